@@ -1,0 +1,25 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseDatasetText, formatIssue } from '../src/domain/validate';
+import { datasetJsonSchema } from '../src/domain/jsonSchema';
+
+// Usage: tsx scripts/validate-data.ts <file.json> [--write-schema <out.json>]
+const args = process.argv.slice(2);
+const file = args[0];
+if (!file) {
+  console.error('usage: validate-data <dataset.json> [--write-schema <schema.json>]');
+  process.exit(2);
+}
+const schemaAt = args.indexOf('--write-schema');
+if (schemaAt >= 0) {
+  const out = args[schemaAt + 1] ?? 'public/data/meetings.schema.json';
+  writeFileSync(out, JSON.stringify(datasetJsonSchema(), null, 2) + '\n');
+  console.log(`wrote ${out}`);
+}
+const result = parseDatasetText(readFileSync(file, 'utf8'));
+if (!result.ok) {
+  console.error(`${file}: ${result.issues.length} problem(s)`);
+  for (const issue of result.issues) console.error(`  ${formatIssue(issue)}`);
+  process.exit(1);
+}
+const { meetings, actors, sources, topics } = result.dataset;
+console.log(`${file}: valid — ${meetings.length} meetings, ${actors.length} actors, ${topics.length} topics, ${sources.length} sources`);

@@ -1,0 +1,66 @@
+import type { DatasetIndex } from './indexes';
+import { DAY_MS, isoToMs } from './dates';
+
+/** What the user narrowed the dataset to. Within a facet values are OR-ed; facets are AND-ed. */
+export interface Filters {
+  actors: readonly string[];
+  countries: readonly string[];
+  topics: readonly string[];
+  /** Inclusive ISO days; a meeting matches when its possible dates overlap the range. */
+  from: string | null;
+  to: string | null;
+  q: string;
+}
+
+export const EMPTY_FILTERS: Filters = Object.freeze({ actors: [], countries: [], topics: [], from: null, to: null, q: '' });
+
+export function hasActiveFilters(f: Filters): boolean {
+  return f.actors.length > 0 || f.countries.length > 0 || f.topics.length > 0 || f.from !== null || f.to !== null || f.q.trim() !== '';
+}
+
+export function searchTerms(q: string): string[] {
+  return q.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+/** Marks meetings in any of the given posting lists; null when the facet is unused. */
+function facetMask(n: number, keys: readonly string[], lists: (key: string) => Int32Array | undefined): Uint8Array | null {
+  if (!keys.length) return null;
+  const mask = new Uint8Array(n);
+  for (const key of keys) {
+    const list = lists(key);
+    if (list) for (let i = 0; i < list.length; i++) mask[list[i]!] = 1;
+  }
+  return mask;
+}
+
+/** Positions of the meetings that pass every filter, in date order. */
+export function filterMeetings(index: DatasetIndex, f: Filters): Int32Array {
+  const n = index.meetings.length;
+  const masks = [
+    facetMask(n, f.actors, (id) => {
+      const pos = index.actorPos.get(id);
+      return pos === undefined ? undefined : index.byActor[pos];
+    }),
+    facetMask(n, f.countries, (code) => index.byAffiliation.get(code)),
+    facetMask(n, f.topics, (id) => index.byTopic.get(id)),
+  ].filter((m): m is Uint8Array => m !== null);
+  const from = f.from ? isoToMs(f.from) : -Infinity;
+  const to = f.to ? isoToMs(f.to) + DAY_MS : Infinity;
+  const terms = searchTerms(f.q);
+  const out = new Int32Array(n);
+  let count = 0;
+  const { order, start, end, haystack } = index;
+  outer: for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    for (const mask of masks) if (!mask[i]) continue outer;
+    if (end[i]! <= from || start[i]! >= to) continue;
+    for (const term of terms) if (!haystack[i]!.includes(term)) continue outer;
+    out[count++] = i;
+  }
+  return out.slice(0, count);
+}
+
+/** Meetings (from `visible`) whose possible dates overlap [fromMs, toMs). */
+export function meetingsInWindow(index: DatasetIndex, visible: Int32Array, fromMs: number, toMs: number): Int32Array {
+  return visible.filter((i) => index.end[i]! > fromMs && index.start[i]! < toMs);
+}

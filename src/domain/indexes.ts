@@ -1,0 +1,102 @@
+import type { Actor, Country, Dataset, Meeting, Source, Topic } from './schema';
+import { DAY_MS, isoToMs } from './dates';
+
+/**
+ * Read-only lookups over a validated dataset, built once. Meetings and actors are addressed by
+ * their position in the dataset arrays so filters can work on typed arrays at 100k-meeting scale.
+ */
+export interface DatasetIndex {
+  readonly dataset: Dataset;
+  readonly meetings: readonly Meeting[];
+  readonly actors: readonly Actor[];
+  readonly meetingPos: ReadonlyMap<string, number>;
+  readonly actorPos: ReadonlyMap<string, number>;
+  readonly topicById: ReadonlyMap<string, Topic>;
+  readonly countryByCode: ReadonlyMap<string, Country>;
+  readonly sourceById: ReadonlyMap<string, Source>;
+  /** ms since epoch (UTC) of each meeting's earliest day, and of the end of its latest day. */
+  readonly start: Float64Array;
+  readonly end: Float64Array;
+  /** Actor positions taking part in each meeting. */
+  readonly participants: readonly Int32Array[];
+  /** Meeting positions per actor position, ascending. */
+  readonly byActor: readonly Int32Array[];
+  readonly byAffiliation: ReadonlyMap<string, Int32Array>;
+  readonly byTopic: ReadonlyMap<string, Int32Array>;
+  /** Meeting positions sorted by earliest day, then id: the canonical display order. */
+  readonly order: Int32Array;
+  /** Lower-cased searchable text per meeting: summary, names, aliases, roles, location, topics, quotes. */
+  readonly haystack: readonly string[];
+  readonly minTime: number;
+  readonly maxTime: number;
+}
+
+function groupPositions(n: number, keysOf: (i: number) => Iterable<string>): Map<string, Int32Array> {
+  const lists = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    for (const key of keysOf(i)) {
+      let list = lists.get(key);
+      if (!list) lists.set(key, (list = []));
+      if (list[list.length - 1] !== i) list.push(i);
+    }
+  }
+  return new Map([...lists].map(([k, v]) => [k, Int32Array.from(v)]));
+}
+
+export function buildIndex(dataset: Dataset): DatasetIndex {
+  const { meetings, actors } = dataset;
+  const n = meetings.length;
+  const actorPos = new Map(actors.map((a, i) => [a.id, i]));
+  const topicById = new Map(dataset.topics.map((t) => [t.id, t]));
+  const start = new Float64Array(n);
+  const end = new Float64Array(n);
+  const participants: Int32Array[] = new Array(n);
+  const byActorLists: number[][] = actors.map(() => []);
+  for (let i = 0; i < n; i++) {
+    const m = meetings[i]!;
+    start[i] = isoToMs(m.earliest);
+    end[i] = isoToMs(m.latest) + DAY_MS;
+    const ps = new Int32Array(m.participants.length);
+    m.participants.forEach((p, j) => {
+      const pos = actorPos.get(p.actorId) ?? -1;
+      ps[j] = pos;
+      if (pos >= 0) byActorLists[pos]!.push(i);
+    });
+    participants[i] = ps;
+  }
+  const byAffiliation = groupPositions(n, (i) => participants[i]!.reduce<string[]>((acc, a) => (a >= 0 ? [...acc, actors[a]!.affiliation] : acc), []));
+  const byTopic = groupPositions(n, (i) => meetings[i]!.topics);
+  const order = Int32Array.from(meetings.keys()).sort((a, b) => start[a]! - start[b]! || (meetings[a]!.id < meetings[b]!.id ? -1 : 1));
+  const haystack = meetings.map((m, i) => {
+    const people = Array.from(participants[i]!, (a) => (a >= 0 ? [actors[a]!.name, ...actors[a]!.aliases].join(' ') : ''));
+    const roles = m.participants.map((p) => p.role ?? '');
+    const topicLabels = m.topics.map((t) => topicById.get(t)?.label ?? t);
+    return [m.summary, m.location ?? '', m.type, ...people, ...roles, ...topicLabels, ...m.evidence.map((e) => e.quote)].join('\n').toLowerCase();
+  });
+  let minTime = Infinity;
+  let maxTime = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (start[i]! < minTime) minTime = start[i]!;
+    if (end[i]! > maxTime) maxTime = end[i]!;
+  }
+  return {
+    dataset,
+    meetings,
+    actors,
+    meetingPos: new Map(meetings.map((m, i) => [m.id, i])),
+    actorPos,
+    topicById,
+    countryByCode: new Map(dataset.countries.map((c) => [c.code, c])),
+    sourceById: new Map(dataset.sources.map((s) => [s.id, s])),
+    start,
+    end,
+    participants,
+    byActor: byActorLists.map((l) => Int32Array.from(l)),
+    byAffiliation,
+    byTopic,
+    order,
+    haystack,
+    minTime: n ? minTime : Date.UTC(2000, 0, 1),
+    maxTime: n ? maxTime : Date.UTC(2001, 0, 1),
+  };
+}

@@ -1,0 +1,111 @@
+import { DatasetSchema, type Dataset } from './schema';
+import { spanOfPrecisionDate } from './dates';
+
+/** One problem, located: `meetings[4].participants[1].actorId: unknown actor "mekdad2"`. */
+export interface DatasetIssue {
+  path: string;
+  message: string;
+}
+
+export type DatasetResult = { ok: true; dataset: Dataset } | { ok: false; issues: DatasetIssue[] };
+
+/** Reports at most this many issues so a badly broken file still gives a readable list. */
+export const MAX_ISSUES = 200;
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+}
+
+export function formatIssue(issue: DatasetIssue): string {
+  return issue.path ? `${issue.path}: ${issue.message}` : issue.message;
+}
+
+/** Parses raw file text; JSON syntax errors become an issue instead of an exception. */
+export function parseDatasetText(text: string): DatasetResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, issues: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }] };
+  }
+  return validateDataset(json);
+}
+
+export function validateDataset(json: unknown): DatasetResult {
+  const parsed = DatasetSchema.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, MAX_ISSUES).map((i) => ({ path: formatPath(i.path), message: i.message }));
+    return { ok: false, issues };
+  }
+  const issues = crossRecordIssues(parsed.data);
+  return issues.length ? { ok: false, issues: issues.slice(0, MAX_ISSUES) } : { ok: true, dataset: parsed.data };
+}
+
+const collapseSpace = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function uniqueIds(list: readonly { id: string }[], name: string, issues: DatasetIssue[]): Set<string> {
+  const seen = new Set<string>();
+  list.forEach((item, i) => {
+    if (seen.has(item.id)) issues.push({ path: `${name}[${i}].id`, message: `duplicate id "${item.id}"` });
+    seen.add(item.id);
+  });
+  return seen;
+}
+
+/** The rules a schema cannot express: uniqueness, references, date consistency, verbatim evidence. */
+export function crossRecordIssues(ds: Dataset): DatasetIssue[] {
+  const issues: DatasetIssue[] = [];
+  const sourceIds = uniqueIds(ds.sources, 'sources', issues);
+  const actorIds = uniqueIds(ds.actors, 'actors', issues);
+  const topicIds = uniqueIds(ds.topics, 'topics', issues);
+  uniqueIds(ds.meetings, 'meetings', issues);
+  const codes = new Set<string>();
+  ds.countries.forEach((c, i) => {
+    if (codes.has(c.code)) issues.push({ path: `countries[${i}].code`, message: `duplicate code "${c.code}"` });
+    codes.add(c.code);
+  });
+
+  ds.actors.forEach((a, i) => {
+    if (!codes.has(a.affiliation)) issues.push({ path: `actors[${i}].affiliation`, message: `unknown country or organization "${a.affiliation}"` });
+    a.roles.forEach((r, j) => {
+      if (r.from && r.to && r.from > r.to) issues.push({ path: `actors[${i}].roles[${j}]`, message: `from ${r.from} is after to ${r.to}` });
+    });
+  });
+
+  const sourceText = new Map(ds.sources.map((s) => [s.id, collapseSpace(s.text)]));
+  const actorsInMeetings = new Set<string>();
+  ds.meetings.forEach((m, i) => {
+    const at = `meetings[${i}]`;
+    if (m.earliest > m.latest) issues.push({ path: `${at}.earliest`, message: `earliest ${m.earliest} is after latest ${m.latest}` });
+    const expectedParts = { day: 3, month: 2, year: 1 }[m.datePrecision];
+    if (m.date.split('-').length !== expectedParts) {
+      issues.push({ path: `${at}.date`, message: `"${m.date}" does not match datePrecision "${m.datePrecision}"` });
+    } else {
+      const span = spanOfPrecisionDate(m.date);
+      if (m.earliest < span.first || m.earliest > span.last) issues.push({ path: `${at}.earliest`, message: `${m.earliest} lies outside date ${m.date}` });
+      if (m.latest < span.first || m.latest > span.last) issues.push({ path: `${at}.latest`, message: `${m.latest} lies outside date ${m.date}` });
+    }
+    const seenActors = new Set<string>();
+    m.participants.forEach((p, j) => {
+      if (!actorIds.has(p.actorId)) issues.push({ path: `${at}.participants[${j}].actorId`, message: `unknown actor "${p.actorId}"` });
+      else if (seenActors.has(p.actorId)) issues.push({ path: `${at}.participants[${j}].actorId`, message: `actor "${p.actorId}" is listed twice` });
+      seenActors.add(p.actorId);
+      actorsInMeetings.add(p.actorId);
+    });
+    m.topics.forEach((t, j) => {
+      if (!topicIds.has(t)) issues.push({ path: `${at}.topics[${j}]`, message: `unknown topic "${t}"` });
+    });
+    m.evidence.forEach((e, j) => {
+      const text = sourceText.get(e.sourceId);
+      if (!sourceIds.has(e.sourceId) || text === undefined) {
+        issues.push({ path: `${at}.evidence[${j}].sourceId`, message: `unknown source "${e.sourceId}"` });
+      } else if (!text.includes(collapseSpace(e.quote))) {
+        issues.push({ path: `${at}.evidence[${j}].quote`, message: `quote does not occur verbatim in source "${e.sourceId}"` });
+      }
+    });
+  });
+  ds.actors.forEach((a, i) => {
+    if (!actorsInMeetings.has(a.id)) issues.push({ path: `actors[${i}]`, message: `actor "${a.id}" takes part in no meeting` });
+  });
+  return issues;
+}

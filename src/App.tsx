@@ -1,0 +1,60 @@
+import { useStore } from './state/store';
+import { ErrorScreen } from './components/ErrorScreen';
+import { FilterPanel } from './components/FilterPanel';
+import { DetailPanel } from './components/DetailPanel';
+import { MeetingTable } from './components/MeetingTable';
+import { Notices } from './components/Notices';
+import { AppHeader } from './components/AppHeader';
+import { TimelineView } from './viz/timeline/TimelineView';
+import { NetworkView } from './viz/network/NetworkView';
+import { loadDatasetUrl } from './state/loadDataset';
+
+/** Layout only: header, filters, the two linked views (or the table), details. */
+export function App() {
+  const data = useStore((s) => s.data);
+  const mode = useStore((s) => s.mode);
+  const hasSelection = useStore((s) => s.selection !== null);
+
+  if (data.state === 'loading') {
+    return (
+      <main className="loading" aria-busy="true">
+        <p role="status">Loading dataset…</p>
+      </main>
+    );
+  }
+  if (data.state === 'error') {
+    return <ErrorScreen title={data.title} issues={data.issues} onRetry={() => void loadDatasetUrl(data.url)} />;
+  }
+  return (
+    <div className="app">
+      <AppHeader />
+      <Notices />
+      <div className={hasSelection ? 'layout with-details' : 'layout'}>
+        <aside className="filters" aria-label="Filters">
+          <FilterPanel />
+        </aside>
+        <main className="views" id="main">
+          {mode === 'charts' ? (
+            <>
+              <section className="view timeline-view" aria-label="Timeline">
+                <TimelineView />
+              </section>
+              <section className="view network-view" aria-label="Network">
+                <NetworkView />
+              </section>
+            </>
+          ) : (
+            <section className="view table-view" aria-label="Meetings table">
+              <MeetingTable />
+            </section>
+          )}
+        </main>
+        {hasSelection && (
+          <aside className="details" aria-label="Details">
+            <DetailPanel />
+          </aside>
+        )}
+      </div>
+    </div>
+  );
+}

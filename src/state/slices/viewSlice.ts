@@ -1,0 +1,43 @@
+import type { StateCreator } from 'zustand';
+import { EMPTY_FILTERS, type Filters } from '../../domain/filters';
+import type { AppState } from '../store';
+import type { Selection, TimeWindow, View } from '../types';
+
+/**
+ * The shareable view. Every setter records whether the change is discrete (a history entry)
+ * or continuous (replace the current entry) so the URL binding can do the right thing.
+ */
+export type HistoryMode = 'push' | 'replace';
+
+export interface ViewSlice extends View {
+  lastChange: HistoryMode;
+  setFilters: (patch: Partial<Filters>, mode?: HistoryMode) => void;
+  toggleFilterValue: (facet: 'actors' | 'countries' | 'topics', value: string) => void;
+  resetFilters: () => void;
+  select: (selection: Selection | null) => void;
+  setWindow: (window: TimeWindow | null) => void;
+  setFollowWindow: (on: boolean) => void;
+  setMode: (mode: View['mode']) => void;
+  /** Replaces the whole view, e.g. from the URL on load or on Back/Forward. */
+  applyView: (view: View) => void;
+}
+
+export const INITIAL_VIEW: View = { filters: EMPTY_FILTERS, selection: null, window: null, followWindow: false, mode: 'charts' };
+
+export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
+  ...INITIAL_VIEW,
+  lastChange: 'replace',
+  setFilters: (patch, mode = 'push') => set((s) => ({ filters: { ...s.filters, ...patch }, lastChange: mode })),
+  toggleFilterValue: (facet, value) =>
+    set((s) => {
+      const current = s.filters[facet];
+      const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
+      return { filters: { ...s.filters, [facet]: next }, lastChange: 'push' };
+    }),
+  resetFilters: () => set({ filters: EMPTY_FILTERS, lastChange: 'push' }),
+  select: (selection) => set({ selection, lastChange: 'push' }),
+  setWindow: (window) => set({ window, lastChange: 'replace' }),
+  setFollowWindow: (followWindow) => set({ followWindow, lastChange: 'push' }),
+  setMode: (mode) => set({ mode, lastChange: 'push' }),
+  applyView: (view) => set({ ...view, lastChange: 'replace' }),
+});

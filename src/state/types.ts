@@ -1,0 +1,29 @@
+import type { Filters } from '../domain/filters';
+
+export type Selection =
+  | { kind: 'meeting'; id: string }
+  | { kind: 'actor'; id: string }
+  | { kind: 'edge'; a: string; b: string };
+
+/** The timeline's visible range, as inclusive ISO days. */
+export interface TimeWindow {
+  start: string;
+  end: string;
+}
+
+/** Everything a deep link carries: the shareable part of the state. */
+export interface View {
+  filters: Filters;
+  selection: Selection | null;
+  window: TimeWindow | null;
+  /** When on, the network shows only meetings in the timeline's visible window. */
+  followWindow: boolean;
+  /** Charts (timeline + network) or the accessible table alternative. */
+  mode: 'charts' | 'table';
+}
+
+export interface Notice {
+  id: string;
+  tone: 'info' | 'warning' | 'error';
+  text: string;
+}

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/domain/indexes';
+import { EMPTY_FILTERS, filterMeetings, hasActiveFilters, meetingsInWindow, type Filters } from '../../src/domain/filters';
+import type { Dataset } from '../../src/domain/schema';
+import { isoToMs } from '../../src/domain/dates';
+
+const index = buildIndex(JSON.parse(readFileSync('public/data/meetings.json', 'utf8')) as Dataset);
+const ids = (f: Partial<Filters>) => Array.from(filterMeetings(index, { ...EMPTY_FILTERS, ...f }), (i) => index.meetings[i]!.id);
+
+describe('filterMeetings', () => {
+  it('returns every meeting in date order when nothing is filtered', () => {
+    const all = ids({});
+    expect(all).toHaveLength(index.meetings.length);
+    const starts = all.map((id) => index.meetings.find((m) => m.id === id)!.earliest);
+    expect([...starts].sort()).toEqual(starts);
+  });
+
+  it('country matches meetings with any participant of that affiliation', () => {
+    expect(ids({ countries: ['JPN'] })).toEqual(['2020-09-30-khaji-endo-call']);
+    expect(ids({ countries: ['JPN', 'UN'] })).toEqual(['2020-09-30-khaji-endo-call', '2021-khaji-pedersen-call']);
+  });
+
+  it('values within a facet are OR-ed, facets are AND-ed', () => {
+    expect(ids({ actors: ['endo', 'pedersen'] })).toHaveLength(2);
+    expect(ids({ actors: ['khaji'], topics: ['nuclear-deal'] })).toEqual(['2019-07-khaji-assad']);
+    expect(ids({ actors: ['sobhani'], countries: ['JPN'] })).toEqual([]);
+  });
+
+  it('date range keeps meetings whose possible dates overlap it', () => {
+    // The Najafi–Mekdad meeting is bounded 11–20 July 2021: a range ending on the 11th still includes it.
+    expect(ids({ from: '2021-07-01', to: '2021-07-11' })).toContain('2021-07-najafi-mekdad');
+    expect(ids({ from: '2021-07-21', to: '2021-07-31' })).not.toContain('2021-07-najafi-mekdad');
+    expect(ids({ from: '2020-08-17', to: '2020-08-17' })).toEqual(['2020-08-17-assad-khaji', '2020-08-17-muallem-khaji']);
+    expect(ids({ from: '2023-01-01' })).toHaveLength(3);
+  });
+
+  it('free text searches summaries, names, aliases and quotes case-insensitively, all terms required', () => {
+    // "Mikdad" is a spelling only the 2019 article uses: it finds Mekdad's 2021 meeting through his aliases and the Assad talks through the quote.
+    expect(ids({ q: 'MIKDAD' })).toEqual(['2019-07-khaji-assad', '2019-07-khaji-mikdad', '2021-07-najafi-mekdad']);
+    expect(ids({ q: 'chess' })).toEqual([]);
+    expect(ids({ q: 'Geneva pedersen' })).toEqual([]);
+    expect(ids({ q: 'constitutional pederson' })).toEqual(['2021-khaji-pedersen-call']);
+    expect(ids({ q: '  ' })).toHaveLength(index.meetings.length);
+  });
+
+  it('ignores ids the dataset does not know', () => {
+    expect(ids({ actors: ['nobody'] })).toEqual([]);
+    expect(ids({ countries: ['XXX'], topics: ['weather'] })).toEqual([]);
+  });
+
+  it('hasActiveFilters tells whether any facet narrows the set', () => {
+    expect(hasActiveFilters(EMPTY_FILTERS)).toBe(false);
+    expect(hasActiveFilters({ ...EMPTY_FILTERS, q: ' ' })).toBe(false);
+    expect(hasActiveFilters({ ...EMPTY_FILTERS, to: '2020-01-01' })).toBe(true);
+  });
+
+  it('meetingsInWindow keeps visible meetings overlapping a time window', () => {
+    const visible = filterMeetings(index, EMPTY_FILTERS);
+    const inWindow = meetingsInWindow(index, visible, isoToMs('2023-01-15'), isoToMs('2023-02-02'));
+    expect(Array.from(inWindow, (i) => index.meetings[i]!.id).sort()).toEqual(['2023-01-amir-abdollahian-sosan', '2023-01-khaji-sosan', '2023-02-sobhani-sosan']);
+  });
+});

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/domain/indexes';
+import { EMPTY_FILTERS, filterMeetings } from '../../src/domain/filters';
+import { buildGraph, meetingsBetween } from '../../src/domain/graph';
+import { counterparts, rolesAt } from '../../src/domain/actors';
+import { highlightFor } from '../../src/domain/derive';
+import type { Dataset } from '../../src/domain/schema';
+import { validateDataset } from '../../src/domain/validate';
+
+const index = buildIndex(JSON.parse(readFileSync('public/data/meetings.json', 'utf8')) as Dataset);
+const all = filterMeetings(index, EMPTY_FILTERS);
+
+/** A three-way meeting plus a repeated pair, to check weights and co-participation. */
+function tinyIndex() {
+  const text = 'A met B and C. A met B again.';
+  const ds: Dataset = {
+    version: '1', title: 't', countries: [{ code: 'AAA', name: 'A-land', kind: 'country' }], topics: [],
+    sources: [{ id: 's', title: 's', publisher: null, published: null, text }],
+    actors: ['a', 'b', 'c'].map((id) => ({ id, name: id.toUpperCase(), aliases: [], kind: 'person' as const, affiliation: 'AAA', roles: [] })),
+    meetings: [
+      { id: 'm1', date: '2020', datePrecision: 'year', earliest: '2020-01-01', latest: '2020-12-31', dateNote: 'n', type: 'meeting', cameo: '040',
+        participants: [{ actorId: 'a' }, { actorId: 'b' }, { actorId: 'c' }], topics: [], summary: 's', evidence: [{ sourceId: 's', quote: 'A met B and C.' }] },
+      { id: 'm2', date: '2021', datePrecision: 'year', earliest: '2021-01-01', latest: '2021-12-31', dateNote: 'n', type: 'meeting', cameo: '040',
+        participants: [{ actorId: 'b' }, { actorId: 'a' }], topics: [], summary: 's', evidence: [{ sourceId: 's', quote: 'A met B again.' }] },
+    ],
+  };
+  expect(validateDataset(ds).ok).toBe(true);
+  return buildIndex(ds);
+}
+
+describe('buildGraph', () => {
+  it('makes one node per present actor sized by meetings and one weighted edge per pair that met', () => {
+    const tiny = tinyIndex();
+    const g = buildGraph(tiny, filterMeetings(tiny, EMPTY_FILTERS));
+    expect(g.nodes).toEqual([{ id: 'a', count: 2 }, { id: 'b', count: 2 }, { id: 'c', count: 1 }]);
+    expect(g.edges).toEqual(
+      expect.arrayContaining([{ source: 'a', target: 'b', weight: 2 }, { source: 'a', target: 'c', weight: 1 }, { source: 'b', target: 'c', weight: 1 }]),
+    );
+    expect(g.edges).toHaveLength(3);
+  });
+
+  it('only counts the meetings it is given', () => {
+    const tiny = tinyIndex();
+    const g = buildGraph(tiny, Int32Array.of(1));
+    expect(g.nodes.map((n) => n.id)).toEqual(['a', 'b']);
+    expect(g.edges).toEqual([{ source: 'a', target: 'b', weight: 1 }]);
+  });
+
+  it('puts Khaji at the centre of the bundled data', () => {
+    const g = buildGraph(index, all);
+    const top = [...g.nodes].sort((x, y) => y.count - x.count)[0]!;
+    expect(top).toEqual({ id: 'khaji', count: 8 });
+    expect(g.nodes).toHaveLength(index.actors.length);
+  });
+});
+
+describe('actor metrics and highlights', () => {
+  it('lists counterparts by shared meetings', () => {
+    expect(counterparts(index, 'sosan')).toEqual([
+      // ties broken by display name: Ali Asghar Khaji, Hossein Amir Abdollahian, Mahdi Sobhani
+      { actorId: 'khaji', count: 1 }, { actorId: 'amir-abdollahian', count: 1 }, { actorId: 'sobhani', count: 1 },
+    ]);
+    expect(counterparts(index, 'khaji')[0]).toEqual({ actorId: 'muallem', count: 2 });
+  });
+
+  it('picks the role an actor held at the meeting date', () => {
+    const mekdad = index.actors[index.actorPos.get('mekdad')!]!;
+    expect(rolesAt(mekdad, { earliest: '2019-07-02', latest: '2019-07-03' }).map((r) => r.title)).toEqual(['Deputy Foreign and Expatriates Minister']);
+    expect(rolesAt(mekdad, { earliest: '2021-07-11', latest: '2021-07-20' }).map((r) => r.title)).toEqual(['Foreign and Expatriates Minister']);
+  });
+
+  it('meetingsBetween finds the meetings two actors share', () => {
+    expect(Array.from(meetingsBetween(index, all, 'muallem', 'khaji'), (i) => index.meetings[i]!.id)).toEqual([
+      '2019-07-khaji-muallem', '2020-08-17-muallem-khaji',
+    ]);
+  });
+
+  it('a selected meeting lights up its participants; an actor lights up their visible meetings', () => {
+    expect([...highlightFor(index, all, { kind: 'meeting', id: '2021-khaji-pedersen-call' }).actors].sort()).toEqual(['khaji', 'pedersen']);
+    expect([...highlightFor(index, all, { kind: 'actor', id: 'sosan' }).meetings].sort()).toEqual([
+      '2023-01-amir-abdollahian-sosan', '2023-01-khaji-sosan', '2023-02-sobhani-sosan',
+    ]);
+    expect(highlightFor(index, all, { kind: 'meeting', id: 'gone' }).actors.size).toBe(0);
+  });
+});

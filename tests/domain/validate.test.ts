@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatIssue, parseDatasetText, validateDataset } from '../../src/domain/validate';
+import type { Dataset } from '../../src/domain/schema';
+import { datasetJsonSchema } from '../../src/domain/jsonSchema';
+
+const bundledText = readFileSync('public/data/meetings.json', 'utf8');
+const bundled = (): Dataset => JSON.parse(bundledText);
+
+/** Validates a copy of the bundled dataset after `mutate`, returning the formatted issues. */
+function issuesAfter(mutate: (ds: Dataset) => void): string[] {
+  const ds = bundled();
+  mutate(ds);
+  const result = validateDataset(ds);
+  return result.ok ? [] : result.issues.map(formatIssue);
+}
+
+describe('the bundled dataset', () => {
+  it('passes the validator', () => {
+    const result = parseDatasetText(bundledText);
+    expect(result.ok ? [] : result.issues.map(formatIssue)).toEqual([]);
+  });
+
+  it('records every contact the five articles report, each with evidence from its source', () => {
+    const ds = bundled();
+    expect(ds.sources).toHaveLength(5);
+    expect(ds.meetings).toHaveLength(13);
+    const pairs = ds.meetings.map((m) => m.participants.map((p) => p.actorId).sort().join('+'));
+    expect(pairs).toEqual(
+      expect.arrayContaining([
+        'assad+khaji', 'khaji+mekdad', 'khaji+muallem', 'endo+khaji', 'khaji+pedersen', 'arnous+sobhani',
+        'qalibaf+syrian-officials', 'mekdad+najafi', 'amir-abdollahian+sosan', 'khaji+sosan', 'sobhani+sosan',
+      ]),
+    );
+    for (const source of ds.sources) expect(ds.meetings.some((m) => m.evidence.some((e) => e.sourceId === source.id))).toBe(true);
+  });
+
+  it('publishes a JSON Schema generated from the validator schema', () => {
+    const published = JSON.parse(readFileSync('public/data/meetings.schema.json', 'utf8'));
+    expect(published).toEqual(JSON.parse(JSON.stringify(datasetJsonSchema())));
+  });
+});
+
+describe('validateDataset reports each kind of error with its record and field', () => {
+  it('invalid JSON', () => {
+    const result = parseDatasetText('{"meetings": [');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues[0]!.message).toMatch(/^not valid JSON/);
+  });
+
+  it('wrong type / missing field', () => {
+    expect(issuesAfter((ds) => delete (ds.meetings[2] as Partial<Dataset['meetings'][number]>).summary)).toEqual([
+      expect.stringMatching(/^meetings\[2\]\.summary: /),
+    ]);
+  });
+
+  it('malformed calendar date', () => {
+    expect(issuesAfter((ds) => (ds.meetings[0]!.earliest = '2019-02-30'))).toEqual([expect.stringMatching(/^meetings\[0\]\.earliest: /)]);
+  });
+
+  it('unknown enum value', () => {
+    expect(issuesAfter((ds) => ((ds.meetings[1] as { type: string }).type = 'dinner'))).toEqual([expect.stringMatching(/^meetings\[1\]\.type: /)]);
+  });
+
+  it('duplicate ids', () => {
+    expect(issuesAfter((ds) => (ds.meetings[1]!.id = ds.meetings[0]!.id))).toContain(`meetings[1].id: duplicate id "${bundled().meetings[0]!.id}"`);
+  });
+
+  it('unknown actor reference', () => {
+    expect(issuesAfter((ds) => (ds.meetings[4]!.participants[1]!.actorId = 'mekdad2'))).toContain(
+      'meetings[4].participants[1].actorId: unknown actor "mekdad2"',
+    );
+  });
+
+  it('unknown topic, source and affiliation references', () => {
+    const issues = issuesAfter((ds) => {
+      ds.meetings[0]!.topics[0] = 'weather';
+      ds.meetings[0]!.evidence[0]!.sourceId = 'nowhere';
+      ds.actors[0]!.affiliation = 'XXX';
+    });
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        'meetings[0].topics[0]: unknown topic "weather"',
+        'meetings[0].evidence[0].sourceId: unknown source "nowhere"',
+        'actors[0].affiliation: unknown country or organization "XXX"',
+      ]),
+    );
+  });
+
+  it('earliest after latest', () => {
+    expect(issuesAfter((ds) => {
+      const m = ds.meetings.find((x) => x.datePrecision === 'month')!;
+      [m.earliest, m.latest] = [m.latest, m.earliest];
+    })).toEqual(expect.arrayContaining([expect.stringMatching(/\.earliest: .* is after latest/)]));
+  });
+
+  it('bounds outside the stated date', () => {
+    const idx = bundled().meetings.findIndex((m) => m.date === '2020-08-17');
+    expect(issuesAfter((ds) => (ds.meetings[idx]!.latest = '2020-08-18'))).toEqual([`meetings[${idx}].latest: 2020-08-18 lies outside date 2020-08-17`]);
+  });
+
+  it('date that does not match its precision', () => {
+    expect(issuesAfter((ds) => (ds.meetings[0]!.datePrecision = 'day'))).toEqual([expect.stringMatching(/^meetings\[0\]\.date: .* does not match datePrecision "day"/)]);
+  });
+
+  it('evidence quote not verbatim in its source', () => {
+    expect(issuesAfter((ds) => (ds.meetings[3]!.evidence[0]!.quote = 'Assad and Khaji played chess.'))).toEqual([
+      expect.stringMatching(/^meetings\[3\]\.evidence\[0\]\.quote: quote does not occur verbatim/),
+    ]);
+  });
+
+  it('accepts quotes that differ from the source only in whitespace', () => {
+    expect(issuesAfter((ds) => (ds.meetings[3]!.evidence[0]!.quote = ds.meetings[3]!.evidence[0]!.quote.replace(/ /g, '\n  ')))).toEqual([]);
+  });
+
+  it('actor who takes part in no meeting', () => {
+    expect(issuesAfter((ds) => ds.actors.push({ id: 'ghost', name: 'Ghost', aliases: [], kind: 'person', affiliation: 'IRN', roles: [] }))).toEqual([
+      `actors[${bundled().actors.length}]: actor "ghost" takes part in no meeting`,
+    ]);
+  });
+
+  it('the same actor listed twice in a meeting', () => {
+    expect(issuesAfter((ds) => ds.meetings[0]!.participants.push({ ...ds.meetings[0]!.participants[0]! }))).toEqual([
+      expect.stringMatching(/^meetings\[0\]\.participants\[2\]\.actorId: actor ".*" is listed twice/),
+    ]);
+  });
+
+  it('a role whose from is after its to', () => {
+    expect(issuesAfter((ds) => (ds.actors[0]!.roles[0] = { title: 'x', from: '2020-01-01', to: '2019-01-01' }))).toEqual([
+      'actors[0].roles[0]: from 2020-01-01 is after to 2019-01-01',
+    ]);
+  });
+});

@@ -1,0 +1,75 @@
+import { filterMeetings, type Filters } from './filters';
+import type { DatasetIndex } from './indexes';
+import { memoizeLast } from './memo';
+
+/**
+ * Facet counts "among meetings matching the other filters": the number next to a country is how many
+ * meetings you would see if that country were (also) ticked, given every other active filter.
+ * Leaving the facet's own selection out keeps ticked values from zeroing their siblings.
+ */
+const affiliationSlots = new WeakMap<DatasetIndex, { codes: string[]; slotOfActor: Int32Array }>();
+
+/** Affiliation of each actor as a small integer, so counting needs no string hashing per meeting. */
+function slotsFor(index: DatasetIndex) {
+  let slots = affiliationSlots.get(index);
+  if (!slots) {
+    const codes: string[] = [];
+    const slotOfCode = new Map<string, number>();
+    const slotOfActor = new Int32Array(index.actors.length);
+    index.actors.forEach((a, i) => {
+      let slot = slotOfCode.get(a.affiliation);
+      if (slot === undefined) slotOfCode.set(a.affiliation, (slot = codes.push(a.affiliation) - 1));
+      slotOfActor[i] = slot;
+    });
+    affiliationSlots.set(index, (slots = { codes, slotOfActor }));
+  }
+  return slots;
+}
+
+/** Meetings per affiliation among `positions`; a meeting counts once per affiliation however many of its people share it. */
+export function countByAffiliation(index: DatasetIndex, positions: Int32Array): Map<string, number> {
+  const { codes, slotOfActor } = slotsFor(index);
+  const counts = new Uint32Array(codes.length);
+  const lastSeen = new Int32Array(codes.length).fill(-1);
+  for (let k = 0; k < positions.length; k++) {
+    const i = positions[k]!;
+    const ps = index.participants[i]!;
+    for (let j = 0; j < ps.length; j++) {
+      const a = ps[j]!;
+      if (a < 0) continue;
+      const slot = slotOfActor[a]!;
+      if (lastSeen[slot] !== i) {
+        lastSeen[slot] = i;
+        counts[slot]!++;
+      }
+    }
+  }
+  return new Map(codes.map((code, s) => [code, counts[s]!]));
+}
+
+export function countByTopic(index: DatasetIndex, positions: Int32Array): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let k = 0; k < positions.length; k++) {
+    for (const t of new Set(index.meetings[positions[k]!]!.topics)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  return counts;
+}
+
+// Each facet depends on the other facets' values only; filters keep unchanged arrays by reference,
+// so memoizing on the individual fields skips the work when only this facet's own ticks change.
+const countriesMemo = memoizeLast(
+  (index: DatasetIndex, actors: Filters['actors'], topics: Filters['topics'], from: string | null, to: string | null, q: string) =>
+    countByAffiliation(index, filterMeetings(index, { actors, topics, countries: [], from, to, q })),
+);
+const topicsMemo = memoizeLast(
+  (index: DatasetIndex, actors: Filters['actors'], countries: Filters['countries'], from: string | null, to: string | null, q: string) =>
+    countByTopic(index, filterMeetings(index, { actors, countries, topics: [], from, to, q })),
+);
+
+export function countryFacetCounts(index: DatasetIndex, f: Filters): ReadonlyMap<string, number> {
+  return countriesMemo(index, f.actors, f.topics, f.from, f.to, f.q);
+}
+
+export function topicFacetCounts(index: DatasetIndex, f: Filters): ReadonlyMap<string, number> {
+  return topicsMemo(index, f.actors, f.countries, f.from, f.to, f.q);
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { countByAffiliation, countryFacetCounts, topicFacetCounts } from '../../src/domain/facetCounts';
+import { EMPTY_FILTERS } from '../../src/domain/filters';
+import { smallIndex } from '../fixtures/smallDataset';
+
+const index = smallIndex();
+
+describe('facet counts', () => {
+  it('counts each meeting once per affiliation present', () => {
+    const counts = countryFacetCounts(index, EMPTY_FILTERS);
+    expect(Object.fromEntries(counts)).toEqual({ IRN: 6, SYR: 4, JPN: 1, UN: 1 });
+  });
+
+  it('counts topics over all meetings when nothing is filtered', () => {
+    expect(Object.fromEntries(topicFacetCounts(index, EMPTY_FILTERS))).toEqual({
+      astana: 2,
+      'counter-terrorism': 3,
+      'constitutional-committee': 1,
+      'nuclear-deal': 1,
+    });
+  });
+
+  it('ignores the facet own selection but applies the other filters', () => {
+    const f = { ...EMPTY_FILTERS, countries: ['JPN'], topics: ['counter-terrorism'] };
+    // Countries among counter-terrorism meetings (m-khaji-assad-2019, m-zarif-mekdad-2020, m-khaji-assad-2020).
+    expect(Object.fromEntries(countryFacetCounts(index, f))).toEqual({ IRN: 3, SYR: 3, JPN: 0, UN: 0 });
+    // Topics among meetings with a Japanese participant.
+    expect(topicFacetCounts(index, f).get('nuclear-deal')).toBe(1);
+    expect(topicFacetCounts(index, f).get('astana')).toBeUndefined();
+  });
+
+  it('applies dates and free text', () => {
+    const f = { ...EMPTY_FILTERS, from: '2020-01-01', to: '2020-12-31', q: 'khaji' };
+    expect(Object.fromEntries(countryFacetCounts(index, f))).toEqual({ IRN: 2, SYR: 1, JPN: 1, UN: 0 });
+  });
+
+  it('returns the same map while only the facet own values change', () => {
+    const a = countryFacetCounts(index, { ...EMPTY_FILTERS, countries: ['IRN'] });
+    const b = countryFacetCounts(index, { ...EMPTY_FILTERS, countries: ['IRN', 'SYR'] });
+    expect(b).toBe(a);
+  });
+
+  it('counts a meeting whose two participants share an affiliation once', () => {
+    const ds = structuredClone(index.dataset);
+    ds.actors.find((a) => a.id === 'zarif')!.affiliation = 'SYR';
+    const other = smallIndex(ds);
+    expect(countByAffiliation(other, Int32Array.from([2])).get('SYR')).toBe(1);
+  });
+});

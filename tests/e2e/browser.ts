@@ -1,0 +1,49 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+/** Debian's Chromium by default; point CHROME_PATH at any other Chrome/Chromium binary. */
+export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROME_PATH,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+}
+
+export const appUrl = (query = ''): string => `${inject('appUrl')}${query ? `?${query.replace(/^\?/, '')}` : ''}`;
+
+export interface OpenedPage {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors and uncaught page errors seen so far. */
+  errors: string[];
+  /** Set when any `alert`/`confirm`/`prompt` dialog opens: an injected script ran. */
+  dialogs: string[];
+}
+
+export async function openApp(browser: Browser, query = '', options: { width?: number; height?: number } = {}): Promise<OpenedPage> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1400, height: options.height ?? 950 },
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const dialogs: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto(appUrl(query));
+  return { page, context, errors, dialogs };
+}
+
+/** Waits until both views have drawn `count` meetings. */
+export async function waitForViews(page: Page, count: number): Promise<void> {
+  await page.locator(`[aria-label="Timeline"] [data-rendered-count="${count}"]`).waitFor({ state: 'attached' });
+  await page.locator(`[aria-label="Network"] [data-rendered-meetings="${count}"]`).waitFor({ state: 'attached' });
+}

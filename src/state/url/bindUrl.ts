@@ -1,0 +1,170 @@
+import type { DatasetIndex } from '../../domain/indexes';
+import { BUNDLED_DATA_URL } from '../loadDataset';
+import { selectIndex } from '../selectors';
+import { useStore, type AppState } from '../store';
+import type { View } from '../types';
+import { formatView, parseView, sanitizeView, show } from './codec';
+import { MAX_VALUE_LENGTH, PARAM } from './params';
+
+/** Fired on window after every URL write, so views of location.href (Share, Cite) can refresh. */
+export const URL_CHANGE_EVENT = 'parley:urlchange';
+/** Continuous changes (panning the timeline) settle for this long before the URL is rewritten. */
+export const REPLACE_DELAY_MS = 300;
+export const URL_PROBLEMS_NOTICE = 'url-problems';
+export const DATA_URL_NOTICE = 'data-url';
+const MAX_LISTED_PROBLEMS = 8;
+
+function dataParam(): string | null {
+  return new URLSearchParams(location.search).get(PARAM.data) || null;
+}
+
+/** A same-origin http(s) URL for `value`, or null: links must not make the app fetch from elsewhere. */
+export function sameOriginUrl(value: string): string | null {
+  if (value.length > MAX_VALUE_LENGTH) return null;
+  let url: URL;
+  try {
+    url = new URL(value, location.href);
+  } catch {
+    return null;
+  }
+  const web = url.protocol === 'http:' || url.protocol === 'https:';
+  return web && url.origin === location.origin ? url.href : null;
+}
+
+/** The dataset to load first: `?data=` when it is on this site, else the bundled one (with a notice). */
+export function initialDataUrl(): string {
+  const value = dataParam();
+  if (value === null) return BUNDLED_DATA_URL;
+  const url = sameOriginUrl(value);
+  if (url) return url;
+  useStore.getState().addNotice({
+    id: DATA_URL_NOTICE,
+    tone: 'warning',
+    text: `Ignored data=${show(value)}: a link can only open datasets from this site, so the bundled dataset is shown.`,
+  });
+  return BUNDLED_DATA_URL;
+}
+
+/** Calls back when location.href may have changed (Back/Forward or a write by bindUrl). */
+export function subscribeToLocation(callback: () => void): () => void {
+  window.addEventListener('popstate', callback);
+  window.addEventListener(URL_CHANGE_EVENT, callback);
+  return () => {
+    window.removeEventListener('popstate', callback);
+    window.removeEventListener(URL_CHANGE_EVENT, callback);
+  };
+}
+
+export const viewOf = (s: View): View => ({
+  filters: s.filters,
+  selection: s.selection,
+  window: s.window,
+  followWindow: s.followWindow,
+  mode: s.mode,
+});
+
+const viewChanged = (a: View, b: View) =>
+  a.filters !== b.filters || a.selection !== b.selection || a.window !== b.window || a.followWindow !== b.followWindow || a.mode !== b.mode;
+
+function noticeText(intro: string, problems: readonly string[]): string {
+  const listed = problems.slice(0, MAX_LISTED_PROBLEMS).join('. ');
+  const more = problems.length > MAX_LISTED_PROBLEMS ? ` (and ${problems.length - MAX_LISTED_PROBLEMS} more)` : '';
+  return `${intro} ${listed}${more}.`;
+}
+
+function warn(intro: string, problems: readonly string[]) {
+  if (problems.length) useStore.getState().addNotice({ id: URL_PROBLEMS_NOTICE, tone: 'warning', text: noticeText(intro, problems) });
+}
+
+/**
+ * Two-way binding between the view in the store and the address bar. Discrete changes push a
+ * history entry so Back undoes them; continuous ones replace the entry once they settle.
+ * Call once the first dataset load has finished (ready or not); returns the unbind function.
+ */
+export function bindUrl(): () => void {
+  let lastQuery = location.search.slice(1);
+  let pendingReplace: string | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let applying = false;
+
+  const queryFor = (state: View) => {
+    const data = dataParam();
+    return formatView(viewOf(state), data ? { [PARAM.data]: data } : {});
+  };
+
+  const write = (query: string, mode: 'push' | 'replace') => {
+    if (query === lastQuery) return;
+    lastQuery = query;
+    const href = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
+    if (mode === 'push') history.pushState(null, '', href);
+    else history.replaceState(history.state, '', href);
+    window.dispatchEvent(new Event(URL_CHANGE_EVENT));
+  };
+
+  const cancelPending = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    const pending = pendingReplace;
+    pendingReplace = null;
+    return pending;
+  };
+
+  const flush = () => {
+    const pending = cancelPending();
+    if (pending !== null) write(pending, 'replace');
+  };
+
+  /** Applies the address bar's view; returns what had to be ignored. */
+  const applyLocation = (): string[] => {
+    const parsed = parseView(location.search);
+    const index = selectIndex(useStore.getState());
+    const sanitized = index ? sanitizeView(parsed.view, index) : { view: parsed.view, problems: [] };
+    applying = true;
+    try {
+      useStore.getState().applyView(sanitized.view);
+    } finally {
+      applying = false;
+    }
+    lastQuery = location.search.slice(1);
+    return [...parsed.problems, ...sanitized.problems];
+  };
+
+  /** A newly opened dataset may not know the ids the current view names. */
+  const resanitize = (index: DatasetIndex) => {
+    const state = useStore.getState();
+    const { view, problems } = sanitizeView(viewOf(state), index);
+    if (!problems.length) return;
+    state.applyView(view);
+    warn('Some of the view does not apply to the dataset that was opened and was cleared.', problems);
+  };
+
+  warn('Some of this link could not be used.', applyLocation());
+  write(queryFor(useStore.getState()), 'replace'); // drop what was ignored, in canonical form
+
+  const unsubscribe = useStore.subscribe((state: AppState, prev: AppState) => {
+    if (state.data !== prev.data && state.data.state === 'ready') resanitize(state.data.index);
+    if (applying || !viewChanged(state, prev)) return;
+    const query = queryFor(state);
+    if (state.lastChange === 'push') {
+      flush(); // the entry being left keeps the latest continuous change (e.g. the window)
+      write(query, 'push');
+    } else {
+      pendingReplace = query;
+      clearTimeout(timer);
+      timer = setTimeout(flush, REPLACE_DELAY_MS);
+    }
+  });
+
+  const onPopState = () => {
+    cancelPending(); // it belonged to the entry that was just left
+    warn('Some of this link could not be used.', applyLocation());
+    write(queryFor(useStore.getState()), 'replace');
+  };
+  window.addEventListener('popstate', onPopState);
+
+  return () => {
+    flush();
+    unsubscribe();
+    window.removeEventListener('popstate', onPopState);
+  };
+}

@@ -76,7 +76,8 @@ describe('generateSynthetic', () => {
 
 describe('parseGeneratorArgs', () => {
   it('reads the options and fills defaults', () => {
-    expect(parseGeneratorArgs(['--meetings', '1000', '--seed', '4'])).toEqual({ meetings: 1000, actors: 2000, seed: 4, topics: 20, countries: 60 });
+    expect(parseGeneratorArgs(['--meetings', '1000', '--seed', '4'])).toEqual({ meetings: 1000, actors: 2000, seed: 4, topics: 20, countries: 60, out: null });
+    expect(parseGeneratorArgs(['--out', 'x.json']).out).toBe('x.json');
   });
 
   it('rejects unknown options and non-numbers', () => {

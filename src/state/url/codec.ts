@@ -173,6 +173,7 @@ export function encodeValue(value: string): string {
   return encodeURIComponent(value.replace(LONE_SURROGATE, '\uFFFD'))
     .replace(/%2C/g, ',')
     .replace(/%3A/g, ':')
+    .replace(/%2F/g, '/')
     .replace(/%20/g, '+');
 }
 

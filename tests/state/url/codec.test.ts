@@ -77,7 +77,7 @@ describe('formatView', () => {
       mode: 'table',
     };
     expect(formatView(view, { data: 'data/other.json' })).toBe(
-      'data=data%2Fother.json&actor=khaji,assad&country=IRN&topic=astana&from=2019-01-01&to=2020-12-31&q=nuclear+deal%2B' +
+      'data=data/other.json&actor=khaji,assad&country=IRN&topic=astana&from=2019-01-01&to=2020-12-31&q=nuclear+deal%2B' +
         '&select=edge:khaji~assad&window=2019-06-01..2019-08-31&follow=1&view=table',
     );
   });

@@ -1,0 +1,168 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { bindUrl, initialDataUrl, REPLACE_DELAY_MS, URL_PROBLEMS_NOTICE } from '../../../src/state/url/bindUrl';
+import { BUNDLED_DATA_URL } from '../../../src/state/loadDataset';
+import { useStore } from '../../../src/state/store';
+import { buildIndex } from '../../../src/domain/indexes';
+import { loadIntoStore, smallDataset } from '../../fixtures/smallDataset';
+
+let unbind: (() => void) | null = null;
+
+function openAt(search: string) {
+  history.replaceState(null, '', `/app/${search}`);
+  loadIntoStore();
+  unbind = bindUrl();
+}
+
+const store = () => useStore.getState();
+const noticeText = () => store().notices.find((n) => n.id === URL_PROBLEMS_NOTICE)?.text;
+
+function back(): Promise<void> {
+  return new Promise((resolve) => {
+    window.addEventListener('popstate', () => resolve(), { once: true });
+    history.back();
+  });
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+});
+
+afterEach(() => {
+  unbind?.();
+  unbind = null;
+  vi.useRealTimers();
+});
+
+describe('bindUrl on load', () => {
+  it('applies the view in the link', () => {
+    openAt('?actor=khaji&select=meeting:m-khaji-assad-2019&view=table');
+    expect(store().filters.actors).toEqual(['khaji']);
+    expect(store().selection).toEqual({ kind: 'meeting', id: 'm-khaji-assad-2019' });
+    expect(store().mode).toBe('table');
+    expect(store().notices).toEqual([]);
+  });
+
+  it('adds one warning listing malformed and unknown values, and cleans the address bar', () => {
+    const before = history.length;
+    openAt('?from=2020-13-45&actor=khaji,ghost&foo=1&data=x.json');
+    expect(store().filters.actors).toEqual(['khaji']);
+    expect(store().notices).toHaveLength(1);
+    expect(store().notices[0]).toMatchObject({ id: URL_PROBLEMS_NOTICE, tone: 'warning' });
+    expect(noticeText()).toContain('Ignored from=2020-13-45: not a valid date');
+    expect(noticeText()).toContain('Ignored actor=ghost: not in this dataset');
+    expect(noticeText()).toContain('Ignored unknown parameter foo');
+    expect(location.search).toBe('?data=x.json&actor=khaji');
+    expect(location.pathname).toBe('/app/');
+    expect(history.length).toBe(before);
+  });
+});
+
+describe('bindUrl writing the URL', () => {
+  it('pushes a history entry for a discrete change', () => {
+    openAt('');
+    const before = history.length;
+    store().toggleFilterValue('topics', 'astana');
+    expect(location.search).toBe('?topic=astana');
+    expect(history.length).toBe(before + 1);
+  });
+
+  it('replaces the entry for continuous changes only once they settle', () => {
+    openAt('?actor=khaji');
+    const before = history.length;
+    store().setWindow({ start: '2019-01-01', end: '2019-06-30' });
+    store().setWindow({ start: '2019-02-01', end: '2019-07-30' });
+    expect(location.search).toBe('?actor=khaji');
+    vi.advanceTimersByTime(REPLACE_DELAY_MS);
+    expect(location.search).toBe('?actor=khaji&window=2019-02-01..2019-07-30');
+    expect(history.length).toBe(before);
+  });
+
+  it('flushes a pending replace before pushing, so Back returns to the latest window', async () => {
+    openAt('');
+    store().setWindow({ start: '2019-01-01', end: '2019-06-30' });
+    store().select({ kind: 'actor', id: 'khaji' });
+    expect(location.search).toBe('?select=actor:khaji&window=2019-01-01..2019-06-30');
+    vi.useRealTimers();
+    await back();
+    expect(location.search).toBe('?window=2019-01-01..2019-06-30');
+    expect(store().selection).toBeNull();
+    expect(store().window).toEqual({ start: '2019-01-01', end: '2019-06-30' });
+  });
+
+  it('restores the view on Back without pushing or writing again', async () => {
+    openAt('?topic=astana');
+    store().setMode('table');
+    store().toggleFilterValue('actors', 'khaji');
+    const length = history.length;
+    vi.useRealTimers();
+    await back();
+    expect(store().filters.actors).toEqual([]);
+    expect(store().mode).toBe('table');
+    expect(store().lastChange).toBe('replace');
+    expect(location.search).toBe('?topic=astana&view=table');
+    expect(history.length).toBe(length);
+  });
+
+  it('does not write a pending replace into the entry reached by Back', async () => {
+    openAt('');
+    store().select({ kind: 'actor', id: 'khaji' });
+    store().setWindow({ start: '2020-01-01', end: '2020-02-01' });
+    vi.useRealTimers();
+    await back();
+    await new Promise((r) => setTimeout(r, REPLACE_DELAY_MS + 50));
+    expect(location.search).toBe('');
+    expect(store().window).toBeNull();
+  });
+
+  it('keeps the data parameter when writing', () => {
+    openAt('?data=data/other.json');
+    store().setFollowWindow(true);
+    expect(location.search).toBe('?data=data/other.json&follow=1');
+  });
+
+  it('stops writing after unbind', () => {
+    openAt('');
+    unbind!();
+    unbind = null;
+    store().setMode('table');
+    expect(location.search).toBe('');
+  });
+});
+
+describe('bindUrl when another dataset is opened', () => {
+  it('drops filters and selection the new dataset does not know, with a notice', () => {
+    openAt('?actor=khaji,endo&select=actor:endo');
+    const withoutEndo = {
+      ...smallDataset,
+      actors: smallDataset.actors.filter((a) => a.id !== 'endo'),
+      meetings: smallDataset.meetings.filter((m) => !m.participants.some((p) => p.actorId === 'endo')),
+    };
+    store().setData({ state: 'ready', url: 'other.json', index: buildIndex(withoutEndo) });
+    expect(store().filters.actors).toEqual(['khaji']);
+    expect(store().selection).toBeNull();
+    expect(noticeText()).toContain('Ignored actor=endo: not in this dataset');
+    vi.advanceTimersByTime(REPLACE_DELAY_MS);
+    expect(location.search).toBe('?actor=khaji');
+  });
+});
+
+describe('initialDataUrl', () => {
+  it('uses the bundled dataset without a data parameter', () => {
+    history.replaceState(null, '', '/app/');
+    expect(initialDataUrl()).toBe(BUNDLED_DATA_URL);
+  });
+
+  it('resolves a same-origin data parameter against the page', () => {
+    history.replaceState(null, '', '/app/?data=data/big.json');
+    expect(initialDataUrl()).toBe(`${location.origin}/app/data/big.json`);
+  });
+
+  it('refuses other origins and other schemes with a notice', () => {
+    for (const bad of ['https://evil.example/x.json', 'javascript:alert(1)', '//evil.example/x.json']) {
+      useStore.setState({ notices: [] });
+      history.replaceState(null, '', `/app/?data=${encodeURIComponent(bad)}`);
+      expect(initialDataUrl()).toBe(BUNDLED_DATA_URL);
+      expect(store().notices[0]?.text).toContain('a link can only open datasets from this site');
+    }
+  });
+});

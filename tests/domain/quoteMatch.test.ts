@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { locateQuote, quoteSegments } from '../../src/domain/quoteMatch';
+import { formatDayBounds, formatRoleSpan } from '../../src/domain/dateText';
+
+describe('quoteSegments', () => {
+  it('marks the quote even when the source has other whitespace', () => {
+    const segments = quoteSegments('Before. The two sides discussed \n  the Astana process. After.', 'The two sides discussed the Astana process');
+    expect(segments).toEqual([
+      { text: 'Before. ', marked: false },
+      { text: 'The two sides discussed \n  the Astana process', marked: true },
+      { text: '. After.', marked: false },
+    ]);
+  });
+
+  it('treats regex characters in the quote literally', () => {
+    expect(locateQuote('a (JCPOA) b', '(JCPOA)')).toEqual({ start: 2, end: 9 });
+    expect(locateQuote('a JCPOA b', '(JCPOA)')).toBeNull();
+  });
+
+  it('falls back to a case-insensitive match, and to the whole text unmarked', () => {
+    expect(locateQuote('Said: hello World', 'HELLO world')).toEqual({ start: 6, end: 17 });
+    expect(quoteSegments('nothing here', 'absent')).toEqual([{ text: 'nothing here', marked: false }]);
+  });
+});
+
+describe('date wording', () => {
+  it('words day bounds compactly', () => {
+    expect(formatDayBounds('2020-08-17', '2020-08-17')).toBe('on 17 August 2020');
+    expect(formatDayBounds('2019-07-02', '2019-07-03')).toBe('between 2 and 3 July 2019');
+    expect(formatDayBounds('2019-06-30', '2019-07-02')).toBe('between 30 June and 2 July 2019');
+    expect(formatDayBounds('2021-01-01', '2021-12-31')).toBe('between 1 January 2021 and 31 December 2021');
+  });
+
+  it('words role spans, open on either side', () => {
+    expect(formatRoleSpan({ from: '2013-08-15', to: '2021-08-25' })).toBe('15 August 2013 – 25 August 2021');
+    expect(formatRoleSpan({ from: '2000-07-17' })).toBe('since 17 July 2000');
+    expect(formatRoleSpan({ to: '2020-11-21' })).toBe('until 21 November 2020');
+    expect(formatRoleSpan({})).toBe('dates unknown');
+  });
+});

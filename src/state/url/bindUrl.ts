@@ -14,6 +14,14 @@ export const URL_PROBLEMS_NOTICE = 'url-problems';
 export const DATA_URL_NOTICE = 'data-url';
 const MAX_LISTED_PROBLEMS = 8;
 
+/** Writes a pending debounced URL change now; set while a binding is active. */
+let flushActive: (() => void) | null = null;
+
+/** Makes location.href current before it is read (e.g. copied), even mid-debounce. */
+export function flushPendingUrl(): void {
+  flushActive?.();
+}
+
 function dataParam(): string | null {
   return new URLSearchParams(location.search).get(PARAM.data) || null;
 }
@@ -31,12 +39,17 @@ export function sameOriginUrl(value: string): string | null {
   return web && url.origin === location.origin ? url.href : null;
 }
 
-/** The dataset to load first: `?data=` when it is on this site, else the bundled one (with a notice). */
+/** The dataset the current link opens: `?data=` when it is on this site, else the bundled one. */
+export function linkedDataUrl(): string {
+  const value = dataParam();
+  return (value !== null && sameOriginUrl(value)) || BUNDLED_DATA_URL;
+}
+
+/** linkedDataUrl, plus a notice when the link named a dataset that cannot be loaded. */
 export function initialDataUrl(): string {
   const value = dataParam();
-  if (value === null) return BUNDLED_DATA_URL;
-  const url = sameOriginUrl(value);
-  if (url) return url;
+  const url = linkedDataUrl();
+  if (value === null || url !== BUNDLED_DATA_URL) return url;
   useStore.getState().addNotice({
     id: DATA_URL_NOTICE,
     tone: 'warning',
@@ -161,8 +174,10 @@ export function bindUrl(): () => void {
     write(queryFor(useStore.getState()), 'replace');
   };
   window.addEventListener('popstate', onPopState);
+  flushActive = flush;
 
   return () => {
+    if (flushActive === flush) flushActive = null;
     flush();
     unsubscribe();
     window.removeEventListener('popstate', onPopState);

@@ -11,7 +11,7 @@ const countryCode = fc.stringMatching(/^([A-Z]{3}|[A-Z][A-Z0-9-]{1,15})$/);
 const isoDay = fc
   .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
-const orderedDays = fc.tuple(isoDay, isoDay).map(([a, b]) => (a <= b ? [a, b] : [b, a]) as const);
+const orderedDays = fc.tuple(isoDay, isoDay).map(([a, b]): [string, string] => (a <= b ? [a, b] : [b, a]));
 
 const arbitraryView: fc.Arbitrary<View> = fc.record({
   filters: fc.record({

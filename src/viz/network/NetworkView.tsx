@@ -1,0 +1,87 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { highlightFor, type Highlight } from '../../domain/derive';
+import type { ActorGraph } from '../../domain/graph';
+import { useStore, type AppState } from '../../state/store';
+import { selectGraph, selectGraphMeetings, selectIndex, selectSelectionHighlight, selectVisible } from '../../state/selectors';
+import { createNetworkController, type NetworkController } from './createNetworkController';
+import { NetworkLegend } from './NetworkLegend';
+import './network.css';
+
+const EMPTY_GRAPH: ActorGraph = { nodes: [], edges: [] };
+const selectNetworkGraph = (s: AppState): ActorGraph => (selectIndex(s) ? selectGraph(s) : EMPTY_GRAPH);
+const selectGraphMeetingCount = (s: AppState): number => selectGraphMeetings(s).length;
+
+/** Thin React shell around the network controller: one effect per input, toolbar and legend. */
+export function NetworkView() {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const controllerRef = useRef<NetworkController | null>(null);
+  const index = useStore(selectIndex);
+  const graph = useStore(selectNetworkGraph);
+  const meetingCount = useStore(selectGraphMeetingCount);
+  const visible = useStore(selectVisible);
+  const selection = useStore((s) => s.selection);
+  const selectionHighlight = useStore(selectSelectionHighlight);
+  const hoveredActor = useStore((s) => s.hoveredActor);
+  const hoveredMeeting = useStore((s) => s.hoveredMeeting);
+
+  // Hover adds to the selection's emphasis for as long as it lasts; computed here, never stored.
+  const highlight = useMemo<Highlight>(() => {
+    if (!index || (!hoveredActor && !hoveredMeeting)) return selectionHighlight;
+    const actors = new Set(selectionHighlight.actors);
+    if (hoveredMeeting) for (const id of highlightFor(index, visible, { kind: 'meeting', id: hoveredMeeting }).actors) actors.add(id);
+    if (hoveredActor) actors.add(hoveredActor);
+    return { actors, meetings: selectionHighlight.meetings };
+  }, [index, visible, selectionHighlight, hoveredActor, hoveredMeeting]);
+
+  useEffect(() => {
+    const host = hostRef.current!;
+    const controller = createNetworkController(host, {
+      onSelectActor: (id) => useStore.getState().select(id ? { kind: 'actor', id } : null),
+      onSelectEdge: (a, b) => useStore.getState().select({ kind: 'edge', a, b }),
+      onHoverActor: (id) => {
+        if (useStore.getState().hoveredActor !== id) useStore.getState().hoverActor(id);
+      },
+    });
+    controllerRef.current = controller;
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => controller.resize()) : null;
+    observer?.observe(host);
+    return () => {
+      observer?.disconnect();
+      controller.destroy();
+      controllerRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (index) controllerRef.current?.setGraph(graph, index, meetingCount);
+  }, [graph, index, meetingCount]);
+  useEffect(() => controllerRef.current?.setHighlight(highlight), [highlight]);
+  useEffect(() => controllerRef.current?.setSelection(selection), [selection]);
+  useEffect(() => controllerRef.current?.setHoveredActor(hoveredActor), [hoveredActor]);
+
+  const empty = graph.nodes.length === 0;
+  return (
+    <div className="network">
+      <div className="network-header">
+        <h2 className="network-title">Network</h2>
+        <p className="network-summary">
+          {graph.nodes.length} {graph.nodes.length === 1 ? 'actor' : 'actors'}, {graph.edges.length}{' '}
+          {graph.edges.length === 1 ? 'link' : 'links'} from {meetingCount} {meetingCount === 1 ? 'meeting' : 'meetings'}
+        </p>
+        <div className="network-toolbar" role="group" aria-label="Network view">
+          <button type="button" onClick={() => controllerRef.current?.zoomBy(1.4)}>Zoom in</button>
+          <button type="button" onClick={() => controllerRef.current?.zoomBy(1 / 1.4)}>Zoom out</button>
+          <button type="button" onClick={() => controllerRef.current?.resetView()}>Reset view</button>
+        </div>
+      </div>
+      <p className="network-help" id="network-help">
+        Node size: meetings; line width: shared meetings. Drag actors, scroll or pinch to zoom. Tab to an actor, Enter selects it, Escape clears the selection.
+      </p>
+      <div className="network-frame">
+        <div className="network-host" ref={hostRef} />
+        {empty && <p className="network-empty">No actors match the current filters.</p>}
+      </div>
+      {index && <NetworkLegend index={index} />}
+    </div>
+  );
+}

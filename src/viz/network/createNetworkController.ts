@@ -1,0 +1,335 @@
+import { drag, pointer, quadtree, select, zoom, zoomIdentity, type Quadtree, type ZoomBehavior, type ZoomTransform } from 'd3';
+import type { ActorGraph } from '../../domain/graph';
+import type { DatasetIndex } from '../../domain/indexes';
+import type { Highlight } from '../../domain/derive';
+import type { Selection } from '../../state/types';
+import { affiliationColors } from '../palette';
+import { distanceToSegment, fitTransform, STATE_STRIDE, type NodeState } from './layoutModel';
+import { buildScene, computeEmphasis, EMPTY_SCENE, rememberPositions, type Emphasis, type Scene } from './scene';
+import { canUseWorker, createMainThreadLayout, createWorkerLayout, type LayoutRunner } from './layoutRunner';
+import { createSvgRenderer, type NetworkRenderer } from './svgRenderer';
+import { canUseCanvas, createCanvasRenderer } from './canvasRenderer';
+
+export interface NetworkCallbacks {
+  onSelectActor(id: string | null): void;
+  onSelectEdge(a: string, b: string): void;
+  onHoverActor(id: string | null): void;
+}
+
+export interface NetworkController {
+  /** Shows `graph`, built from `meetingCount` meetings; actors already drawn keep their place. */
+  setGraph(graph: ActorGraph, index: DatasetIndex, meetingCount: number): void;
+  /** Actors to emphasise (selection and hover combined); everything else is dimmed. */
+  setHighlight(highlight: Highlight): void;
+  setSelection(selection: Selection | null): void;
+  setHoveredActor(id: string | null): void;
+  zoomBy(factor: number): void;
+  /** Fits the whole graph and follows the layout again until the user zooms, pans or drags. */
+  resetView(): void;
+  resize(): void;
+  destroy(): void;
+}
+
+export interface NetworkOptions {
+  /** Above this many nodes: canvas drawing and a worker layout (when the platform has them). */
+  largeGraphThreshold?: number;
+}
+
+export const LARGE_GRAPH_THRESHOLD = 400;
+let instances = 0;
+
+export function createNetworkController(el: HTMLElement, callbacks: NetworkCallbacks, options: NetworkOptions = {}): NetworkController {
+  const threshold = options.largeGraphThreshold ?? LARGE_GRAPH_THRESHOLD;
+  const idPrefix = `network-${++instances}`;
+  const root = document.createElement('div');
+  root.className = 'network-root';
+  el.append(root);
+
+  const memory = new Map<string, NodeState>();
+  let index: DatasetIndex | null = null;
+  let colors = new Map<string, string>();
+  let scene: Scene = EMPTY_SCENE;
+  let renderer: NetworkRenderer | null = null;
+  let runner: LayoutRunner | null = null;
+  let transform: ZoomTransform = zoomIdentity;
+  let width = 0;
+  let height = 0;
+  let autoFit = true;
+  let highlighted: ReadonlySet<string> = new Set();
+  let selection: Selection | null = null;
+  let hoveredId: string | null = null;
+  let focusedId: string | null = null;
+  let emphasis: Emphasis = computeEmphasis(scene, highlighted, null, null, -1);
+  let tree: Quadtree<number> | null = null;
+  let frame = 0;
+  let pointerHover: string | null = null;
+
+  const zoomBehavior: ZoomBehavior<Element, unknown> = zoom<Element, unknown>()
+    .scaleExtent([0.02, 8])
+    .extent(() => [[0, 0], [width, height]])
+    .on('zoom', (event: { transform: ZoomTransform; sourceEvent: unknown }) => {
+      transform = event.transform;
+      if (event.sourceEvent) autoFit = false;
+      scheduleDraw();
+    });
+
+  function draw() {
+    frame = 0;
+    if (!renderer) return;
+    if (autoFit && scene.nodes.length) {
+      const t = fitTransform(scene.state, scene.radii, width, height);
+      transform = zoomIdentity.translate(t.x, t.y).scale(t.k);
+      (renderer.surface as Element & { __zoom?: ZoomTransform }).__zoom = transform;
+    }
+    renderer.draw(scene, transform, emphasis);
+  }
+
+  function scheduleDraw() {
+    if (frame) return;
+    frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(draw) : (setTimeout(draw, 16) as unknown as number);
+  }
+
+  function refreshEmphasis() {
+    const focused = focusedId === null ? -1 : (scene.byId.get(focusedId) ?? -1);
+    emphasis = computeEmphasis(scene, highlighted, selection, hoveredId, focused);
+    renderer?.setEmphasis(scene, emphasis);
+    scheduleDraw();
+  }
+
+  function nodeAt(wx: number, wy: number, tolerance: number): number {
+    if (!tree) {
+      const s = scene.state;
+      tree = quadtree<number>().x((i) => s[i * STATE_STRIDE]!).y((i) => s[i * STATE_STRIDE + 1]!).addAll(scene.nodes.map((_, i) => i));
+    }
+    let maxR = 0;
+    for (const r of scene.radii) maxR = Math.max(maxR, r);
+    const i = tree.find(wx, wy, maxR + tolerance);
+    if (i === undefined) return -1;
+    const o = i * STATE_STRIDE;
+    return Math.hypot(scene.state[o]! - wx, scene.state[o + 1]! - wy) <= scene.radii[i]! + tolerance ? i : -1;
+  }
+
+  function edgeAt(wx: number, wy: number, tolerance: number): number {
+    const s = scene.state;
+    let best = -1;
+    let bestDistance = tolerance;
+    for (let e = 0; e < scene.weights.length; e++) {
+      const a = scene.links[2 * e]! * STATE_STRIDE;
+      const b = scene.links[2 * e + 1]! * STATE_STRIDE;
+      const d = distanceToSegment(wx, wy, s[a]!, s[a + 1]!, s[b]!, s[b + 1]!);
+      if (d <= bestDistance) [best, bestDistance] = [e, d];
+    }
+    return best;
+  }
+
+  const toWorld = (event: Event): [number, number] => transform.invert(pointer(event, renderer!.surface));
+
+  function onPositions(state: Float32Array) {
+    if (state.length !== scene.state.length) return;
+    scene.state = state;
+    tree = null;
+    scheduleDraw();
+  }
+
+  function onFocusNode(id: string | null) {
+    focusedId = id;
+    const i = id === null ? -1 : (scene.byId.get(id) ?? -1);
+    if (i >= 0 && renderer) {
+      const [sx, sy] = transform.apply([scene.state[i * STATE_STRIDE]!, scene.state[i * STATE_STRIDE + 1]!]);
+      if (sx < 0 || sy < 0 || sx > width || sy > height) {
+        autoFit = false;
+        zoomBehavior.translateTo(select(renderer.surface), scene.state[i * STATE_STRIDE]!, scene.state[i * STATE_STRIDE + 1]!);
+      }
+    }
+    refreshEmphasis();
+  }
+
+  type DragSubject = { i: number; x: number; y: number };
+  const dragBehavior = drag<Element, unknown, DragSubject>()
+    .container(function container(this: Element) {
+      return this as SVGSVGElement | HTMLElement;
+    })
+    .subject((event: { x: number; y: number }) => {
+      const [wx, wy] = transform.invert([event.x, event.y]);
+      const i = nodeAt(wx, wy, 4 / transform.k);
+      // No subject: d3-drag lets the gesture through to the zoom behaviour (pan).
+      return (i < 0 ? undefined : { i, x: event.x, y: event.y }) as DragSubject;
+    })
+    .on('start', () => {
+      autoFit = false;
+      runner?.setAlphaTarget(0.25);
+    })
+    .on('drag', (event: { subject: { i: number }; x: number; y: number }) => {
+      const [wx, wy] = transform.invert([event.x, event.y]);
+      const i = event.subject.i;
+      scene.state[i * STATE_STRIDE] = wx;
+      scene.state[i * STATE_STRIDE + 1] = wy;
+      tree = null;
+      runner?.pin(i, wx, wy);
+      scheduleDraw();
+    })
+    .on('end', (event: { subject: { i: number } }) => {
+      runner?.setAlphaTarget(0);
+      runner?.pin(event.subject.i, null, null);
+    });
+
+  const onSurfaceMove = (event: PointerEvent) => {
+    const [wx, wy] = toWorld(event);
+    const i = nodeAt(wx, wy, 2 / transform.k);
+    const id = i < 0 ? null : scene.nodes[i]!.id;
+    (renderer!.surface as HTMLElement).style.cursor = id ? 'pointer' : '';
+    if (id === pointerHover) return;
+    pointerHover = id;
+    callbacks.onHoverActor(id);
+  };
+  const onSurfaceLeave = () => {
+    if (pointerHover === null) return;
+    pointerHover = null;
+    callbacks.onHoverActor(null);
+  };
+
+  function useRenderer(mode: 'svg' | 'canvas') {
+    if (renderer?.mode === mode) return;
+    if (renderer) {
+      select(renderer.surface).on('.zoom', null).on('.drag', null);
+      renderer.surface.removeEventListener('pointermove', onSurfaceMove as EventListener);
+      renderer.surface.removeEventListener('pointerleave', onSurfaceLeave);
+      renderer.destroy();
+    }
+    renderer = mode === 'canvas' ? createCanvasRenderer(root, idPrefix, onFocusNode) : createSvgRenderer(root, idPrefix);
+    renderer.resize(width, height);
+    // Drag first: on a node it stops the event, so the zoom behaviour pans only on empty space.
+    select(renderer.surface).call(dragBehavior).call(zoomBehavior).on('dblclick.zoom', null);
+    (renderer.surface as Element & { __zoom?: ZoomTransform }).__zoom = transform;
+    renderer.surface.addEventListener('pointermove', onSurfaceMove as EventListener);
+    renderer.surface.addEventListener('pointerleave', onSurfaceLeave);
+    root.dataset.mode = mode;
+  }
+
+  function useRunner(kind: 'main' | 'worker') {
+    if (runner?.kind === kind) return;
+    runner?.destroy();
+    runner = kind === 'worker' ? createWorkerLayout(onPositions) : createMainThreadLayout(onPositions);
+  }
+
+  const onClick = (event: MouseEvent) => {
+    const target = event.target as Element;
+    const node = target.closest('[data-actor]');
+    if (node && root.contains(node)) {
+      callbacks.onSelectActor(node.getAttribute('data-actor'));
+      return;
+    }
+    if (!renderer || !renderer.surface.contains(target)) return;
+    const [wx, wy] = toWorld(event);
+    const i = nodeAt(wx, wy, 2 / transform.k);
+    if (i >= 0) return callbacks.onSelectActor(scene.nodes[i]!.id);
+    const e = edgeAt(wx, wy, 5 / transform.k);
+    if (e >= 0) callbacks.onSelectEdge(scene.nodes[scene.links[2 * e]!]!.id, scene.nodes[scene.links[2 * e + 1]!]!.id);
+    // Empty background: deliberately nothing, so panning never loses the selection.
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      callbacks.onSelectActor(null);
+      return;
+    }
+    const target = event.target as Element;
+    // Native buttons (canvas mode list) click on Enter/Space by themselves; SVG nodes need help.
+    if ((event.key === 'Enter' || event.key === ' ') && target.getAttribute('role') === 'button' && target.hasAttribute('data-actor')) {
+      event.preventDefault();
+      callbacks.onSelectActor(target.getAttribute('data-actor'));
+    }
+  };
+  const onFocusIn = (event: FocusEvent) => {
+    const target = event.target as Element;
+    if (target.getAttribute('role') === 'button' && target.hasAttribute('data-actor')) onFocusNode(target.getAttribute('data-actor'));
+  };
+  const onFocusOut = (event: FocusEvent) => {
+    if (!root.contains(event.relatedTarget as Node | null) && focusedId !== null) onFocusNode(null);
+  };
+  root.addEventListener('click', onClick);
+  root.addEventListener('keydown', onKeyDown);
+  root.addEventListener('focusin', onFocusIn);
+  root.addEventListener('focusout', onFocusOut);
+
+  function measure() {
+    width = el.clientWidth || 600;
+    height = el.clientHeight || 400;
+  }
+  measure();
+
+  return {
+    setGraph(graph, nextIndex, meetingCount) {
+      if (nextIndex !== index) {
+        index = nextIndex;
+        colors = affiliationColors(nextIndex.dataset.countries.map((c) => c.code));
+        memory.clear();
+      } else {
+        rememberPositions(scene, memory);
+      }
+      const large = graph.nodes.length > threshold;
+      const refocus = focusedId;
+      scene = buildScene(graph, nextIndex, colors, memory, meetingCount, large ? [2.5, 14] : [5, 22]);
+      tree = null;
+      useRenderer(large && canUseCanvas() ? 'canvas' : 'svg');
+      useRunner(large && canUseWorker() ? 'worker' : 'main');
+      renderer!.setScene(scene);
+      refreshEmphasis();
+      runner!.start({ state: scene.state, radii: scene.radii, links: scene.links, weights: scene.weights, alpha: scene.alpha });
+      // Keep keyboard focus on the same actor when its element was rebuilt.
+      if (refocus && root.contains(document.activeElement) === false) {
+        const again = renderer!.nodeElement(refocus);
+        if (again) (again as HTMLElement).focus({ preventScroll: true });
+      }
+      root.dataset.renderedNodes = String(scene.nodes.length);
+      root.dataset.renderedEdges = String(scene.weights.length);
+      root.dataset.renderedMeetings = String(meetingCount);
+      scheduleDraw();
+    },
+    setHighlight(highlight) {
+      highlighted = highlight.actors;
+      refreshEmphasis();
+    },
+    setSelection(next) {
+      selection = next;
+      refreshEmphasis();
+    },
+    setHoveredActor(id) {
+      hoveredId = id;
+      refreshEmphasis();
+    },
+    zoomBy(factor) {
+      if (!renderer) return;
+      autoFit = false;
+      zoomBehavior.scaleBy(select(renderer.surface), factor);
+    },
+    resetView() {
+      autoFit = true;
+      scheduleDraw();
+    },
+    resize() {
+      measure();
+      renderer?.resize(width, height);
+      scheduleDraw();
+    },
+    destroy() {
+      if (frame) (typeof cancelAnimationFrame === 'function' ? cancelAnimationFrame : clearTimeout)(frame);
+      frame = 0;
+      runner?.destroy();
+      runner = null;
+      if (renderer) {
+        select(renderer.surface).on('.zoom', null).on('.drag', null);
+        renderer.surface.removeEventListener('pointermove', onSurfaceMove as EventListener);
+        renderer.surface.removeEventListener('pointerleave', onSurfaceLeave);
+        renderer.destroy();
+        renderer = null;
+      }
+      root.removeEventListener('click', onClick);
+      root.removeEventListener('keydown', onKeyDown);
+      root.removeEventListener('focusin', onFocusIn);
+      root.removeEventListener('focusout', onFocusOut);
+      root.remove();
+      memory.clear();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/// <reference lib="webworker" />
+import { createLayoutSimulation, pinNode, readState, tickWithin, type LayoutInput, type LayoutSimulation } from './forces';
+import type { LayoutRequest, LayoutUpdate } from './layoutRunner';
+
+/**
+ * Runs the force layout off the main thread for large graphs. Ticks in ~12 ms slices, posting the
+ * interleaved state after each slice (transferred, not copied), and yields between slices so pin and
+ * new-graph messages are handled promptly.
+ */
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+let sim: LayoutSimulation | null = null;
+let gen = 0;
+let nodeCount = 0;
+let timer: ReturnType<typeof setTimeout> | null = null;
+
+function post(): void {
+  if (!sim) return;
+  const state = readState(sim, new Float32Array(nodeCount * 4));
+  const update: LayoutUpdate = { type: 'positions', gen, state };
+  scope.postMessage(update, [state.buffer]);
+}
+
+function loop(): void {
+  timer = null;
+  if (!sim) return;
+  const running = tickWithin(sim, 12, () => performance.now());
+  post();
+  if (running) timer = setTimeout(loop, 0);
+}
+
+function wake(): void {
+  if (timer === null && sim) timer = setTimeout(loop, 0);
+}
+
+scope.onmessage = (event: MessageEvent<LayoutRequest>) => {
+  const msg = event.data;
+  if (msg.type === 'graph') {
+    const input: LayoutInput = msg;
+    gen = msg.gen;
+    nodeCount = input.radii.length;
+    sim = createLayoutSimulation(input);
+    wake();
+    return;
+  }
+  if (!sim || msg.gen !== gen) return;
+  if (msg.type === 'pin') pinNode(sim, msg.i, msg.x, msg.y);
+  else if (msg.type === 'alphaTarget') sim.alphaTarget(msg.value);
+  wake();
+};

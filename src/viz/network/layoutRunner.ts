@@ -1,0 +1,116 @@
+import { createLayoutSimulation, pinNode, readState, tickWithin, type LayoutInput, type LayoutSimulation } from './forces';
+
+/** Messages to the layout worker. `gen` ties pins to the graph they were made for. */
+export type LayoutRequest =
+  | ({ type: 'graph'; gen: number } & LayoutInput)
+  | { type: 'pin'; gen: number; i: number; x: number | null; y: number | null }
+  | { type: 'alphaTarget'; gen: number; value: number };
+
+export interface LayoutUpdate {
+  type: 'positions';
+  gen: number;
+  state: Float32Array;
+}
+
+/** One running force layout; the controller swaps implementations when the graph crosses the size threshold. */
+export interface LayoutRunner {
+  readonly kind: 'main' | 'worker';
+  start(input: LayoutInput): void;
+  /** Fix node i at (x, y) while dragging; null releases it. */
+  pin(i: number, x: number | null, y: number | null): void;
+  /** Keeps the layout warm while the user drags. */
+  setAlphaTarget(value: number): void;
+  destroy(): void;
+}
+
+type OnPositions = (state: Float32Array) => void;
+
+const frame = (cb: () => void): (() => void) => {
+  if (typeof requestAnimationFrame === 'function') {
+    const id = requestAnimationFrame(cb);
+    return () => cancelAnimationFrame(id);
+  }
+  const id = setTimeout(cb, 16);
+  return () => clearTimeout(id);
+};
+
+/**
+ * Main-thread layout for small graphs (≤ a few hundred nodes): a tick costs well under a
+ * millisecond there, so a per-frame budget keeps frames smooth without a worker round trip,
+ * and it works where workers do not (tests, older embeds).
+ */
+export function createMainThreadLayout(onPositions: OnPositions, budgetMs = 8): LayoutRunner {
+  let sim: LayoutSimulation | null = null;
+  let cancel: (() => void) | null = null;
+  const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+  const step = () => {
+    cancel = null;
+    if (!sim) return;
+    const running = tickWithin(sim, budgetMs, now);
+    onPositions(readState(sim, new Float32Array(sim.nodes().length * 4)));
+    if (running) cancel = frame(step);
+  };
+  const wake = () => {
+    if (!cancel && sim) cancel = frame(step);
+  };
+  return {
+    kind: 'main',
+    start(input) {
+      sim = createLayoutSimulation(input);
+      wake();
+    },
+    pin(i, x, y) {
+      if (!sim) return;
+      pinNode(sim, i, x, y);
+      wake();
+    },
+    setAlphaTarget(value) {
+      sim?.alphaTarget(value);
+      wake();
+    },
+    destroy() {
+      cancel?.();
+      cancel = null;
+      sim = null;
+    },
+  };
+}
+
+export const canUseWorker = (): boolean => typeof Worker === 'function';
+
+/** Layout in a Web Worker for large graphs; positions arrive as transferred Float32Arrays. */
+export function createWorkerLayout(onPositions: OnPositions): LayoutRunner {
+  const worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
+  let gen = 0;
+  worker.onmessage = (event: MessageEvent<LayoutUpdate>) => {
+    if (event.data.type === 'positions' && event.data.gen === gen) onPositions(event.data.state);
+  };
+  const send = (msg: LayoutRequest, transfer: Transferable[] = []) => worker.postMessage(msg, transfer);
+  return {
+    kind: 'worker',
+    start(input) {
+      gen++;
+      // Copies go to the worker: the controller keeps its own state array for drawing until positions return.
+      const msg: LayoutRequest = {
+        type: 'graph',
+        gen,
+        state: input.state.slice(),
+        radii: input.radii.slice(),
+        links: input.links.slice(),
+        weights: input.weights.slice(),
+        alpha: input.alpha,
+      };
+      send(msg, [msg.state.buffer, msg.radii.buffer, msg.links.buffer, msg.weights.buffer]);
+    },
+    pin(i, x, y) {
+      send({ type: 'pin', gen, i, x, y });
+    },
+    setAlphaTarget(value) {
+      send({ type: 'alphaTarget', gen, value });
+    },
+    destroy() {
+      worker.onmessage = null;
+      worker.terminate();
+    },
+  };
+}

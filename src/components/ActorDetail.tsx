@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { affiliationName, counterparts } from '../domain/actors';
+import { formatRoleSpan } from '../domain/dateText';
+import type { DatasetIndex } from '../domain/indexes';
+import type { Actor } from '../domain/schema';
+import { selectVisible } from '../state/selectors';
+import { useStore } from '../state/store';
+import { MeetingButtonList } from './MeetingButtonList';
+
+const PAGE = 50;
+
+export function ActorDetail({ index, actor, headingId }: { index: DatasetIndex; actor: Actor; headingId: string }) {
+  const select = useStore((s) => s.select);
+  const toggle = useStore((s) => s.toggleFilterValue);
+  const filtered = useStore((s) => s.filters.actors.includes(actor.id));
+  const visible = useStore(selectVisible);
+  const [shownCounterparts, setShownCounterparts] = useState(PAGE);
+  const pos = index.actorPos.get(actor.id)!;
+  const all = index.byActor[pos]!;
+  // Date order, like everywhere else; only meetings the filters let through are listed.
+  const mine = Array.from(visible).filter((i) => index.participants[i]!.includes(pos));
+  const met = counterparts(index, actor.id);
+  const nameOf = (id: string) => index.actors[index.actorPos.get(id)!]!.name;
+  const hidden = all.length - mine.length;
+
+  return (
+    <article className="detail">
+      <h2 id={headingId} tabIndex={-1}>
+        {actor.name}
+      </h2>
+      <dl className="facts">
+        <dt>Affiliation</dt>
+        <dd>
+          {affiliationName(index, actor.affiliation)} <span className="facet-code">{actor.affiliation}</span>
+        </dd>
+        <dt>Kind</dt>
+        <dd>{actor.kind === 'person' ? 'Person' : 'Organization'}</dd>
+        {actor.aliases.length > 0 && (
+          <>
+            <dt>Also known as</dt>
+            <dd>{actor.aliases.join(', ')}</dd>
+          </>
+        )}
+      </dl>
+      {actor.note && <p className="note">{actor.note}</p>}
+      <button type="button" onClick={() => toggle('actors', actor.id)}>
+        {filtered ? 'Stop filtering to this actor' : 'Filter to this actor'}
+      </button>
+      <h3>Roles over time</h3>
+      {actor.roles.length ? (
+        <ul className="roles">
+          {actor.roles.map((r, i) => (
+            <li key={i}>
+              <strong>{r.title}</strong>, {formatRoleSpan(r)}
+              {r.note && <p className="note">{r.note}</p>}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">No roles recorded.</p>
+      )}
+      <h3>Met with</h3>
+      {met.length ? (
+        <>
+          <ul className="counterparts" aria-label="Counterparts">
+            {met.slice(0, shownCounterparts).map((c) => (
+              <li key={c.actorId}>
+                <button type="button" className="link-button" onClick={() => select({ kind: 'edge', a: actor.id, b: c.actorId })}>
+                  {nameOf(c.actorId)}: {c.count} {c.count === 1 ? 'meeting' : 'meetings'}
+                </button>
+              </li>
+            ))}
+          </ul>
+          {met.length > shownCounterparts && (
+            <button type="button" onClick={() => setShownCounterparts((n) => n + PAGE)}>
+              Show more counterparts ({met.length - shownCounterparts} left)
+            </button>
+          )}
+        </>
+      ) : (
+        <p className="muted">No counterparts.</p>
+      )}
+      <h3>Meetings</h3>
+      {hidden > 0 && (
+        <p className="muted">
+          {hidden} of {all.length} {all.length === 1 ? 'meeting is' : 'meetings are'} hidden by the current filters.
+        </p>
+      )}
+      {mine.length > 0 && <MeetingButtonList index={index} positions={mine} label={`Meetings of ${actor.name}`} />}
+    </article>
+  );
+}

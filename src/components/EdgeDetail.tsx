@@ -1,0 +1,38 @@
+import { meetingsBetween } from '../domain/graph';
+import type { DatasetIndex } from '../domain/indexes';
+import type { Actor } from '../domain/schema';
+import { selectVisible } from '../state/selectors';
+import { useStore } from '../state/store';
+import { MeetingButtonList } from './MeetingButtonList';
+
+export function EdgeDetail({ index, a, b, headingId }: { index: DatasetIndex; a: Actor; b: Actor; headingId: string }) {
+  const visible = useStore(selectVisible);
+  const select = useStore((s) => s.select);
+  const between = meetingsBetween(index, visible, a.id, b.id);
+  const everywhere = meetingsBetween(index, index.order, a.id, b.id).length;
+  return (
+    <article className="detail">
+      <h2 id={headingId} tabIndex={-1}>
+        {a.name} and {b.name}
+      </h2>
+      <p>
+        <button type="button" className="link-button" onClick={() => select({ kind: 'actor', id: a.id })}>
+          {a.name}
+        </button>
+        {' · '}
+        <button type="button" className="link-button" onClick={() => select({ kind: 'actor', id: b.id })}>
+          {b.name}
+        </button>
+      </p>
+      <h3>
+        {between.length} {between.length === 1 ? 'meeting' : 'meetings'} between them
+      </h3>
+      {everywhere > between.length && (
+        <p className="muted">
+          {everywhere - between.length} more {everywhere - between.length === 1 ? 'is' : 'are'} hidden by the current filters.
+        </p>
+      )}
+      {between.length > 0 && <MeetingButtonList index={index} positions={between} label={`Meetings between ${a.name} and ${b.name}`} />}
+    </article>
+  );
+}

@@ -1,0 +1,57 @@
+import { useId, useState } from 'react';
+import { formatIsoDay } from '../domain/dates';
+import { quoteSegments } from '../domain/quoteMatch';
+import type { Source } from '../domain/schema';
+
+/** Only web links are followed; anything else (javascript:, data:) stays plain text. */
+function safeHref(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One verbatim quote, its source, and the full source text on demand with the quote marked. */
+export function EvidenceQuote({ quote, source }: { quote: string; source: Source | undefined }) {
+  const [open, setOpen] = useState(false);
+  const regionId = useId();
+  const href = safeHref(source?.url);
+  return (
+    <figure className="evidence">
+      <blockquote>{quote}</blockquote>
+      <figcaption>
+        {source ? (
+          <>
+            {href ? (
+              <a href={href} rel="noopener noreferrer" target="_blank">
+                {source.title}
+              </a>
+            ) : (
+              <cite>{source.title}</cite>
+            )}
+            {', '}
+            {source.publisher ?? 'publisher unknown'}
+            {', '}
+            {source.published ? formatIsoDay(source.published) : 'undated'}
+          </>
+        ) : (
+          'Source not found in this dataset'
+        )}
+      </figcaption>
+      {source && (
+        <>
+          <button type="button" aria-expanded={open} aria-controls={regionId} onClick={() => setOpen((o) => !o)}>
+            {open ? 'Hide source text' : 'Show source text'}
+          </button>
+          <div id={regionId} className="source-text" hidden={!open}>
+            {open &&
+              quoteSegments(source.text, quote).map((seg, i) => (seg.marked ? <mark key={i}>{seg.text}</mark> : <span key={i}>{seg.text}</span>))}
+          </div>
+        </>
+      )}
+    </figure>
+  );
+}

@@ -1,0 +1,50 @@
+import { useMemo } from 'react';
+import { countryFacetCounts, topicFacetCounts } from '../domain/facetCounts';
+import { selectIndex } from '../state/selectors';
+import { useStore } from '../state/store';
+import { ActiveFilterChips } from './ActiveFilterChips';
+import { ActorPicker } from './ActorPicker';
+import { DateRange } from './DateRange';
+import { FacetCheckboxes, type FacetOption } from './FacetCheckboxes';
+import { SearchBox } from './SearchBox';
+import './components.css';
+
+const byLabel = (a: FacetOption, b: FacetOption) => a.label.localeCompare(b.label);
+
+/** All filter controls; every control reads its value from the store so URL changes show up here. */
+export function FilterPanel() {
+  const index = useStore(selectIndex);
+  const filters = useStore((s) => s.filters);
+  const toggle = useStore((s) => s.toggleFilterValue);
+
+  const countryCounts = index ? countryFacetCounts(index, filters) : null;
+  const topicCounts = index ? topicFacetCounts(index, filters) : null;
+  const countryOptions = useMemo<FacetOption[]>(
+    () =>
+      index && countryCounts
+        ? index.dataset.countries.map((c) => ({ value: c.code, label: c.name, code: c.code, count: countryCounts.get(c.code) ?? 0 })).sort(byLabel)
+        : [],
+    [index, countryCounts],
+  );
+  const topicOptions = useMemo<FacetOption[]>(
+    () =>
+      index && topicCounts
+        ? index.dataset.topics.map((t) => ({ value: t.id, label: t.label, description: t.description, count: topicCounts.get(t.id) ?? 0 })).sort(byLabel)
+        : [],
+    [index, topicCounts],
+  );
+  if (!index) return null;
+
+  return (
+    <div className="filter-panel">
+      <h2 className="panel-heading">Filters</h2>
+      <ActiveFilterChips />
+      <SearchBox />
+      <ActorPicker />
+      <DateRange />
+      <FacetCheckboxes legend="Country or organization" options={countryOptions} selected={filters.countries} onToggle={(v) => toggle('countries', v)} />
+      <FacetCheckboxes legend="Topic" options={topicOptions} selected={filters.topics} onToggle={(v) => toggle('topics', v)} />
+      <p className="facet-hint">Numbers count the meetings each choice would show, given the other filters.</p>
+    </div>
+  );
+}

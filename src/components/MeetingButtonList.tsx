@@ -1,0 +1,37 @@
+import { useState } from 'react';
+import { formatPrecisionDate } from '../domain/dates';
+import type { DatasetIndex } from '../domain/indexes';
+import { useStore } from '../state/store';
+
+const PAGE = 50;
+
+interface MeetingButtonListProps {
+  index: DatasetIndex;
+  positions: ArrayLike<number>;
+  label: string;
+}
+
+/** Meetings as buttons that open them; long lists grow a page at a time. */
+export function MeetingButtonList({ index, positions, label }: MeetingButtonListProps) {
+  const [shown, setShown] = useState(PAGE);
+  const select = useStore((s) => s.select);
+  const items = Array.from({ length: Math.min(shown, positions.length) }, (_, k) => index.meetings[positions[k]!]!);
+  return (
+    <>
+      <ul className="meeting-list" aria-label={label}>
+        {items.map((m) => (
+          <li key={m.id}>
+            <button type="button" className="link-button" onClick={() => select({ kind: 'meeting', id: m.id })}>
+              <span className="meeting-date">{formatPrecisionDate(m.date)}</span>: <span>{m.summary}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {positions.length > shown && (
+        <button type="button" onClick={() => setShown((n) => n + PAGE)}>
+          Show more ({(positions.length - shown).toLocaleString('en')} left)
+        </button>
+      )}
+    </>
+  );
+}

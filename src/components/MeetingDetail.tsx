@@ -1,0 +1,93 @@
+import { rolesAt, affiliationName } from '../domain/actors';
+import { formatPrecisionDate } from '../domain/dates';
+import { formatDayBounds, PRECISION_WORDS } from '../domain/dateText';
+import type { DatasetIndex } from '../domain/indexes';
+import type { Meeting } from '../domain/schema';
+import { useStore } from '../state/store';
+import { EvidenceQuote } from './EvidenceQuote';
+
+const TYPE_WORDS: Record<Meeting['type'], string> = {
+  meeting: 'Meeting',
+  'phone-call': 'Phone call',
+  visit: 'Visit',
+  reception: 'Reception',
+  'video-call': 'Video call',
+  letter: 'Letter',
+};
+
+export const typeWord = (type: Meeting['type']) => TYPE_WORDS[type];
+
+export function meetingTitle(index: DatasetIndex, m: Meeting): string {
+  const names = m.participants.map((p) => {
+    const pos = index.actorPos.get(p.actorId);
+    return pos === undefined ? p.actorId : index.actors[pos]!.name;
+  });
+  return `${names.join(', ')} · ${formatPrecisionDate(m.date)}`;
+}
+
+export function MeetingDetail({ index, meeting: m, headingId }: { index: DatasetIndex; meeting: Meeting; headingId: string }) {
+  const select = useStore((s) => s.select);
+  return (
+    <article className="detail">
+      <h2 id={headingId} tabIndex={-1}>
+        {meetingTitle(index, m)}
+      </h2>
+      <dl className="facts">
+        <dt>Date</dt>
+        <dd>
+          {formatPrecisionDate(m.date)} ({PRECISION_WORDS[m.datePrecision]}), {formatDayBounds(m.earliest, m.latest)}
+          <p className="note">{m.dateNote}</p>
+        </dd>
+        <dt>Type</dt>
+        <dd>
+          {typeWord(m.type)} <span className="muted">(CAMEO {m.cameo})</span>
+        </dd>
+        <dt>Location</dt>
+        <dd>
+          {m.location ?? 'Not stated'}
+          {m.locationNote && <p className="note">{m.locationNote}</p>}
+        </dd>
+      </dl>
+      <h3>Participants</h3>
+      <ul className="participants">
+        {m.participants.map((p) => {
+          const pos = index.actorPos.get(p.actorId);
+          const actor = pos === undefined ? null : index.actors[pos]!;
+          if (!actor) return <li key={p.actorId}>{p.actorId} (not in this dataset)</li>;
+          const held = rolesAt(actor, m).map((r) => r.title);
+          const role = held.length ? held.join('; ') : p.role;
+          return (
+            <li key={p.actorId}>
+              <button type="button" className="link-button" onClick={() => select({ kind: 'actor', id: actor.id })}>
+                {actor.name}
+              </button>{' '}
+              <span className="facet-code" title={affiliationName(index, actor.affiliation)}>
+                {actor.affiliation}
+              </span>
+              {role && <span className="role">, {role}</span>}
+              {held.length > 0 && p.role && <span className="muted"> ({p.role})</span>}
+            </li>
+          );
+        })}
+      </ul>
+      {m.topics.length > 0 && (
+        <>
+          <h3>Topics</h3>
+          <ul className="topic-list">
+            {m.topics.map((t) => (
+              <li key={t} title={index.topicById.get(t)?.description}>
+                {index.topicById.get(t)?.label ?? t}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h3>Summary</h3>
+      <p>{m.summary}</p>
+      <h3>Evidence</h3>
+      {m.evidence.map((e, i) => (
+        <EvidenceQuote key={i} quote={e.quote} source={index.sourceById.get(e.sourceId)} />
+      ))}
+    </article>
+  );
+}

@@ -89,3 +89,22 @@ describe('ShareButton', () => {
     expect(screen.getByText(/opened from a file, which a link cannot carry/)).toBeVisible();
   });
 });
+
+describe('ShareButton and DatasetPicker accessibility', () => {
+  it('have no axe violations, with the citation open and the manual-copy field shown', async () => {
+    const { default: axe } = await import('axe-core');
+    const { DatasetPicker } = await import('../../src/components/DatasetPicker');
+    const user = userEvent.setup();
+    Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+    const { container } = render(
+      <main>
+        <ShareButton />
+        <DatasetPicker />
+      </main>,
+    );
+    await user.click(screen.getByText('Cite this view'));
+    await user.click(screen.getByRole('button', { name: 'Copy link' }));
+    const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(result.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  });
+});

@@ -1,3 +1,4 @@
+import { DAY_MS, msToIso } from '../../domain/dates';
 import type { DatasetIndex } from '../../domain/indexes';
 import { BUNDLED_DATA_URL } from '../loadDataset';
 import { selectIndex } from '../selectors';
@@ -145,7 +146,15 @@ export function bindUrl(): () => void {
   /** A newly opened dataset may not know the ids the current view names. */
   const resanitize = (index: DatasetIndex) => {
     const state = useStore.getState();
-    const { view, problems } = sanitizeView(viewOf(state), index);
+    const sanitized = sanitizeView(viewOf(state), index);
+    let { view } = sanitized;
+    const problems = [...sanitized.problems];
+    const first = msToIso(index.minTime);
+    const last = msToIso(index.maxTime - DAY_MS);
+    if (view.window && (view.window.end < first || view.window.start > last)) {
+      problems.push(`Reset the timeline window ${view.window.start} to ${view.window.end}: the dataset has no meetings then`);
+      view = { ...view, window: null };
+    }
     if (!problems.length) return;
     state.applyView(view);
     warn('Some of the view does not apply to the dataset that was opened and was cleared.', problems);

@@ -144,6 +144,20 @@ describe('bindUrl when another dataset is opened', () => {
     vi.advanceTimersByTime(REPLACE_DELAY_MS);
     expect(location.search).toBe('?actor=khaji');
   });
+
+  it('resets a timeline window that lies outside the new dataset', () => {
+    openAt('?window=1990-01-01..1990-12-31');
+    store().setData({ state: 'ready', url: 'other.json', index: buildIndex(smallDataset) });
+    expect(store().window).toBeNull();
+    expect(noticeText()).toContain('Reset the timeline window 1990-01-01 to 1990-12-31');
+  });
+
+  it('keeps a window that overlaps the new dataset', () => {
+    openAt('?window=2019-01-01..2019-12-31');
+    store().setData({ state: 'ready', url: 'other.json', index: buildIndex(smallDataset) });
+    expect(store().window).toEqual({ start: '2019-01-01', end: '2019-12-31' });
+    expect(noticeText()).toBeUndefined();
+  });
 });
 
 describe('initialDataUrl', () => {

@@ -1,0 +1,103 @@
+import { StrictMode } from 'react';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { TimelineView } from '../../../src/viz/timeline/TimelineView';
+import { useStore } from '../../../src/state/store';
+import { loadIntoStore } from '../../fixtures/smallDataset';
+import { dataset, meeting } from './timelineFixture';
+
+const widthProps = ['clientWidth', 'offsetWidth'] as const;
+beforeAll(() => {
+  for (const p of widthProps) Object.defineProperty(HTMLElement.prototype, p, { configurable: true, get: () => 800 });
+});
+afterAll(() => {
+  for (const p of widthProps) delete (HTMLElement.prototype as unknown as Record<string, unknown>)[p];
+});
+
+const fixture = dataset([
+  meeting('a-call', { type: 'phone-call', cameo: '041' }),
+  meeting('b-visit', { date: '2021-03-04', earliest: '2021-03-04', latest: '2021-03-04', participants: [{ actorId: 'khaji' }, { actorId: 'muallem' }] }),
+]);
+const wait = (ms: number) => act(() => new Promise((r) => setTimeout(r, ms)));
+const host = () => screen.getByRole('group', { name: 'Timeline of meetings' });
+
+afterEach(cleanup);
+beforeEach(() => {
+  loadIntoStore(fixture);
+});
+
+describe('TimelineView', () => {
+  it('mounts one timeline under StrictMode and depicts the filtered meetings', async () => {
+    render(
+      <StrictMode>
+        <TimelineView />
+      </StrictMode>,
+    );
+    await wait(60);
+    expect(host().querySelectorAll('.vis-timeline')).toHaveLength(1);
+    expect(host().dataset.renderedCount).toBe('2');
+    act(() => useStore.getState().setFilters({ actors: ['muallem'] }));
+    await wait(60);
+    expect(host().dataset.renderedCount).toBe('1');
+    expect(host().querySelectorAll('.tl-meeting[data-id]')).toHaveLength(1);
+  });
+
+  it('pans with the arrow keys and records the window in the store, replacing the history entry', async () => {
+    render(<TimelineView />);
+    const user = userEvent.setup();
+    host().focus();
+    await user.keyboard('{ArrowRight}');
+    await wait(300);
+    const w = useStore.getState().window;
+    expect(w).not.toBeNull();
+    expect(useStore.getState().lastChange).toBe('replace');
+    await user.keyboard('{Home}');
+    expect(useStore.getState().window).toBeNull();
+  });
+
+  it('zooms with + and - and the toolbar buttons', async () => {
+    render(<TimelineView />);
+    const user = userEvent.setup();
+    host().focus();
+    await user.keyboard('+');
+    await wait(300);
+    const zoomedIn = useStore.getState().window!;
+    await user.click(screen.getByRole('button', { name: 'Zoom out' }));
+    await wait(300);
+    const zoomedOut = useStore.getState().window!;
+    const span = (w: { start: string; end: string }) => Date.parse(w.end) - Date.parse(w.start);
+    expect(span(zoomedOut)).toBeGreaterThan(span(zoomedIn));
+  });
+
+  it('sets the date filter to the visible period from the keyboard-reachable button', async () => {
+    render(<TimelineView />);
+    act(() => useStore.getState().setWindow({ start: '2020-06-01', end: '2021-06-30' }));
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Filter to visible dates' }));
+    expect(useStore.getState().filters).toMatchObject({ from: '2020-06-01', to: '2021-06-30' });
+  });
+
+  it('toggles brush mode and the network follow option', async () => {
+    render(<TimelineView />);
+    const user = userEvent.setup();
+    const brush = screen.getByRole('button', { name: 'Brush dates' });
+    await user.click(brush);
+    expect(brush).toHaveAttribute('aria-pressed', 'true');
+    expect(host().classList.contains('is-brushing')).toBe(true);
+    host().focus();
+    await user.keyboard('{Escape}');
+    expect(brush).toHaveAttribute('aria-pressed', 'false');
+    await user.click(screen.getByRole('checkbox', { name: 'Network: only visible period' }));
+    expect(useStore.getState().followWindow).toBe(true);
+  });
+
+  it('clears the selection on Escape', async () => {
+    render(<TimelineView />);
+    act(() => useStore.getState().select({ kind: 'meeting', id: 'a-call' }));
+    await wait(30);
+    expect(host().querySelector('.vis-selected[data-id]')?.getAttribute('data-id')).toBe('a-call');
+    host().focus();
+    await userEvent.setup().keyboard('{Escape}');
+    expect(useStore.getState().selection).toBeNull();
+  });
+});

@@ -1,0 +1,142 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildIndex, type DatasetIndex } from '../../../src/domain/indexes';
+import { filterMeetings } from '../../../src/domain/filters';
+import { EMPTY_FILTERS } from '../../../src/domain/filters';
+import { highlightFor, NO_HIGHLIGHT } from '../../../src/domain/derive';
+import { createTimelineController, ITEM_THRESHOLD, type TimelineCallbacks, type TimelineController } from '../../../src/viz/timeline/createTimelineController';
+import { dataset, manyMeetings, meeting, XSS } from './timelineFixture';
+
+// jsdom does no layout; vis-timeline needs a width to place items.
+const widthProps = ['clientWidth', 'offsetWidth'] as const;
+beforeAll(() => {
+  for (const p of widthProps) Object.defineProperty(HTMLElement.prototype, p, { configurable: true, get: () => 800 });
+});
+afterAll(() => {
+  for (const p of widthProps) delete (HTMLElement.prototype as unknown as Record<string, unknown>)[p];
+});
+
+const settle = () => new Promise((r) => setTimeout(r, 60));
+const all = (index: DatasetIndex) => filterMeetings(index, EMPTY_FILTERS);
+
+let el: HTMLElement;
+let controller: TimelineController | null = null;
+function mount(callbacks: Partial<TimelineCallbacks> = {}) {
+  el = document.createElement('div');
+  document.body.append(el);
+  controller = createTimelineController(el, { onSelect: vi.fn(), onHover: vi.fn(), onWindowChange: vi.fn(), onBrush: vi.fn(), ...callbacks });
+  return controller;
+}
+afterEach(() => {
+  controller?.destroy();
+  controller = null;
+  el.remove();
+});
+
+const small = buildIndex(
+  dataset([
+    meeting('a-call', { type: 'phone-call', cameo: '041' }),
+    meeting('b-visit', { date: '2020-09', datePrecision: 'month', earliest: '2020-09-01', latest: '2020-09-30', type: 'visit', participants: [{ actorId: 'khaji' }, { actorId: 'muallem' }] }),
+    meeting('c-evil', { date: '2020-10-02', earliest: '2020-10-02', latest: '2020-10-02', participants: [{ actorId: 'evil' }, { actorId: 'khaji' }], summary: XSS }),
+  ]),
+);
+
+describe('createTimelineController', () => {
+  it('draws each filtered meeting as an item with text content, never as markup', async () => {
+    const c = mount();
+    c.setData(small, all(small));
+    await settle();
+    expect(el.dataset.mode).toBe('items');
+    expect(el.dataset.renderedCount).toBe('3');
+    expect(el.querySelectorAll('.vis-item.tl-meeting[data-id]')).toHaveLength(3);
+    expect(el.querySelector('[data-id="a-call"]')?.textContent).toContain('☎ Khaji · Pedersen');
+    expect(el.querySelector('[data-id="b-visit"]')?.className).toContain('is-circa');
+    expect(el.querySelector('[data-id="c-evil"]')?.textContent).toContain(XSS);
+    expect(el.querySelector('img')).toBeNull();
+  });
+
+  it('updates by diff on a filter change: surviving items keep their DOM nodes', async () => {
+    const c = mount();
+    c.setData(small, all(small));
+    await settle();
+    const kept = el.querySelector('[data-id="a-call"]');
+    c.setData(small, filterMeetings(small, { ...EMPTY_FILTERS, actors: ['pedersen'] }));
+    await settle();
+    expect(el.dataset.renderedCount).toBe('1');
+    expect(el.querySelectorAll('.vis-item.tl-meeting[data-id]')).toHaveLength(1);
+    expect(el.querySelector('[data-id="a-call"]')).toBe(kept);
+  });
+
+  it('marks highlighted meetings and dims the rest only when asked', async () => {
+    const c = mount();
+    c.setData(small, all(small));
+    const byActor = highlightFor(small, all(small), { kind: 'actor', id: 'muallem' });
+    c.setHighlight(byActor, NO_HIGHLIGHT, true);
+    await settle();
+    expect([...el.querySelectorAll('.is-highlighted[data-id]')].map((n) => n.getAttribute('data-id'))).toEqual(['b-visit']);
+    expect(el.classList.contains('has-highlight')).toBe(true);
+    c.setHighlight(NO_HIGHLIGHT, NO_HIGHLIGHT, false);
+    await settle();
+    expect(el.querySelectorAll('.is-highlighted[data-id]')).toHaveLength(0);
+    expect(el.classList.contains('has-highlight')).toBe(false);
+  });
+
+  it("shows the app's selected meeting with vis-timeline's selection", async () => {
+    const c = mount();
+    c.setData(small, all(small));
+    c.setSelection('c-evil');
+    await settle();
+    expect([...el.querySelectorAll('.vis-selected[data-id]')].map((n) => n.getAttribute('data-id'))).toEqual(['c-evil']);
+    c.setSelection(null);
+    await settle();
+    expect(el.querySelectorAll('.vis-selected[data-id]')).toHaveLength(0);
+  });
+
+  it('moves to a window set from outside without reporting it back, and reports user moves once, debounced', async () => {
+    const onWindowChange = vi.fn();
+    const c = mount({ onWindowChange });
+    c.setData(small, all(small));
+    c.setWindow({ start: '2020-08-01', end: '2020-10-31' });
+    expect(c.getWindow()).toEqual({ start: '2020-08-01', end: '2020-10-31' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(onWindowChange).not.toHaveBeenCalled();
+    c.pan(0.5);
+    c.pan(-0.5);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(onWindowChange).toHaveBeenCalledTimes(1);
+    expect(onWindowChange).toHaveBeenCalledWith({ start: '2020-08-01', end: '2020-10-31' }, true);
+  });
+
+  it('aggregates into density bins when the window holds many meetings, and shows items when zoomed in', async () => {
+    const big = buildIndex(dataset(manyMeetings(20_000, 0.5)));
+    const c = mount();
+    const t0 = performance.now();
+    c.setData(big, all(big));
+    const elapsed = performance.now() - t0;
+    expect(el.dataset.mode).toBe('density');
+    expect(el.dataset.renderedCount).toBe('20000');
+    expect(Number(el.dataset.itemCount)).toBeLessThanOrEqual(400);
+    expect(elapsed).toBeLessThan(1000); // jsdom is slow; browsers are benchmarked separately
+    await settle();
+    const bins = el.querySelectorAll('.tl-density');
+    expect(bins.length).toBeGreaterThan(0);
+    const total = [...bins].reduce((s, b) => s + Number(b.querySelector('.tl-bin-count')?.textContent), 0);
+    expect(total).toBe(20_000);
+
+    c.setWindow({ start: '2005-01-01', end: '2005-01-31' });
+    await settle();
+    expect(el.dataset.mode).toBe('items');
+    expect(Number(el.dataset.itemCount)).toBeLessThanOrEqual(ITEM_THRESHOLD * 3);
+    expect(el.querySelectorAll('.tl-density')).toHaveLength(0);
+  });
+
+  it('leaves the host element as it found it on destroy', async () => {
+    const c = mount();
+    c.setData(small, all(small));
+    await settle();
+    c.destroy();
+    controller = null;
+    expect(el.children).toHaveLength(0);
+    expect(el.dataset.mode).toBeUndefined();
+    expect(el.className).toBe('');
+  });
+});

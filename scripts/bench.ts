@@ -1,0 +1,110 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { Dataset } from '../src/domain/schema';
+import { ensureDataset, parseTiers, TIERS, type Tier } from './bench/datasets';
+import { formatTable, jsonSummary, summarize, type RunMetrics, type TierSummary } from './bench/report';
+import { prepareTier, runOnce } from './bench/runTier';
+import { startStaticServer } from './bench/server';
+
+const USAGE = `usage: npm run bench -- [--build] [--tiers 1k,20k,100k] [--runs 5] [--seed 1] [--json] [--no-naive] [--steps]
+  --build     run vite build first (otherwise dist/ must exist)
+  --tiers     comma list of ${TIERS.map((t) => t.name).join(', ')} or meetings/actors, e.g. 5000/500
+  --steps     also print each scripted step's time
+Datasets are generated into bench-data/ when missing. CHROME_PATH overrides /usr/bin/chromium.`;
+
+interface BenchArgs { build: boolean; tiers: Tier[]; runs: number; seed: number; json: boolean; naive: boolean; steps: boolean }
+
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+  const args: BenchArgs = { build: false, tiers: [...TIERS], runs: 5, seed: 1, json: false, naive: true, steps: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value\n${USAGE}`);
+      return v;
+    };
+    if (a === '--build') args.build = true;
+    else if (a === '--json') args.json = true;
+    else if (a === '--no-naive') args.naive = false;
+    else if (a === '--steps') args.steps = true;
+    else if (a === '--tiers') args.tiers = parseTiers(value());
+    else if (a === '--runs' || a === '--seed') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < (a === '--runs' ? 1 : 0)) throw new Error(`${a} needs a whole number\n${USAGE}`);
+      args[a === '--runs' ? 'runs' : 'seed'] = n;
+    } else if (a === '--help' || a === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else throw new Error(`unknown option ${a}\n${USAGE}`);
+  }
+  return args;
+}
+
+const log = (message: string) => console.error(message);
+
+async function main(): Promise<void> {
+  const args = parseBenchArgs(process.argv.slice(2));
+  const root = resolve(import.meta.dirname, '..');
+  if (args.build) {
+    log('building with vite…');
+    const built = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: ['ignore', 2, 2] });
+    if (built.status !== 0) throw new Error('vite build failed');
+  }
+  const dist = join(root, 'dist');
+  if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/index.html is missing: run with --build (or npm run build) first');
+  const dataDir = join(root, 'bench-data');
+  mkdirSync(dataDir, { recursive: true });
+
+  const server = await startStaticServer({
+    '/': dist,
+    '/bench-data/': dataDir,
+    '/bench-vendor/': join(root, 'node_modules/vis-timeline/standalone/umd'),
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  const summaries: TierSummary[] = [];
+  try {
+    for (const tier of args.tiers) {
+      const data = ensureDataset(dataDir, tier, args.seed);
+      log(`tier ${tier.name}: ${data.generated ? 'generated' : 'using'} bench-data/${data.name}`);
+      const prepared = prepareTier(JSON.parse(readFileSync(data.file, 'utf8')) as Dataset);
+      const runs: RunMetrics[] = [];
+      const problems = new Set<string>();
+      let failed = 0;
+      for (let run = 1; run <= args.runs; run++) {
+        log(`  run ${run}/${args.runs}`);
+        const result = await runOnce(browser, prepared, {
+          origin: server.origin,
+          dataPath: `/bench-data/${data.name}`,
+          naive: args.naive,
+          firstRenderTimeoutMs: 120_000,
+          stepTimeoutMs: 30_000,
+          log,
+        });
+        result.problems.forEach((p) => problems.add(p));
+        if (result.metrics.firstRenderMs === null) failed++;
+        else runs.push(result.metrics);
+        if (args.steps) for (const s of result.steps) log(`    ${s.ok ? 'ok ' : 'BAD'} ${s.ms.toFixed(1).padStart(8)} ms  ${s.label} → ${s.statusText}`);
+      }
+      summaries.push(summarize(tier, runs, failed, [...problems]));
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  console.log(formatTable(summaries));
+  for (const s of summaries) for (const p of s.problems) console.log(`! ${s.tier}: ${p}`);
+  if (args.json) console.log(jsonSummary(summaries));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error((error as Error).message);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,102 @@
+import type { Browser } from 'playwright-core';
+import { buildIndex, type DatasetIndex } from '../../src/domain/indexes';
+import { filterMeetings } from '../../src/domain/filters';
+import type { Dataset } from '../../src/domain/schema';
+import { installProbe, measureNaiveFilter, measureParse } from './inPage';
+import { buildScenario, panAndZoom, runStep, type StepResult } from './scenario';
+import type { RunMetrics } from './report';
+import { intervals, max, median, p95 } from './stats';
+
+export interface TierOptions {
+  origin: string;
+  dataPath: string;
+  naive: boolean;
+  firstRenderTimeoutMs: number;
+  stepTimeoutMs: number;
+  log(message: string): void;
+}
+
+// tsx compiles with esbuild's keepNames, which wraps functions in __name(); functions serialized into the page need it too.
+const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((f) => f);';
+
+const withTimeout = <T>(p: Promise<T>, ms: number, what: string) =>
+  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms))]);
+
+export function prepareTier(dataset: Dataset): { index: DatasetIndex; naiveKeep: number[] } {
+  const index = buildIndex(dataset);
+  const steps = buildScenario(index);
+  // The naive baseline filters to the same subset as the first scripted step (one country).
+  return { index, naiveKeep: Array.from(filterMeetings(index, steps[0]!.filters)) };
+}
+
+/** One fresh browser context: first render, pan/zoom, the scripted filter mix, parse baseline, naive baseline. */
+export async function runOnce(browser: Browser, prepared: { index: DatasetIndex; naiveKeep: number[] }, opts: TierOptions): Promise<{ metrics: RunMetrics; steps: StepResult[]; problems: string[] }> {
+  const { index } = prepared;
+  const total = index.meetings.length;
+  const problems: string[] = [];
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => void (m.type() === 'error' && problems.push(`console error: ${m.text().slice(0, 300)}`)));
+  const metrics: RunMetrics = {
+    parseMs: null, firstRenderMs: null, firstRenderToParseRatio: null, filterMedianMs: null, filterP95Ms: null, selectMs: null,
+    naiveFilterMs: null, naiveSetupMs: null, maxTimelineDomItems: null, longestMainThreadTaskMs: null, longestTaskDuringFirstRenderMs: null,
+    panFrameP95Ms: null,
+  };
+  const steps: StepResult[] = [];
+  try {
+    await page.addInitScript(NAME_SHIM);
+    await page.addInitScript(installProbe, total);
+    await page.goto(`${opts.origin}/?data=${encodeURIComponent(opts.dataPath)}`);
+    try {
+      await page.waitForFunction(() => window.__bench.firstRenderAt !== null, null, { timeout: opts.firstRenderTimeoutMs, polling: 100 });
+    } catch {
+      const state = await page.evaluate(() => window.__bench.viewState()).catch(() => null);
+      problems.push(`first render not seen within ${opts.firstRenderTimeoutMs} ms for ${total} meetings; page shows ${JSON.stringify(state)}`);
+      return { metrics, steps, problems };
+    }
+    const firstRenderAt = (await page.evaluate(() => window.__bench.firstRenderAt))!;
+    metrics.firstRenderMs = firstRenderAt;
+    const modes = await page.evaluate(() => window.__bench.viewState());
+    opts.log(`    first render ${firstRenderAt.toFixed(0)} ms (timeline ${modes.timelineMode}, network ${modes.networkMode})`);
+
+    await page.evaluate(() => window.__bench.startSampling());
+    await panAndZoom(page);
+    const pan = await page.evaluate(() => window.__bench.stopSampling());
+    metrics.panFrameP95Ms = p95(intervals(pan.frameStamps));
+
+    await page.evaluate(() => window.__bench.startSampling());
+    for (const step of buildScenario(index)) {
+      const r = await runStep(page, index, step, opts.stepTimeoutMs);
+      steps.push(r);
+      if (!r.ok) problems.push(`step "${r.label}" did not settle: expected ${r.expected ?? 'details'}, saw status "${r.statusText}", timeline ${r.timelineCount}, network ${r.networkCount}`);
+    }
+    const sampled = await page.evaluate(() => window.__bench.stopSampling());
+    metrics.maxTimelineDomItems = sampled.maxItems;
+    const counted = steps.filter((s) => s.ok && s.expected !== null).map((s) => s.ms);
+    metrics.filterMedianMs = median(counted);
+    metrics.filterP95Ms = p95([...counted, ...steps.filter((s) => s.ok && s.expected === null).map((s) => s.ms)]);
+    metrics.selectMs = steps.find((s) => s.expected === null && s.ok)?.ms ?? null;
+
+    const tasks = await page.evaluate(() => window.__bench.longtasks);
+    metrics.longestTaskDuringFirstRenderMs = max(tasks.filter((t) => t.start < firstRenderAt).map((t) => t.duration)) ?? 0;
+    metrics.longestMainThreadTaskMs = max(tasks.filter((t) => t.start >= firstRenderAt).map((t) => t.duration)) ?? 0;
+
+    metrics.parseMs = await page.evaluate(measureParse, opts.dataPath);
+    metrics.firstRenderToParseRatio = metrics.firstRenderMs / metrics.parseMs;
+
+    if (opts.naive) {
+      try {
+        await page.addScriptTag({ url: '/bench-vendor/vis-timeline-graph2d.min.js' });
+        const naive = await withTimeout(page.evaluate(measureNaiveFilter, { url: opts.dataPath, keep: prepared.naiveKeep }), 180_000, 'naive vis-timeline baseline');
+        metrics.naiveFilterMs = naive.ms;
+        metrics.naiveSetupMs = naive.setupMs;
+      } catch (error) {
+        problems.push(`naive baseline: ${(error as Error).message.split('\n')[0]}`);
+      }
+    }
+  } finally {
+    await context.close();
+  }
+  return { metrics, steps, problems };
+}

@@ -54,7 +54,9 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
   let transform: ZoomTransform = zoomIdentity;
   let width = 0;
   let height = 0;
+  /** Follow the layout with the view (fit to all nodes) until it cools or the user takes over. */
   let autoFit = true;
+  let layoutRunning = false;
   let highlighted: ReadonlySet<string> = new Set();
   let selection: Selection | null = null;
   let hoveredId: string | null = null;
@@ -80,6 +82,8 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
       const t = fitTransform(scene.state, scene.radii, width, height);
       transform = zoomIdentity.translate(t.x, t.y).scale(t.k);
       (renderer.surface as Element & { __zoom?: ZoomTransform }).__zoom = transform;
+      // Once settled, later filter changes keep the view still: actors stay where the eye left them.
+      if (!layoutRunning) autoFit = false;
     }
     renderer.draw(scene, transform, emphasis);
   }
@@ -124,9 +128,10 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
 
   const toWorld = (event: Event): [number, number] => transform.invert(pointer(event, renderer!.surface));
 
-  function onPositions(state: Float32Array) {
+  function onPositions(state: Float32Array, running: boolean) {
     if (state.length !== scene.state.length) return;
     scene.state = state;
+    layoutRunning = running;
     tree = null;
     scheduleDraw();
   }
@@ -264,6 +269,7 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
         index = nextIndex;
         colors = affiliationColors(nextIndex.dataset.countries.map((c) => c.code));
         memory.clear();
+        autoFit = true;
       } else {
         rememberPositions(scene, memory);
       }
@@ -275,6 +281,7 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
       useRunner(large && canUseWorker() ? 'worker' : 'main');
       renderer!.setScene(scene);
       refreshEmphasis();
+      layoutRunning = true;
       runner!.start({ state: scene.state, radii: scene.radii, links: scene.links, weights: scene.weights, alpha: scene.alpha });
       // Keep keyboard focus on the same actor when its element was rebuilt.
       if (refocus && root.contains(document.activeElement) === false) {

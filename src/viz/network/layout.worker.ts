@@ -13,10 +13,10 @@ let gen = 0;
 let nodeCount = 0;
 let timer: ReturnType<typeof setTimeout> | null = null;
 
-function post(): void {
+function post(running: boolean): void {
   if (!sim) return;
   const state = readState(sim, new Float32Array(nodeCount * 4));
-  const update: LayoutUpdate = { type: 'positions', gen, state };
+  const update: LayoutUpdate = { type: 'positions', gen, state, running };
   scope.postMessage(update, [state.buffer]);
 }
 
@@ -24,7 +24,7 @@ function loop(): void {
   timer = null;
   if (!sim) return;
   const running = tickWithin(sim, 12, () => performance.now());
-  post();
+  post(running);
   if (running) timer = setTimeout(loop, 0);
 }
 

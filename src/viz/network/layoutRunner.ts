@@ -10,6 +10,8 @@ export interface LayoutUpdate {
   type: 'positions';
   gen: number;
   state: Float32Array;
+  /** False on the last update before the layout cools down. */
+  running: boolean;
 }
 
 /** One running force layout; the controller swaps implementations when the graph crosses the size threshold. */
@@ -23,7 +25,7 @@ export interface LayoutRunner {
   destroy(): void;
 }
 
-type OnPositions = (state: Float32Array) => void;
+type OnPositions = (state: Float32Array, running: boolean) => void;
 
 const frame = (cb: () => void): (() => void) => {
   if (typeof requestAnimationFrame === 'function') {
@@ -47,7 +49,7 @@ export function createMainThreadLayout(onPositions: OnPositions, budgetMs = 8): 
     cancel = null;
     if (!sim) return;
     const running = tickWithin(sim, budgetMs, now);
-    onPositions(readState(sim, new Float32Array(sim.nodes().length * 4)));
+    onPositions(readState(sim, new Float32Array(sim.nodes().length * 4)), running);
     if (running) cancel = frame(step);
   };
   const wake = () => {
@@ -83,7 +85,7 @@ export function createWorkerLayout(onPositions: OnPositions): LayoutRunner {
   const worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
   let gen = 0;
   worker.onmessage = (event: MessageEvent<LayoutUpdate>) => {
-    if (event.data.type === 'positions' && event.data.gen === gen) onPositions(event.data.state);
+    if (event.data.type === 'positions' && event.data.gen === gen) onPositions(event.data.state, event.data.running);
   };
   const send = (msg: LayoutRequest, transfer: Transferable[] = []) => worker.postMessage(msg, transfer);
   return {

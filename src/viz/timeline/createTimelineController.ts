@@ -39,7 +39,8 @@ export interface TimelineController {
 /** Above this many meetings in the window, draw density bins instead of items. */
 export const ITEM_THRESHOLD = 300;
 const REPORT_DELAY_MS = 250;
-const BIN_WIDTH_PX = 14;
+const MAX_IN_PLACE_UPDATES = 12;
+const BIN_WIDTH_PX = 18;
 const EMPTY_SET: ReadonlySet<string> = new Set();
 
 const raf = (cb: () => void): number =>
@@ -111,25 +112,29 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
     return spec;
   };
 
-  /** Brings the DataSet to `desired` by adding, updating and removing only what differs. */
+  /**
+   * Brings the DataSet to `desired` by touching only what differs. vis-timeline redraws an updated
+   * item synchronously (a forced layout each), so beyond a few changes they are replaced in one batch.
+   */
   function applyDiff(desired: Map<string, string>, build: (id: string) => TimelineItem, patch: (id: string) => Partial<TimelineItem>) {
     const remove: string[] = [];
     for (const id of shown.keys()) if (!desired.has(id)) remove.push(id);
     const add: TimelineItem[] = [];
-    const update: Partial<TimelineItem>[] = [];
+    const changed: string[] = [];
     for (const [id, sig] of desired) {
       const old = shown.get(id);
       if (old === undefined) add.push(build(id));
-      else if (old !== sig) update.push(patch(id));
+      else if (old !== sig) changed.push(id);
     }
-    if (remove.length) {
-      items.remove(remove);
-      for (const id of remove) {
-        shown.delete(id);
-        specs.delete(id);
-      }
+    const replace = changed.length > MAX_IN_PLACE_UPDATES;
+    if (replace) for (const id of changed) add.push(build(id));
+    const drop = replace ? remove.concat(changed) : remove;
+    if (drop.length) items.remove(drop);
+    for (const id of remove) {
+      shown.delete(id);
+      specs.delete(id);
     }
-    if (update.length) items.update(update as TimelineItem[]);
+    if (!replace && changed.length) items.update(changed.map(patch) as TimelineItem[]);
     if (add.length) items.add(add);
     for (const [id, sig] of desired) shown.set(id, sig);
   }
@@ -161,7 +166,8 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
   function renderDensity(ws: number, we: number) {
     const span = we - ws;
     const maxBins = Math.max(12, Math.round((canvas.clientWidth || 800) / BIN_WIDTH_PX));
-    const bins = computeBins(visStart, ws - span / 2, we + span / 2, chooseBinUnit(span, maxBins));
+    // A quarter-window margin each side keeps short pans covered until rangechanged recomputes.
+    const bins = computeBins(visStart, ws - span / 4, we + span / 4, chooseBinUnit(span, maxBins));
     const linked = new Uint32Array(bins.length);
     for (const set of [selected, hovered]) {
       for (const id of set) {

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
 import { TimelineView } from '../../../src/viz/timeline/TimelineView';
 import { useStore } from '../../../src/state/store';
 import { loadIntoStore } from '../../fixtures/smallDataset';
@@ -99,5 +100,13 @@ describe('TimelineView', () => {
     host().focus();
     await userEvent.setup().keyboard('{Escape}');
     expect(useStore.getState().selection).toBeNull();
+  });
+
+  it('has no axe violations with items drawn and a meeting selected', async () => {
+    const { container } = render(<TimelineView />);
+    act(() => useStore.getState().select({ kind: 'meeting', id: 'a-call' }));
+    await wait(60);
+    const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { formatIsoDay } from '../domain/dates';
 import { quoteSegments } from '../domain/quoteMatch';
 import type { Source } from '../domain/schema';
@@ -19,6 +19,14 @@ export function EvidenceQuote({ quote, source }: { quote: string; source: Source
   const [open, setOpen] = useState(false);
   const regionId = useId();
   const href = safeHref(source?.url);
+  const boxRef = useRef<HTMLDivElement>(null);
+
+  // Long sources scroll inside their box: bring the marked passage into view there, not the page.
+  useEffect(() => {
+    const box = boxRef.current;
+    const mark = box?.querySelector('mark');
+    if (open && box && mark) box.scrollTop = Math.max(0, mark.offsetTop - box.clientHeight / 3);
+  }, [open]);
   return (
     <figure className="evidence">
       <blockquote>{quote}</blockquote>
@@ -46,7 +54,7 @@ export function EvidenceQuote({ quote, source }: { quote: string; source: Source
           <button type="button" aria-expanded={open} aria-controls={regionId} onClick={() => setOpen((o) => !o)}>
             {open ? 'Hide source text' : 'Show source text'}
           </button>
-          <div id={regionId} className="source-text" hidden={!open}>
+          <div id={regionId} ref={boxRef} className="source-text" hidden={!open}>
             {open &&
               quoteSegments(source.text, quote).map((seg, i) => (seg.marked ? <mark key={i}>{seg.text}</mark> : <span key={i}>{seg.text}</span>))}
           </div>

@@ -5,9 +5,8 @@ import type { DatasetIndex } from '../../domain/indexes';
 import type { Highlight } from '../../domain/derive';
 import { DAY_MS, isoToMs, msToIso } from '../../domain/dates';
 import type { TimeWindow } from '../../state/types';
-import { binIndexOf, chooseBinUnit, computeBins, countInRange, lowerBound, type DensityBin } from './density';
-import { toTimelineItem, type TimelineItemSpec } from './toTimelineItems';
-import { binId, binItem, isBinId, meetingItem } from './visItems';
+import { isBinId } from './visItems';
+import { createItemSync, toVisibleMeetings, type VisibleMeetings } from './itemSync';
 import { createBrushOverlay } from './brush';
 
 export interface TimelineCallbacks {
@@ -36,12 +35,8 @@ export interface TimelineController {
   destroy(): void;
 }
 
-/** Above this many meetings in the window, draw density bins instead of items. */
-export const ITEM_THRESHOLD = 300;
+export { ITEM_THRESHOLD } from './itemSync';
 const REPORT_DELAY_MS = 250;
-const MAX_IN_PLACE_UPDATES = 12;
-const BIN_WIDTH_PX = 18;
-const EMPTY_SET: ReadonlySet<string> = new Set();
 
 const raf = (cb: () => void): number =>
   typeof requestAnimationFrame === 'function' ? requestAnimationFrame(cb) : (setTimeout(cb, 16) as unknown as number);
@@ -79,17 +74,8 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
   // vis-timeline's typings expect its own loose DataItem; the DataSet is typed more strictly here.
   const timeline = new Timeline(canvas, items as unknown as DataItemCollectionType, options);
 
-  let index: DatasetIndex | null = null;
-  let visible: Int32Array = new Int32Array(0);
-  let visStart = new Float64Array(0);
-  let maxDuration = 0;
-  let dataMin = 0;
-  let dataMax = 0;
-  /** What the DataSet holds: id → signature (class for meetings, drawing state for bins). */
-  const shown = new Map<string, string>();
-  const specs = new Map<string, TimelineItemSpec>();
-  let selected: ReadonlySet<string> = EMPTY_SET;
-  let hovered: ReadonlySet<string> = EMPTY_SET;
+  const sync = createItemSync(items, () => canvas.clientWidth);
+  let data: VisibleMeetings | null = null;
   let selectedId: string | null = null;
   let autoFit = true;
   let lastReported: TimeWindow | null = null;
@@ -102,111 +88,19 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
     return { start: w.start.valueOf(), end: w.end.valueOf() };
   };
 
-  const meetingClass = (spec: TimelineItemSpec) =>
-    spec.className + (selected.has(spec.id) ? ' is-highlighted' : '') + (hovered.has(spec.id) ? ' is-hover-linked' : '');
-
-  const specFor = (pos: number) => {
-    const id = index!.meetings[pos]!.id;
-    let spec = specs.get(id);
-    if (!spec) specs.set(id, (spec = toTimelineItem(index!, pos)));
-    return spec;
-  };
-
-  /**
-   * Brings the DataSet to `desired` by touching only what differs. vis-timeline redraws an updated
-   * item synchronously (a forced layout each), so beyond a few changes they are replaced in one batch.
-   */
-  function applyDiff(desired: Map<string, string>, build: (id: string) => TimelineItem, patch: (id: string) => Partial<TimelineItem>) {
-    const remove: string[] = [];
-    for (const id of shown.keys()) if (!desired.has(id)) remove.push(id);
-    const add: TimelineItem[] = [];
-    const changed: string[] = [];
-    for (const [id, sig] of desired) {
-      const old = shown.get(id);
-      if (old === undefined) add.push(build(id));
-      else if (old !== sig) changed.push(id);
-    }
-    const replace = changed.length > MAX_IN_PLACE_UPDATES;
-    if (replace) for (const id of changed) add.push(build(id));
-    const drop = replace ? remove.concat(changed) : remove;
-    if (drop.length) items.remove(drop);
-    for (const id of remove) {
-      shown.delete(id);
-      specs.delete(id);
-    }
-    if (!replace && changed.length) items.update(changed.map(patch) as TimelineItem[]);
-    if (add.length) items.add(add);
-    for (const [id, sig] of desired) shown.set(id, sig);
-  }
-
-  function renderItems(ws: number, we: number) {
-    const margin = (we - ws) / 2;
-    let lo = lowerBound(visStart, ws - margin - maxDuration);
-    let hi = lowerBound(visStart, we + margin);
-    if (hi - lo > ITEM_THRESHOLD * 3) {
-      lo = lowerBound(visStart, ws - maxDuration);
-      hi = lowerBound(visStart, we);
-    }
-    const desired = new Map<string, string>();
-    const byId = new Map<string, TimelineItemSpec>();
-    for (let k = lo; k < hi; k++) {
-      const pos = visible[k]!;
-      if (index!.end[pos]! <= ws - margin) continue;
-      const spec = specFor(pos);
-      byId.set(spec.id, spec);
-      desired.set(spec.id, meetingClass(spec));
-    }
-    applyDiff(
-      desired,
-      (id) => meetingItem(byId.get(id)!, desired.get(id)!),
-      (id) => ({ id, className: desired.get(id)! }),
-    );
-  }
-
-  function renderDensity(ws: number, we: number) {
-    const span = we - ws;
-    const maxBins = Math.max(12, Math.round((canvas.clientWidth || 800) / BIN_WIDTH_PX));
-    // A quarter-window margin each side keeps short pans covered until rangechanged recomputes.
-    const bins = computeBins(visStart, ws - span / 4, we + span / 4, chooseBinUnit(span, maxBins));
-    const linked = new Uint32Array(bins.length);
-    for (const set of [selected, hovered]) {
-      for (const id of set) {
-        const pos = index!.meetingPos.get(id);
-        if (pos === undefined || (set === hovered && selected.has(id))) continue;
-        const b = binIndexOf(bins, index!.start[pos]!);
-        if (b >= 0) linked[b]!++;
-      }
-    }
-    let max = 1;
-    for (const b of bins) if (b.count > max) max = b.count;
-    const desired = new Map<string, string>();
-    const byId = new Map<string, { bin: DensityBin; level: number; linked: number }>();
-    bins.forEach((bin, i) => {
-      const level = Math.max(0.06, bin.count / max);
-      const id = binId(bin);
-      byId.set(id, { bin, level, linked: linked[i]! });
-      desired.set(id, `${bin.end}|${bin.count}|${level.toFixed(3)}|${linked[i]}`);
-    });
-    const build = (id: string) => {
-      const b = byId.get(id)!;
-      return binItem(b.bin, b.level, b.linked);
-    };
-    applyDiff(desired, build, build);
-  }
 
   function render() {
     renderFrame = null;
-    if (destroyed || !index) return;
+    if (destroyed || !data) return;
     const { start: ws, end: we } = range();
-    const dense = countInRange(visStart, ws - maxDuration, we) > ITEM_THRESHOLD;
-    if (dense) renderDensity(ws, we);
-    else renderItems(ws, we);
-    const want = selectedId && shown.has(selectedId) ? [selectedId] : [];
+    const mode = sync.render(ws, we);
+    if (!mode) return;
+    const want = selectedId && sync.has(selectedId) ? [selectedId] : [];
     const have = timeline.getSelection();
     if (have.length !== want.length || have[0] !== want[0]) timeline.setSelection(want);
-    el.dataset.mode = dense ? 'density' : 'items';
-    el.dataset.renderedCount = String(visible.length);
-    el.dataset.itemCount = String(shown.size);
+    el.dataset.mode = mode;
+    el.dataset.renderedCount = String(data.visible.length);
+    el.dataset.itemCount = String(sync.size());
   }
 
   const scheduleRender = () => {
@@ -232,13 +126,14 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
   }
 
   function fit() {
-    if (!index) return;
+    if (!data) return;
+    const { index, visible, visStart } = data;
     const n = visStart.length;
-    const first = n ? visStart[0]! : dataMin;
-    let last = dataMax;
+    const first = n ? visStart[0]! : index.minTime;
+    let last = index.maxTime;
     if (n) {
       last = first;
-      for (let k = 0; k < n; k++) last = Math.max(last, index!.end[visible[k]!]!);
+      for (let k = 0; k < n; k++) last = Math.max(last, index.end[visible[k]!]!);
     }
     const pad = Math.max(15 * DAY_MS, (last - first) * 0.05);
     moveTo(first - pad, last + pad);
@@ -255,7 +150,7 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
       return;
     }
     // A click on empty space: vis cleared its selection, the app keeps it.
-    timeline.setSelection(selectedId && shown.has(selectedId) ? [selectedId] : []);
+    timeline.setSelection(selectedId && sync.has(selectedId) ? [selectedId] : []);
   });
   timeline.on('click', (props: { item: string | number | null }) => {
     if (!isBinId(props.item)) return;
@@ -281,32 +176,15 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
   );
 
   return {
-    setData(nextIndex, nextVisible) {
-      if (nextIndex !== index) {
-        items.clear();
-        shown.clear();
-        specs.clear();
-        index = nextIndex;
-        dataMin = nextIndex.minTime;
-        dataMax = nextIndex.maxTime;
-      }
-      visible = nextVisible;
-      visStart = new Float64Array(visible.length);
-      maxDuration = 0;
-      for (let k = 0; k < visible.length; k++) {
-        const pos = visible[k]!;
-        const s = nextIndex.start[pos]!;
-        visStart[k] = s;
-        const d = nextIndex.end[pos]! - s;
-        if (d > maxDuration) maxDuration = d;
-      }
+    setData(index, visible) {
+      data = toVisibleMeetings(index, visible);
+      sync.setData(data);
       if (autoFit) fit();
       render();
     },
     setHighlight(nextSelected, nextHovered, dimOthers) {
-      selected = nextSelected.meetings;
-      hovered = nextHovered.meetings;
-      el.classList.toggle('has-highlight', dimOthers && (selected.size > 0 || hovered.size > 0));
+      sync.setHighlight(nextSelected.meetings, nextHovered.meetings);
+      el.classList.toggle('has-highlight', dimOthers && (nextSelected.meetings.size > 0 || nextHovered.meetings.size > 0));
       render();
     },
     setSelection(meetingId) {

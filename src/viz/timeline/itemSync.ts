@@ -1,0 +1,168 @@
+import type { DataSet } from 'vis-data/peer';
+import type { TimelineItem } from 'vis-timeline/peer';
+import type { DatasetIndex } from '../../domain/indexes';
+import { binId, binItem, meetingItem } from './visItems';
+import { binIndexOf, chooseBinUnit, computeBins, countInRange, lowerBound, type DensityBin } from './density';
+import { toTimelineItem, type TimelineItemSpec } from './toTimelineItems';
+
+/** Above this many meetings in the window, draw density bins instead of items. */
+export const ITEM_THRESHOLD = 300;
+const MAX_IN_PLACE_UPDATES = 12;
+const BIN_WIDTH_PX = 18;
+const EMPTY_SET: ReadonlySet<string> = new Set();
+
+/** The filtered meetings with their start times in date order, ready for binary search. */
+export interface VisibleMeetings {
+  index: DatasetIndex;
+  visible: Int32Array;
+  visStart: Float64Array;
+  /** Longest possible span of any visible meeting: how far back an overlapping meeting can start. */
+  maxDuration: number;
+}
+
+export function toVisibleMeetings(index: DatasetIndex, visible: Int32Array): VisibleMeetings {
+  const visStart = new Float64Array(visible.length);
+  let maxDuration = 0;
+  for (let k = 0; k < visible.length; k++) {
+    const pos = visible[k]!;
+    const s = index.start[pos]!;
+    visStart[k] = s;
+    const d = index.end[pos]! - s;
+    if (d > maxDuration) maxDuration = d;
+  }
+  return { index, visible, visStart, maxDuration };
+}
+
+/**
+ * Keeps one DataSet in step with what the window should show: individual meetings when few enough,
+ * density bins otherwise. Never more than a few hundred DataSet entries, whatever the dataset size.
+ */
+export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => number) {
+  let data: VisibleMeetings | null = null;
+  let index: DatasetIndex | null = null;
+  let visible: Int32Array = new Int32Array(0);
+  let visStart: Float64Array = new Float64Array(0);
+  /** What the DataSet holds: id → signature (class for meetings, drawing state for bins). */
+  const shown = new Map<string, string>();
+  const specs = new Map<string, TimelineItemSpec>();
+  let selected: ReadonlySet<string> = EMPTY_SET;
+  let hovered: ReadonlySet<string> = EMPTY_SET;
+
+  const meetingClass = (spec: TimelineItemSpec) =>
+    spec.className + (selected.has(spec.id) ? ' is-highlighted' : '') + (hovered.has(spec.id) ? ' is-hover-linked' : '');
+
+  const specFor = (pos: number) => {
+    const id = index!.meetings[pos]!.id;
+    let spec = specs.get(id);
+    if (!spec) specs.set(id, (spec = toTimelineItem(index!, pos)));
+    return spec;
+  };
+
+  /**
+   * Brings the DataSet to `desired` by touching only what differs. vis-timeline redraws an updated
+   * item synchronously (a forced layout each), so beyond a few changes they are replaced in one batch.
+   */
+  function applyDiff(desired: Map<string, string>, build: (id: string) => TimelineItem, patch: (id: string) => Partial<TimelineItem>) {
+    const remove: string[] = [];
+    for (const id of shown.keys()) if (!desired.has(id)) remove.push(id);
+    const add: TimelineItem[] = [];
+    const changed: string[] = [];
+    for (const [id, sig] of desired) {
+      const old = shown.get(id);
+      if (old === undefined) add.push(build(id));
+      else if (old !== sig) changed.push(id);
+    }
+    const replace = changed.length > MAX_IN_PLACE_UPDATES;
+    if (replace) for (const id of changed) add.push(build(id));
+    const drop = replace ? remove.concat(changed) : remove;
+    if (drop.length) items.remove(drop);
+    for (const id of remove) {
+      shown.delete(id);
+      specs.delete(id);
+    }
+    if (!replace && changed.length) items.update(changed.map(patch) as TimelineItem[]);
+    if (add.length) items.add(add);
+    for (const [id, sig] of desired) shown.set(id, sig);
+  }
+
+  function renderItems(ws: number, we: number) {
+    const margin = (we - ws) / 2;
+    let lo = lowerBound(visStart, ws - margin - data!.maxDuration);
+    let hi = lowerBound(visStart, we + margin);
+    if (hi - lo > ITEM_THRESHOLD * 3) {
+      lo = lowerBound(visStart, ws - data!.maxDuration);
+      hi = lowerBound(visStart, we);
+    }
+    const desired = new Map<string, string>();
+    const byId = new Map<string, TimelineItemSpec>();
+    for (let k = lo; k < hi; k++) {
+      const pos = visible[k]!;
+      if (index!.end[pos]! <= ws - margin) continue;
+      const spec = specFor(pos);
+      byId.set(spec.id, spec);
+      desired.set(spec.id, meetingClass(spec));
+    }
+    applyDiff(
+      desired,
+      (id) => meetingItem(byId.get(id)!, desired.get(id)!),
+      (id) => ({ id, className: desired.get(id)! }),
+    );
+  }
+
+  function renderDensity(ws: number, we: number) {
+    const span = we - ws;
+    const maxBins = Math.max(12, Math.round((widthPx() || 800) / BIN_WIDTH_PX));
+    // A quarter-window margin each side keeps short pans covered until rangechanged recomputes.
+    const bins = computeBins(visStart, ws - span / 4, we + span / 4, chooseBinUnit(span, maxBins));
+    const linked = new Uint32Array(bins.length);
+    for (const set of [selected, hovered]) {
+      for (const id of set) {
+        const pos = index!.meetingPos.get(id);
+        if (pos === undefined || (set === hovered && selected.has(id))) continue;
+        const b = binIndexOf(bins, index!.start[pos]!);
+        if (b >= 0) linked[b]!++;
+      }
+    }
+    let max = 1;
+    for (const b of bins) if (b.count > max) max = b.count;
+    const desired = new Map<string, string>();
+    const byId = new Map<string, { bin: DensityBin; level: number; linked: number }>();
+    bins.forEach((bin, i) => {
+      const level = Math.max(0.06, bin.count / max);
+      const id = binId(bin);
+      byId.set(id, { bin, level, linked: linked[i]! });
+      desired.set(id, `${bin.end}|${bin.count}|${level.toFixed(3)}|${linked[i]}`);
+    });
+    const build = (id: string) => {
+      const b = byId.get(id)!;
+      return binItem(b.bin, b.level, b.linked);
+    };
+    applyDiff(desired, build, build);
+  }
+
+  return {
+    setData(next: VisibleMeetings) {
+      if (next.index !== index) {
+        items.clear();
+        shown.clear();
+        specs.clear();
+      }
+      data = next;
+      ({ index, visible, visStart } = next);
+    },
+    setHighlight(nextSelected: ReadonlySet<string>, nextHovered: ReadonlySet<string>) {
+      selected = nextSelected;
+      hovered = nextHovered;
+    },
+    /** Draws the window [ws, we); returns the mode used, or null before any data. */
+    render(ws: number, we: number): 'items' | 'density' | null {
+      if (!data) return null;
+      const dense = countInRange(visStart, ws - data.maxDuration, we) > ITEM_THRESHOLD;
+      if (dense) renderDensity(ws, we);
+      else renderItems(ws, we);
+      return dense ? 'density' : 'items';
+    },
+    has: (id: string) => shown.has(id),
+    size: () => shown.size,
+  };
+}

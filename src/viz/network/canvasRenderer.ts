@@ -55,30 +55,56 @@ export function createCanvasRenderer(root: HTMLElement, idPrefix: string, onFocu
     return { text: v('--text', '#16191f'), bg: v('--bg', '#ffffff'), muted: v('--muted', '#4a5160'), accent: v('--accent', '#0b5cad'), focus: v('--focus', '#c2410c') };
   };
 
-  const drawEdges = (scene: Scene, em: Emphasis, k: number, colors: Palette) => {
+  /**
+   * Strokes edges in batches. Hairlines go in one path; wider lines in short paths, because
+   * software rasterizers union one long wide path at a cost that grows with its overlaps.
+   */
+  const strokeEdges = (scene: Scene, edges: Iterable<number>, lineWidth: number) => {
     const s = scene.state;
-    const line = (e: number) => {
+    const batch = lineWidth <= 1.01 ? Infinity : 25;
+    let inPath = 0;
+    ctx.beginPath();
+    for (const e of edges) {
       const a = scene.links[2 * e]! * STATE_STRIDE;
       const b = scene.links[2 * e + 1]! * STATE_STRIDE;
       ctx.moveTo(s[a]!, s[a + 1]!);
       ctx.lineTo(s[b]!, s[b + 1]!);
-    };
-    const lit = (e: number) => em.lit[scene.links[2 * e]!] === 1 && em.lit[scene.links[2 * e + 1]!] === 1;
-    ctx.strokeStyle = colors.muted;
-    for (const pass of [false, true]) {
-      if (pass && !em.active) break;
-      ctx.globalAlpha = pass ? 0.9 : em.active ? 0.1 : 0.35;
-      if (pass) ctx.strokeStyle = colors.text;
-      for (const bucket of widthBuckets) {
-        ctx.beginPath();
-        for (const e of bucket.edges) if (lit(e) === pass) line(e);
-        ctx.lineWidth = bucket.width / k;
+      if (++inPath >= batch) {
         ctx.stroke();
+        ctx.beginPath();
+        inPath = 0;
+      }
+    }
+    if (inPath) ctx.stroke();
+  };
+
+  const drawEdges = (scene: Scene, em: Emphasis, k: number, colors: Palette) => {
+    const isLit = (e: number) => em.lit[scene.links[2 * e]!] === 1 && em.lit[scene.links[2 * e + 1]!] === 1;
+    // Overview edges are 1-device-pixel hairlines with opacity by weight: software rasterizers
+    // draw hairlines an order of magnitude faster than wider strokes, which kept frames over 50 ms
+    // with thousands of edges. Highlighted and selected edges still get their true width.
+    ctx.strokeStyle = colors.muted;
+    ctx.lineWidth = 1 / k;
+    for (const bucket of widthBuckets) {
+      const strength = 0.2 + 0.6 * Math.min(1, (bucket.width - 1) / 5);
+      ctx.globalAlpha = em.active ? strength * 0.3 : strength;
+      strokeEdges(scene, em.active ? Array.from(bucket.edges).filter((e) => !isLit(e)) : bucket.edges, 1);
+    }
+    if (em.active) {
+      // Every edge between highlighted actors, drawn or not in the overview.
+      const lit: number[] = [];
+      for (let e = 0; e < scene.weights.length; e++) if (isLit(e)) lit.push(e);
+      ctx.globalAlpha = 0.9;
+      ctx.strokeStyle = colors.text;
+      for (const e of lit) {
+        ctx.lineWidth = scene.widths[e]! / k;
+        strokeEdges(scene, [e], scene.widths[e]!);
       }
     }
     ctx.globalAlpha = 1;
     if (em.selectedEdge) {
       const [a, b] = em.selectedEdge;
+      const s = scene.state;
       ctx.beginPath();
       ctx.moveTo(s[a * STATE_STRIDE]!, s[a * STATE_STRIDE + 1]!);
       ctx.lineTo(s[b * STATE_STRIDE]!, s[b * STATE_STRIDE + 1]!);
@@ -150,8 +176,9 @@ export function createCanvasRenderer(root: HTMLElement, idPrefix: string, onFocu
     mode: 'canvas',
     surface: canvas,
     setScene(scene) {
-      const widths = group(scene.widths.length, (e) => Math.round(scene.widths[e]! * 2) / 2);
-      widthBuckets = [...widths].sort((a, b) => a[0] - b[0]).map(([w, edges]) => ({ width: w, edges: Int32Array.from(edges) }));
+      const drawn = scene.drawn;
+      const widths = group(drawn.length, (j) => Math.round(scene.widths[drawn[j]!]! * 2) / 2);
+      widthBuckets = [...widths].sort((a, b) => a[0] - b[0]).map(([w, js]) => ({ width: w, edges: Int32Array.from(js, (j) => drawn[j]!) }));
       colorBuckets = [...group(scene.nodes.length, (i) => scene.nodes[i]!.color)].map(([color, nodes]) => ({ color, nodes: Int32Array.from(nodes) }));
       list.setScene(scene);
     },

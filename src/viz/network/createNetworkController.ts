@@ -88,9 +88,24 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
     renderer.draw(scene, transform, emphasis);
   }
 
+  let lastDraw = 0;
   function scheduleDraw() {
     if (frame) return;
-    frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(draw) : (setTimeout(draw, 16) as unknown as number);
+    if (typeof requestAnimationFrame !== 'function') {
+      frame = setTimeout(draw, 16) as unknown as number;
+      return;
+    }
+    // Canvas frames of big graphs cost tens of milliseconds to rasterize: at most ~25 per second,
+    // so input and the other view always get time between them.
+    const gap = renderer?.mode === 'canvas' ? 40 : 0;
+    frame = requestAnimationFrame(function tick(now) {
+      if (now - lastDraw < gap) {
+        frame = requestAnimationFrame(tick);
+        return;
+      }
+      lastDraw = now;
+      draw();
+    });
   }
 
   function refreshEmphasis() {
@@ -117,7 +132,7 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
     const s = scene.state;
     let best = -1;
     let bestDistance = tolerance;
-    for (let e = 0; e < scene.weights.length; e++) {
+    for (const e of scene.drawn) {
       const a = scene.links[2 * e]! * STATE_STRIDE;
       const b = scene.links[2 * e + 1]! * STATE_STRIDE;
       const d = distanceToSegment(wx, wy, s[a]!, s[a + 1]!, s[b]!, s[b + 1]!);
@@ -275,7 +290,7 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
       }
       const large = graph.nodes.length > threshold;
       const refocus = focusedId;
-      scene = buildScene(graph, nextIndex, colors, memory, meetingCount, large ? [2.5, 14] : [5, 22]);
+      scene = buildScene(graph, nextIndex, colors, memory, meetingCount, large ? [2.5, 14] : [5, 22], large ? 1500 : 2500);
       tree = null;
       useRenderer(large && canUseCanvas() ? 'canvas' : 'svg');
       useRunner(large && canUseWorker() ? 'worker' : 'main');
@@ -289,7 +304,8 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
         if (again) (again as HTMLElement).focus({ preventScroll: true });
       }
       root.dataset.renderedNodes = String(scene.nodes.length);
-      root.dataset.renderedEdges = String(scene.weights.length);
+      root.dataset.renderedEdges = String(scene.drawn.length);
+      root.dataset.totalEdges = String(scene.weights.length);
       root.dataset.renderedMeetings = String(meetingCount);
       scheduleDraw();
     },

@@ -25,6 +25,11 @@ export interface Scene {
   links: Int32Array;
   weights: Float32Array;
   widths: Float32Array;
+  /**
+   * Edges actually drawn (and clickable): the strongest ones, up to a budget. A hairball of tens
+   * of thousands of lines shows nothing and costs hundreds of milliseconds to rasterize.
+   */
+  drawn: Int32Array;
   meetings: number;
   /** How hard the layout should re-heat for this update. */
   alpha: number;
@@ -32,7 +37,7 @@ export interface Scene {
 
 export const EMPTY_SCENE: Scene = {
   nodes: [], byId: new Map(), radii: new Float32Array(0), state: new Float32Array(0),
-  links: new Int32Array(0), weights: new Float32Array(0), widths: new Float32Array(0), meetings: 0, alpha: 0,
+  links: new Int32Array(0), weights: new Float32Array(0), widths: new Float32Array(0), drawn: new Int32Array(0), meetings: 0, alpha: 0,
 };
 
 export const LABEL_LIMIT = 40;
@@ -50,6 +55,7 @@ export function buildScene(
   previous: ReadonlyMap<string, NodeState>,
   meetings: number,
   radiusRange: readonly [number, number],
+  edgeBudget = Infinity,
 ): Scene {
   const byId = new Map<string, number>();
   const nodes: SceneNode[] = [];
@@ -103,9 +109,17 @@ export function buildScene(
     links: usedLinks,
     weights: usedWeights,
     widths: Float32Array.from(usedWeights, width),
+    drawn: strongestEdges(usedWeights, edgeBudget),
     meetings,
     alpha: reheatAlpha(fresh, nodes.length, previous.size > 0),
   };
+}
+
+/** Indices of the `budget` heaviest edges (all of them when within budget), heaviest first. */
+export function strongestEdges(weights: Float32Array, budget: number): Int32Array {
+  const all = Int32Array.from(weights.keys());
+  if (all.length <= budget) return all;
+  return all.sort((a, b) => weights[b]! - weights[a]! || a - b).subarray(0, budget);
 }
 
 /** Writes the scene's current positions into the persistent position memory. */

@@ -51,7 +51,7 @@ export function createSvgRenderer(root: HTMLElement, idPrefix: string): NetworkR
       nodeLayer.replaceChildren();
       edgeLayer.replaceChildren();
       descriptions.replaceChildren();
-      edgeEls = Array.from(scene.weights, (_, e) => {
+      edgeEls = Array.from(scene.drawn, (e) => {
         const line = document.createElementNS(SVG_NS, 'line');
         line.setAttribute('class', 'network-edge');
         line.setAttribute('stroke-width', String(scene.widths[e]));
@@ -91,7 +91,8 @@ export function createSvgRenderer(root: HTMLElement, idPrefix: string): NetworkR
         g.classList.toggle('is-selected', em.selectedNode === i);
         g.classList.toggle('is-labelled', scene.nodes[i]!.labelled || lit);
       });
-      edgeEls.forEach((line, e) => {
+      edgeEls.forEach((line, k) => {
+        const e = scene.drawn[k]!;
         const a = scene.links[2 * e]!;
         const b = scene.links[2 * e + 1]!;
         const lit = em.lit[a] === 1 && em.lit[b] === 1;
@@ -106,7 +107,8 @@ export function createSvgRenderer(root: HTMLElement, idPrefix: string): NetworkR
       nodeEls.forEach((g, i) => {
         g.setAttribute('transform', `translate(${s[i * STATE_STRIDE]!.toFixed(1)},${s[i * STATE_STRIDE + 1]!.toFixed(1)})`);
       });
-      edgeEls.forEach((line, e) => {
+      edgeEls.forEach((line, k) => {
+        const e = scene.drawn[k]!;
         const a = scene.links[2 * e]! * STATE_STRIDE;
         const b = scene.links[2 * e + 1]! * STATE_STRIDE;
         line.setAttribute('x1', s[a]!.toFixed(1));

@@ -76,6 +76,7 @@ export function ActorPicker() {
             setActive(0);
           }}
           onKeyDown={onKeyDown}
+          onClick={() => setOpen(true)}
           onBlur={() => setOpen(false)}
         />
         <ul id={listId} role="listbox" aria-label="Matching actors" aria-multiselectable="true" className="combobox-list" hidden={!open}>

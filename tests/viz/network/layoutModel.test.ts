@@ -141,3 +141,12 @@ describe('labels and geometry', () => {
     expect(distanceToSegment(1, 1, 2, 2, 2, 2)).toBeCloseTo(Math.SQRT2);
   });
 });
+
+describe('edge budget', () => {
+  it('draws every edge within budget and otherwise the heaviest first', async () => {
+    const { strongestEdges } = await import('../../../src/viz/network/scene');
+    const weights = new Float32Array([1, 5, 3, 5, 2]);
+    expect(Array.from(strongestEdges(weights, 10))).toEqual([0, 1, 2, 3, 4]);
+    expect(Array.from(strongestEdges(weights, 3))).toEqual([1, 3, 2]);
+  });
+});

@@ -1,14 +1,15 @@
-import { drag, pointer, quadtree, select, zoom, zoomIdentity, type Quadtree, type ZoomBehavior, type ZoomTransform } from 'd3';
+import { drag, pointer, select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import type { ActorGraph } from '../../domain/graph';
 import type { DatasetIndex } from '../../domain/indexes';
 import type { Highlight } from '../../domain/derive';
 import type { Selection } from '../../state/types';
 import { affiliationColors } from '../palette';
-import { distanceToSegment, fitTransform, STATE_STRIDE, type NodeState } from './layoutModel';
+import { fitTransform, STATE_STRIDE, type NodeState } from './layoutModel';
 import { buildScene, computeEmphasis, EMPTY_SCENE, rememberPositions, type Emphasis, type Scene } from './scene';
 import { canUseWorker, createMainThreadLayout, createWorkerLayout, type LayoutRunner } from './layoutRunner';
 import { createSvgRenderer, type NetworkRenderer } from './svgRenderer';
 import { canUseCanvas, createCanvasRenderer } from './canvasRenderer';
+import { createHitTester } from './hitTest';
 
 export interface NetworkCallbacks {
   onSelectActor(id: string | null): void;
@@ -62,7 +63,7 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
   let hoveredId: string | null = null;
   let focusedId: string | null = null;
   let emphasis: Emphasis = computeEmphasis(scene, highlighted, null, null, -1);
-  let tree: Quadtree<number> | null = null;
+  const hits = createHitTester(() => scene);
   let frame = 0;
   let pointerHover: string | null = null;
 
@@ -115,39 +116,13 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
     scheduleDraw();
   }
 
-  function nodeAt(wx: number, wy: number, tolerance: number): number {
-    if (!tree) {
-      const s = scene.state;
-      tree = quadtree<number>().x((i) => s[i * STATE_STRIDE]!).y((i) => s[i * STATE_STRIDE + 1]!).addAll(scene.nodes.map((_, i) => i));
-    }
-    let maxR = 0;
-    for (const r of scene.radii) maxR = Math.max(maxR, r);
-    const i = tree.find(wx, wy, maxR + tolerance);
-    if (i === undefined) return -1;
-    const o = i * STATE_STRIDE;
-    return Math.hypot(scene.state[o]! - wx, scene.state[o + 1]! - wy) <= scene.radii[i]! + tolerance ? i : -1;
-  }
-
-  function edgeAt(wx: number, wy: number, tolerance: number): number {
-    const s = scene.state;
-    let best = -1;
-    let bestDistance = tolerance;
-    for (const e of scene.drawn) {
-      const a = scene.links[2 * e]! * STATE_STRIDE;
-      const b = scene.links[2 * e + 1]! * STATE_STRIDE;
-      const d = distanceToSegment(wx, wy, s[a]!, s[a + 1]!, s[b]!, s[b + 1]!);
-      if (d <= bestDistance) [best, bestDistance] = [e, d];
-    }
-    return best;
-  }
-
   const toWorld = (event: Event): [number, number] => transform.invert(pointer(event, renderer!.surface));
 
   function onPositions(state: Float32Array, running: boolean) {
     if (state.length !== scene.state.length) return;
     scene.state = state;
     layoutRunning = running;
-    tree = null;
+    hits.invalidate();
     scheduleDraw();
   }
 
@@ -171,7 +146,7 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
     })
     .subject((event: { x: number; y: number }) => {
       const [wx, wy] = transform.invert([event.x, event.y]);
-      const i = nodeAt(wx, wy, 4 / transform.k);
+      const i = hits.nodeAt(wx, wy, 4 / transform.k);
       // No subject: d3-drag lets the gesture through to the zoom behaviour (pan).
       return (i < 0 ? undefined : { i, x: event.x, y: event.y }) as DragSubject;
     })
@@ -184,7 +159,7 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
       const i = event.subject.i;
       scene.state[i * STATE_STRIDE] = wx;
       scene.state[i * STATE_STRIDE + 1] = wy;
-      tree = null;
+      hits.invalidate();
       runner?.pin(i, wx, wy);
       scheduleDraw();
     })
@@ -195,7 +170,7 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
 
   const onSurfaceMove = (event: PointerEvent) => {
     const [wx, wy] = toWorld(event);
-    const i = nodeAt(wx, wy, 2 / transform.k);
+    const i = hits.nodeAt(wx, wy, 2 / transform.k);
     const id = i < 0 ? null : scene.nodes[i]!.id;
     (renderer!.surface as HTMLElement).style.cursor = id ? 'pointer' : '';
     if (id === pointerHover) return;
@@ -241,9 +216,9 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
     }
     if (!renderer || !renderer.surface.contains(target)) return;
     const [wx, wy] = toWorld(event);
-    const i = nodeAt(wx, wy, 2 / transform.k);
+    const i = hits.nodeAt(wx, wy, 2 / transform.k);
     if (i >= 0) return callbacks.onSelectActor(scene.nodes[i]!.id);
-    const e = edgeAt(wx, wy, 5 / transform.k);
+    const e = hits.edgeAt(wx, wy, 5 / transform.k);
     if (e >= 0) callbacks.onSelectEdge(scene.nodes[scene.links[2 * e]!]!.id, scene.nodes[scene.links[2 * e + 1]!]!.id);
     // Empty background: deliberately nothing, so panning never loses the selection.
   };
@@ -291,7 +266,7 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
       const large = graph.nodes.length > threshold;
       const refocus = focusedId;
       scene = buildScene(graph, nextIndex, colors, memory, meetingCount, large ? [2.5, 14] : [5, 22], large ? 1500 : 2500);
-      tree = null;
+      hits.invalidate();
       useRenderer(large && canUseCanvas() ? 'canvas' : 'svg');
       useRunner(large && canUseWorker() ? 'worker' : 'main');
       renderer!.setScene(scene);

@@ -41,23 +41,24 @@ describe('sortMeetings', () => {
 });
 
 describe('at scale (20,000 meetings, 5,000 actors)', () => {
+  // Speed is measured by `npm run bench` in a real browser; here only the behaviour at size is asserted.
   const big = buildIndex(JSON.parse(generateSynthetic({ meetings: 20_000, actors: 5_000, seed: 7 })) as Dataset);
 
-  it('finds actors and caps the matches', () => {
-    const t0 = performance.now();
+  it('finds actors by name or alias and caps the matches', () => {
     const found = findActors(big, 'a', 50);
-    const ms = performance.now() - t0;
     expect(found).toHaveLength(50);
-    expect(ms).toBeLessThan(200);
+    for (const pos of found) {
+      const actor = big.actors[pos]!;
+      expect([actor.name, ...actor.aliases].some((n) => n.toLowerCase().includes('a'))).toBe(true);
+    }
   });
 
-  it('counts facets and sorts the table quickly', () => {
-    const t0 = performance.now();
+  it('counts facets and sorts every meeting', () => {
     const counts = countryFacetCounts(big, { ...EMPTY_FILTERS, q: 'a' });
     const sorted = sortMeetings(big, big.order, 'participants', 'ascending');
-    const ms = performance.now() - t0;
     expect(counts.size).toBeGreaterThan(0);
     expect(sorted).toHaveLength(20_000);
-    expect(ms).toBeLessThan(3000);
+    const labels = Array.from(sorted.slice(0, 200), (i) => participantLabel(big, i));
+    expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b)));
   });
 });

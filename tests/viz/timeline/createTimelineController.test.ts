@@ -109,13 +109,10 @@ describe('createTimelineController', () => {
   it('aggregates into density bins when the window holds many meetings, and shows items when zoomed in', async () => {
     const big = buildIndex(dataset(manyMeetings(20_000, 0.5)));
     const c = mount();
-    const t0 = performance.now();
     c.setData(big, all(big));
-    const elapsed = performance.now() - t0;
     expect(el.dataset.mode).toBe('density');
     expect(el.dataset.renderedCount).toBe('20000');
     expect(Number(el.dataset.itemCount)).toBeLessThanOrEqual(400);
-    expect(elapsed).toBeLessThan(1000); // jsdom is slow; browsers are benchmarked separately
     await settle();
     const bins = el.querySelectorAll('.tl-density');
     expect(bins.length).toBeGreaterThan(0);

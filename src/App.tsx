@@ -1,4 +1,7 @@
+import { useState } from 'react';
 import { useStore } from './state/store';
+import { EmptyResults } from './components/EmptyResults';
+import { hasActiveFilters } from './domain/filters';
 import { ErrorScreen } from './components/ErrorScreen';
 import { FilterPanel } from './components/FilterPanel';
 import { DetailPanel } from './components/DetailPanel';
@@ -14,6 +17,9 @@ export function App() {
   const data = useStore((s) => s.data);
   const mode = useStore((s) => s.mode);
   const hasSelection = useStore((s) => s.selection !== null);
+  const filtersActive = useStore((s) => hasActiveFilters(s.filters));
+  // On phones the filter panel is collapsed behind a toggle so the views are reachable without scrolling past it.
+  const [filtersOpen, setFiltersOpen] = useState(false);
 
   if (data.state === 'loading') {
     return (
@@ -30,10 +36,16 @@ export function App() {
       <AppHeader />
       <Notices />
       <div className={hasSelection ? 'layout with-details' : 'layout'}>
-        <aside className="filters" aria-label="Filters">
-          <FilterPanel />
+        <aside className={filtersOpen ? 'filters is-open' : 'filters'} aria-label="Filters">
+          <button type="button" className="filters-toggle" aria-expanded={filtersOpen} aria-controls="filter-panel" onClick={() => setFiltersOpen((o) => !o)}>
+            {filtersOpen ? 'Hide filters' : filtersActive ? 'Show filters (active)' : 'Show filters'}
+          </button>
+          <div id="filter-panel" className="filter-panel-wrap">
+            <FilterPanel />
+          </div>
         </aside>
         <main className="views" id="main">
+          <EmptyResults />
           {mode === 'charts' ? (
             <>
               <section className="view timeline-view" aria-label="Timeline">

@@ -9,16 +9,20 @@ import { formatTable, jsonSummary, summarize, type RunMetrics, type TierSummary 
 import { prepareTier, runOnce } from './bench/runTier';
 import { startStaticServer } from './bench/server';
 
-const USAGE = `usage: npm run bench -- [--build] [--tiers 1k,20k,100k] [--runs 5] [--seed 1] [--json] [--no-naive] [--steps]
+const USAGE = `usage: npm run bench -- [--build] [--tiers 1k,20k,100k] [--runs 5] [--seed 1] [--json] [--no-naive] [--naive-max 20000] [--naive-runs 1] [--steps]
   --build     run vite build first (otherwise dist/ must exist)
   --tiers     comma list of ${TIERS.map((t) => t.name).join(', ')} or meetings/actors, e.g. 5000/500
   --steps     also print each scripted step's time
+  --naive-max the naive vis-timeline baseline runs only up to this many meetings (it needs minutes at 20k)
+  --naive-runs  ...and only in the first N runs of a tier
 Datasets are generated into bench-data/ when missing. CHROME_PATH overrides /usr/bin/chromium.`;
 
-interface BenchArgs { build: boolean; tiers: Tier[]; runs: number; seed: number; json: boolean; naive: boolean; steps: boolean }
+interface BenchArgs { build: boolean; tiers: Tier[]; runs: number; seed: number; json: boolean; naive: boolean; naiveMax: number; naiveRuns: number; steps: boolean }
+
+const NUMERIC: Record<string, 'runs' | 'seed' | 'naiveMax' | 'naiveRuns'> = { '--runs': 'runs', '--seed': 'seed', '--naive-max': 'naiveMax', '--naive-runs': 'naiveRuns' };
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { build: false, tiers: [...TIERS], runs: 5, seed: 1, json: false, naive: true, steps: false };
+  const args: BenchArgs = { build: false, tiers: [...TIERS], runs: 5, seed: 1, json: false, naive: true, naiveMax: 20_000, naiveRuns: 1, steps: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -31,10 +35,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     else if (a === '--no-naive') args.naive = false;
     else if (a === '--steps') args.steps = true;
     else if (a === '--tiers') args.tiers = parseTiers(value());
-    else if (a === '--runs' || a === '--seed') {
+    else if (a in NUMERIC) {
       const n = Number(value());
       if (!Number.isInteger(n) || n < (a === '--runs' ? 1 : 0)) throw new Error(`${a} needs a whole number\n${USAGE}`);
-      args[a === '--runs' ? 'runs' : 'seed'] = n;
+      args[NUMERIC[a]!] = n;
     } else if (a === '--help' || a === '-h') {
       console.log(USAGE);
       process.exit(0);
@@ -81,7 +85,7 @@ async function main(): Promise<void> {
         const result = await runOnce(browser, prepared, {
           origin: server.origin,
           dataPath: `/bench-data/${data.name}`,
-          naive: args.naive,
+          naive: args.naive && tier.meetings <= args.naiveMax && run <= args.naiveRuns,
           firstRenderTimeoutMs: 120_000,
           stepTimeoutMs: 30_000,
           log,
@@ -91,6 +95,7 @@ async function main(): Promise<void> {
         else runs.push(result.metrics);
         if (args.steps) for (const s of result.steps) log(`    ${s.ok ? 'ok ' : 'BAD'} ${s.ms.toFixed(1).padStart(8)} ms  ${s.label} → ${s.statusText}`);
       }
+      if (args.naive && tier.meetings > args.naiveMax) problems.add(`naive baseline skipped above --naive-max ${args.naiveMax} meetings`);
       summaries.push(summarize(tier, runs, failed, [...problems]));
     }
   } finally {

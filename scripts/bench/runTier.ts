@@ -37,7 +37,11 @@ export async function runOnce(browser: Browser, prepared: { index: DatasetIndex;
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => void (m.type() === 'error' && problems.push(`console error: ${m.text().slice(0, 300)}`)));
+  page.on('console', (m) => {
+    // Failed loads are reported with their URL by the response listener below.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console error: ${m.text().slice(0, 300)}`);
+  });
+  page.on('response', (r) => void (r.status() >= 400 && problems.push(`HTTP ${r.status()} for ${new URL(r.url()).pathname}`)));
   const metrics: RunMetrics = {
     parseMs: null, firstRenderMs: null, firstRenderToParseRatio: null, filterMedianMs: null, filterP95Ms: null, selectMs: null,
     naiveFilterMs: null, naiveSetupMs: null, maxTimelineDomItems: null, longestMainThreadTaskMs: null, longestTaskDuringFirstRenderMs: null,

@@ -89,15 +89,19 @@ export function buildScenario(index: DatasetIndex): Step[] {
   return steps;
 }
 
-/** Clicks a network node if the network draws SVG nodes, else a timeline item; as a person would. */
+/**
+ * Selects an actor as a person would: clicks an SVG network node; in canvas mode, where nodes are pixels, uses the
+ * keyboard stand-in list (focus an actor button, press Enter); failing both, clicks a timeline item.
+ */
 async function clickSomethingSelectable(page: Page): Promise<void> {
   const node = page.locator('[aria-label="Network"] .network-node').first();
   if (await node.count()) return node.click({ force: true });
-  const item = page.locator('[aria-label="Timeline"] .vis-item').first();
-  if (await item.count()) return item.click();
-  // Canvas network and density timeline: click the middle of the network, where the layout puts the hubs.
-  const box = await page.locator('[aria-label="Network"]').boundingBox();
-  if (box) await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const button = page.locator('[aria-label="Network"] button[data-actor]').first();
+  if (await button.count()) {
+    await button.focus();
+    return button.press('Enter');
+  }
+  await page.locator('[aria-label="Timeline"] .vis-item').first().click();
 }
 
 export const expectedCount = (index: DatasetIndex, f: Filters) => filterMeetings(index, f).length;

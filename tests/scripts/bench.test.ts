@@ -1,0 +1,105 @@
+// @vitest-environment node
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseBenchArgs } from '../../scripts/bench';
+import { datasetFileName, ensureDataset, parseTiers, TIERS } from '../../scripts/bench/datasets';
+import { formatTable, jsonSummary, summarize, type RunMetrics } from '../../scripts/bench/report';
+import { resolveRequest } from '../../scripts/bench/server';
+import { intervals, median, p95, quantile } from '../../scripts/bench/stats';
+import { validateDataset } from '../../src/domain/validate';
+
+const run = (over: Partial<RunMetrics>): RunMetrics => ({
+  parseMs: 100, firstRenderMs: 400, firstRenderToParseRatio: 4, filterMedianMs: 20, filterP95Ms: 50, selectMs: 10, naiveFilterMs: null,
+  naiveSetupMs: null, maxTimelineDomItems: 300, longestMainThreadTaskMs: 80, longestTaskDuringFirstRenderMs: 200, panFrameP95Ms: 17, ...over,
+});
+
+describe('bench statistics', () => {
+  it('uses nearest-rank quantiles, so every value reported was measured', () => {
+    const v = [5, 1, 4, 2, 3];
+    expect(median(v)).toBe(3);
+    expect(p95(v)).toBe(5);
+    expect(quantile([10, 20, 30, 40], 0.5)).toBe(20);
+    expect(p95(Array.from({ length: 100 }, (_, i) => i + 1))).toBe(95);
+  });
+
+  it('ignores missing values and reports null for none', () => {
+    expect(median([Number.NaN, 7])).toBe(7);
+    expect(p95([])).toBeNull();
+  });
+
+  it('turns frame timestamps into intervals', () => {
+    expect(intervals([0, 16, 33, 100])).toEqual([16, 17, 67]);
+  });
+});
+
+describe('bench report', () => {
+  const tier = { name: '20k', meetings: 20_000, actors: 2_000 };
+  const summary = summarize(tier, [run({ firstRenderMs: 300 }), run({ firstRenderMs: 500, maxTimelineDomItems: 900 }), run({})], 0, []);
+
+  it('takes the median and p95 across runs, and the largest DOM item count', () => {
+    expect(summary.median.firstRenderMs).toBe(400);
+    expect(summary.p95.firstRenderMs).toBe(500);
+    expect(summary.median.maxTimelineDomItems).toBe(900);
+    expect(summary.median.naiveFilterMs).toBeNull();
+  });
+
+  it('prints one row per metric and one column per tier', () => {
+    const table = formatTable([summary]);
+    expect(table).toMatch(/firstRenderMs\s+400 \/ 500/);
+    expect(table).toContain('20k (20,000 m, 3 runs)');
+  });
+
+  it('puts the 20k tier headline fields at the top level of the JSON line, and every tier in an array', () => {
+    const small = summarize({ name: '1k', meetings: 1000, actors: 200 }, [run({ firstRenderMs: 50 })], 0, []);
+    const json = JSON.parse(jsonSummary([small, summary])) as Record<string, unknown> & { tiers: { tier: string }[] };
+    expect(json).toMatchObject({ meetings: 20_000, firstRenderMs: 400, filterP95Ms: 50, panFrameP95Ms: 17, maxTimelineDomItems: 900 });
+    for (const key of ['parseMs', 'firstRenderToParseRatio', 'naiveFilterMs', 'longestMainThreadTaskMs']) expect(json).toHaveProperty(key);
+    expect(json.tiers.map((t) => t.tier)).toEqual(['1k', '20k']);
+  });
+});
+
+describe('bench options and tiers', () => {
+  it('defaults to all three tiers and five runs', () => {
+    const args = parseBenchArgs([]);
+    expect(args.tiers.map((t) => t.name)).toEqual(['1k', '20k', '100k']);
+    expect(args.runs).toBe(5);
+    expect(args.build).toBe(false);
+  });
+
+  it('reads tiers by name or as meetings/actors', () => {
+    expect(parseTiers('1k,5000/500')).toEqual([TIERS[0], { name: '5000x500', meetings: 5000, actors: 500 }]);
+    expect(() => parseTiers('huge')).toThrow(/unknown tier/);
+    expect(parseBenchArgs(['--tiers', '20k', '--runs', '2', '--json', '--build']).runs).toBe(2);
+    expect(() => parseBenchArgs(['--runs', '0'])).toThrow(/whole number/);
+    expect(() => parseBenchArgs(['--fast'])).toThrow(/unknown option/);
+  });
+
+  it('generates a missing tier dataset once, valid, and reuses it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
+    const tier = { name: 'tiny', meetings: 120, actors: 40 };
+    const first = ensureDataset(dir, tier, 5);
+    expect(first.generated).toBe(true);
+    expect(first.name).toBe(datasetFileName(tier, 5));
+    expect(validateDataset(JSON.parse(readFileSync(first.file, 'utf8'))).ok).toBe(true);
+    expect(ensureDataset(dir, tier, 5).generated).toBe(false);
+  });
+});
+
+describe('bench static server paths', () => {
+  const mounts = { '/': '/srv/dist', '/bench-data/': '/srv/data' };
+
+  it('maps paths to the longest matching mount, with index.html for the root', () => {
+    expect(resolveRequest('/', mounts)).toBe(resolve('/srv/dist/index.html'));
+    expect(resolveRequest('/assets/app.js', mounts)).toBe(resolve('/srv/dist/assets/app.js'));
+    expect(resolveRequest('/bench-data/a.json', mounts)).toBe(resolve('/srv/data/a.json'));
+  });
+
+  it('never serves a file outside its mount', () => {
+    expect(resolveRequest('/bench-data/../../etc/passwd', mounts)).toBeNull();
+    expect(resolveRequest('/%2e%2e/%2e%2e/etc/passwd', mounts)).toBeNull();
+    expect(resolveRequest('/bench-data/..%2f..%2fetc%2fpasswd', mounts)).toBeNull();
+    expect(resolveRequest('/bench-data/%E0%A4%A', mounts)).toBeNull();
+  });
+});

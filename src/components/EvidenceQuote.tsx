@@ -54,7 +54,16 @@ export function EvidenceQuote({ quote, source }: { quote: string; source: Source
           <button type="button" aria-expanded={open} aria-controls={regionId} onClick={() => setOpen((o) => !o)}>
             {open ? 'Hide source text' : 'Show source text'}
           </button>
-          <div id={regionId} ref={boxRef} className="source-text" hidden={!open}>
+          <div
+            id={regionId}
+            ref={boxRef}
+            className="source-text"
+            hidden={!open}
+            // The text scrolls within its box, so keyboard users must be able to focus it to scroll.
+            tabIndex={0}
+            role="region"
+            aria-label={`Source text: ${source.title}`}
+          >
             {open &&
               quoteSegments(source.text, quote).map((seg, i) => (seg.marked ? <mark key={i}>{seg.text}</mark> : <span key={i}>{seg.text}</span>))}
           </div>

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openApp, waitForViews } from './browser';
+import { details, expectViewsAgree, timelineItem, TOTAL } from './helpers';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const syria = (page: import('playwright-core').Page) =>
+  page.getByRole('group', { name: 'Country or organization' }).getByRole('checkbox', { name: /^Syria/ });
+
+describe('deep links', () => {
+  it('a copied link opens the same view in a fresh page', async () => {
+    const { page, context } = await openApp(browser);
+    await waitForViews(page, TOTAL);
+    await syria(page).check();
+    await expectViewsAgree(page, 11);
+    await timelineItem(page, '2021-07-najafi-mekdad').click();
+    await expect.poll(() => details(page).locator('blockquote').first().textContent()).toContain('Reza Najafi');
+    await page.getByRole('button', { name: 'Copy link', exact: true }).click();
+    await expect.poll(() => page.getByText('Link copied').count()).toBeGreaterThan(0);
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toContain('country=SYR');
+    expect(link).toContain('select=meeting:2021-07-najafi-mekdad');
+
+    const fresh = await context.newPage();
+    await fresh.goto(link);
+    await expectViewsAgree(fresh, 11);
+    expect(await syria(fresh).isChecked()).toBe(true);
+    expect(await details(fresh).locator('blockquote').first().textContent()).toContain('Reza Najafi');
+    await expect.poll(() => timelineItem(fresh, '2021-07-najafi-mekdad').getAttribute('class')).toMatch(/vis-selected/);
+    await context.close();
+  });
+
+  it('Back and Forward walk through filter and selection changes', async () => {
+    const { page, context } = await openApp(browser);
+    await waitForViews(page, TOTAL);
+    await syria(page).check();
+    await expectViewsAgree(page, 11);
+    await page.getByRole('group', { name: 'Topic' }).getByRole('checkbox', { name: /^Idlib/ }).check();
+    await expectViewsAgree(page, 2);
+    await timelineItem(page, '2020-08-17-muallem-khaji').click();
+    await expect.poll(() => page.url()).toContain('select=meeting');
+
+    await page.goBack();
+    await expect.poll(() => details(page).count()).toBe(0);
+    await expectViewsAgree(page, 2);
+    await page.goBack();
+    await expectViewsAgree(page, 11);
+    expect(await page.getByRole('group', { name: 'Topic' }).getByRole('checkbox', { name: /^Idlib/ }).isChecked()).toBe(false);
+    await page.goForward();
+    await expectViewsAgree(page, 2);
+    await page.goForward();
+    await expect.poll(() => details(page).locator('blockquote').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('opens a link with a time window, a search and an actor selection', async () => {
+    const { page, context } = await openApp(browser, 'q=constitutional&select=actor:khaji&window=2020-06-01..2020-12-31');
+    await expectViewsAgree(page, 4);
+    expect(await page.getByRole('searchbox', { name: 'Search summaries, names and quotes' }).inputValue()).toBe('constitutional');
+    await expect.poll(() => details(page).getByRole('heading', { level: 2 }).first().textContent()).toContain('Ali Asghar Khaji');
+    // Only the 2020 meetings fall in the window, so only they are drawn as items.
+    await expect.poll(() => timelineItem(page, '2020-08-17-assad-khaji').count()).toBe(1);
+    expect(await page.locator('.vis-item[data-id="2021-khaji-pedersen-call"]').count()).toBe(0);
+    await context.close();
+  });
+});

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openApp, waitForViews } from './browser';
+import { bundled, details, expectViewsAgree, network, TOTAL, XSS } from './helpers';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Elements an injected payload would create if any text were parsed as HTML. */
+const injectedElements = (page: Page) => page.evaluate(() => document.querySelectorAll('img[src="x"], svg[onload], script:not([src])').length);
+
+/** Serves `body` for every request to a file named `name` (a dataset the app is told to open with ?data=). */
+async function serve(page: Page, name: string, body: string) {
+  await page.route(`**/${name}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+}
+
+describe('hostile and broken input', () => {
+  it('a hostile URL: valid parts apply, the rest is ignored with a notice, nothing runs', async () => {
+    const huge = 'a'.repeat(5000);
+    const query = [
+      `actor=${encodeURIComponent(XSS)},khaji`,
+      'country=SYR',
+      'country=JPN',
+      'from=2020-13-45',
+      'to=2021-12-31',
+      `select=meeting:${encodeURIComponent('<svg onload=alert(1)>')}`,
+      `window=${encodeURIComponent('"><script>alert(1)</script>')}`,
+      `zzz=${huge}`,
+    ].join('&');
+    const { page, context, dialogs } = await openApp(browser, query);
+    const notice = page.getByRole('alert').filter({ hasText: /Ignored/i });
+    await notice.first().waitFor();
+    const text = (await notice.first().textContent()) ?? '';
+    expect(text).toMatch(/2020-13-45|from/);
+    // What was valid still applies: Khaji's meetings with Syrians up to the end of 2021.
+    await expectViewsAgree(page, 5);
+    expect(await injectedElements(page)).toBe(0);
+    expect(dialogs).toEqual([]);
+    await notice.first().getByRole('button', { name: 'Dismiss notice' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: /Ignored/i }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('a search for a script payload is shown as text and matches nothing', async () => {
+    const { page, context, dialogs } = await openApp(browser, `q=${encodeURIComponent('<script>alert(1)</script>')}`);
+    await expectViewsAgree(page, 0);
+    expect(await page.getByRole('searchbox', { name: 'Search summaries, names and quotes' }).inputValue()).toBe('<script>alert(1)</script>');
+    expect(await injectedElements(page)).toBe(0);
+    expect(dialogs).toEqual([]);
+    await context.close();
+  });
+
+  it('HTML in dataset fields is drawn as text in the timeline, network and detail panel', async () => {
+    const ds = bundled();
+    ds.actors[0].name = XSS;
+    ds.actors[0].aliases.push(XSS);
+    ds.meetings[0].summary = `Summary ${XSS}`;
+    ds.meetings[0].location = '<b onmouseover=alert(1)>Damascus</b>';
+    ds.topics[0].label = '<iframe src=javascript:alert(1)>';
+    const firstMeeting = ds.meetings[0].id;
+    const { page, context, dialogs, errors } = await (async () => {
+      const opened = await openApp(browser, '', {});
+      await serve(opened.page, 'hostile.json', JSON.stringify(ds));
+      await opened.page.goto(opened.page.url() + `?data=hostile.json&select=meeting:${firstMeeting}`);
+      return opened;
+    })();
+    await waitForViews(page, TOTAL);
+    expect(await network(page).getByRole('button', { name: XSS, exact: true }).count()).toBe(1);
+    await expect.poll(() => details(page).getByText(`Summary ${XSS}`).count()).toBe(1);
+    await page.locator('.vis-item[data-id]').first().hover();
+    expect(await injectedElements(page)).toBe(0);
+    expect(await page.locator('iframe, b[onmouseover]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('an invalid dataset shows which record and field are wrong', async () => {
+    const ds = bundled();
+    ds.meetings[4].participants[1].actorId = 'mekdad2';
+    const { page, context } = await openApp(browser, '');
+    await serve(page, 'broken.json', JSON.stringify(ds));
+    await page.goto(page.url() + '?data=broken.json');
+    await page.getByRole('heading', { level: 1, name: /not valid/ }).waitFor();
+    expect(await page.getByText('meetings[4].participants[1].actorId: unknown actor "mekdad2"').count()).toBe(1);
+    await context.close();
+  });
+
+  it('a dataset that is not JSON, or fails to load, gets the error screen and Retry recovers', async () => {
+    const { page, context } = await openApp(browser, '');
+    await serve(page, 'garbled.json', '{"meetings": [');
+    await page.goto(page.url() + '?data=garbled.json');
+    await page.getByText(/not valid JSON/).waitFor();
+
+    let fail = true;
+    await page.route('**/data/meetings.json', (route) => (fail ? route.abort('connectionrefused') : route.continue()));
+    await page.goto(page.url().replace(/\?.*$/, ''));
+    await page.getByRole('heading', { level: 1, name: /Could not load/ }).waitFor();
+    fail = false;
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await waitForViews(page, TOTAL);
+    await context.close();
+  });
+});

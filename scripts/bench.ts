@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -62,8 +63,11 @@ async function main(): Promise<void> {
   const dataDir = join(root, 'bench-data');
   mkdirSync(dataDir, { recursive: true });
 
+  // Serve a snapshot: another build rewriting dist/ mid-run would otherwise 404 the app's lazy chunks.
+  const snapshot = mkdtempSync(join(tmpdir(), 'parley-bench-dist-'));
+  cpSync(dist, snapshot, { recursive: true });
   const server = await startStaticServer({
-    '/': dist,
+    '/': snapshot,
     '/bench-data/': dataDir,
     '/bench-vendor/': join(root, 'node_modules/vis-timeline/standalone/umd'),
   });
@@ -101,6 +105,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await server.close();
+    rmSync(snapshot, { recursive: true, force: true });
   }
   console.log(formatTable(summaries));
   for (const s of summaries) for (const p of s.problems) console.log(`! ${s.tier}: ${p}`);

@@ -9,6 +9,8 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.map': 'application/json', '.txt': 'text/plain; charset=utf-8',
 };
 
+export const BLANK_PATH = '/__bench-blank';
+
 export interface StaticServer {
   origin: string;
   close(): Promise<void>;
@@ -33,6 +35,8 @@ export function resolveRequest(pathname: string, mounts: Readonly<Record<string,
 export function startStaticServer(mounts: Readonly<Record<string, string>>): Promise<StaticServer> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    // An empty same-origin page: the parse baseline runs here, before the app has filled the heap.
+    if (url.pathname === BLANK_PATH) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>bench</title>');
     let file = resolveRequest(url.pathname, mounts);
     try {
       if (file && statSync(file).isDirectory()) file = join(file, 'index.html');

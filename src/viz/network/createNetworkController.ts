@@ -10,6 +10,7 @@ import { canUseWorker, createMainThreadLayout, createWorkerLayout, type LayoutRu
 import { createSvgRenderer, type NetworkRenderer } from './svgRenderer';
 import { canUseCanvas, createCanvasRenderer } from './canvasRenderer';
 import { createHitTester } from './hitTest';
+import { estimateLabelWidth, LABEL_GAP_PX, SMALL_GRAPH_NODES } from './smallGraphLayout';
 
 export interface NetworkCallbacks {
   onSelectActor(id: string | null): void;
@@ -64,6 +65,10 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
   let focusedId: string | null = null;
   let emphasis: Emphasis = computeEmphasis(scene, highlighted, null, null, -1);
   const hits = createHitTester(() => scene);
+  /** Screen-pixel label widths when the small-graph rules apply (spacing and fit leave room for names). */
+  let labelWidths: Float32Array | null = null;
+  /** Node count the small-graph spacing was made for; updates keep it so actors stay put. */
+  let spacingNodes = 0;
   let frame = 0;
   let pointerHover: string | null = null;
 
@@ -80,7 +85,9 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
     frame = 0;
     if (!renderer) return;
     if (autoFit && scene.nodes.length) {
-      const t = fitTransform(scene.state, scene.radii, width, height);
+      const t = labelWidths
+        ? fitTransform(scene.state, scene.radii, width, height, 20, 2.5, labelWidths, LABEL_GAP_PX)
+        : fitTransform(scene.state, scene.radii, width, height);
       transform = zoomIdentity.translate(t.x, t.y).scale(t.k);
       (renderer.surface as Element & { __zoom?: ZoomTransform }).__zoom = transform;
       // Once settled, later filter changes keep the view still: actors stay where the eye left them.
@@ -122,6 +129,7 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
     if (state.length !== scene.state.length) return;
     scene.state = state;
     layoutRunning = running;
+    root.dataset.layout = running ? 'running' : 'settled';
     hits.invalidate();
     scheduleDraw();
   }
@@ -264,6 +272,8 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
         rememberPositions(scene, memory);
       }
       const large = graph.nodes.length > threshold;
+      // An update arriving mid-layout must not cool it early (a half-finished layout would freeze).
+      const warmth = runner?.currentAlpha() ?? 0;
       const refocus = focusedId;
       scene = buildScene(graph, nextIndex, colors, memory, meetingCount, large ? [2.5, 14] : [5, 22], large ? 1500 : 2500);
       hits.invalidate();
@@ -272,7 +282,16 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
       renderer!.setScene(scene);
       refreshEmphasis();
       layoutRunning = true;
-      runner!.start({ state: scene.state, radii: scene.radii, links: scene.links, weights: scene.weights, alpha: scene.alpha });
+      root.dataset.layout = 'running';
+      const small = !large && scene.nodes.length <= SMALL_GRAPH_NODES;
+      // Spacing is derived from the panel, so read its size now rather than trust the size at creation.
+      if (small) measure();
+      labelWidths = small ? Float32Array.from(scene.nodes, (node) => estimateLabelWidth(node.short)) : null;
+      if (scene.alpha >= 1 || spacingNodes === 0) spacingNodes = Math.max(1, scene.nodes.length);
+      runner!.start({
+        state: scene.state, radii: scene.radii, links: scene.links, weights: scene.weights, alpha: Math.max(scene.alpha, warmth),
+        ...(labelWidths ? { area: { width, height, nodes: spacingNodes }, labelWidths } : {}),
+      });
       // Keep keyboard focus on the same actor when its element was rebuilt.
       if (refocus && root.contains(document.activeElement) === false) {
         const again = renderer!.nodeElement(refocus);

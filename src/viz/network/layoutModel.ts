@@ -162,7 +162,11 @@ export interface ViewTransform {
   y: number;
 }
 
-/** Zoom transform that shows every node (with radii) inside a width × height box. */
+/**
+ * Zoom transform that shows every node (with radii) inside a width × height box. With
+ * `labelWidths` (screen pixels, constant under zoom) it also leaves room for each label on the
+ * side facing away from the centre, where the label placement prefers to put it.
+ */
 export function fitTransform(
   state: ArrayLike<number>,
   radii: ArrayLike<number>,
@@ -170,6 +174,8 @@ export function fitTransform(
   height: number,
   padding = 24,
   maxScale = 1.6,
+  labelWidths?: ArrayLike<number>,
+  labelGap = 4,
 ): ViewTransform {
   const n = radii.length;
   if (n === 0 || width <= 0 || height <= 0) return { k: 1, x: width / 2, y: height / 2 };
@@ -183,7 +189,18 @@ export function fitTransform(
   }
   const w = Math.max(1, maxX - minX);
   const h = Math.max(1, maxY - minY);
-  const k = Math.min(maxScale, Math.max(0.02, Math.min((width - 2 * padding) / w, (height - 2 * padding) / h)));
+  let k = Math.min((width - 2 * padding) / w, (height - 2 * padding) / h);
+  if (labelWidths) {
+    const cx = (minX + maxX) / 2;
+    const room = width / 2 - padding;
+    for (let i = 0; i < n; i++) {
+      const reach = Math.abs(state[i * STATE_STRIDE]! - cx) + radii[i]!;
+      const free = room - labelGap - labelWidths[i]!;
+      // A label wider than half the view cannot fit whatever the zoom; it will be placed inward.
+      if (reach > 0 && free > room / 3) k = Math.min(k, free / reach);
+    }
+  }
+  k = Math.min(maxScale, Math.max(0.02, k));
   return { k, x: width / 2 - k * (minX + maxX) / 2, y: height / 2 - k * (minY + maxY) / 2 };
 }
 

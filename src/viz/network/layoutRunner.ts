@@ -22,6 +22,8 @@ export interface LayoutRunner {
   pin(i: number, x: number | null, y: number | null): void;
   /** Keeps the layout warm while the user drags. */
   setAlphaTarget(value: number): void;
+  /** How hot the running layout is (0 when cooled or unknown, as for the worker). */
+  currentAlpha(): number;
   destroy(): void;
 }
 
@@ -70,6 +72,9 @@ export function createMainThreadLayout(onPositions: OnPositions, budgetMs = 8): 
       sim?.alphaTarget(value);
       wake();
     },
+    currentAlpha() {
+      return sim && cancel ? sim.alpha() : 0;
+    },
     destroy() {
       cancel?.();
       cancel = null;
@@ -110,6 +115,7 @@ export function createWorkerLayout(onPositions: OnPositions): LayoutRunner {
     setAlphaTarget(value) {
       send({ type: 'alphaTarget', gen, value });
     },
+    currentAlpha: () => 0,
     destroy() {
       worker.onmessage = null;
       worker.terminate();

@@ -137,6 +137,8 @@ export interface Emphasis {
   active: boolean;
   /** 1 where the node is highlighted. */
   lit: Uint8Array;
+  /** 1 where the node is a direct counterpart of the selected actor: context, so not dimmed. */
+  near: Uint8Array;
   selectedNode: number;
   selectedEdge: readonly [number, number] | null;
   hovered: number;
@@ -167,7 +169,15 @@ export function computeEmphasis(
     const b = at(selection.b);
     if (a >= 0 && b >= 0) selectedEdge = [a, b];
   }
-  return { active, lit, selectedNode, selectedEdge, hovered: hoveredId === null ? -1 : at(hoveredId), focused };
+  const near = new Uint8Array(scene.nodes.length);
+  if (selectedNode >= 0) {
+    const l = scene.links;
+    for (let k = 0; k + 1 < l.length; k += 2) {
+      if (l[k] === selectedNode) near[l[k + 1]!] = 1;
+      else if (l[k + 1] === selectedNode) near[l[k]!] = 1;
+    }
+  }
+  return { active, lit, near, selectedNode, selectedEdge, hovered: hoveredId === null ? -1 : at(hoveredId), focused };
 }
 
 export function isSelectedEdge(em: Emphasis, a: number, b: number): boolean {

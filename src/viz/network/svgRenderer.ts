@@ -1,5 +1,6 @@
 import { describeNode, isSelectedEdge, type Emphasis, type Scene } from './scene';
 import { STATE_STRIDE, type ViewTransform } from './layoutModel';
+import { estimateLabelWidth, LABEL_GAP_PX, LabelSide, placeLabels } from './smallGraphLayout';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -39,7 +40,28 @@ export function createSvgRenderer(root: HTMLElement, idPrefix: string): NetworkR
   root.append(svg, descriptions);
 
   let nodeEls: SVGGElement[] = [];
+  let labelEls: SVGTextElement[] = [];
+  let labelWidths = new Float32Array(0);
   let edgeEls: SVGLineElement[] = [];
+  let shown = new Uint8Array(0);
+
+  /** Labels keep their screen size under zoom and sit on whichever side collides with nothing. */
+  const placeLabelsFor = (scene: Scene, k: number) => {
+    svg.style.setProperty('--label-scale', String(1 / k));
+    const sides = placeLabels(scene.state, scene.radii, labelWidths, (i) => shown[i] === 1, k);
+    const gap = LABEL_GAP_PX / k;
+    labelEls.forEach((label, i) => {
+      if (shown[i] !== 1) return;
+      const r = scene.radii[i]!;
+      const side = sides[i]!;
+      const horizontal = side === LabelSide.Right || side === LabelSide.Left;
+      const sign = side === LabelSide.Left || side === LabelSide.Above ? -1 : 1;
+      label.setAttribute('x', horizontal ? (sign * (r + gap)).toFixed(1) : '0');
+      label.setAttribute('y', horizontal ? '0' : (sign * (r + gap)).toFixed(1));
+      label.setAttribute('text-anchor', horizontal ? (sign < 0 ? 'end' : 'start') : 'middle');
+      label.setAttribute('dominant-baseline', horizontal ? 'central' : sign < 0 ? 'text-after-edge' : 'text-before-edge');
+    });
+  };
 
   const descId = (id: string) => `${idPrefix}-desc-${id}`;
 
@@ -51,6 +73,9 @@ export function createSvgRenderer(root: HTMLElement, idPrefix: string): NetworkR
       nodeLayer.replaceChildren();
       edgeLayer.replaceChildren();
       descriptions.replaceChildren();
+      labelEls = new Array<SVGTextElement>(scene.nodes.length);
+      labelWidths = Float32Array.from(scene.nodes, (node) => estimateLabelWidth(node.short));
+      shown = Uint8Array.from(scene.nodes, (node) => (node.labelled ? 1 : 0));
       edgeEls = Array.from(scene.drawn, (e) => {
         const line = document.createElementNS(SVG_NS, 'line');
         line.setAttribute('class', 'network-edge');
@@ -70,9 +95,10 @@ export function createSvgRenderer(root: HTMLElement, idPrefix: string): NetworkR
         circle.setAttribute('r', String(scene.radii[i]));
         circle.setAttribute('fill', node.color);
         const label = document.createElementNS(SVG_NS, 'text');
-        label.setAttribute('x', String(scene.radii[i]! + 3));
-        label.setAttribute('dy', '0.35em');
+        label.setAttribute('x', String(scene.radii[i]! + LABEL_GAP_PX));
+        label.setAttribute('dominant-baseline', 'central');
         label.setAttribute('aria-hidden', 'true');
+        labelEls[i] = label;
         label.textContent = node.short;
         g.append(circle, label);
         nodeLayer.append(g);
@@ -86,16 +112,21 @@ export function createSvgRenderer(root: HTMLElement, idPrefix: string): NetworkR
     setEmphasis(scene, em) {
       nodeEls.forEach((g, i) => {
         const lit = em.lit[i] === 1;
+        const near = !lit && em.near[i] === 1;
         g.classList.toggle('is-highlighted', lit);
-        g.classList.toggle('is-dimmed', em.active && !lit);
+        g.classList.toggle('is-near', near);
+        g.classList.toggle('is-dimmed', em.active && !lit && !near);
         g.classList.toggle('is-selected', em.selectedNode === i);
-        g.classList.toggle('is-labelled', scene.nodes[i]!.labelled || lit);
+        const labelled = scene.nodes[i]!.labelled || lit || near || em.focused === i || em.selectedNode === i;
+        g.classList.toggle('is-labelled', labelled);
+        shown[i] = labelled ? 1 : 0;
       });
       edgeEls.forEach((line, k) => {
         const e = scene.drawn[k]!;
         const a = scene.links[2 * e]!;
         const b = scene.links[2 * e + 1]!;
-        const lit = em.lit[a] === 1 && em.lit[b] === 1;
+        const toSelected = (a === em.selectedNode && em.near[b] === 1) || (b === em.selectedNode && em.near[a] === 1);
+        const lit = (em.lit[a] === 1 && em.lit[b] === 1) || toSelected;
         line.classList.toggle('is-highlighted', lit);
         line.classList.toggle('is-dimmed', em.active && !lit);
         line.classList.toggle('is-selected', isSelectedEdge(em, a, b));
@@ -107,6 +138,7 @@ export function createSvgRenderer(root: HTMLElement, idPrefix: string): NetworkR
       nodeEls.forEach((g, i) => {
         g.setAttribute('transform', `translate(${s[i * STATE_STRIDE]!.toFixed(1)},${s[i * STATE_STRIDE + 1]!.toFixed(1)})`);
       });
+      placeLabelsFor(scene, t.k);
       edgeEls.forEach((line, k) => {
         const e = scene.drawn[k]!;
         const a = scene.links[2 * e]! * STATE_STRIDE;
@@ -127,6 +159,7 @@ export function createSvgRenderer(root: HTMLElement, idPrefix: string): NetworkR
       svg.remove();
       descriptions.remove();
       nodeEls = [];
+      labelEls = [];
       edgeEls = [];
     },
   };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { buildIndex } from '../../../src/domain/indexes';
@@ -87,6 +87,8 @@ describe('NetworkView', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       return Number(container.querySelector('.network-svg > g')!.getAttribute('transform')!.match(/scale\(([-\d.e]+)\)/)![1]);
     };
+    // While the layout runs the view follows it; measure zoom steps against a settled view.
+    await waitFor(() => expect(container.querySelector<HTMLElement>('.network-root')!.dataset.layout).toBe('settled'), { timeout: 5000 });
     const k0 = await scale();
     await user.click(screen.getByRole('button', { name: 'Zoom in' }));
     const k1 = await scale();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, getAllByRole, getByRole } from '@testing-library/react';
+import { fireEvent, getAllByRole, getByRole, waitFor } from '@testing-library/react';
 import { buildIndex } from '../../../src/domain/indexes';
 import { buildGraph } from '../../../src/domain/graph';
 import type { Dataset } from '../../../src/domain/schema';
@@ -11,6 +11,7 @@ const all = Int32Array.from(index.meetings.keys());
 const fullGraph = buildGraph(index, all);
 const nameOf = (id: string) => index.actors[index.actorPos.get(id)!]!.name;
 const frames = (ms = 60) => new Promise((resolve) => setTimeout(resolve, ms));
+const settled = () => waitFor(() => expect(root().dataset.layout).toBe('settled'), { timeout: 5000 });
 
 let host: HTMLDivElement;
 let callbacks: { [K in keyof NetworkCallbacks]: ReturnType<typeof vi.fn> };
@@ -106,7 +107,7 @@ describe('network controller (SVG mode)', () => {
 
   it('keeps surviving actors where they were when the graph shrinks', async () => {
     controller.setGraph(fullGraph, index, all.length);
-    await frames(400);
+    await settled();
     const before = new Map(fullGraph.nodes.map((n) => [n.id, translateOf(nodeEl(n.id))]));
     const subset = all.filter((i) => index.meetings[i]!.participants.some((p) => p.actorId === 'mekdad'));
     const smaller = buildGraph(index, subset);
@@ -139,6 +140,35 @@ describe('network controller (SVG mode)', () => {
     fireEvent.click(svg, { clientX: -5000, clientY: -5000 });
     expect(callbacks.onSelectEdge).toHaveBeenCalledTimes(1);
     expect(callbacks.onSelectActor).not.toHaveBeenCalled();
+  });
+
+  it('spreads a small graph so that no two actor discs overlap', async () => {
+    controller.setGraph(fullGraph, index, all.length);
+    await settled();
+    const discs = fullGraph.nodes.map((n) => {
+      const [x, y] = translateOf(nodeEl(n.id));
+      return { x: x!, y: y!, r: Number(nodeEl(n.id).querySelector('circle')!.getAttribute('r')) };
+    });
+    for (let i = 0; i < discs.length; i++) {
+      for (let j = i + 1; j < discs.length; j++) {
+        const a = discs[i]!, b = discs[j]!;
+        expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(a.r + b.r);
+      }
+    }
+  });
+
+  it('lights the counterparts of a selected actor and the lines to them, dimming only the rest', () => {
+    controller.setGraph(fullGraph, index, all.length);
+    controller.setHighlight({ actors: new Set(['khaji']), meetings: new Set() });
+    controller.setSelection({ kind: 'actor', id: 'khaji' });
+    const counterparts = new Set(fullGraph.edges.flatMap((e) => (e.source === 'khaji' ? [e.target] : e.target === 'khaji' ? [e.source] : [])));
+    expect(counterparts.size).toBeGreaterThan(0);
+    for (const n of fullGraph.nodes) {
+      if (n.id === 'khaji') continue;
+      expect(nodeEl(n.id).classList.contains('is-near')).toBe(counterparts.has(n.id));
+      expect(nodeEl(n.id).classList.contains('is-dimmed')).toBe(!counterparts.has(n.id));
+    }
+    expect(host.querySelectorAll('.network-edge.is-highlighted')).toHaveLength(counterparts.size);
   });
 
   it('removes everything it created on destroy', () => {

@@ -6,8 +6,9 @@ import type { Highlight } from '../../domain/derive';
 import { DAY_MS, isoToMs, msToIso } from '../../domain/dates';
 import type { TimeWindow } from '../../state/types';
 import { isBinId } from './visItems';
-import { createItemSync, toVisibleMeetings, type VisibleMeetings } from './itemSync';
+import { createItemSync, ITEM_THRESHOLD, toVisibleMeetings, type VisibleMeetings } from './itemSync';
 import { createBrushOverlay } from './brush';
+import { fitWindow, type FitEntry } from './labelLayout';
 
 export interface TimelineCallbacks {
   onSelect(meetingId: string | null): void;
@@ -55,7 +56,9 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
   const items = new DataSet<TimelineItem>();
   const compact = typeof matchMedia === 'function' && matchMedia('(max-width: 600px)').matches;
   const options: TimelineOptions = {
-    height: compact ? 220 : 290,
+    // Grows with stacked rows so a fit-all view shows every label, then scrolls.
+    minHeight: compact ? 220 : 290,
+    maxHeight: compact ? 440 : 520,
     // Days are UTC; render the axis in UTC too so a meeting never appears on the previous day.
     moment: (date: moment.MomentInput) => moment(date).utc(),
     stack: true,
@@ -89,10 +92,17 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
   };
 
 
+  /** Scale for CSS-drawn extents (circa brackets): kept current during a zoom gesture, not only after it. */
+  function updateDayPx(ws: number, we: number) {
+    const px = ((canvas.clientWidth || 800) * DAY_MS) / Math.max(1, we - ws);
+    el.style.setProperty('--tl-day-px', `${px.toPrecision(4)}px`);
+  }
+
   function render() {
     renderFrame = null;
     if (destroyed || !data) return;
     const { start: ws, end: we } = range();
+    updateDayPx(ws, we);
     const mode = sync.render(ws, we);
     if (!mode) return;
     const want = selectedId && sync.has(selectedId) ? [selectedId] : [];
@@ -125,20 +135,29 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
     scheduleRender();
   }
 
-  function fit() {
-    if (!data) return;
-    const { index, visible, visStart } = data;
-    const n = visStart.length;
-    const first = n ? visStart[0]! : index.minTime;
-    let last = index.maxTime;
-    if (n) {
-      last = first;
-      for (let k = 0; k < n; k++) last = Math.max(last, index.end[visible[k]!]!);
+  /**
+   * What "fit all" must show: each meeting with its label when few enough to be drawn one by one,
+   * else (density bins, no labels) just the overall extent.
+   */
+  function fitEntries(): FitEntry[] {
+    const { index, visible, visStart } = data!;
+    const n = visible.length;
+    if (!n) return [{ start: index.minTime, end: index.maxTime, labelPx: 0 }];
+    if (n <= ITEM_THRESHOLD) {
+      return Array.from(visible, (pos) => ({ start: index.start[pos]!, end: index.end[pos]!, labelPx: sync.labelPx(pos) }));
     }
-    const pad = Math.max(15 * DAY_MS, (last - first) * 0.05);
-    moveTo(first - pad, last + pad);
+    let last = visStart[0]!;
+    for (let k = 0; k < n; k++) last = Math.max(last, index.end[visible[k]!]!);
+    return [{ start: visStart[0]!, end: last, labelPx: 0 }];
   }
 
+  function fit() {
+    if (!data) return;
+    const w = fitWindow(fitEntries(), canvas.clientWidth)!;
+    moveTo(w.start, w.end);
+  }
+
+  timeline.on('rangechange', (props: { start: Date; end: Date }) => updateDayPx(props.start.valueOf(), props.end.valueOf()));
   timeline.on('rangechanged', (props: { byUser: boolean }) => {
     scheduleRender();
     if (props.byUser) report();
@@ -168,6 +187,24 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
   timeline.on('itemout', (props: { item: string | number }) => {
     if (!isBinId(props.item)) callbacks.onHover(null);
   });
+
+  // Room for labels depends on the width, so an automatic fit is redone when the host resizes
+  // (e.g. the detail panel opening beside the chart).
+  let lastWidth = canvas.clientWidth;
+  let refitFrame: number | null = null;
+  const resizeObserver =
+    typeof ResizeObserver === 'function'
+      ? new ResizeObserver(() => {
+          const width = canvas.clientWidth;
+          if (width === lastWidth || refitFrame !== null) return;
+          refitFrame = raf(() => {
+            refitFrame = null;
+            lastWidth = canvas.clientWidth;
+            if (!destroyed && autoFit) fit();
+          });
+        })
+      : null;
+  resizeObserver?.observe(canvas);
 
   const brush = createBrushOverlay(
     el,
@@ -234,6 +271,8 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
       destroyed = true;
       if (reportTimer) clearTimeout(reportTimer);
       if (renderFrame !== null) cancelRaf(renderFrame);
+      if (refitFrame !== null) cancelRaf(refitFrame);
+      resizeObserver?.disconnect();
       brush.destroy();
       timeline.destroy();
       items.clear();
@@ -242,6 +281,8 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
       delete el.dataset.mode;
       delete el.dataset.renderedCount;
       delete el.dataset.itemCount;
+      el.style.removeProperty('--tl-day-px');
+      if (!el.getAttribute('style')) el.removeAttribute('style');
     },
   };
 }

@@ -4,6 +4,7 @@ import type { DatasetIndex } from '../../domain/indexes';
 import { binId, binItem, meetingItem } from './visItems';
 import { binIndexOf, chooseBinUnit, computeBins, countInRange, lowerBound, type DensityBin } from './density';
 import { toTimelineItem, type TimelineItemSpec } from './toTimelineItems';
+import { displayKind, estimateLabelPx } from './labelLayout';
 
 /** Above this many meetings in the window, draw density bins instead of items. */
 export const ITEM_THRESHOLD = 300;
@@ -42,14 +43,18 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
   let index: DatasetIndex | null = null;
   let visible: Int32Array = new Int32Array(0);
   let visStart: Float64Array = new Float64Array(0);
-  /** What the DataSet holds: id → signature (class for meetings, drawing state for bins). */
+  /** What the DataSet holds: id → signature ("kind|class" for meetings, drawing state for bins). */
   const shown = new Map<string, string>();
   const specs = new Map<string, TimelineItemSpec>();
   let selected: ReadonlySet<string> = EMPTY_SET;
   let hovered: ReadonlySet<string> = EMPTY_SET;
 
-  const meetingClass = (spec: TimelineItemSpec) =>
-    spec.className + (selected.has(spec.id) ? ' is-highlighted' : '') + (hovered.has(spec.id) ? ' is-hover-linked' : '');
+  const meetingClass = (spec: TimelineItemSpec, kind: 'point' | 'range') =>
+    spec.className +
+    (kind !== spec.kind ? ' is-narrow' : '') +
+    (selected.has(spec.id) ? ' is-highlighted' : '') +
+    (hovered.has(spec.id) ? ' is-hover-linked' : '');
+  const kindOf = (sig: string) => sig.slice(0, sig.indexOf('|'));
 
   const specFor = (pos: number) => {
     const id = index!.meetings[pos]!.id;
@@ -61,20 +66,31 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
   /**
    * Brings the DataSet to `desired` by touching only what differs. vis-timeline redraws an updated
    * item synchronously (a forced layout each), so beyond a few changes they are replaced in one batch.
+   * `rebuild` says when a change cannot be patched (a meeting switching between point and range).
    */
-  function applyDiff(desired: Map<string, string>, build: (id: string) => TimelineItem, patch: (id: string) => Partial<TimelineItem>) {
+  function applyDiff(
+    desired: Map<string, string>,
+    build: (id: string) => TimelineItem,
+    patch: (id: string) => Partial<TimelineItem>,
+    rebuild: (oldSig: string, sig: string) => boolean = () => false,
+  ) {
     const remove: string[] = [];
     for (const id of shown.keys()) if (!desired.has(id)) remove.push(id);
     const add: TimelineItem[] = [];
     const changed: string[] = [];
+    const rebuilt: string[] = [];
     for (const [id, sig] of desired) {
       const old = shown.get(id);
       if (old === undefined) add.push(build(id));
-      else if (old !== sig) changed.push(id);
+      else if (old === sig) continue;
+      else if (rebuild(old, sig)) {
+        rebuilt.push(id);
+        add.push(build(id));
+      } else changed.push(id);
     }
     const replace = changed.length > MAX_IN_PLACE_UPDATES;
     if (replace) for (const id of changed) add.push(build(id));
-    const drop = replace ? remove.concat(changed) : remove;
+    const drop = remove.concat(rebuilt, replace ? changed : []);
     if (drop.length) items.remove(drop);
     for (const id of remove) {
       shown.delete(id);
@@ -85,7 +101,7 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
     for (const [id, sig] of desired) shown.set(id, sig);
   }
 
-  function renderItems(ws: number, we: number) {
+  function renderItems(ws: number, we: number, msPerPx: number) {
     const margin = (we - ws) / 2;
     let lo = lowerBound(visStart, ws - margin - data!.maxDuration);
     let hi = lowerBound(visStart, we + margin);
@@ -99,13 +115,23 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
       const pos = visible[k]!;
       if (index!.end[pos]! <= ws - margin) continue;
       const spec = specFor(pos);
+      const kind = displayKind(spec, msPerPx);
       byId.set(spec.id, spec);
-      desired.set(spec.id, meetingClass(spec));
+      desired.set(spec.id, `${kind}|${meetingClass(spec, kind)}`);
     }
+    const split = (id: string) => {
+      const sig = desired.get(id)!;
+      const kind = kindOf(sig) as 'point' | 'range';
+      return { kind, className: sig.slice(kind.length + 1) };
+    };
     applyDiff(
       desired,
-      (id) => meetingItem(byId.get(id)!, desired.get(id)!),
-      (id) => ({ id, className: desired.get(id)! }),
+      (id) => {
+        const { kind, className } = split(id);
+        return meetingItem(byId.get(id)!, className, kind);
+      },
+      (id) => ({ id, className: split(id).className }),
+      (old, sig) => kindOf(old) !== kindOf(sig),
     );
   }
 
@@ -159,8 +185,13 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
       if (!data) return null;
       const dense = countInRange(visStart, ws - data.maxDuration, we) > ITEM_THRESHOLD;
       if (dense) renderDensity(ws, we);
-      else renderItems(ws, we);
+      else renderItems(ws, we, (we - ws) / (widthPx() || 800));
       return dense ? 'density' : 'items';
+    },
+    /** Estimated label width of the meeting at index position `pos`, without caching its spec. */
+    labelPx(pos: number): number {
+      const spec = specs.get(index!.meetings[pos]!.id) ?? toTimelineItem(index!, pos);
+      return estimateLabelPx(spec.label);
     },
     has: (id: string) => shown.has(id),
     size: () => shown.size,

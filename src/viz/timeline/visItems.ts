@@ -1,5 +1,5 @@
 import type { TimelineItem } from 'vis-timeline/peer';
-import { formatIsoDay } from '../../domain/dates';
+import { DAY_MS, formatIsoDay } from '../../domain/dates';
 import type { DensityBin } from './density';
 import { tooltipHtml, type TimelineItemSpec } from './toTimelineItems';
 
@@ -24,19 +24,29 @@ function meetingContent(spec: TimelineItemSpec): HTMLElement {
   spoken.className = 'visually-hidden';
   spoken.textContent = spec.accessibleLabel;
   root.append(visible, spoken);
+  if (spec.end !== null) {
+    // Drawn only when a circa meeting is shown as a point: its width follows the zoom through
+    // --tl-day-px on the host, so zooming needs no item update.
+    const extent = document.createElement('span');
+    extent.className = 'tl-extent';
+    extent.setAttribute('aria-hidden', 'true');
+    extent.style.setProperty('--days', String(Math.max(1, Math.round((spec.end - spec.start) / DAY_MS))));
+    root.append(extent);
+  }
   return root;
 }
 
-export function meetingItem(spec: TimelineItemSpec, className: string): TimelineItem {
+/** `kind` is how it is drawn at the current zoom (see displayKind); a point never carries an end. */
+export function meetingItem(spec: TimelineItemSpec, className: string, kind: 'point' | 'range' = spec.kind): TimelineItem {
   const item: TimelineItem = {
     id: spec.id,
     start: spec.start,
     content: meetingContent(spec),
     title: tooltipHtml(spec.tooltip),
     className,
-    type: spec.kind,
+    type: kind,
   };
-  if (spec.end !== null) item.end = spec.end;
+  if (kind === 'range' && spec.end !== null) item.end = spec.end;
   return item;
 }
 

@@ -5,6 +5,8 @@ import { EMPTY_FILTERS } from '../../../src/domain/filters';
 import { highlightFor, NO_HIGHLIGHT } from '../../../src/domain/derive';
 import { createTimelineController, ITEM_THRESHOLD, type TimelineCallbacks, type TimelineController } from '../../../src/viz/timeline/createTimelineController';
 import { dataset, manyMeetings, meeting, XSS } from './timelineFixture';
+import { DAY_MS } from '../../../src/domain/dates';
+import { estimateLabelPx } from '../../../src/viz/timeline/labelLayout';
 
 // jsdom does no layout; vis-timeline needs a width to place items.
 const widthProps = ['clientWidth', 'offsetWidth'] as const;
@@ -126,6 +128,55 @@ describe('createTimelineController', () => {
     expect(el.querySelectorAll('.tl-density')).toHaveLength(0);
   });
 
+  const spread = buildIndex(
+    dataset([
+      meeting('early-circa', { date: '2019-07', datePrecision: 'month', earliest: '2019-07-02', latest: '2019-07-03', type: 'visit' }),
+      meeting('middle', { date: '2020-08-17', earliest: '2020-08-17', latest: '2020-08-17' }),
+      meeting('late-circa', { date: '2023-02', datePrecision: 'month', earliest: '2023-02-01', latest: '2023-02-15' }),
+    ]),
+  );
+
+  it('draws a circa meeting narrower than its label as a labelled point with an extent bracket, and as a dashed range when zoomed in', async () => {
+    const c = mount();
+    c.setData(spread, all(spread));
+    await settle();
+    const narrow = el.querySelector('.vis-item.tl-meeting[data-id="early-circa"]')!;
+    expect(narrow.classList).toContain('vis-point');
+    expect(narrow.classList).toContain('is-narrow');
+    expect(narrow.classList).toContain('is-circa');
+    expect(narrow.textContent).toContain('c. → Khaji · Pedersen');
+    expect((narrow.querySelector('.tl-extent') as HTMLElement).style.getPropertyValue('--days')).toBe('2');
+    expect(el.style.getPropertyValue('--tl-day-px')).toMatch(/^0\.\d+px$/);
+
+    c.setWindow({ start: '2019-07-01', end: '2019-07-05' });
+    await settle();
+    const wide = el.querySelector('.vis-item.tl-meeting[data-id="early-circa"]')!;
+    expect(wide.classList).toContain('vis-range');
+    expect(wide.classList).not.toContain('is-narrow');
+    expect(el.querySelectorAll('[data-id="early-circa"]')).toHaveLength(1);
+    expect(Number.parseFloat(el.style.getPropertyValue('--tl-day-px'))).toBeGreaterThan(40);
+
+    c.setSelection('early-circa');
+    c.setWindow(null);
+    await settle();
+    const again = el.querySelector('.vis-item.tl-meeting[data-id="early-circa"]')!;
+    expect(again.classList).toContain('is-narrow');
+    expect(again.classList).toContain('vis-selected');
+  });
+
+  it('fits all with empty space before the first meeting and room for the last label', () => {
+    const c = mount();
+    c.setData(spread, all(spread));
+    const w = c.getWindow();
+    const start = Date.parse(w.start);
+    const end = Date.parse(w.end) + DAY_MS;
+    const first = Date.UTC(2019, 6, 2);
+    const lastStart = Date.UTC(2023, 1, 1);
+    const msPerPx = (end - start) / 800;
+    expect(first - start).toBeGreaterThan(0.04 * (end - start));
+    expect(lastStart + estimateLabelPx('c. Khaji · Pedersen') * msPerPx).toBeLessThan(end - 0.04 * (end - start));
+  });
+
   it('leaves the host element as it found it on destroy', async () => {
     const c = mount();
     c.setData(small, all(small));
@@ -135,5 +186,6 @@ describe('createTimelineController', () => {
     expect(el.children).toHaveLength(0);
     expect(el.dataset.mode).toBeUndefined();
     expect(el.className).toBe('');
+    expect(el.getAttribute('style')).toBeNull();
   });
 });

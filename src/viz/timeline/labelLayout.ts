@@ -1,0 +1,62 @@
+import { DAY_MS } from '../../domain/dates';
+import type { TimelineItemSpec } from './toTimelineItems';
+
+/**
+ * Geometry decisions that depend on label widths. Widths are estimated from the text length rather
+ * than measured, so they cost nothing per item and behave the same in tests as in a browser.
+ */
+
+/** Average advance of the timeline's 0.82rem label font, rounded up so estimates err on the wide side. */
+const CHAR_PX = 7;
+/** Content padding, borders and the dot or bracket beside the text. */
+const LABEL_CHROME_PX = 16;
+
+export function estimateLabelPx(label: string): number {
+  return Math.ceil([...label].length * CHAR_PX + LABEL_CHROME_PX);
+}
+
+/**
+ * How a meeting is drawn at `msPerPx`: a circa meeting whose uncertain interval is wider on screen
+ * than its label is a range box over that interval; a narrower one is a point at its earliest day,
+ * labelled "c." and underlined by a bracket as wide as the interval, so vis-timeline stacks it by
+ * its readable label instead of a box that is a pixel or two wide.
+ */
+export function displayKind(spec: TimelineItemSpec, msPerPx: number): 'point' | 'range' {
+  if (spec.kind !== 'range' || spec.end === null) return 'point';
+  return (spec.end - spec.start) / msPerPx >= estimateLabelPx(spec.label) ? 'range' : 'point';
+}
+
+export interface FitEntry {
+  start: number;
+  /** End of the last possible day (ranges) or the start again (points). */
+  end: number;
+  /** Estimated label width; 0 when labels are not drawn (density mode). */
+  labelPx: number;
+}
+
+/** Share of the window left empty before the first and after the last meeting. */
+export const FIT_PAD = 0.05;
+const MIN_SPAN_MS = 30 * DAY_MS;
+/** A label may take at most this share of the width when working out room for it. */
+const MAX_LABEL_SHARE = 0.65;
+
+/**
+ * The window [start, end) that shows every entry with FIT_PAD of empty space at both sides and
+ * room for each label, which starts at the meeting and runs right. With the window of length T
+ * beginning at first − pad·T, an entry fits when
+ *   end − first ≤ (1 − 2·pad)·T   and   start − first + labelPx·T/W ≤ (1 − 2·pad)·T.
+ */
+export function fitWindow(entries: readonly FitEntry[], widthPx: number): { start: number; end: number } | null {
+  if (!entries.length) return null;
+  let first = Infinity;
+  for (const e of entries) if (e.start < first) first = e.start;
+  const usable = 1 - 2 * FIT_PAD;
+  const width = widthPx > 0 ? widthPx : 800;
+  let span = MIN_SPAN_MS;
+  for (const e of entries) {
+    span = Math.max(span, (e.end - first) / usable);
+    if (e.labelPx > 0) span = Math.max(span, (e.start - first) / (usable - Math.min(e.labelPx / width, MAX_LABEL_SHARE)));
+  }
+  const start = first - FIT_PAD * span;
+  return { start, end: start + span };
+}

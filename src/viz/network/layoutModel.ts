@@ -142,11 +142,18 @@ export function edgeWidthScale(maxWeight: number, min = 1, max = 6): (weight: nu
   return (weight) => min + (max - min) * Math.sqrt(Math.max(0, weight - 1) / Math.max(1, top - 1));
 }
 
-/** Label shown beside a node: a person's surname, or an organization's (shortened) name. */
+/**
+ * Label shown beside a node: a person's surname, or an organization's name cut at a word boundary.
+ * The label must stay a substring of the accessible name (WCAG 2.5.3 label in name), so no ellipsis
+ * is added and nothing is abbreviated.
+ */
 export function shortName(name: string, kind: 'person' | 'organization'): string {
   const plain = name.replace(/\s*\([^)]*\)\s*/g, ' ').trim() || name;
   if (kind === 'person') return plain.split(/\s+/).pop() ?? plain;
-  return plain.length <= 18 ? plain : `${plain.slice(0, 16).trimEnd()}…`;
+  if (plain.length <= 18) return plain;
+  const cut = plain.slice(0, 18);
+  const space = cut.lastIndexOf(' ');
+  return space > 0 ? cut.slice(0, space) : cut;
 }
 
 /** Indices of the nodes worth a permanent label: the `limit` biggest by count (ties by index). */

@@ -35,7 +35,8 @@ export function MeetingDetail({ index, meeting: m, headingId }: { index: Dataset
       <dl className="facts">
         <dt>Date</dt>
         <dd>
-          {formatPrecisionDate(m.date)} ({PRECISION_WORDS[m.datePrecision]}), {formatDayBounds(m.earliest, m.latest)}
+          {formatPrecisionDate(m.date)} ({PRECISION_WORDS[m.datePrecision]})
+          {m.datePrecision !== 'day' || m.earliest !== m.latest ? `, ${formatDayBounds(m.earliest, m.latest)}` : ''}
           <p className="note">{m.dateNote}</p>
         </dd>
         <dt>Type</dt>

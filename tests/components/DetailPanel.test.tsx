@@ -21,6 +21,14 @@ describe('DetailPanel', () => {
     expect(container).toBeEmptyDOMElement();
   });
 
+  it('states an exact day once, without repeating it as bounds', () => {
+    open({ kind: 'meeting', id: 'm-khaji-assad-2020' });
+    render(<DetailPanel />);
+    const date = screen.getByText('Date').nextElementSibling!;
+    expect(date.textContent).toMatch(/^\d{1,2} \w+ 2020 \(exact day\)/);
+    expect(date.textContent).not.toMatch(/ on \d/);
+  });
+
   it('shows a meeting: date with precision and bounds, type, location, roles at that date', () => {
     open({ kind: 'meeting', id: 'm-khaji-assad-2019' });
     render(<DetailPanel />);

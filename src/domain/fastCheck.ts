@@ -1,0 +1,87 @@
+import { regexes } from 'zod';
+import { CAMEO_CODES, MEETING_TYPES } from './schema';
+
+/**
+ * A quick, allocation-free check that a meeting or actor record is one the zod schema would accept *and return
+ * unchanged* (no key stripped, no string trimmed). Zod copies every object it parses, which costs more than the
+ * rest of loading at 100k meetings; records passing this check can skip it. Anything unusual answers false, and
+ * the caller then runs zod, so error messages never come from here. Keep in step with schema.ts (the tests
+ * compare both on mutated records).
+ */
+
+type Rec = Record<string, unknown>;
+
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+const PRECISION_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const ISO_DAY = regexes.date;
+const AFFILIATION = /^([A-Z]{3}|[A-Z][A-Z0-9-]{1,15})$/;
+const PRECISIONS: ReadonlySet<unknown> = new Set(['day', 'month', 'year']);
+const TYPES: ReadonlySet<unknown> = new Set(MEETING_TYPES);
+const CAMEOS: ReadonlySet<unknown> = new Set(CAMEO_CODES);
+const ACTOR_KINDS: ReadonlySet<unknown> = new Set(['person', 'organization']);
+
+const isRecord = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** `text` in schema.ts trims; only already-trimmed values come out unchanged. */
+const isText = (v: unknown): boolean => typeof v === 'string' && v.length > 0 && v.trim() === v;
+const matches = (re: RegExp, v: unknown): boolean => typeof v === 'string' && re.test(v);
+const optional = (v: unknown, ok: (v: unknown) => boolean): boolean => v === undefined || ok(v);
+const isString = (v: unknown): boolean => typeof v === 'string';
+
+/** True when every own key is one of `allowed` (zod would strip the others). */
+function onlyKeys(o: Rec, allowed: ReadonlySet<string>): boolean {
+  for (const k in o) if (!allowed.has(k)) return false;
+  return true;
+}
+
+const MEETING_KEYS = new Set(['id', 'date', 'datePrecision', 'earliest', 'latest', 'dateNote', 'type', 'cameo', 'location', 'locationNote', 'participants', 'topics', 'summary', 'evidence']);
+const PARTICIPANT_KEYS = new Set(['actorId', 'role']);
+const EVIDENCE_KEYS = new Set(['sourceId', 'quote']);
+const ACTOR_KEYS = new Set(['id', 'name', 'aliases', 'kind', 'affiliation', 'roles', 'note']);
+const ROLE_KEYS = new Set(['title', 'from', 'to', 'note']);
+
+function everyItem(v: unknown, min: number, ok: (item: unknown) => boolean): boolean {
+  if (!Array.isArray(v) || v.length < min) return false;
+  for (let i = 0; i < v.length; i++) if (!ok(v[i])) return false;
+  return true;
+}
+
+const isParticipant = (p: unknown) => isRecord(p) && onlyKeys(p, PARTICIPANT_KEYS) && isString(p.actorId) && optional(p.role, isText);
+const isEvidence = (e: unknown) => isRecord(e) && onlyKeys(e, EVIDENCE_KEYS) && isString(e.sourceId) && isText(e.quote);
+
+export function meetingPassesUnchanged(m: unknown): boolean {
+  return (
+    isRecord(m) &&
+    onlyKeys(m, MEETING_KEYS) &&
+    matches(ID, m.id) &&
+    matches(PRECISION_DATE, m.date) &&
+    PRECISIONS.has(m.datePrecision) &&
+    matches(ISO_DAY, m.earliest) &&
+    matches(ISO_DAY, m.latest) &&
+    isText(m.dateNote) &&
+    TYPES.has(m.type) &&
+    CAMEOS.has(m.cameo) &&
+    optional(m.location, isText) &&
+    optional(m.locationNote, isString) &&
+    everyItem(m.participants, 2, isParticipant) &&
+    everyItem(m.topics, 0, isString) &&
+    isText(m.summary) &&
+    everyItem(m.evidence, 1, isEvidence)
+  );
+}
+
+const isRole = (r: unknown) =>
+  isRecord(r) && onlyKeys(r, ROLE_KEYS) && isText(r.title) && optional(r.from, (v) => matches(ISO_DAY, v)) && optional(r.to, (v) => matches(ISO_DAY, v)) && optional(r.note, isString);
+
+export function actorPassesUnchanged(a: unknown): boolean {
+  return (
+    isRecord(a) &&
+    onlyKeys(a, ACTOR_KEYS) &&
+    matches(ID, a.id) &&
+    isText(a.name) &&
+    everyItem(a.aliases, 0, isText) &&
+    ACTOR_KINDS.has(a.kind) &&
+    matches(AFFILIATION, a.affiliation) &&
+    everyItem(a.roles, 0, isRole) &&
+    optional(a.note, isString)
+  );
+}

@@ -47,12 +47,47 @@ export function countByAffiliation(index: DatasetIndex, positions: Int32Array): 
   return new Map(codes.map((code, s) => [code, counts[s]!]));
 }
 
-export function countByTopic(index: DatasetIndex, positions: Int32Array): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (let k = 0; k < positions.length; k++) {
-    for (const t of new Set(index.meetings[positions[k]!]!.topics)) counts.set(t, (counts.get(t) ?? 0) + 1);
+const topicSlots = new WeakMap<DatasetIndex, { ids: string[]; offsets: Int32Array; slots: Int32Array }>();
+
+/** Each meeting's topics as small integers in one flat array (meeting i owns slots[offsets[i]..offsets[i+1]]). */
+function topicSlotsFor(index: DatasetIndex) {
+  let found = topicSlots.get(index);
+  if (!found) {
+    const ids: string[] = [];
+    const slotOf = new Map<string, number>();
+    const offsets = new Int32Array(index.meetings.length + 1);
+    const flat: number[] = [];
+    index.meetings.forEach((m, i) => {
+      for (const t of m.topics) {
+        let slot = slotOf.get(t);
+        if (slot === undefined) slotOf.set(t, (slot = ids.push(t) - 1));
+        flat.push(slot);
+      }
+      offsets[i + 1] = flat.length;
+    });
+    topicSlots.set(index, (found = { ids, offsets, slots: Int32Array.from(flat) }));
   }
-  return counts;
+  return found;
+}
+
+/** Meetings per topic among `positions`; a topic listed twice in a meeting counts once. */
+export function countByTopic(index: DatasetIndex, positions: Int32Array): Map<string, number> {
+  const { ids, offsets, slots } = topicSlotsFor(index);
+  const counts = new Uint32Array(ids.length);
+  const lastSeen = new Int32Array(ids.length).fill(-1);
+  for (let k = 0; k < positions.length; k++) {
+    const i = positions[k]!;
+    for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
+      const slot = slots[j]!;
+      if (lastSeen[slot] !== i) {
+        lastSeen[slot] = i;
+        counts[slot]!++;
+      }
+    }
+  }
+  const out = new Map<string, number>();
+  ids.forEach((id, s) => counts[s] && out.set(id, counts[s]!));
+  return out;
 }
 
 // Each facet depends on the other facets' values only; filters keep unchanged arrays by reference,

@@ -1,5 +1,6 @@
 import type { DatasetIndex } from './indexes';
 import { DAY_MS, isoToMs } from './dates';
+import { searchTextOf } from './searchText';
 
 /** What the user narrowed the dataset to. Within a facet values are OR-ed; facets are AND-ed. */
 export interface Filters {
@@ -47,14 +48,18 @@ export function filterMeetings(index: DatasetIndex, f: Filters): Int32Array {
   const from = f.from ? isoToMs(f.from) : -Infinity;
   const to = f.to ? isoToMs(f.to) + DAY_MS : Infinity;
   const terms = searchTerms(f.q);
+  if (!masks.length && !terms.length && from === -Infinity && to === Infinity) return index.order.slice();
   const out = new Int32Array(n);
   let count = 0;
-  const { order, start, end, haystack } = index;
+  const { order, start, end } = index;
   outer: for (let k = 0; k < n; k++) {
     const i = order[k]!;
     for (const mask of masks) if (!mask[i]) continue outer;
     if (end[i]! <= from || start[i]! >= to) continue;
-    for (const term of terms) if (!haystack[i]!.includes(term)) continue outer;
+    if (terms.length) {
+      const text = searchTextOf(index, i);
+      for (const term of terms) if (!text.includes(term)) continue outer;
+    }
     out[count++] = i;
   }
   return out.slice(0, count);

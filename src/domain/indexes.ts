@@ -25,21 +25,20 @@ export interface DatasetIndex {
   readonly byTopic: ReadonlyMap<string, Int32Array>;
   /** Meeting positions sorted by earliest day, then id: the canonical display order. */
   readonly order: Int32Array;
-  /** Lower-cased searchable text per meeting: summary, names, aliases, roles, location, topics, quotes. */
-  readonly haystack: readonly string[];
   readonly minTime: number;
   readonly maxTime: number;
 }
 
-function groupPositions(n: number, keysOf: (i: number) => Iterable<string>): Map<string, Int32Array> {
+/** Meeting positions per key, ascending, each meeting once per key. */
+function groupPositions(n: number, forEachKey: (i: number, add: (key: string) => void) => void): Map<string, Int32Array> {
   const lists = new Map<string, number[]>();
-  for (let i = 0; i < n; i++) {
-    for (const key of keysOf(i)) {
-      let list = lists.get(key);
-      if (!list) lists.set(key, (list = []));
-      if (list[list.length - 1] !== i) list.push(i);
-    }
-  }
+  let i = 0;
+  const add = (key: string) => {
+    let list = lists.get(key);
+    if (!list) lists.set(key, (list = []));
+    if (list[list.length - 1] !== i) list.push(i);
+  };
+  for (; i < n; i++) forEachKey(i, add);
   return new Map([...lists].map(([k, v]) => [k, Int32Array.from(v)]));
 }
 
@@ -57,22 +56,20 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
     start[i] = isoToMs(m.earliest);
     end[i] = isoToMs(m.latest) + DAY_MS;
     const ps = new Int32Array(m.participants.length);
-    m.participants.forEach((p, j) => {
-      const pos = actorPos.get(p.actorId) ?? -1;
+    for (let j = 0; j < ps.length; j++) {
+      const pos = actorPos.get(m.participants[j]!.actorId) ?? -1;
       ps[j] = pos;
       if (pos >= 0) byActorLists[pos]!.push(i);
-    });
+    }
     participants[i] = ps;
   }
-  const byAffiliation = groupPositions(n, (i) => participants[i]!.reduce<string[]>((acc, a) => (a >= 0 ? [...acc, actors[a]!.affiliation] : acc), []));
-  const byTopic = groupPositions(n, (i) => meetings[i]!.topics);
-  const order = Int32Array.from(meetings.keys()).sort((a, b) => start[a]! - start[b]! || (meetings[a]!.id < meetings[b]!.id ? -1 : 1));
-  const haystack = meetings.map((m, i) => {
-    const people = Array.from(participants[i]!, (a) => (a >= 0 ? [actors[a]!.name, ...actors[a]!.aliases].join(' ') : ''));
-    const roles = m.participants.map((p) => p.role ?? '');
-    const topicLabels = m.topics.map((t) => topicById.get(t)?.label ?? t);
-    return [m.summary, m.location ?? '', m.type, ...people, ...roles, ...topicLabels, ...m.evidence.map((e) => e.quote)].join('\n').toLowerCase();
+  const byAffiliation = groupPositions(n, (i, add) => {
+    for (const a of participants[i]!) if (a >= 0) add(actors[a]!.affiliation);
   });
+  const byTopic = groupPositions(n, (i, add) => {
+    for (const t of meetings[i]!.topics) add(t);
+  });
+  const order = Int32Array.from(meetings.keys()).sort((a, b) => start[a]! - start[b]! || (meetings[a]!.id < meetings[b]!.id ? -1 : 1));
   let minTime = Infinity;
   let maxTime = -Infinity;
   for (let i = 0; i < n; i++) {
@@ -95,7 +92,6 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
     byAffiliation,
     byTopic,
     order,
-    haystack,
     minTime: n ? minTime : Date.UTC(2000, 0, 1),
     maxTime: n ? maxTime : Date.UTC(2001, 0, 1),
   };

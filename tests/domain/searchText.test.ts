@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/domain/indexes';
+import { searchTextOf, warmSearchText } from '../../src/domain/searchText';
+import type { Dataset } from '../../src/domain/schema';
+import { isoToMs } from '../../src/domain/dates';
+
+const dataset = JSON.parse(readFileSync('public/data/meetings.json', 'utf8')) as Dataset;
+
+describe('searchTextOf', () => {
+  it('holds the lower-cased summary, participant names, topic labels and quotes of a meeting', () => {
+    const index = buildIndex(dataset);
+    const i = index.meetings.findIndex((m) => m.topics.length > 0);
+    const m = index.meetings[i]!;
+    const text = searchTextOf(index, i);
+    expect(text).toContain(m.summary.toLowerCase());
+    expect(text).toContain(index.actors[index.actorPos.get(m.participants[0]!.actorId)!]!.name.toLowerCase());
+    expect(text).toContain(index.topicById.get(m.topics[0]!)!.label.toLowerCase());
+    expect(text).toContain(m.evidence[0]!.quote.toLowerCase());
+  });
+
+  it('warming in slices builds the same texts as building on demand', () => {
+    const warm = buildIndex(dataset);
+    while (!warmSearchText(warm, () => false));
+    const cold = buildIndex(dataset);
+    warm.meetings.forEach((_, i) => expect(searchTextOf(warm, i)).toBe(searchTextOf(cold, i)));
+  });
+});
+
+describe('isoToMs', () => {
+  it('reads days, months and years as UTC midnight', () => {
+    expect(isoToMs('2020-08-17')).toBe(Date.UTC(2020, 7, 17));
+    expect(isoToMs('2020-08')).toBe(Date.UTC(2020, 7, 1));
+    expect(isoToMs('2020')).toBe(Date.UTC(2020, 0, 1));
+    expect(isoToMs('1999-12-31')).toBe(Date.UTC(1999, 11, 31));
+  });
+});

@@ -5,7 +5,8 @@ import type { DatasetIndex } from '../../domain/indexes';
 import type { Highlight } from '../../domain/derive';
 import { DAY_MS, isoToMs, msToIso } from '../../domain/dates';
 import type { TimeWindow } from '../../state/types';
-import { isBinId } from './visItems';
+import { deferItemShow } from './deferItemShow';
+import { createDensityBand } from './densityBand';
 import { createItemSync, ITEM_THRESHOLD, toVisibleMeetings, type VisibleMeetings } from './itemSync';
 import { createBrushOverlay } from './brush';
 import { fitWindow, type FitEntry } from './labelLayout';
@@ -76,14 +77,23 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
   };
   // vis-timeline's typings expect its own loose DataItem; the DataSet is typed more strictly here.
   const timeline = new Timeline(canvas, items as unknown as DataItemCollectionType, options);
+  deferItemShow(timeline);
+  const centrePanel = canvas.querySelector<HTMLElement>('.vis-panel.vis-center') ?? canvas;
+  const band = createDensityBand(el, centrePanel);
 
-  const sync = createItemSync(items, () => canvas.clientWidth);
+  /** Kept from resize observations: reading clientWidth after a DOM change would force a layout. */
+  let widthPx = canvas.clientWidth;
+  const sync = createItemSync(items, () => widthPx);
   let data: VisibleMeetings | null = null;
   let selectedId: string | null = null;
   let autoFit = true;
   let lastReported: TimeWindow | null = null;
   let reportTimer: ReturnType<typeof setTimeout> | null = null;
   let renderFrame: number | null = null;
+  let moveFrame: number | null = null;
+  let moving: { start: number; end: number } | null = null;
+  let mode: 'items' | 'density' | null = null;
+  let dayPx = '';
   let destroyed = false;
 
   const range = () => {
@@ -94,8 +104,11 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
 
   /** Scale for CSS-drawn extents (circa brackets): kept current during a zoom gesture, not only after it. */
   function updateDayPx(ws: number, we: number) {
-    const px = ((canvas.clientWidth || 800) * DAY_MS) / Math.max(1, we - ws);
-    el.style.setProperty('--tl-day-px', `${px.toPrecision(4)}px`);
+    const px = `${(((widthPx || 800) * DAY_MS) / Math.max(1, we - ws)).toPrecision(4)}px`;
+    // A pan keeps the scale; rewriting the variable anyway would restyle every item each frame.
+    if (px === dayPx) return;
+    dayPx = px;
+    el.style.setProperty('--tl-day-px', px);
   }
 
   function render() {
@@ -103,8 +116,12 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
     if (destroyed || !data) return;
     const { start: ws, end: we } = range();
     updateDayPx(ws, we);
-    const mode = sync.render(ws, we);
+    mode = sync.render(ws, we);
     if (!mode) return;
+    if (mode === 'density') {
+      band.draw(ws, we);
+      band.describe(ws, we);
+    } else band.hide();
     const want = selectedId && sync.has(selectedId) ? [selectedId] : [];
     const have = timeline.getSelection();
     if (have.length !== want.length || have[0] !== want[0]) timeline.setSelection(want);
@@ -153,40 +170,51 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
 
   function fit() {
     if (!data) return;
-    const w = fitWindow(fitEntries(), canvas.clientWidth)!;
+    const w = fitWindow(fitEntries(), widthPx)!;
     moveTo(w.start, w.end);
   }
 
-  timeline.on('rangechange', (props: { start: Date; end: Date }) => updateDayPx(props.start.valueOf(), props.end.valueOf()));
+  /** During a pan or zoom: at most one repaint per frame of what vis-timeline does not draw itself. */
+  function frame() {
+    moveFrame = null;
+    if (destroyed || !moving) return;
+    updateDayPx(moving.start, moving.end);
+    if (mode === 'density') band.draw(moving.start, moving.end);
+    moving = null;
+  }
+  timeline.on('rangechange', (props: { start: Date; end: Date }) => {
+    moving = { start: props.start.valueOf(), end: props.end.valueOf() };
+    if (moveFrame === null && !destroyed) moveFrame = raf(frame);
+  });
   timeline.on('rangechanged', (props: { byUser: boolean }) => {
     scheduleRender();
     if (props.byUser) report();
   });
   timeline.on('select', (props: { items: (string | number)[] }) => {
     const id = props.items[0];
-    if (typeof id === 'string' && !isBinId(id)) {
+    if (typeof id === 'string') {
       callbacks.onSelect(id === selectedId ? null : id);
       return;
     }
     // A click on empty space: vis cleared its selection, the app keeps it.
     timeline.setSelection(selectedId && sync.has(selectedId) ? [selectedId] : []);
   });
-  timeline.on('click', (props: { item: string | number | null }) => {
-    if (!isBinId(props.item)) return;
-    const bin = items.get(props.item as string);
-    if (!bin || bin.end === undefined) return;
-    const s = Number(bin.start);
-    const e = Number(bin.end);
-    const pad = (e - s) * 0.1;
-    moveTo(s - pad, e + pad);
+  // A click on a density bar (anywhere in its column) zooms into that bin.
+  timeline.on('click', (props: { what: string | null; time: Date | null }) => {
+    if (mode !== 'density' || props.what !== 'background' || !props.time) return;
+    const bin = band.binAt(props.time.valueOf());
+    if (!bin) return;
+    const pad = (bin.end - bin.start) * 0.1;
+    moveTo(bin.start - pad, bin.end + pad);
     report();
   });
-  timeline.on('itemover', (props: { item: string | number }) => {
-    if (!isBinId(props.item)) callbacks.onHover(String(props.item));
+  timeline.on('mouseMove', (props: { what: string | null; time: Date | null }) => {
+    if (mode === 'density') band.hover(props.what === 'background' && props.time ? props.time.valueOf() : null);
   });
-  timeline.on('itemout', (props: { item: string | number }) => {
-    if (!isBinId(props.item)) callbacks.onHover(null);
-  });
+  const onLeave = () => band.hover(null);
+  canvas.addEventListener('mouseleave', onLeave);
+  timeline.on('itemover', (props: { item: string | number }) => callbacks.onHover(String(props.item)));
+  timeline.on('itemout', () => callbacks.onHover(null));
 
   // Room for labels depends on the width, so an automatic fit is redone when the host resizes
   // (e.g. the detail panel opening beside the chart).
@@ -199,8 +227,10 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
           if (width === lastWidth || refitFrame !== null) return;
           refitFrame = raf(() => {
             refitFrame = null;
-            lastWidth = canvas.clientWidth;
-            if (!destroyed && autoFit) fit();
+            lastWidth = widthPx = canvas.clientWidth;
+            if (destroyed) return;
+            if (autoFit) fit();
+            else scheduleRender();
           });
         })
       : null;
@@ -216,11 +246,13 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
     setData(index, visible) {
       data = toVisibleMeetings(index, visible);
       sync.setData(data);
+      band.setData(index, data.visStart);
       if (autoFit) fit();
       render();
     },
     setHighlight(nextSelected, nextHovered, dimOthers) {
       sync.setHighlight(nextSelected.meetings, nextHovered.meetings);
+      band.setHighlight(nextSelected.meetings, nextHovered.meetings);
       el.classList.toggle('has-highlight', dimOthers && (nextSelected.meetings.size > 0 || nextHovered.meetings.size > 0));
       render();
     },
@@ -271,9 +303,12 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
       destroyed = true;
       if (reportTimer) clearTimeout(reportTimer);
       if (renderFrame !== null) cancelRaf(renderFrame);
+      if (moveFrame !== null) cancelRaf(moveFrame);
       if (refitFrame !== null) cancelRaf(refitFrame);
       resizeObserver?.disconnect();
       brush.destroy();
+      canvas.removeEventListener('mouseleave', onLeave);
+      band.destroy();
       timeline.destroy();
       items.clear();
       canvas.remove();

@@ -1,15 +1,14 @@
 import type { DataSet } from 'vis-data/peer';
 import type { TimelineItem } from 'vis-timeline/peer';
 import type { DatasetIndex } from '../../domain/indexes';
-import { binId, binItem, meetingItem } from './visItems';
-import { binIndexOf, chooseBinUnit, computeBins, countInRange, lowerBound, type DensityBin } from './density';
+import { meetingItem } from './visItems';
+import { countInRange, lowerBound } from './density';
 import { toTimelineItem, type TimelineItemSpec } from './toTimelineItems';
 import { displayKind, estimateLabelPx } from './labelLayout';
 
 /** Above this many meetings in the window, draw density bins instead of items. */
 export const ITEM_THRESHOLD = 300;
 const MAX_IN_PLACE_UPDATES = 12;
-const BIN_WIDTH_PX = 18;
 const EMPTY_SET: ReadonlySet<string> = new Set();
 
 /** The filtered meetings with their start times in date order, ready for binary search. */
@@ -36,14 +35,15 @@ export function toVisibleMeetings(index: DatasetIndex, visible: Int32Array): Vis
 
 /**
  * Keeps one DataSet in step with what the window should show: individual meetings when few enough,
- * density bins otherwise. Never more than a few hundred DataSet entries, whatever the dataset size.
+ * nothing when the window is dense (the controller then draws a density band). Never more than a few
+ * hundred DataSet entries, whatever the dataset size.
  */
 export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => number) {
   let data: VisibleMeetings | null = null;
   let index: DatasetIndex | null = null;
   let visible: Int32Array = new Int32Array(0);
   let visStart: Float64Array = new Float64Array(0);
-  /** What the DataSet holds: id → signature ("kind|class" for meetings, drawing state for bins). */
+  /** What the DataSet holds: id → signature "kind|class". */
   const shown = new Map<string, string>();
   const specs = new Map<string, TimelineItemSpec>();
   let selected: ReadonlySet<string> = EMPTY_SET;
@@ -135,37 +135,6 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
     );
   }
 
-  function renderDensity(ws: number, we: number) {
-    const span = we - ws;
-    const maxBins = Math.max(12, Math.round((widthPx() || 800) / BIN_WIDTH_PX));
-    // A quarter-window margin each side keeps short pans covered until rangechanged recomputes.
-    const bins = computeBins(visStart, ws - span / 4, we + span / 4, chooseBinUnit(span, maxBins));
-    const linked = new Uint32Array(bins.length);
-    for (const set of [selected, hovered]) {
-      for (const id of set) {
-        const pos = index!.meetingPos.get(id);
-        if (pos === undefined || (set === hovered && selected.has(id))) continue;
-        const b = binIndexOf(bins, index!.start[pos]!);
-        if (b >= 0) linked[b]!++;
-      }
-    }
-    let max = 1;
-    for (const b of bins) if (b.count > max) max = b.count;
-    const desired = new Map<string, string>();
-    const byId = new Map<string, { bin: DensityBin; level: number; linked: number }>();
-    bins.forEach((bin, i) => {
-      const level = Math.max(0.06, bin.count / max);
-      const id = binId(bin);
-      byId.set(id, { bin, level, linked: linked[i]! });
-      desired.set(id, `${bin.end}|${bin.count}|${level.toFixed(3)}|${linked[i]}`);
-    });
-    const build = (id: string) => {
-      const b = byId.get(id)!;
-      return binItem(b.bin, b.level, b.linked);
-    };
-    applyDiff(desired, build, build);
-  }
-
   return {
     setData(next: VisibleMeetings) {
       if (next.index !== index) {
@@ -184,7 +153,8 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
     render(ws: number, we: number): 'items' | 'density' | null {
       if (!data) return null;
       const dense = countInRange(visStart, ws - data.maxDuration, we) > ITEM_THRESHOLD;
-      if (dense) renderDensity(ws, we);
+      // Density is drawn outside vis-timeline (see densityBand), so it needs no items at all.
+      if (dense) applyDiff(new Map(), () => ({}) as TimelineItem, () => ({}));
       else renderItems(ws, we, (we - ws) / (widthPx() || 800));
       return dense ? 'density' : 'items';
     },

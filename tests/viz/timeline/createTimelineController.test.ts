@@ -4,7 +4,7 @@ import { filterMeetings } from '../../../src/domain/filters';
 import { EMPTY_FILTERS } from '../../../src/domain/filters';
 import { highlightFor, NO_HIGHLIGHT } from '../../../src/domain/derive';
 import { createTimelineController, ITEM_THRESHOLD, type TimelineCallbacks, type TimelineController } from '../../../src/viz/timeline/createTimelineController';
-import { dataset, manyMeetings, meeting, XSS } from './timelineFixture';
+import { dataset, manyMeetings, meeting, recordCanvas, XSS } from './timelineFixture';
 import { DAY_MS } from '../../../src/domain/dates';
 import { estimateLabelPx } from '../../../src/viz/timeline/labelLayout';
 
@@ -29,6 +29,7 @@ function mount(callbacks: Partial<TimelineCallbacks> = {}) {
   return controller;
 }
 afterEach(() => {
+  vi.restoreAllMocks();
   controller?.destroy();
   controller = null;
   el.remove();
@@ -108,24 +109,28 @@ describe('createTimelineController', () => {
     expect(onWindowChange).toHaveBeenCalledWith({ start: '2020-08-01', end: '2020-10-31' }, true);
   });
 
-  it('aggregates into density bins when the window holds many meetings, and shows items when zoomed in', async () => {
+  it('draws density on its own canvas instead of vis items when the window holds many meetings, and shows items when zoomed in', async () => {
+    const drawn = recordCanvas();
     const big = buildIndex(dataset(manyMeetings(20_000, 0.5)));
     const c = mount();
     c.setData(big, all(big));
     expect(el.dataset.mode).toBe('density');
     expect(el.dataset.renderedCount).toBe('20000');
-    expect(Number(el.dataset.itemCount)).toBeLessThanOrEqual(400);
+    expect(el.dataset.itemCount).toBe('0');
     await settle();
-    const bins = el.querySelectorAll('.tl-density');
-    expect(bins.length).toBeGreaterThan(0);
-    const total = [...bins].reduce((s, b) => s + Number(b.querySelector('.tl-bin-count')?.textContent), 0);
-    expect(total).toBe(20_000);
+    expect(el.querySelectorAll('.vis-item')).toHaveLength(0);
+    expect(el.querySelector<HTMLCanvasElement>('canvas.tl-density-band')?.hidden).toBe(false);
+    const labels = drawn.texts.map(Number);
+    expect(labels.length).toBeGreaterThan(10);
+    expect(labels.reduce((a, b) => a + b, 0)).toBe(20_000);
+    expect(el.querySelector('.tl-density-summary')?.textContent).toContain('20,000 meetings in view');
 
     c.setWindow({ start: '2005-01-01', end: '2005-01-31' });
     await settle();
     expect(el.dataset.mode).toBe('items');
     expect(Number(el.dataset.itemCount)).toBeLessThanOrEqual(ITEM_THRESHOLD * 3);
-    expect(el.querySelectorAll('.tl-density')).toHaveLength(0);
+    expect(el.querySelector<HTMLCanvasElement>('canvas.tl-density-band')?.hidden).toBe(true);
+    expect(el.querySelector('.tl-density-summary')?.textContent).toBe('');
   });
 
   const spread = buildIndex(

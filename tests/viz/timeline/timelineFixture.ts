@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 import type { Actor, Dataset, Meeting } from '../../../src/domain/schema';
 import { msToIso, DAY_MS } from '../../../src/domain/dates';
 
@@ -53,4 +54,23 @@ export function manyMeetings(n: number, everyDays = 1): Meeting[] {
     const day = msToIso(t0 + Math.floor(i * everyDays) * DAY_MS);
     return meeting(`m-${i}`, { date: day, earliest: day, latest: day });
   });
+}
+
+/**
+ * jsdom has no canvas: hands out a 2D context that records what the last paint drew (texts and bars).
+ * Restored by vi.restoreAllMocks or at the end of the test file.
+ */
+export function recordCanvas() {
+  const drawn = { texts: [] as string[], bars: 0 };
+  const ctx = {
+    setTransform: () => undefined,
+    clearRect: () => {
+      drawn.texts = [];
+      drawn.bars = 0;
+    },
+    fillRect: () => void drawn.bars++,
+    fillText: (text: string) => void drawn.texts.push(text),
+  } as unknown as CanvasRenderingContext2D;
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(ctx as never);
+  return drawn;
 }

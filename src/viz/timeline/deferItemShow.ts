@@ -1,0 +1,39 @@
+import type { Timeline } from 'vis-timeline/peer';
+
+/**
+ * vis-timeline 8.5 draws each item the moment it is added to a group (Group.add → _checkIfVisible →
+ * item.show()), and every draw writes DOM then reads sizes back: one forced layout per item. Adding a
+ * few hundred meetings after a filter change therefore costs hundreds of layouts of the whole chart.
+ * The group's own redraw, queued right after every add, already finds newly visible items and draws
+ * them in batched phases (all DOM writes, then all reads), so the eager draw is skipped here.
+ *
+ * This reaches into private vis-timeline state (pinned at 8.5.4). If the shape is not as expected the
+ * timeline is left untouched: only slower, never broken.
+ */
+interface VisGroup {
+  add(item: unknown): void;
+  _checkIfVisible(item: unknown, visibleItems: unknown[], range: unknown): void;
+}
+
+export function deferItemShow(timeline: Timeline): boolean {
+  const groups = (timeline as unknown as { itemSet?: { groups?: Record<string, VisGroup> } }).itemSet?.groups;
+  if (!groups) return false;
+  let patched = false;
+  for (const group of Object.values(groups)) {
+    if (typeof group?.add !== 'function' || typeof group._checkIfVisible !== 'function') continue;
+    const add = group.add;
+    const check = group._checkIfVisible;
+    group.add = function addWithoutDrawing(this: VisGroup, item: unknown) {
+      this._checkIfVisible = noop;
+      try {
+        add.call(this, item);
+      } finally {
+        this._checkIfVisible = check;
+      }
+    };
+    patched = true;
+  }
+  return patched;
+}
+
+function noop(): void {}

@@ -5,7 +5,7 @@ import type { DatasetIndex } from '../../domain/indexes';
 import type { Highlight } from '../../domain/derive';
 import { DAY_MS, isoToMs, msToIso } from '../../domain/dates';
 import type { TimeWindow } from '../../state/types';
-import { deferItemShow } from './deferItemShow';
+import { batchItemChanges, deferItemShow } from './visInternals';
 import { createDensityBand } from './densityBand';
 import { createItemSync, ITEM_THRESHOLD, toVisibleMeetings, type VisibleMeetings } from './itemSync';
 import { createBrushOverlay } from './brush';
@@ -83,7 +83,7 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
 
   /** Kept from resize observations: reading clientWidth after a DOM change would force a layout. */
   let widthPx = canvas.clientWidth;
-  const sync = createItemSync(items, () => widthPx);
+  const sync = createItemSync(items, () => widthPx, batchItemChanges(timeline));
   let data: VisibleMeetings | null = null;
   let selectedId: string | null = null;
   let autoFit = true;

@@ -5,6 +5,7 @@ import { meetingItem } from './visItems';
 import { countInRange, lowerBound } from './density';
 import { toTimelineItem, type TimelineItemSpec } from './toTimelineItems';
 import { displayKind, estimateLabelPx } from './labelLayout';
+import type { ItemBatch } from './visInternals';
 
 /** Above this many meetings in the window, draw density bins instead of items. */
 export const ITEM_THRESHOLD = 300;
@@ -38,7 +39,7 @@ export function toVisibleMeetings(index: DatasetIndex, visible: Int32Array): Vis
  * nothing when the window is dense (the controller then draws a density band). Never more than a few
  * hundred DataSet entries, whatever the dataset size.
  */
-export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => number) {
+export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => number, batch: ItemBatch = (apply) => apply()) {
   let data: VisibleMeetings | null = null;
   let index: DatasetIndex | null = null;
   let visible: Int32Array = new Int32Array(0);
@@ -91,13 +92,16 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
     const replace = changed.length > MAX_IN_PLACE_UPDATES;
     if (replace) for (const id of changed) add.push(build(id));
     const drop = remove.concat(rebuilt, replace ? changed : []);
-    if (drop.length) items.remove(drop);
     for (const id of remove) {
       shown.delete(id);
       specs.delete(id);
     }
-    if (!replace && changed.length) items.update(changed.map(patch) as TimelineItem[]);
-    if (add.length) items.add(add);
+    if (!drop.length && !add.length && !changed.length) return;
+    batch(() => {
+      if (drop.length) items.remove(drop);
+      if (!replace && changed.length) items.update(changed.map(patch) as TimelineItem[]);
+      if (add.length) items.add(add);
+    });
     for (const [id, sig] of desired) shown.set(id, sig);
   }
 
@@ -138,7 +142,7 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
   return {
     setData(next: VisibleMeetings) {
       if (next.index !== index) {
-        items.clear();
+        batch(() => items.clear());
         shown.clear();
         specs.clear();
       }

@@ -1,14 +1,19 @@
 import type { Timeline } from 'vis-timeline/peer';
 
 /**
- * vis-timeline 8.5 draws each item the moment it is added to a group (Group.add → _checkIfVisible →
+ * Two workarounds for vis-timeline 8.5 forcing layouts synchronously. Both reach into private state
+ * (the version is pinned at 8.5.4); if the shape is not as expected the timeline is left untouched:
+ * only slower, never broken.
+ *
+ * 1. vis-timeline draws each item the moment it is added to a group (Group.add → _checkIfVisible →
  * item.show()), and every draw writes DOM then reads sizes back: one forced layout per item. Adding a
  * few hundred meetings after a filter change therefore costs hundreds of layouts of the whole chart.
  * The group's own redraw, queued right after every add, already finds newly visible items and draws
  * them in batched phases (all DOM writes, then all reads), so the eager draw is skipped here.
  *
- * This reaches into private vis-timeline state (pinned at 8.5.4). If the shape is not as expected the
- * timeline is left untouched: only slower, never broken.
+ * 2. Every DataSet add, update and remove makes the item set redraw at once (and read layout back),
+ * so a diff applied as remove + update + add redraws three times in one task. `batchItemChanges`
+ * skips those and redraws once at the end.
  */
 interface VisGroup {
   add(item: unknown): void;
@@ -37,3 +42,21 @@ export function deferItemShow(timeline: Timeline): boolean {
 }
 
 function noop(): void {}
+
+export type ItemBatch = (apply: () => void) => void;
+
+export function batchItemChanges(timeline: Timeline): ItemBatch {
+  const itemSet = (timeline as unknown as { itemSet?: { redraw?: () => boolean } }).itemSet;
+  const redraw = itemSet?.redraw;
+  if (!itemSet || typeof redraw !== 'function') return (apply) => apply();
+  return (apply) => {
+    itemSet.redraw = () => false;
+    try {
+      apply();
+    } finally {
+      delete (itemSet as { redraw?: unknown }).redraw;
+      if (itemSet.redraw !== redraw) itemSet.redraw = redraw;
+    }
+    itemSet.redraw();
+  };
+}

@@ -1,6 +1,7 @@
 import { createAccessibleNodeList } from './accessibleNodeList';
-import { type Emphasis, type Scene } from './scene';
-import { STATE_STRIDE, type ViewTransform } from './layoutModel';
+import type { Emphasis, Scene } from './scene';
+import { paintBuckets, paintFrame, type Palette, type PaintEmphasis, type PaintScene, type PaintView } from './canvasPainter';
+import type { PaintRequest, PaintedMessage } from './paint.worker';
 import type { NetworkRenderer } from './svgRenderer';
 
 export const canUseCanvas = (): boolean => {
@@ -8,19 +9,91 @@ export const canUseCanvas = (): boolean => {
   return typeof document.createElement('canvas').getContext === 'function';
 };
 
-interface Palette {
-  text: string;
-  bg: string;
-  muted: string;
-  accent: string;
-  focus: string;
+/** Painting off the main thread needs a worker that can own the canvas. */
+export const canPaintOffscreen = (): boolean =>
+  typeof Worker === 'function' && typeof OffscreenCanvas === 'function' && typeof HTMLCanvasElement.prototype.transferControlToOffscreen === 'function';
+
+type StaticScene = Omit<PaintScene, 'state'>;
+
+/** Where frames are painted: on this thread, or in a worker that owns the canvas. */
+interface Painter {
+  readonly offscreen: boolean;
+  resize(width: number, height: number): void;
+  setScene(scene: StaticScene): void;
+  paint(state: Float32Array, em: PaintEmphasis, view: PaintView): void;
+  destroy(): void;
 }
 
-const MAX_HIGHLIGHT_LABELS = 300;
+function mainThreadPainter(canvas: HTMLCanvasElement): Painter {
+  const ctx = canvas.getContext('2d')!;
+  let scene: StaticScene | null = null;
+  return {
+    offscreen: false,
+    resize(width, height) {
+      canvas.width = width;
+      canvas.height = height;
+    },
+    setScene(next) {
+      scene = next;
+    },
+    paint(state, em, view) {
+      if (scene) paintFrame(ctx, { ...scene, state }, em, view);
+    },
+    destroy() {
+      scene = null;
+    },
+  };
+}
 
 /**
- * Canvas drawing for large graphs: edges batched into one path per stroke width, nodes into one
- * path per colour, labels in screen space with a halo. Keyboard and screen-reader access go
+ * Rasterizing thousands of edges costs 5–40 ms a frame in software; the worker does it, so the
+ * main thread only posts positions and emphasis. One frame in flight at a time: requests made
+ * meanwhile collapse into the latest, so the worker never paints stale frames.
+ */
+function workerPainter(canvas: HTMLCanvasElement): Painter {
+  const worker = new Worker(new URL('./paint.worker.ts', import.meta.url), { type: 'module' });
+  const offscreen = canvas.transferControlToOffscreen();
+  const send = (msg: PaintRequest, transfer: Transferable[] = []) => worker.postMessage(msg, transfer);
+  send({ type: 'init', canvas: offscreen }, [offscreen]);
+  let inFlight = false;
+  let pending: Extract<PaintRequest, { type: 'frame' }> | null = null;
+  worker.onmessage = (event: MessageEvent<PaintedMessage>) => {
+    if (event.data.type !== 'painted') return;
+    inFlight = false;
+    if (pending) {
+      const next = pending;
+      pending = null;
+      inFlight = true;
+      send(next, [next.state.buffer]);
+    }
+  };
+  return {
+    offscreen: true,
+    resize(width, height) {
+      send({ type: 'resize', width, height });
+    },
+    setScene(scene) {
+      pending = null;
+      send({ type: 'scene', scene });
+    },
+    paint(state, em, view) {
+      const msg: PaintRequest = { type: 'frame', state: state.slice(), em: { ...em, lit: em.lit.slice() }, view };
+      if (inFlight) {
+        pending = msg;
+        return;
+      }
+      inFlight = true;
+      send(msg, [msg.state.buffer]);
+    },
+    destroy() {
+      worker.onmessage = null;
+      worker.terminate();
+    },
+  };
+}
+
+/**
+ * Canvas drawing for large graphs (see canvasPainter). Keyboard and screen-reader access go
  * through the hidden button list; the focused actor gets a ring drawn on the canvas.
  */
 export function createCanvasRenderer(root: HTMLElement, idPrefix: string, onFocusNode: (id: string | null) => void): NetworkRenderer {
@@ -28,187 +101,62 @@ export function createCanvasRenderer(root: HTMLElement, idPrefix: string, onFocu
   canvas.className = 'network-surface network-canvas';
   // The canvas is a picture; the list below is what assistive technology reads.
   canvas.setAttribute('aria-hidden', 'true');
-  const ctx = canvas.getContext('2d')!;
   root.append(canvas);
+  const painter = canPaintOffscreen() ? workerPainter(canvas) : mainThreadPainter(canvas);
   const list = createAccessibleNodeList(root, idPrefix, onFocusNode);
   let width = 0;
   let height = 0;
   let dpr = 1;
-  /** Edge indices grouped by rounded stroke width, so each group is a single stroke() call. */
-  let widthBuckets: { width: number; edges: Int32Array }[] = [];
-  let colorBuckets: { color: string; nodes: Int32Array }[] = [];
+  let palette: Palette | null = null;
+  let paletteKey = '';
+  const dark = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
 
-  const group = <K>(n: number, keyOf: (i: number) => K) => {
-    const groups = new Map<K, number[]>();
-    for (let i = 0; i < n; i++) {
-      const key = keyOf(i);
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = []));
-      g.push(i);
-    }
-    return groups;
-  };
-
-  const palette = (): Palette => {
+  const readPalette = (): Palette => {
+    // The colour scheme only changes with the page's theme; re-read when it may have.
+    const key = `${document.documentElement.className}|${document.documentElement.dataset.theme ?? ''}|${dark?.matches}`;
+    if (palette && key === paletteKey) return palette;
     const css = getComputedStyle(root);
     const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
-    return { text: v('--text', '#16191f'), bg: v('--bg', '#ffffff'), muted: v('--muted', '#4a5160'), accent: v('--accent', '#0b5cad'), focus: v('--focus', '#c2410c') };
-  };
-
-  /**
-   * Strokes edges in batches. Hairlines go in one path; wider lines in short paths, because
-   * software rasterizers union one long wide path at a cost that grows with its overlaps.
-   */
-  const strokeEdges = (scene: Scene, edges: Iterable<number>, lineWidth: number) => {
-    const s = scene.state;
-    const batch = lineWidth <= 1.01 ? Infinity : 25;
-    let inPath = 0;
-    ctx.beginPath();
-    for (const e of edges) {
-      const a = scene.links[2 * e]! * STATE_STRIDE;
-      const b = scene.links[2 * e + 1]! * STATE_STRIDE;
-      ctx.moveTo(s[a]!, s[a + 1]!);
-      ctx.lineTo(s[b]!, s[b + 1]!);
-      if (++inPath >= batch) {
-        ctx.stroke();
-        ctx.beginPath();
-        inPath = 0;
-      }
-    }
-    if (inPath) ctx.stroke();
-  };
-
-  const drawEdges = (scene: Scene, em: Emphasis, k: number, colors: Palette) => {
-    const isLit = (e: number) => em.lit[scene.links[2 * e]!] === 1 && em.lit[scene.links[2 * e + 1]!] === 1;
-    // Overview edges are 1-device-pixel hairlines with opacity by weight: software rasterizers
-    // draw hairlines an order of magnitude faster than wider strokes, which kept frames over 50 ms
-    // with thousands of edges. Highlighted and selected edges still get their true width.
-    ctx.strokeStyle = colors.muted;
-    ctx.lineWidth = 1 / k;
-    for (const bucket of widthBuckets) {
-      const strength = 0.2 + 0.6 * Math.min(1, (bucket.width - 1) / 5);
-      ctx.globalAlpha = em.active ? strength * 0.3 : strength;
-      strokeEdges(scene, em.active ? Array.from(bucket.edges).filter((e) => !isLit(e)) : bucket.edges, 1);
-    }
-    if (em.active) {
-      // Every edge between highlighted actors, drawn or not in the overview.
-      const lit: number[] = [];
-      for (let e = 0; e < scene.weights.length; e++) if (isLit(e)) lit.push(e);
-      ctx.globalAlpha = 0.9;
-      ctx.strokeStyle = colors.text;
-      for (const e of lit) {
-        ctx.lineWidth = scene.widths[e]! / k;
-        strokeEdges(scene, [e], scene.widths[e]!);
-      }
-    }
-    ctx.globalAlpha = 1;
-    if (em.selectedEdge) {
-      const [a, b] = em.selectedEdge;
-      const s = scene.state;
-      ctx.beginPath();
-      ctx.moveTo(s[a * STATE_STRIDE]!, s[a * STATE_STRIDE + 1]!);
-      ctx.lineTo(s[b * STATE_STRIDE]!, s[b * STATE_STRIDE + 1]!);
-      ctx.strokeStyle = colors.accent;
-      ctx.lineWidth = 5 / k;
-      ctx.stroke();
-    }
-  };
-
-  const ring = (scene: Scene, i: number, color: string, lineWidth: number, gap: number, k: number, dash: number[] = []) => {
-    const o = i * STATE_STRIDE;
-    ctx.beginPath();
-    ctx.arc(scene.state[o]!, scene.state[o + 1]!, scene.radii[i]! + gap / k, 0, Math.PI * 2);
-    ctx.setLineDash(dash.map((d) => d / k));
-    ctx.strokeStyle = color;
-    ctx.lineWidth = lineWidth / k;
-    ctx.stroke();
-    ctx.setLineDash([]);
-  };
-
-  const drawNodes = (scene: Scene, em: Emphasis, k: number, colors: Palette) => {
-    const s = scene.state;
-    for (const dimmed of [true, false]) {
-      if (dimmed && !em.active) continue;
-      ctx.globalAlpha = dimmed ? 0.22 : 1;
-      for (const bucket of colorBuckets) {
-        ctx.beginPath();
-        for (const i of bucket.nodes) {
-          if ((em.active && em.lit[i] !== 1) !== dimmed) continue;
-          const o = i * STATE_STRIDE;
-          const r = scene.radii[i]!;
-          ctx.moveTo(s[o]! + r, s[o + 1]!);
-          ctx.arc(s[o]!, s[o + 1]!, r, 0, Math.PI * 2);
-        }
-        ctx.fillStyle = bucket.color;
-        ctx.fill();
-      }
-    }
-    ctx.globalAlpha = 1;
-    if (em.active) for (let i = 0; i < em.lit.length; i++) if (em.lit[i] === 1) ring(scene, i, colors.text, 2.5, 1.5, k);
-    if (em.selectedNode >= 0) ring(scene, em.selectedNode, colors.accent, 3.5, 4, k);
-    if (em.hovered >= 0) ring(scene, em.hovered, colors.text, 1.5, 2, k);
-    if (em.focused >= 0) ring(scene, em.focused, colors.focus, 3, 7, k, [5, 3]);
-  };
-
-  const drawLabels = (scene: Scene, em: Emphasis, t: ViewTransform, colors: Palette) => {
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.textBaseline = 'middle';
-    ctx.lineJoin = 'round';
-    ctx.strokeStyle = colors.bg;
-    ctx.lineWidth = 3;
-    let extra = 0;
-    scene.nodes.forEach((node, i) => {
-      const lit = em.lit[i] === 1 || i === em.focused || i === em.selectedNode;
-      if (!node.labelled && !(lit && extra++ < MAX_HIGHLIGHT_LABELS)) return;
-      const x = scene.state[i * STATE_STRIDE]! * t.k + t.x + scene.radii[i]! * t.k + 3;
-      const y = scene.state[i * STATE_STRIDE + 1]! * t.k + t.y;
-      if (x < -100 || y < -20 || x > width + 20 || y > height + 20) return;
-      ctx.globalAlpha = em.active && !lit ? 0.35 : 1;
-      ctx.font = `${lit ? '700' : '400'} 12px system-ui, sans-serif`;
-      ctx.strokeText(node.short, x, y);
-      ctx.fillStyle = colors.text;
-      ctx.fillText(node.short, x, y);
-    });
-    ctx.globalAlpha = 1;
+    paletteKey = key;
+    palette = { text: v('--text', '#16191f'), bg: v('--bg', '#ffffff'), muted: v('--muted', '#4a5160'), accent: v('--accent', '#0b5cad'), focus: v('--focus', '#c2410c') };
+    return palette;
   };
 
   return {
     mode: 'canvas',
     surface: canvas,
-    setScene(scene) {
-      const drawn = scene.drawn;
-      const widths = group(drawn.length, (j) => Math.round(scene.widths[drawn[j]!]! * 2) / 2);
-      widthBuckets = [...widths].sort((a, b) => a[0] - b[0]).map(([w, js]) => ({ width: w, edges: Int32Array.from(js, (j) => drawn[j]!) }));
-      colorBuckets = [...group(scene.nodes.length, (i) => scene.nodes[i]!.color)].map(([color, nodes]) => ({ color, nodes: Int32Array.from(nodes) }));
+    frameGapMs: painter.offscreen ? 0 : 40,
+    setScene(scene: Scene) {
+      painter.setScene({
+        links: scene.links,
+        radii: scene.radii,
+        widths: scene.widths,
+        labels: scene.nodes.map((node) => node.short),
+        labelled: Uint8Array.from(scene.nodes, (node) => (node.labelled ? 1 : 0)),
+        ...paintBuckets(scene.drawn, scene.widths, scene.nodes.map((node) => node.color)),
+      });
       list.setScene(scene);
     },
     setEmphasis() {
       // Emphasis is drawn on the next frame; the hidden list carries no visual state.
     },
-    draw(scene, t, em) {
-      const colors = palette();
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
-      ctx.clearRect(0, 0, canvas.width, canvas.height);
-      ctx.setTransform(dpr * t.k, 0, 0, dpr * t.k, dpr * t.x, dpr * t.y);
-      drawEdges(scene, em, t.k, colors);
-      drawNodes(scene, em, t.k, colors);
-      drawLabels(scene, em, t, colors);
+    draw(scene, t, em: Emphasis) {
+      const { active, lit, selectedNode, selectedEdge, hovered, focused } = em;
+      painter.paint(scene.state, { active, lit, selectedNode, selectedEdge, hovered, focused }, { t: { k: t.k, x: t.x, y: t.y }, width, height, dpr, palette: readPalette() });
     },
     resize(w, h) {
       width = w;
       height = h;
       dpr = Math.min(2, window.devicePixelRatio || 1);
-      canvas.width = Math.round(w * dpr);
-      canvas.height = Math.round(h * dpr);
+      painter.resize(Math.round(w * dpr), Math.round(h * dpr));
       canvas.style.width = `${w}px`;
       canvas.style.height = `${h}px`;
     },
     nodeElement: (id) => list.button(id),
     destroy() {
+      painter.destroy();
       list.destroy();
       canvas.remove();
-      widthBuckets = [];
-      colorBuckets = [];
     },
   };
 }

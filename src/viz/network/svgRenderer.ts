@@ -8,6 +8,8 @@ export interface NetworkRenderer {
   readonly mode: 'svg' | 'canvas';
   /** Element receiving zoom, drag and pointer events. */
   readonly surface: Element;
+  /** Least time between frames: painting on this thread can be costly enough to need spacing. */
+  readonly frameGapMs: number;
   setScene(scene: Scene): void;
   setEmphasis(scene: Scene, emphasis: Emphasis): void;
   draw(scene: Scene, transform: ViewTransform, emphasis: Emphasis): void;
@@ -68,6 +70,7 @@ export function createSvgRenderer(root: HTMLElement, idPrefix: string): NetworkR
   return {
     mode: 'svg',
     surface: svg,
+    frameGapMs: 0,
     setScene(scene) {
       // Small graphs only: rebuilding is cheaper and simpler than keyed reuse at this size.
       nodeLayer.replaceChildren();

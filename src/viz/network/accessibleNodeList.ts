@@ -1,11 +1,14 @@
-import { describeNode, type Scene } from './scene';
+import { describeNode, type Scene, type SceneNode } from './scene';
 
 /**
  * Keyboard and screen-reader stand-in for canvas-drawn nodes: a visually hidden list with one
  * button per node, named exactly by the actor's name, described by affiliation and count.
  * Roving tabindex: the list is one Tab stop; arrows, Home and End move between actors
- * (sorted by name), Enter/Space press the button. Items are reused by actor id across updates
- * so a filter change only touches what changed.
+ * (sorted by name), Enter/Space press the button.
+ *
+ * Thousands of actors: items are kept by actor id across updates, so a filter change only
+ * removes, inserts and re-describes what changed; the pass over the list runs in slices between
+ * frames (the first slice at once), so no update holds the main thread for long.
  */
 export interface AccessibleNodeList {
   readonly element: HTMLUListElement;
@@ -14,18 +17,29 @@ export interface AccessibleNodeList {
   destroy(): void;
 }
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
+interface Item {
+  li: HTMLLIElement;
+  button: HTMLButtonElement;
+  desc: HTMLSpanElement;
+}
+
+/** Items placed or refreshed per slice: about a few milliseconds of DOM work. */
+export const LIST_SLICE = 400;
 
 export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, onFocusNode: (id: string | null) => void): AccessibleNodeList {
   const list = document.createElement('ul');
   list.className = 'network-node-list visually-hidden-focusable';
   list.setAttribute('aria-label', 'Actors in the network');
   root.append(list);
-  let items = new Map<string, { li: HTMLLIElement; button: HTMLButtonElement; desc: HTMLSpanElement }>();
-  let order: HTMLButtonElement[] = [];
+  let items = new Map<string, Item>();
+  /** Wanted content in list order; items are made when their slice comes. */
+  let wanted: SceneNode[] = [];
+  /** Positions below this already match `wanted`. */
+  let done = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
   let active: string | null = null;
 
-  const makeItem = (id: string) => {
+  const makeItem = (id: string): Item => {
     const li = document.createElement('li');
     const button = document.createElement('button');
     button.type = 'button';
@@ -37,6 +51,32 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
     button.setAttribute('aria-describedby', desc.id);
     li.append(button, desc);
     return { li, button, desc };
+  };
+
+  /** Brings positions [done, until) in line with `wanted`; survivors are already in order. */
+  const reconcile = (until: number) => {
+    const children = list.children;
+    const end = Math.min(until, wanted.length);
+    for (; done < end; done++) {
+      const node = wanted[done]!;
+      let item = items.get(node.id);
+      if (!item) items.set(node.id, (item = makeItem(node.id)));
+      if (item.button.textContent !== node.name) item.button.textContent = node.name;
+      const description = describeNode(node);
+      if (item.desc.textContent !== description) item.desc.textContent = description;
+      if (children[done] !== item.li) list.insertBefore(item.li, children[done] ?? null);
+    }
+    if (done < wanted.length) {
+      timer ??= setTimeout(() => {
+        timer = null;
+        reconcile(done + LIST_SLICE);
+      }, 0);
+    }
+  };
+  const flush = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    reconcile(wanted.length);
   };
 
   const setActive = (id: string | null) => {
@@ -58,9 +98,11 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
     if (!list.contains(event.relatedTarget as Node | null)) onFocusNode(null);
   };
   const onKeyDown = (event: KeyboardEvent) => {
-    const current = order.findIndex((b) => b === event.target);
-    if (current < 0) return;
-    const last = order.length - 1;
+    const li = (event.target as Element).parentElement;
+    if (!li || li.parentElement !== list) return;
+    flush();
+    const current = Array.prototype.indexOf.call(list.children, li);
+    const last = list.children.length - 1;
     const next =
       event.key === 'ArrowDown' || event.key === 'ArrowRight' ? Math.min(last, current + 1)
       : event.key === 'ArrowUp' || event.key === 'ArrowLeft' ? Math.max(0, current - 1)
@@ -69,7 +111,7 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
       : -1;
     if (next < 0) return;
     event.preventDefault();
-    order[next]!.focus();
+    (list.children[next]!.firstElementChild as HTMLButtonElement).focus();
   };
   list.addEventListener('focusin', onFocusIn);
   list.addEventListener('focusout', onFocusOut);
@@ -78,32 +120,30 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
   return {
     element: list,
     setScene(scene) {
-      const next = new Map<string, { li: HTMLLIElement; button: HTMLButtonElement; desc: HTMLSpanElement }>();
-      const sorted = scene.nodes.map((_, i) => i).sort((a, b) => collator.compare(scene.nodes[a]!.name, scene.nodes[b]!.name));
-      const lis: HTMLLIElement[] = [];
-      order = [];
-      for (const i of sorted) {
-        const node = scene.nodes[i]!;
-        const item = items.get(node.id) ?? makeItem(node.id);
-        if (item.button.textContent !== node.name) item.button.textContent = node.name;
-        const description = describeNode(node);
-        if (item.desc.textContent !== description) item.desc.textContent = description;
-        next.set(node.id, item);
-        lis.push(item.li);
-        order.push(item.button);
+      wanted = Array.from(scene.byName, (i) => scene.nodes[i]!);
+      // Actors that left go now (they must not stay pressable); the rest keep their order.
+      for (const [id, item] of items) {
+        if (scene.byId.has(id)) continue;
+        item.li.remove();
+        items.delete(id);
       }
-      items = next;
-      list.replaceChildren(...lis);
-      setActive(active && items.has(active) ? active : (order[0]?.dataset.actor ?? null));
+      done = 0;
+      reconcile(LIST_SLICE);
+      setActive(active && items.has(active) ? active : (wanted[0]?.id ?? null));
     },
-    button: (id) => items.get(id)?.button ?? null,
+    button(id) {
+      if (!items.get(id)?.li.isConnected && timer !== null) flush();
+      return items.get(id)?.button ?? null;
+    },
     destroy() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
       list.removeEventListener('focusin', onFocusIn);
       list.removeEventListener('focusout', onFocusOut);
       list.removeEventListener('keydown', onKeyDown);
       list.remove();
       items.clear();
-      order = [];
+      wanted = [];
     },
   };
 }

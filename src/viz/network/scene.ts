@@ -33,14 +33,40 @@ export interface Scene {
   meetings: number;
   /** How hard the layout should re-heat for this update. */
   alpha: number;
+  /** Node indices in name order (for the keyboard list); derived from one sort per dataset. */
+  byName: Int32Array;
 }
 
 export const EMPTY_SCENE: Scene = {
   nodes: [], byId: new Map(), radii: new Float32Array(0), state: new Float32Array(0),
-  links: new Int32Array(0), weights: new Float32Array(0), widths: new Float32Array(0), drawn: new Int32Array(0), meetings: 0, alpha: 0,
+  links: new Int32Array(0), weights: new Float32Array(0), widths: new Float32Array(0), drawn: new Int32Array(0), meetings: 0, alpha: 0, byName: new Int32Array(0),
 };
 
 export const LABEL_LIMIT = 40;
+
+const shortNameCache = new WeakMap<DatasetIndex, (string | undefined)[]>();
+/** Node labels by actor position, filled as actors first appear (the regexes are not free at 5,000 actors). */
+function shortNames(index: DatasetIndex): (string | undefined)[] {
+  let names = shortNameCache.get(index);
+  if (!names) shortNameCache.set(index, (names = new Array<string | undefined>(index.actors.length)));
+  return names;
+}
+
+const nameRanks = new WeakMap<DatasetIndex, Int32Array>();
+/**
+ * Each actor's place in name order (case and accents ignored), sorted once per dataset: a
+ * locale collator over thousands of names costs tens of milliseconds, too much per filter change.
+ */
+export function nameRank(index: DatasetIndex): Int32Array {
+  let ranks = nameRanks.get(index);
+  if (ranks) return ranks;
+  const keys = index.actors.map((a) => a.name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+  const order = Array.from(keys.keys()).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
+  ranks = new Int32Array(keys.length);
+  order.forEach((pos, rank) => (ranks![pos] = rank));
+  nameRanks.set(index, ranks);
+  return ranks;
+}
 const FALLBACK_COLOR = '#7F7F7F';
 
 export function describeNode(node: SceneNode): string {
@@ -59,6 +85,7 @@ export function buildScene(
 ): Scene {
   const byId = new Map<string, number>();
   const nodes: SceneNode[] = [];
+  const shorts = shortNames(index);
   let maxCount = 0;
   for (const g of graph.nodes) {
     const pos = index.actorPos.get(g.id);
@@ -68,7 +95,7 @@ export function buildScene(
     nodes.push({
       id: g.id,
       name: actor?.name ?? g.id,
-      short: actor ? shortName(actor.name, actor.kind) : g.id,
+      short: actor ? (shorts[pos!] ??= shortName(actor.name, actor.kind)) : g.id,
       affiliation,
       affiliationName: index.countryByCode.get(affiliation)?.name ?? affiliation,
       color: colors.get(affiliation) ?? FALLBACK_COLOR,
@@ -97,10 +124,15 @@ export function buildScene(
   const radii = Float32Array.from(nodes, (n) => radius(n.count));
   for (const i of labelledNodes(radii, LABEL_LIMIT)) nodes[i]!.labelled = true;
   const width = edgeWidthScale(maxWeight);
+  const widths = new Float32Array(e);
+  for (let k = 0; k < e; k++) widths[k] = width(usedWeights[k]!);
   const ids = nodes.map((n) => n.id);
   const state = seedPositions(ids, adjacency(nodes.length, usedLinks), previous, 4 + radiusRange[1]);
   let fresh = 0;
   for (const id of ids) if (!previous.has(id)) fresh++;
+  const ranks = nameRank(index);
+  const rankOf = Float64Array.from(nodes, (n) => ranks[index.actorPos.get(n.id) ?? -1] ?? Number.MAX_SAFE_INTEGER);
+  const byName = Int32Array.from(nodes.keys()).sort((a, b) => rankOf[a]! - rankOf[b]! || a - b);
   return {
     nodes,
     byId,
@@ -108,18 +140,70 @@ export function buildScene(
     state,
     links: usedLinks,
     weights: usedWeights,
-    widths: Float32Array.from(usedWeights, width),
+    widths,
     drawn: strongestEdges(usedWeights, edgeBudget),
     meetings,
     alpha: reheatAlpha(fresh, nodes.length, previous.size > 0),
+    byName,
   };
 }
 
-/** Indices of the `budget` heaviest edges (all of them when within budget), heaviest first. */
+/** Indices of the `budget` heaviest edges (all of them when within budget), heaviest first, ties by index. */
 export function strongestEdges(weights: Float32Array, budget: number): Int32Array {
-  const all = Int32Array.from(weights.keys());
-  if (all.length <= budget) return all;
-  return all.sort((a, b) => weights[b]! - weights[a]! || a - b).subarray(0, budget);
+  const n = weights.length;
+  if (n <= budget) return Int32Array.from(weights.keys());
+  if (budget <= 0) return new Int32Array(0);
+  const cut = weightCutoff(weights, budget);
+  const kept = new Int32Array(budget);
+  let k = 0;
+  for (let e = 0; e < n; e++) if (weights[e]! > cut) kept[k++] = e;
+  for (let e = 0; e < n && k < budget; e++) if (weights[e] === cut) kept[k++] = e;
+  return kept.sort((a, b) => weights[b]! - weights[a]! || a - b);
+}
+
+/**
+ * The weight of the `budget`-th heaviest edge. Weights are meeting counts, so a histogram finds it
+ * in one pass; anything else falls back to a native numeric sort. Only the kept few are then
+ * sorted with a comparator (sorting 250,000 edges that way took ~50 ms).
+ */
+function weightCutoff(weights: Float32Array, budget: number): number {
+  let max = 0;
+  let integral = true;
+  for (let e = 0; e < weights.length; e++) {
+    const w = weights[e]!;
+    if (w > max) max = w;
+    if (!(w >= 0 && Number.isInteger(w))) integral = false;
+  }
+  if (!integral || max > 1 << 20) return Float32Array.from(weights).sort()[weights.length - budget]!;
+  const histogram = new Int32Array(max + 1);
+  for (let e = 0; e < weights.length; e++) histogram[weights[e]!]!++;
+  let heavier = 0;
+  for (let w = max; w > 0; w--) {
+    heavier += histogram[w]!;
+    if (heavier >= budget) return w;
+  }
+  return 0;
+}
+
+/**
+ * Whether two graphs have the same actors, counts and links in the same order. Recomputed
+ * selectors can hand over an equal graph as a new object; rebuilding the scene for it would
+ * cost tens of milliseconds at thousands of actors, comparing costs about one.
+ */
+export function sameGraph(a: ActorGraph, b: ActorGraph): boolean {
+  if (a === b) return true;
+  if (a.nodes.length !== b.nodes.length || a.edges.length !== b.edges.length) return false;
+  for (let i = 0; i < a.nodes.length; i++) {
+    const x = a.nodes[i]!;
+    const y = b.nodes[i]!;
+    if (x.id !== y.id || x.count !== y.count) return false;
+  }
+  for (let i = 0; i < a.edges.length; i++) {
+    const x = a.edges[i]!;
+    const y = b.edges[i]!;
+    if (x.source !== y.source || x.target !== y.target || x.weight !== y.weight) return false;
+  }
+  return true;
 }
 
 /** Writes the scene's current positions into the persistent position memory. */

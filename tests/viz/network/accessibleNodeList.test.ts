@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, getByRole, waitFor } from '@testing-library/react';
+import { createAccessibleNodeList, LIST_SLICE, type AccessibleNodeList } from '../../../src/viz/network/accessibleNodeList';
+import { EMPTY_SCENE, type Scene, type SceneNode } from '../../../src/viz/network/scene';
+
+/** A scene with one node per id, named "Actor <id>", listed in id order. */
+function sceneOf(ids: string[], count = (id: string) => id.length): Scene {
+  const sorted = [...ids].sort();
+  const nodes: SceneNode[] = ids.map((id) => ({
+    id, name: `Actor ${id}`, short: id, affiliation: 'SYR', affiliationName: 'Syria', color: '#000', count: count(id), labelled: false,
+  }));
+  return { ...EMPTY_SCENE, nodes, byId: new Map(ids.map((id, i) => [id, i])), byName: Int32Array.from(sorted, (id) => ids.indexOf(id)) };
+}
+const ids = (n: number, prefix = 'a') => Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(5, '0')}`);
+
+let root: HTMLElement;
+let list: AccessibleNodeList;
+const onFocusNode = vi.fn();
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+  list = createAccessibleNodeList(root, 'net', onFocusNode);
+});
+afterEach(() => {
+  list.destroy();
+  root.remove();
+});
+const buttons = () => Array.from(root.querySelectorAll<HTMLButtonElement>('button[data-actor]'));
+
+describe('accessible node list', () => {
+  it('names each button by its actor, describes it, and keeps one Tab stop on the first actor by name', () => {
+    list.setScene(sceneOf(['b', 'c', 'a'], () => 1));
+    expect(buttons().map((b) => b.textContent)).toEqual(['Actor a', 'Actor b', 'Actor c']);
+    expect(getByRole(root, 'button', { name: 'Actor b' })).toHaveAccessibleDescription('Syria (SYR), 1 meeting');
+    expect(buttons().map((b) => b.tabIndex)).toEqual([0, -1, -1]);
+  });
+
+  it('shows the first slice at once and the rest in later tasks', async () => {
+    const many = ids(LIST_SLICE * 3 + 7);
+    list.setScene(sceneOf(many));
+    expect(buttons()).toHaveLength(LIST_SLICE);
+    await waitFor(() => expect(buttons()).toHaveLength(many.length));
+    expect(buttons().map((b) => b.dataset.actor)).toEqual(many);
+  });
+
+  it('keeps the elements of actors that stay, drops those that left at once, and re-describes changed counts', async () => {
+    const first = ids(LIST_SLICE + 50);
+    list.setScene(sceneOf(first, () => 1));
+    await waitFor(() => expect(buttons()).toHaveLength(first.length));
+    const kept = list.button(first[10]!)!;
+    const gone = list.button(first[11]!)!;
+    const next = [...first.filter((_, i) => i % 2 === 0), ...ids(30, 'b')];
+    list.setScene(sceneOf(next, () => 2));
+    expect(gone.isConnected).toBe(false);
+    await waitFor(() => expect(buttons()).toHaveLength(next.length));
+    expect(list.button(first[10]!)).toBe(kept);
+    expect(buttons().map((b) => b.dataset.actor)).toEqual([...next].sort());
+    expect(kept).toHaveAccessibleDescription('Syria (SYR), 2 meetings');
+  });
+
+  it('moves between actors with the arrow keys, Home and End, even before the last slice is in', () => {
+    const many = ids(LIST_SLICE + 20);
+    list.setScene(sceneOf(many));
+    const first = buttons()[0]!;
+    first.focus();
+    fireEvent.keyDown(first, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(list.button(many[1]!));
+    expect(list.button(many[1]!)!.tabIndex).toBe(0);
+    expect(first.tabIndex).toBe(-1);
+    fireEvent.keyDown(document.activeElement!, { key: 'End' });
+    expect((document.activeElement as HTMLElement).dataset.actor).toBe(many.at(-1));
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp' });
+    expect((document.activeElement as HTMLElement).dataset.actor).toBe(many.at(-2));
+    fireEvent.keyDown(document.activeElement!, { key: 'Home' });
+    expect(document.activeElement).toBe(first);
+    expect(onFocusNode).toHaveBeenLastCalledWith(many[0]);
+  });
+
+  it('finds the button of an actor not yet placed (to restore focus after an update)', () => {
+    const many = ids(LIST_SLICE * 2);
+    list.setScene(sceneOf(many));
+    const last = list.button(many.at(-1)!);
+    expect(last?.isConnected).toBe(true);
+    expect(last?.textContent).toBe(`Actor ${many.at(-1)}`);
+  });
+
+  it('removes itself and stops pending work on destroy', async () => {
+    list.setScene(sceneOf(ids(LIST_SLICE * 2)));
+    list.destroy();
+    expect(root.querySelector('ul')).toBeNull();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(buttons()).toHaveLength(0);
+  });
+});

@@ -5,7 +5,7 @@ import type { Highlight } from '../../domain/derive';
 import type { Selection } from '../../state/types';
 import { affiliationColors } from '../palette';
 import { fitTransform, STATE_STRIDE, type NodeState } from './layoutModel';
-import { buildScene, computeEmphasis, EMPTY_SCENE, rememberPositions, type Emphasis, type Scene } from './scene';
+import { buildScene, computeEmphasis, EMPTY_SCENE, rememberPositions, sameGraph, type Emphasis, type Scene } from './scene';
 import { canUseWorker, createMainThreadLayout, createWorkerLayout, type LayoutRunner } from './layoutRunner';
 import { createSvgRenderer, type NetworkRenderer } from './svgRenderer';
 import { canUseCanvas, createCanvasRenderer } from './canvasRenderer';
@@ -35,13 +35,17 @@ export interface NetworkController {
 export interface NetworkOptions {
   /** Above this many nodes: canvas drawing and a worker layout (when the platform has them). */
   largeGraphThreshold?: number;
+  /** ...or above this many edges. */
+  largeGraphEdgeThreshold?: number;
 }
 
 export const LARGE_GRAPH_THRESHOLD = 400;
+export const LARGE_GRAPH_EDGE_THRESHOLD = 1000;
 let instances = 0;
 
 export function createNetworkController(el: HTMLElement, callbacks: NetworkCallbacks, options: NetworkOptions = {}): NetworkController {
   const threshold = options.largeGraphThreshold ?? LARGE_GRAPH_THRESHOLD;
+  const edgeThreshold = options.largeGraphEdgeThreshold ?? LARGE_GRAPH_EDGE_THRESHOLD;
   const idPrefix = `network-${++instances}`;
   const root = document.createElement('div');
   root.className = 'network-root';
@@ -51,6 +55,7 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
   let index: DatasetIndex | null = null;
   let colors = new Map<string, string>();
   let scene: Scene = EMPTY_SCENE;
+  let shownGraph: ActorGraph | null = null;
   let renderer: NetworkRenderer | null = null;
   let runner: LayoutRunner | null = null;
   let transform: ZoomTransform = zoomIdentity;
@@ -103,9 +108,9 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
       frame = setTimeout(draw, 16) as unknown as number;
       return;
     }
-    // Canvas frames of big graphs cost tens of milliseconds to rasterize: at most ~25 per second,
+    // Canvas frames rasterized on this thread cost tens of milliseconds: at most ~25 per second,
     // so input and the other view always get time between them.
-    const gap = renderer?.mode === 'canvas' ? 40 : 0;
+    const gap = renderer?.frameGapMs ?? 0;
     frame = requestAnimationFrame(function tick(now) {
       if (now - lastDraw < gap) {
         frame = requestAnimationFrame(tick);
@@ -263,6 +268,12 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
 
   return {
     setGraph(graph, nextIndex, meetingCount) {
+      if (nextIndex === index && shownGraph && sameGraph(shownGraph, graph)) {
+        scene.meetings = meetingCount;
+        root.dataset.renderedMeetings = String(meetingCount);
+        return;
+      }
+      shownGraph = graph;
       if (nextIndex !== index) {
         index = nextIndex;
         colors = affiliationColors(nextIndex.dataset.countries.map((c) => c.code));
@@ -271,14 +282,16 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
       } else {
         rememberPositions(scene, memory);
       }
-      const large = graph.nodes.length > threshold;
+      // Thousands of SVG lines cost more per frame than the canvas does; the bundled-size graphs stay SVG.
+      const large = graph.nodes.length > threshold || graph.edges.length > edgeThreshold;
       // An update arriving mid-layout must not cool it early (a half-finished layout would freeze).
       const warmth = runner?.currentAlpha() ?? 0;
       const refocus = focusedId;
       scene = buildScene(graph, nextIndex, colors, memory, meetingCount, large ? [2.5, 14] : [5, 22], large ? 1500 : 2500);
       hits.invalidate();
       useRenderer(large && canUseCanvas() ? 'canvas' : 'svg');
-      useRunner(large && canUseWorker() ? 'worker' : 'main');
+      // Past the small-graph size a layout tick costs milliseconds: keep it off the main thread.
+      useRunner(graph.nodes.length > SMALL_GRAPH_NODES && canUseWorker() ? 'worker' : 'main');
       renderer!.setScene(scene);
       refreshEmphasis();
       layoutRunning = true;
@@ -347,6 +360,7 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
       root.removeEventListener('focusout', onFocusOut);
       root.remove();
       memory.clear();
+      shownGraph = null;
     },
   };
 }

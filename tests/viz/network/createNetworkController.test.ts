@@ -171,6 +171,17 @@ describe('network controller (SVG mode)', () => {
     expect(host.querySelectorAll('.network-edge.is-highlighted')).toHaveLength(counterparts.size);
   });
 
+  it('keeps what it drew when handed an equal graph built again, updating only the meeting count', () => {
+    controller.setGraph(fullGraph, index, all.length);
+    const before = nodeEl('khaji');
+    controller.setGraph(buildGraph(index, all), index, all.length - 1);
+    expect(nodeEl('khaji')).toBe(before);
+    expect(root().dataset.renderedMeetings).toBe(String(all.length - 1));
+    const fewer = all.subarray(0, 4);
+    controller.setGraph(buildGraph(index, fewer), index, fewer.length);
+    expect(root().dataset.renderedNodes).toBe(String(buildGraph(index, fewer).nodes.length));
+  });
+
   it('removes everything it created on destroy', () => {
     controller.setGraph(fullGraph, index, all.length);
     controller.destroy();

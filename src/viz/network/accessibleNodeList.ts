@@ -122,11 +122,15 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
     setScene(scene) {
       wanted = Array.from(scene.byName, (i) => scene.nodes[i]!);
       // Actors that left go now (they must not stay pressable); the rest keep their order.
+      const leaving: Item[] = [];
       for (const [id, item] of items) {
         if (scene.byId.has(id)) continue;
-        item.li.remove();
+        leaving.push(item);
         items.delete(id);
       }
+      // Thousands of single removals cost far more than emptying the list and putting survivors back.
+      if (leaving.length > list.children.length / 4) list.replaceChildren();
+      else for (const item of leaving) item.li.remove();
       done = 0;
       reconcile(LIST_SLICE);
       setActive(active && items.has(active) ? active : (wanted[0]?.id ?? null));

@@ -56,6 +56,13 @@ describe('accessible node list', () => {
     expect(list.button(first[10]!)).toBe(kept);
     expect(buttons().map((b) => b.dataset.actor)).toEqual([...next].sort());
     expect(kept).toHaveAccessibleDescription('Syria (SYR), 2 meetings');
+    // One actor leaving: everything else stays in place.
+    const oneLess = next.filter((id) => id !== first[12]);
+    const leaving = list.button(first[12]!)!;
+    list.setScene(sceneOf(oneLess, () => 2));
+    expect(leaving.isConnected).toBe(false);
+    expect(buttons().map((b) => b.dataset.actor)).toEqual([...oneLess].sort());
+    expect(list.button(first[10]!)).toBe(kept);
   });
 
   it('moves between actors with the arrow keys, Home and End, even before the last slice is in', () => {

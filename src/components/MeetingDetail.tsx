@@ -5,17 +5,8 @@ import type { DatasetIndex } from '../domain/indexes';
 import type { Meeting } from '../domain/schema';
 import { useStore } from '../state/store';
 import { EvidenceQuote } from './EvidenceQuote';
+import { meetingTypeLabel } from '../domain/meetingTypes';
 
-const TYPE_WORDS: Record<Meeting['type'], string> = {
-  meeting: 'Meeting',
-  'phone-call': 'Phone call',
-  visit: 'Visit',
-  reception: 'Reception',
-  'video-call': 'Video call',
-  letter: 'Letter',
-};
-
-export const typeWord = (type: Meeting['type']) => TYPE_WORDS[type];
 
 export function meetingTitle(index: DatasetIndex, m: Meeting): string {
   const names = m.participants.map((p) => {
@@ -41,7 +32,7 @@ export function MeetingDetail({ index, meeting: m, headingId }: { index: Dataset
         </dd>
         <dt>Type</dt>
         <dd>
-          {typeWord(m.type)} <span className="muted">(CAMEO {m.cameo})</span>
+          {meetingTypeLabel(m.type)} <span className="muted">(CAMEO {m.cameo})</span>
         </dd>
         <dt>Location</dt>
         <dd>

@@ -4,7 +4,7 @@ import { participantLabel, sortMeetings, type MeetingSortKey, type SortDirection
 import { selectIndex, selectSelectionHighlight, selectVisible } from '../state/selectors';
 import { useStore } from '../state/store';
 import { EmptyResults } from './EmptyResults';
-import { typeWord } from './MeetingDetail';
+import { meetingTypeLabel } from '../domain/meetingTypes';
 import './components.css';
 
 export const TABLE_PAGE = 100;
@@ -77,7 +77,7 @@ export function MeetingTable() {
                   {isSelected && <span className="row-flag">Selected</span>}
                   {isRelated && <span className="row-flag">Related</span>}
                 </td>
-                <td>{typeWord(m.type)}</td>
+                <td>{meetingTypeLabel(m.type)}</td>
                 <td>{participantLabel(index, pos)}</td>
                 <td>{m.topics.map((t) => index.topicById.get(t)?.label ?? t).join(', ')}</td>
                 <td>{m.location ?? '—'}</td>

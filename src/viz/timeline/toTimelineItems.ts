@@ -1,3 +1,4 @@
+import { MEETING_TYPE_LABELS } from '../../domain/meetingTypes';
 import type { DatasetIndex } from '../../domain/indexes';
 import type { Actor, MeetingType } from '../../domain/schema';
 import { formatIsoDay, formatPrecisionDate } from '../../domain/dates';
@@ -25,15 +26,6 @@ export interface TimelineItemSpec {
   tooltip: string[];
   className: string;
 }
-
-export const TYPE_LABELS: Record<MeetingType, string> = {
-  meeting: 'Meeting',
-  'phone-call': 'Phone call',
-  visit: 'Visit',
-  reception: 'Reception',
-  'video-call': 'Video call',
-  letter: 'Letter',
-};
 
 export const TYPE_SYMBOLS: Record<MeetingType, string> = {
   meeting: '',
@@ -106,7 +98,7 @@ export function toTimelineItem(index: DatasetIndex, pos: number): TimelineItemSp
   });
   const circa = m.datePrecision !== 'day';
   const symbol = TYPE_SYMBOLS[m.type];
-  const typeLabel = TYPE_LABELS[m.type];
+  const typeLabel = MEETING_TYPE_LABELS[m.type];
   const label = `${circa ? 'c. ' : ''}${symbol ? `${symbol} ` : ''}${compactParticipants(shortList)}`;
   const when = formatPrecisionDate(m.date);
   const dateLine = circa

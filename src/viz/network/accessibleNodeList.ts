@@ -11,7 +11,6 @@ import { describeNode, type Scene, type SceneNode } from './scene';
  * frames (the first slice at once), so no update holds the main thread for long.
  */
 export interface AccessibleNodeList {
-  readonly element: HTMLUListElement;
   setScene(scene: Scene): void;
   button(id: string): HTMLButtonElement | null;
   destroy(): void;
@@ -27,10 +26,15 @@ interface Item {
 export const LIST_SLICE = 400;
 
 export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, onFocusNode: (id: string | null) => void): AccessibleNodeList {
-  const list = document.createElement('ul');
-  list.className = 'network-node-list visually-hidden-focusable';
-  list.setAttribute('aria-label', 'Actors in the network');
-  root.append(list);
+  const makeList = () => {
+    const ul = document.createElement('ul');
+    ul.className = 'network-node-list visually-hidden-focusable';
+    ul.setAttribute('aria-label', 'Actors in the network');
+    ul.addEventListener('focusin', onFocusIn);
+    ul.addEventListener('focusout', onFocusOut);
+    ul.addEventListener('keydown', onKeyDown);
+    return ul;
+  };
   let items = new Map<string, Item>();
   /** Wanted content in list order; items are made when their slice comes. */
   let wanted: SceneNode[] = [];
@@ -113,12 +117,10 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
     event.preventDefault();
     (list.children[next]!.firstElementChild as HTMLButtonElement).focus();
   };
-  list.addEventListener('focusin', onFocusIn);
-  list.addEventListener('focusout', onFocusOut);
-  list.addEventListener('keydown', onKeyDown);
+  let list = makeList();
+  root.append(list);
 
   return {
-    element: list,
     setScene(scene) {
       wanted = Array.from(scene.byName, (i) => scene.nodes[i]!);
       // Actors that left go now (they must not stay pressable); the rest keep their order.
@@ -129,8 +131,12 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
         items.delete(id);
       }
       // Thousands of single removals cost far more than emptying the list and putting survivors back.
-      if (leaving.length > list.children.length / 4) list.replaceChildren();
-      else for (const item of leaving) item.li.remove();
+      if (leaving.length > list.children.length / 4) {
+        // Detaching the whole list is one operation; removing its children is one per child.
+        const fresh = makeList();
+        list.replaceWith(fresh);
+        list = fresh;
+      } else for (const item of leaving) item.li.remove();
       done = 0;
       reconcile(LIST_SLICE);
       setActive(active && items.has(active) ? active : (wanted[0]?.id ?? null));

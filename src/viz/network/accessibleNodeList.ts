@@ -7,7 +7,7 @@ import { describeNode, type Scene, type SceneNode } from './scene';
  * (sorted by name), Enter/Space press the button.
  *
  * Thousands of actors: items are kept by actor id across updates, so a filter change only
- * removes, inserts and re-describes what changed; the pass over the list runs in slices between
+ * removes, inserts and re-describes what changed; the pass over the list runs in slices after
  * frames (the first slice at once), so no update holds the main thread for long.
  */
 export interface AccessibleNodeList {
@@ -25,6 +25,32 @@ interface Item {
 /** Items placed or refreshed per slice: about a few milliseconds of DOM work. */
 export const LIST_SLICE = 400;
 
+interface Scheduled {
+  frame: number | null;
+  timeout: ReturnType<typeof setTimeout> | null;
+}
+
+/**
+ * Runs `task` in a task of its own after the next frame: list upkeep then never delays the frame
+ * that shows a filter change in the views.
+ */
+function afterPaint(task: () => void): Scheduled {
+  const s: Scheduled = { frame: null, timeout: null };
+  const later = () => {
+    s.frame = null;
+    s.timeout = setTimeout(task, 0);
+  };
+  if (typeof requestAnimationFrame === 'function') s.frame = requestAnimationFrame(later);
+  else later();
+  return s;
+}
+
+function cancel(s: Scheduled | null): void {
+  if (!s) return;
+  if (s.frame !== null) cancelAnimationFrame(s.frame);
+  if (s.timeout !== null) clearTimeout(s.timeout);
+}
+
 export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, onFocusNode: (id: string | null) => void): AccessibleNodeList {
   const makeList = () => {
     const ul = document.createElement('ul');
@@ -40,7 +66,9 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
   let wanted: SceneNode[] = [];
   /** Positions below this already match `wanted`. */
   let done = 0;
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  let timer: Scheduled | null = null;
+  /** Lists replaced wholesale, hidden at once and detached once the views have painted. */
+  const retired = new Set<HTMLUListElement>();
   let active: string | null = null;
 
   const makeItem = (id: string): Item => {
@@ -70,15 +98,15 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
       if (item.desc.textContent !== description) item.desc.textContent = description;
       if (children[done] !== item.li) list.insertBefore(item.li, children[done] ?? null);
     }
-    if (done < wanted.length) {
-      timer ??= setTimeout(() => {
+    if (done < wanted.length && timer === null) {
+      timer = afterPaint(() => {
         timer = null;
         reconcile(done + LIST_SLICE);
-      }, 0);
+      });
     }
   };
   const flush = () => {
-    if (timer !== null) clearTimeout(timer);
+    cancel(timer);
     timer = null;
     reconcile(wanted.length);
   };
@@ -132,22 +160,32 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
       }
       // Thousands of single removals cost far more than emptying the list and putting survivors back.
       if (leaving.length > list.children.length / 4) {
-        // Detaching the whole list is one operation; removing its children is one per child.
-        const fresh = makeList();
-        list.replaceWith(fresh);
-        list = fresh;
+        // Detaching a list of thousands still costs tens of milliseconds, so the old one is hidden now
+        // (nothing in it can be focused or pressed) and detached after the views have painted;
+        // the actors that stay move to the fresh list slice by slice.
+        const old = list;
+        old.hidden = true;
+        list = makeList();
+        old.after(list);
+        retired.add(old);
+        afterPaint(() => {
+          old.remove();
+          retired.delete(old);
+        });
       } else for (const item of leaving) item.li.remove();
       done = 0;
       reconcile(LIST_SLICE);
       setActive(active && items.has(active) ? active : (wanted[0]?.id ?? null));
     },
     button(id) {
-      if (!items.get(id)?.li.isConnected && timer !== null) flush();
+      if (items.get(id)?.li.parentElement !== list && timer !== null) flush();
       return items.get(id)?.button ?? null;
     },
     destroy() {
-      if (timer !== null) clearTimeout(timer);
+      cancel(timer);
       timer = null;
+      for (const old of retired) old.remove();
+      retired.clear();
       list.removeEventListener('focusin', onFocusIn);
       list.removeEventListener('focusout', onFocusOut);
       list.removeEventListener('keydown', onKeyDown);

@@ -74,7 +74,7 @@ describe('ShareButton', () => {
 
     act(() => useStore.getState().toggleFilterValue('actors', 'mekdad'));
     const narrowed = `Parley, "Small test dataset" (dataset version 1), view of 1 meeting, accessed ${today}. ${location.origin}/parley/?actor=mekdad&topic=astana`;
-    expect(screen.getByText(narrowed)).toBeInTheDocument();
+    expect(await screen.findByText(narrowed)).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Copy citation' }));
     expect(writeText).toHaveBeenCalledWith(narrowed);

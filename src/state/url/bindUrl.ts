@@ -99,6 +99,9 @@ export function bindUrl(): () => void {
   let lastQuery = location.search.slice(1);
   let pendingReplace: string | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** A discrete change not yet pushed: the state it left the app in. */
+  let pendingPush: AppState | null = null;
+  let pushScheduled = false;
   let applying = false;
 
   const queryFor = (state: View) => {
@@ -118,14 +121,33 @@ export function bindUrl(): () => void {
   const cancelPending = () => {
     clearTimeout(timer);
     timer = undefined;
+    pendingPush = null;
     const pending = pendingReplace;
     pendingReplace = null;
     return pending;
   };
 
+  /** Writes what is pending in the order it happened: a pushed entry first, then later continuous changes. */
   const flush = () => {
+    const push = pendingPush;
     const pending = cancelPending();
+    if (push !== null) write(queryFor(push), 'push');
     if (pending !== null) write(pending, 'replace');
+  };
+
+  /**
+   * A history entry costs 5–20 ms in the browser; written in a task after the next frame, it never
+   * delays the views showing the change. Anything that reads the URL first calls flushPendingUrl.
+   */
+  const schedulePush = () => {
+    if (pushScheduled) return;
+    pushScheduled = true;
+    const run = () => {
+      pushScheduled = false;
+      if (pendingPush !== null) flush();
+    };
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
+    else setTimeout(run, 0);
   };
 
   /** Applies the address bar's view; returns what had to be ignored. */
@@ -166,12 +188,12 @@ export function bindUrl(): () => void {
   const unsubscribe = useStore.subscribe((state: AppState, prev: AppState) => {
     if (state.data !== prev.data && state.data.state === 'ready') resanitize(state.data.index);
     if (applying || !viewChanged(state, prev)) return;
-    const query = queryFor(state);
     if (state.lastChange === 'push') {
       flush(); // the entry being left keeps the latest continuous change (e.g. the window)
-      write(query, 'push');
+      pendingPush = state;
+      schedulePush();
     } else {
-      pendingReplace = query;
+      pendingReplace = queryFor(state);
       clearTimeout(timer);
       timer = setTimeout(flush, REPLACE_DELAY_MS);
     }

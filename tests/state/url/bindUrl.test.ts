@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { bindUrl, initialDataUrl, REPLACE_DELAY_MS, URL_PROBLEMS_NOTICE } from '../../../src/state/url/bindUrl';
+import { bindUrl, flushPendingUrl, initialDataUrl, REPLACE_DELAY_MS, URL_PROBLEMS_NOTICE } from '../../../src/state/url/bindUrl';
 import { BUNDLED_DATA_URL } from '../../../src/state/loadDataset';
 import { useStore } from '../../../src/state/store';
 import { buildIndex } from '../../../src/domain/indexes';
@@ -58,12 +58,27 @@ describe('bindUrl on load', () => {
 });
 
 describe('bindUrl writing the URL', () => {
-  it('pushes a history entry for a discrete change', () => {
+  it('pushes a history entry for a discrete change, in a task after the next frame', async () => {
     openAt('');
     const before = history.length;
     store().toggleFilterValue('topics', 'astana');
+    // Not in the task that changed the view: the views are drawn first.
+    expect(location.search).toBe('');
+    vi.useRealTimers();
+    await new Promise((r) => setTimeout(r, 100));
     expect(location.search).toBe('?topic=astana');
     expect(history.length).toBe(before + 1);
+  });
+
+  it('writes a pending entry at once when the address is about to be read', () => {
+    openAt('');
+    const before = history.length;
+    store().toggleFilterValue('topics', 'astana');
+    store().toggleFilterValue('actors', 'khaji');
+    flushPendingUrl();
+    expect(location.search).toBe('?actor=khaji&topic=astana');
+    // Two discrete changes, two entries: Back undoes each.
+    expect(history.length).toBe(before + 2);
   });
 
   it('replaces the entry for continuous changes only once they settle', () => {
@@ -81,6 +96,7 @@ describe('bindUrl writing the URL', () => {
     openAt('');
     store().setWindow({ start: '2019-01-01', end: '2019-06-30' });
     store().select({ kind: 'actor', id: 'khaji' });
+    flushPendingUrl();
     expect(location.search).toBe('?select=actor:khaji&window=2019-01-01..2019-06-30');
     vi.useRealTimers();
     await back();
@@ -93,6 +109,7 @@ describe('bindUrl writing the URL', () => {
     openAt('?topic=astana');
     store().setMode('table');
     store().toggleFilterValue('actors', 'khaji');
+    flushPendingUrl();
     const length = history.length;
     vi.useRealTimers();
     await back();
@@ -106,6 +123,7 @@ describe('bindUrl writing the URL', () => {
   it('does not write a pending replace into the entry reached by Back', async () => {
     openAt('');
     store().select({ kind: 'actor', id: 'khaji' });
+    flushPendingUrl();
     store().setWindow({ start: '2020-01-01', end: '2020-02-01' });
     vi.useRealTimers();
     await back();
@@ -117,6 +135,7 @@ describe('bindUrl writing the URL', () => {
   it('keeps the data parameter when writing', () => {
     openAt('?data=data/other.json');
     store().setFollowWindow(true);
+    flushPendingUrl();
     expect(location.search).toBe('?data=data/other.json&follow=1');
   });
 

@@ -18,11 +18,33 @@ export interface ActorGraph {
   edges: GraphEdge[];
 }
 
+/**
+ * Pair counts in a flat open-addressing table: a Map keyed by number costs several times more per
+ * increment, and a filter change at 20,000 meetings counts ~100,000 pairs.
+ */
+function pairTable(capacityHint: number) {
+  let size = 1024;
+  while (size < capacityHint * 2) size *= 2;
+  return { keys: new Int32Array(size).fill(-1), counts: new Uint32Array(size), mask: size - 1 };
+}
+
 /** Co-participation graph of the given meetings: one node per actor present, one edge per pair that met. */
 export function buildGraph(index: DatasetIndex, meetingPositions: ArrayLike<number>): ActorGraph {
   const nActors = index.actors.length;
   const counts = new Uint32Array(nActors);
-  const weights = new Map<number, number>();
+  let pairSlots = 0;
+  for (let k = 0; k < meetingPositions.length; k++) {
+    const n = index.participants[meetingPositions[k]!]!.length;
+    pairSlots += (n * (n - 1)) / 2;
+  }
+  // Keys pa * nActors + pb stay below 2^31 up to 46,340 actors; past that, a Map.
+  const flat = nActors <= 46_340;
+  const table = pairTable(flat ? Math.min(pairSlots, (nActors * (nActors - 1)) / 2) : 0);
+  const { keys, counts: pairCounts, mask } = table;
+  /** Slots in first-seen order, so edges come out in a stable order. */
+  const order = new Int32Array(flat ? Math.min(pairSlots, keys.length) : 0);
+  let edgeCount = 0;
+  const weights = flat ? null : new Map<number, number>();
   for (let k = 0; k < meetingPositions.length; k++) {
     const ps = index.participants[meetingPositions[k]!]!;
     for (let a = 0; a < ps.length; a++) {
@@ -33,16 +55,27 @@ export function buildGraph(index: DatasetIndex, meetingPositions: ArrayLike<numb
         const pb = ps[b]!;
         if (pb < 0 || pb === pa) continue;
         const key = pa < pb ? pa * nActors + pb : pb * nActors + pa;
-        weights.set(key, (weights.get(key) ?? 0) + 1);
+        if (weights) {
+          weights.set(key, (weights.get(key) ?? 0) + 1);
+          continue;
+        }
+        let slot = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+        while (keys[slot] !== key && keys[slot] !== -1) slot = (slot + 1) & mask;
+        if (keys[slot] === -1) {
+          keys[slot] = key;
+          order[edgeCount++] = slot;
+        }
+        pairCounts[slot]!++;
       }
     }
   }
   const nodes: GraphNode[] = [];
   for (let a = 0; a < nActors; a++) if (counts[a]) nodes.push({ id: index.actors[a]!.id, count: counts[a]! });
   const edges: GraphEdge[] = [];
-  for (const [key, weight] of weights) {
+  const push = (key: number, weight: number) =>
     edges.push({ source: index.actors[Math.floor(key / nActors)]!.id, target: index.actors[key % nActors]!.id, weight });
-  }
+  if (weights) for (const [key, weight] of weights) push(key, weight);
+  else for (let e = 0; e < edgeCount; e++) push(keys[order[e]!]!, pairCounts[order[e]!]!);
   return { nodes, edges };
 }
 

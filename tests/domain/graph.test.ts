@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { buildIndex } from '../../src/domain/indexes';
 import { EMPTY_FILTERS, filterMeetings } from '../../src/domain/filters';
 import { buildGraph, meetingsBetween } from '../../src/domain/graph';
@@ -45,6 +46,27 @@ describe('buildGraph', () => {
     const g = buildGraph(tiny, Int32Array.of(1));
     expect(g.nodes.map((n) => n.id)).toEqual(['a', 'b']);
     expect(g.edges).toEqual([{ source: 'a', target: 'b', weight: 1 }]);
+  });
+
+  it('counts every pair exactly like a plain per-pair tally, in first-seen order, over many random meetings', () => {
+    const actors = Array.from({ length: 60 }, (_, i) => ({ id: `x${i}` }));
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.integer({ min: -1, max: 59 }), { maxLength: 7 }), { maxLength: 400 }), (meetings) => {
+        const fake = { actors, participants: meetings.map((m) => Int32Array.from(m)) } as unknown as Parameters<typeof buildGraph>[0];
+        const tally = new Map<string, number>();
+        for (const ps of meetings)
+          for (let a = 0; a < ps.length; a++)
+            for (let b = a + 1; b < ps.length; b++) {
+              const [pa, pb] = [ps[a]!, ps[b]!];
+              if (pa < 0 || pb < 0 || pa === pb) continue;
+              const key = `x${Math.min(pa, pb)}|x${Math.max(pa, pb)}`;
+              tally.set(key, (tally.get(key) ?? 0) + 1);
+            }
+        const g = buildGraph(fake, meetings.map((_, i) => i));
+        expect(g.edges.map((e) => [`${e.source}|${e.target}`, e.weight])).toEqual([...tally]);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('puts Khaji at the centre of the bundled data', () => {

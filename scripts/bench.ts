@@ -10,7 +10,7 @@ import { formatTable, jsonSummary, summarize, type RunMetrics, type TierSummary 
 import { prepareTier, runOnce } from './bench/runTier';
 import { startStaticServer } from './bench/server';
 
-const USAGE = `usage: npm run bench -- [--build] [--tiers 1k,20k,100k] [--runs 5] [--seed 1] [--json] [--no-naive] [--naive-max 20000] [--naive-runs 1] [--steps]
+const USAGE = `usage: npm run bench -- [--build] [--tiers bundled,1k,20k,100k] [--runs 5] [--seed 1] [--json] [--no-naive] [--naive-max 20000] [--naive-runs 1] [--steps]
   --build     run vite build first (otherwise dist/ must exist)
   --tiers     comma list of ${TIERS.map((t) => t.name).join(', ')} or meetings/actors, e.g. 5000/500
   --steps     also print each scripted step's time

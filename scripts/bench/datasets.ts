@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeSynthetic } from './synthetic/generate';
 
@@ -6,9 +6,12 @@ export interface Tier {
   name: string;
   meetings: number;
   actors: number;
+  /** A fixed dataset file to measure instead of a generated one (the bundled data). */
+  source?: string;
 }
 
 export const TIERS: readonly Tier[] = [
+  { name: 'bundled', meetings: 13, actors: 13, source: 'public/data/meetings.json' },
   { name: '1k', meetings: 1_000, actors: 200 },
   { name: '20k', meetings: 20_000, actors: 2_000 },
   { name: '100k', meetings: 100_000, actors: 5_000 },
@@ -29,6 +32,11 @@ export const datasetFileName = (tier: Tier, seed: number) => `synthetic-${tier.m
 
 /** The tier's dataset file in `dir`, generated on first use (written to a temp name first so a crash leaves no half file). */
 export function ensureDataset(dir: string, tier: Tier, seed: number): { file: string; name: string; generated: boolean } {
+  if (tier.source) {
+    const name = 'bundled-meetings.json';
+    copyFileSync(tier.source, join(dir, name));
+    return { file: join(dir, name), name, generated: false };
+  }
   const name = datasetFileName(tier, seed);
   const file = join(dir, name);
   if (existsSync(file)) return { file, name, generated: false };

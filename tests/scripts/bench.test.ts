@@ -61,15 +61,16 @@ describe('bench report', () => {
 });
 
 describe('bench options and tiers', () => {
-  it('defaults to all three tiers and five runs', () => {
+  it('defaults to the bundled data plus the three synthetic tiers, five runs', () => {
     const args = parseBenchArgs([]);
-    expect(args.tiers.map((t) => t.name)).toEqual(['1k', '20k', '100k']);
+    expect(args.tiers.map((t) => t.name)).toEqual(['bundled', '1k', '20k', '100k']);
     expect(args.runs).toBe(5);
     expect(args.build).toBe(false);
   });
 
   it('reads tiers by name or as meetings/actors', () => {
-    expect(parseTiers('1k,5000/500')).toEqual([TIERS[0], { name: '5000x500', meetings: 5000, actors: 500 }]);
+    expect(parseTiers('1k,5000/500')).toEqual([TIERS.find((t) => t.name === '1k'), { name: '5000x500', meetings: 5000, actors: 500 }]);
+    expect(parseTiers('bundled')[0]!.source).toBe('public/data/meetings.json');
     expect(() => parseTiers('huge')).toThrow(/unknown tier/);
     expect(parseBenchArgs(['--tiers', '20k', '--runs', '2', '--json', '--build']).runs).toBe(2);
     expect(() => parseBenchArgs(['--runs', '0'])).toThrow(/whole number/);

@@ -25,7 +25,8 @@ export interface ActorGraph {
 function pairTable(capacityHint: number) {
   let size = 1024;
   while (size < capacityHint * 2) size *= 2;
-  return { keys: new Int32Array(size).fill(-1), counts: new Uint32Array(size), mask: size - 1 };
+  // Keys are stored plus one, so the zeroed fresh array already reads as empty.
+  return { keys: new Int32Array(size), counts: new Uint32Array(size), mask: size - 1 };
 }
 
 /** Co-participation graph of the given meetings: one node per actor present, one edge per pair that met. */
@@ -37,7 +38,7 @@ export function buildGraph(index: DatasetIndex, meetingPositions: ArrayLike<numb
     const n = index.participants[meetingPositions[k]!]!.length;
     pairSlots += (n * (n - 1)) / 2;
   }
-  // Keys pa * nActors + pb stay below 2^31 up to 46,340 actors; past that, a Map.
+  // Keys pa * nActors + pb + 1 stay below 2^31 up to 46,340 actors; past that, a Map.
   const flat = nActors <= 46_340;
   const table = pairTable(flat ? Math.min(pairSlots, (nActors * (nActors - 1)) / 2) : 0);
   const { keys, counts: pairCounts, mask } = table;
@@ -54,14 +55,14 @@ export function buildGraph(index: DatasetIndex, meetingPositions: ArrayLike<numb
       for (let b = a + 1; b < ps.length; b++) {
         const pb = ps[b]!;
         if (pb < 0 || pb === pa) continue;
-        const key = pa < pb ? pa * nActors + pb : pb * nActors + pa;
+        const key = (pa < pb ? pa * nActors + pb : pb * nActors + pa) + 1;
         if (weights) {
-          weights.set(key, (weights.get(key) ?? 0) + 1);
+          weights.set(key - 1, (weights.get(key - 1) ?? 0) + 1);
           continue;
         }
         let slot = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
-        while (keys[slot] !== key && keys[slot] !== -1) slot = (slot + 1) & mask;
-        if (keys[slot] === -1) {
+        while (keys[slot] !== key && keys[slot] !== 0) slot = (slot + 1) & mask;
+        if (keys[slot] === 0) {
           keys[slot] = key;
           order[edgeCount++] = slot;
         }
@@ -75,7 +76,7 @@ export function buildGraph(index: DatasetIndex, meetingPositions: ArrayLike<numb
   const push = (key: number, weight: number) =>
     edges.push({ source: index.actors[Math.floor(key / nActors)]!.id, target: index.actors[key % nActors]!.id, weight });
   if (weights) for (const [key, weight] of weights) push(key, weight);
-  else for (let e = 0; e < edgeCount; e++) push(keys[order[e]!]!, pairCounts[order[e]!]!);
+  else for (let e = 0; e < edgeCount; e++) push(keys[order[e]!]! - 1, pairCounts[order[e]!]!);
   return { nodes, edges };
 }
 

@@ -7,8 +7,9 @@ import { describeNode, type Scene, type SceneNode } from './scene';
  * (sorted by name), Enter/Space press the button.
  *
  * Thousands of actors: items are kept by actor id across updates, so a filter change only
- * removes, inserts and re-describes what changed; the pass over the list runs in slices after
- * frames (the first slice at once), so no update holds the main thread for long.
+ * removes, inserts and re-describes what changed; the pass over the list runs in slices in idle
+ * time after frames (a small first slice at once, so there is always a Tab stop), so no update
+ * holds the main thread for long or delays the frame that shows it.
  */
 export interface AccessibleNodeList {
   setScene(scene: Scene): void;
@@ -22,23 +23,29 @@ interface Item {
   desc: HTMLSpanElement;
 }
 
-/** Items placed or refreshed per slice: about a few milliseconds of DOM work. */
+/** Items placed or refreshed per later slice: about a few milliseconds of DOM work. */
 export const LIST_SLICE = 400;
+/** Items placed with the update itself: enough for a Tab stop and the first arrow presses, ~2 ms. */
+export const FIRST_SLICE = 100;
+/** Idle time may not come while a layout animates; list upkeep then waits at most this long. */
+const IDLE_TIMEOUT_MS = 300;
 
 interface Scheduled {
   frame: number | null;
   timeout: ReturnType<typeof setTimeout> | null;
+  idle: number | null;
 }
 
 /**
- * Runs `task` in a task of its own after the next frame: list upkeep then never delays the frame
- * that shows a filter change in the views.
+ * Runs `task` after the next frame, when the main thread is idle: list upkeep then never delays
+ * the frame that shows a filter change, nor the next input.
  */
 function afterPaint(task: () => void): Scheduled {
-  const s: Scheduled = { frame: null, timeout: null };
+  const s: Scheduled = { frame: null, timeout: null, idle: null };
   const later = () => {
     s.frame = null;
-    s.timeout = setTimeout(task, 0);
+    if (typeof requestIdleCallback === 'function') s.idle = requestIdleCallback(task, { timeout: IDLE_TIMEOUT_MS });
+    else s.timeout = setTimeout(task, 0);
   };
   if (typeof requestAnimationFrame === 'function') s.frame = requestAnimationFrame(later);
   else later();
@@ -49,6 +56,7 @@ function cancel(s: Scheduled | null): void {
   if (!s) return;
   if (s.frame !== null) cancelAnimationFrame(s.frame);
   if (s.timeout !== null) clearTimeout(s.timeout);
+  if (s.idle !== null) cancelIdleCallback(s.idle);
 }
 
 export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, onFocusNode: (id: string | null) => void): AccessibleNodeList {
@@ -174,7 +182,7 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
         });
       } else for (const item of leaving) item.li.remove();
       done = 0;
-      reconcile(LIST_SLICE);
+      reconcile(FIRST_SLICE);
       setActive(active && items.has(active) ? active : (wanted[0]?.id ?? null));
     },
     button(id) {

@@ -11,6 +11,8 @@ import { MAX_VALUE_LENGTH, PARAM } from './params';
 export const URL_CHANGE_EVENT = 'parley:urlchange';
 /** Continuous changes (panning the timeline) settle for this long before the URL is rewritten. */
 export const REPLACE_DELAY_MS = 300;
+/** Longest a pushed history entry waits for idle time (a running layout may leave little). */
+const PUSH_IDLE_TIMEOUT_MS = 300;
 export const URL_PROBLEMS_NOTICE = 'url-problems';
 export const DATA_URL_NOTICE = 'data-url';
 const MAX_LISTED_PROBLEMS = 8;
@@ -136,8 +138,8 @@ export function bindUrl(): () => void {
   };
 
   /**
-   * A history entry costs 5–20 ms in the browser; written in a task after the next frame, it never
-   * delays the views showing the change. Anything that reads the URL first calls flushPendingUrl.
+   * A history entry costs 5–20 ms in the browser; written in idle time after the next frame, it never
+   * delays the views showing the change nor the next input. Anything that reads the URL first calls flushPendingUrl.
    */
   const schedulePush = () => {
     if (pushScheduled) return;
@@ -146,8 +148,9 @@ export function bindUrl(): () => void {
       pushScheduled = false;
       if (pendingPush !== null) flush();
     };
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
-    else setTimeout(run, 0);
+    const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: PUSH_IDLE_TIMEOUT_MS }) : setTimeout(run, 0));
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(idle);
+    else idle();
   };
 
   /** Applies the address bar's view; returns what had to be ignored. */

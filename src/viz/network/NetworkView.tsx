@@ -1,23 +1,27 @@
-import { useEffect, useMemo, useRef } from 'react';
-import { highlightFor, type Highlight } from '../../domain/derive';
+import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { deriveGraph, highlightFor, type Highlight } from '../../domain/derive';
 import type { ActorGraph } from '../../domain/graph';
-import { useStore, type AppState } from '../../state/store';
-import { selectGraph, selectGraphMeetings, selectIndex, selectSelectionHighlight, selectVisible } from '../../state/selectors';
+import { useStore } from '../../state/store';
+import { selectGraphMeetings, selectIndex, selectSelectionHighlight, selectVisible } from '../../state/selectors';
 import { createNetworkController, type NetworkController } from './createNetworkController';
 import { NetworkLegend } from './NetworkLegend';
 import './network.css';
 
 const EMPTY_GRAPH: ActorGraph = { nodes: [], edges: [] };
-const selectNetworkGraph = (s: AppState): ActorGraph => (selectIndex(s) ? selectGraph(s) : EMPTY_GRAPH);
-const selectGraphMeetingCount = (s: AppState): number => selectGraphMeetings(s).length;
 
 /** Thin React shell around the network controller: one effect per input, toolbar and legend. */
 export function NetworkView() {
   const hostRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<NetworkController | null>(null);
   const index = useStore(selectIndex);
-  const graph = useStore(selectNetworkGraph);
-  const meetingCount = useStore(selectGraphMeetingCount);
+  // The network follows a filter change in a render (and task) of its own: building the graph and its
+  // scene at 20,000 meetings takes tens of milliseconds that must not hold up the filter panel,
+  // the count and the timeline, nor make one long task of them all.
+  // Index and meetings are deferred together, so positions are never read against another dataset.
+  const graphIndex = useDeferredValue(index);
+  const graphMeetings = useDeferredValue(useStore(selectGraphMeetings));
+  const graph = graphIndex ? deriveGraph(graphIndex, graphMeetings) : EMPTY_GRAPH;
+  const meetingCount = graphMeetings.length;
   const visible = useStore(selectVisible);
   const selection = useStore((s) => s.selection);
   const selectionHighlight = useStore(selectSelectionHighlight);
@@ -53,8 +57,8 @@ export function NetworkView() {
   }, []);
 
   useEffect(() => {
-    if (index) controllerRef.current?.setGraph(graph, index, meetingCount);
-  }, [graph, index, meetingCount]);
+    if (graphIndex) controllerRef.current?.setGraph(graph, graphIndex, meetingCount);
+  }, [graph, graphIndex, meetingCount]);
   useEffect(() => controllerRef.current?.setHighlight(highlight), [highlight]);
   useEffect(() => controllerRef.current?.setSelection(selection), [selection]);
   useEffect(() => controllerRef.current?.setHoveredActor(hoveredActor), [hoveredActor]);
@@ -81,7 +85,7 @@ export function NetworkView() {
         <div className="network-host" ref={hostRef} />
         {empty && <p className="network-empty">No actors match the current filters.</p>}
       </div>
-      {index && <NetworkLegend index={index} />}
+      {graphIndex && <NetworkLegend index={graphIndex} />}
     </div>
   );
 }

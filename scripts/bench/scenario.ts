@@ -9,6 +9,9 @@ export interface Step {
   label: string;
   kind: 'count' | 'details';
   filters: Filters;
+  /** What a person does before the change itself (typing a name to find), not timed. */
+  prepare?(page: Page): Promise<void>;
+  /** The change: timed from its first input event until both views and the count reflect it. */
   act(page: Page): Promise<void>;
 }
 
@@ -58,29 +61,29 @@ export function buildScenario(index: DatasetIndex): Step[] {
   const search = (page: Page) => page.getByLabel('Search summaries, names and quotes');
   const steps: Step[] = [];
   let f: Filters = EMPTY_FILTERS;
-  const add = (label: string, patch: Partial<Filters>, act: Step['act'], kind: Step['kind'] = 'count') => {
+  const add = (label: string, patch: Partial<Filters>, act: Step['act'], kind: Step['kind'] = 'count', prepare?: Step['prepare']) => {
     f = { ...f, ...patch };
-    steps.push({ label, kind, filters: f, act });
+    steps.push({ label, kind, filters: f, act, prepare });
   };
 
   add(`check country ${countryCode}`, { countries: [countryCode] }, (p) => countryBox(p).check());
   add(`check topic ${topicId}`, { topics: [topicId] }, (p) => topicBox(p).check());
   add(`uncheck country ${countryCode}`, { countries: [] }, (p) => countryBox(p).uncheck());
-  add(`pick actor ${actor.id}`, { actors: [actor.id] }, async (p) => {
-    const box = p.getByRole('combobox', { name: 'Find actor' });
-    await box.fill(actor.name);
-    await p.getByRole('option', { name: startsWith(actor.name) }).first().click();
-  });
+  // Typing into the combobox and the search box only prepares the change; choosing the option or pressing Enter makes it.
+  add(
+    `pick actor ${actor.id}`,
+    { actors: [actor.id] },
+    (p) => p.getByRole('option', { name: startsWith(actor.name) }).first().click(),
+    'count',
+    async (p) => {
+      await p.getByRole('combobox', { name: 'Find actor' }).fill(actor.name);
+      await p.getByRole('option', { name: startsWith(actor.name) }).first().waitFor();
+    },
+  );
   add(`from ${from}`, { from }, (p) => p.getByLabel('From', { exact: true }).fill(from));
   add(`to ${to}`, { to }, (p) => p.getByLabel('To', { exact: true }).fill(to));
-  add(`search "${term}"`, { q: term }, async (p) => {
-    await search(p).fill(term);
-    await search(p).press('Enter');
-  });
-  add('clear search', { q: '' }, async (p) => {
-    await search(p).fill('');
-    await search(p).press('Enter');
-  });
+  add(`search "${term}"`, { q: term }, (p) => search(p).press('Enter'), 'count', (p) => search(p).fill(term));
+  add('clear search', { q: '' }, (p) => search(p).press('Enter'), 'count', (p) => search(p).fill(''));
   add(`remove actor ${actor.id}`, { actors: [] }, (p) => p.getByRole('button', { name: `Remove actor ${actor.name}` }).first().click());
   add('clear from', { from: null }, (p) => p.getByLabel('From', { exact: true }).fill(''));
   add('clear to', { to: null }, (p) => p.getByLabel('To', { exact: true }).fill(''));
@@ -108,6 +111,7 @@ export const expectedCount = (index: DatasetIndex, f: Filters) => filterMeetings
 
 export async function runStep(page: Page, index: DatasetIndex, step: Step, timeoutMs: number): Promise<StepResult> {
   const expected = step.kind === 'count' ? expectedCount(index, step.filters) : null;
+  await step.prepare?.(page);
   await page.evaluate(([e, k, t]) => window.__bench.arm(e, k, t), [expected, step.kind, timeoutMs] as const);
   await step.act(page);
   const result = await page.evaluate(() => window.__bench.result());

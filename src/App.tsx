@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useStore } from './state/store';
 import { EmptyResults } from './components/EmptyResults';
 import { hasActiveFilters } from './domain/filters';
@@ -16,7 +16,6 @@ import { loadDatasetUrl } from './state/loadDataset';
 export function App() {
   const data = useStore((s) => s.data);
   const mode = useStore((s) => s.mode);
-  const hasSelection = useStore((s) => s.selection !== null);
   const filtersActive = useStore((s) => hasActiveFilters(s.filters));
   // On phones the filter panel is collapsed behind a toggle so the views are reachable without scrolling past it.
   const [filtersOpen, setFiltersOpen] = useState(false);
@@ -35,7 +34,7 @@ export function App() {
     <div className="app">
       <AppHeader />
       <Notices />
-      <div className={hasSelection ? 'layout with-details' : 'layout'}>
+      <LayoutWithDetails>
         <aside className={filtersOpen ? 'filters is-open' : 'filters'} aria-label="Filters">
           <button type="button" className="filters-toggle" aria-expanded={filtersOpen} aria-controls="filter-panel" onClick={() => setFiltersOpen((o) => !o)}>
             {filtersOpen ? 'Hide filters' : filtersActive ? 'Show filters (active)' : 'Show filters'}
@@ -61,12 +60,25 @@ export function App() {
             </section>
           )}
         </main>
-        {hasSelection && (
-          <aside className="details" aria-label="Details">
-            <DetailPanel />
-          </aside>
-        )}
-      </div>
+      </LayoutWithDetails>
+    </div>
+  );
+}
+
+/**
+ * The only part that follows whether something is selected. Its children come from App, so a
+ * selection re-renders this frame and the details, not the filters and views inside it.
+ */
+function LayoutWithDetails({ children }: { children: ReactNode }) {
+  const hasSelection = useStore((s) => s.selection !== null);
+  return (
+    <div className={hasSelection ? 'layout with-details' : 'layout'}>
+      {children}
+      {hasSelection && (
+        <aside className="details" aria-label="Details">
+          <DetailPanel />
+        </aside>
+      )}
     </div>
   );
 }

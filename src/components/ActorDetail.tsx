@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { affiliationName, counterparts } from '../domain/actors';
+import { useMemo, useState } from 'react';
+import { actorMeetingsIn, affiliationName, counterparts } from '../domain/actors';
 import { formatRoleSpan } from '../domain/dateText';
 import type { DatasetIndex } from '../domain/indexes';
 import type { Actor } from '../domain/schema';
@@ -18,8 +18,8 @@ export function ActorDetail({ index, actor, headingId }: { index: DatasetIndex; 
   const pos = index.actorPos.get(actor.id)!;
   const all = index.byActor[pos]!;
   // Date order, like everywhere else; only meetings the filters let through are listed.
-  const mine = Array.from(visible).filter((i) => index.participants[i]!.includes(pos));
-  const met = counterparts(index, actor.id);
+  const mine = useMemo(() => actorMeetingsIn(index, pos, visible), [index, pos, visible]);
+  const met = useMemo(() => counterparts(index, actor.id), [index, actor.id]);
   const nameOf = (id: string) => index.actors[index.actorPos.get(id)!]!.name;
   const hidden = all.length - mine.length;
 

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { formatPrecisionDate } from '../domain/dates';
+import { isHighlightedMeeting } from '../domain/derive';
 import { participantLabel, sortMeetings, type MeetingSortKey, type SortDirection } from '../domain/meetingSort';
 import { selectIndex, selectSelectionHighlight, selectVisible } from '../state/selectors';
 import { useStore } from '../state/store';
@@ -67,7 +68,7 @@ export function MeetingTable() {
           {Array.from(page, (pos) => {
             const m = index.meetings[pos]!;
             const isSelected = m.id === selectedId;
-            const isRelated = !isSelected && highlight.meetings.has(m.id);
+            const isRelated = !isSelected && isHighlightedMeeting(highlight, pos);
             return (
               <tr key={m.id} className={isSelected ? 'selected' : isRelated ? 'related' : undefined} aria-current={isSelected || undefined}>
                 <td>

@@ -5,7 +5,7 @@ import { buildIndex } from '../../src/domain/indexes';
 import { EMPTY_FILTERS, filterMeetings } from '../../src/domain/filters';
 import { buildGraph, meetingsBetween } from '../../src/domain/graph';
 import { counterparts, rolesAt } from '../../src/domain/actors';
-import { highlightFor } from '../../src/domain/derive';
+import { highlightFor, isHighlightedMeeting } from '../../src/domain/derive';
 import type { Dataset } from '../../src/domain/schema';
 import { validateDataset } from '../../src/domain/validate';
 
@@ -100,9 +100,20 @@ describe('actor metrics and highlights', () => {
 
   it('a selected meeting lights up its participants; an actor lights up their visible meetings', () => {
     expect([...highlightFor(index, all, { kind: 'meeting', id: '2021-khaji-pedersen-call' }).actors].sort()).toEqual(['khaji', 'pedersen']);
-    expect([...highlightFor(index, all, { kind: 'actor', id: 'sosan' }).meetings].sort()).toEqual([
+    expect(Array.from(highlightFor(index, all, { kind: 'actor', id: 'sosan' }).meetings, (i) => index.meetings[i]!.id).sort()).toEqual([
       '2023-01-amir-abdollahian-sosan', '2023-01-khaji-sosan', '2023-02-sobhani-sosan',
     ]);
     expect(highlightFor(index, all, { kind: 'meeting', id: 'gone' }).actors.size).toBe(0);
+  });
+
+  it('lists lit meetings in display order, only visible ones, with a mask that answers by position', () => {
+    const sosan = index.byActor[index.actorPos.get('sosan')!]!;
+    const visible = all.filter((i) => i !== sosan[0]);
+    const h = highlightFor(index, visible, { kind: 'actor', id: 'sosan' });
+    expect(Array.from(h.meetings)).toEqual(Array.from(visible).filter((i) => sosan.includes(i)));
+    for (let i = 0; i < index.meetings.length; i++) expect(isHighlightedMeeting(h, i)).toBe(h.meetings.includes(i));
+    const edge = highlightFor(index, all, { kind: 'edge', a: 'muallem', b: 'khaji' });
+    expect(Array.from(edge.meetings, (i) => index.meetings[i]!.id)).toEqual(['2019-07-khaji-muallem', '2020-08-17-muallem-khaji']);
+    expect(isHighlightedMeeting(highlightFor(index, all, null), 0)).toBe(false);
   });
 });

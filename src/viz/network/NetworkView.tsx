@@ -34,7 +34,7 @@ export function NetworkView() {
     const actors = new Set(selectionHighlight.actors);
     if (hoveredMeeting) for (const id of highlightFor(index, visible, { kind: 'meeting', id: hoveredMeeting }).actors) actors.add(id);
     if (hoveredActor) actors.add(hoveredActor);
-    return { actors, meetings: selectionHighlight.meetings };
+    return { ...selectionHighlight, actors };
   }, [index, visible, selectionHighlight, hoveredActor, hoveredMeeting]);
 
   useEffect(() => {

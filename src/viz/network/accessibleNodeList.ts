@@ -140,17 +140,18 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
   const onKeyDown = (event: KeyboardEvent) => {
     const li = (event.target as Element).parentElement;
     if (!li || li.parentElement !== list) return;
-    flush();
-    const current = Array.prototype.indexOf.call(list.children, li);
-    const last = list.children.length - 1;
-    const next =
-      event.key === 'ArrowDown' || event.key === 'ArrowRight' ? Math.min(last, current + 1)
-      : event.key === 'ArrowUp' || event.key === 'ArrowLeft' ? Math.max(0, current - 1)
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? last
-      : -1;
-    if (next < 0) return;
+    const forward = event.key === 'ArrowDown' || event.key === 'ArrowRight';
+    const backward = event.key === 'ArrowUp' || event.key === 'ArrowLeft';
+    // Other keys (Enter, Space, Tab) need no list upkeep: bringing thousands of items in line
+    // here would hold up the press itself.
+    if (!forward && !backward && event.key !== 'Home' && event.key !== 'End') return;
     event.preventDefault();
+    // Only positions up to the target must be in line (all of them for End); the rest follow in idle time.
+    const current = wanted.findIndex((node) => node.id === (event.target as HTMLElement).dataset.actor);
+    if (current < 0) return;
+    const last = wanted.length - 1;
+    const next = forward ? Math.min(last, current + 1) : backward ? Math.max(0, current - 1) : event.key === 'Home' ? 0 : last;
+    reconcile(Math.max(current, next) + 1);
     (list.children[next]!.firstElementChild as HTMLButtonElement).focus();
   };
   let list = makeList();

@@ -1,4 +1,5 @@
 import type { DatasetIndex } from '../../domain/indexes';
+import { memoizeLast } from '../../domain/memo';
 import type { ActorGraph } from '../../domain/graph';
 import { adjacency, edgeWidthScale, labelledNodes, radiusScale, reheatAlpha, seedPositions, shortName, STATE_STRIDE, type NodeState } from './layoutModel';
 
@@ -253,16 +254,24 @@ export function computeEmphasis(
     const b = at(selection.b);
     if (a >= 0 && b >= 0) selectedEdge = [a, b];
   }
-  const near = new Uint8Array(scene.nodes.length);
-  if (selectedNode >= 0) {
-    const l = scene.links;
-    for (let k = 0; k + 1 < l.length; k += 2) {
-      if (l[k] === selectedNode) near[l[k + 1]!] = 1;
-      else if (l[k + 1] === selectedNode) near[l[k]!] = 1;
-    }
-  }
+  const near = counterpartsOf(scene, selectedNode);
   return { active, lit, near, selectedNode, selectedEdge, hovered: hoveredId === null ? -1 : at(hoveredId), focused };
 }
+
+/**
+ * 1 at each direct counterpart of `node`. A pass over every link (hundreds of thousands at 100k
+ * meetings), so kept while scene and node stay: a selection sets highlight and selection in turn.
+ */
+const counterpartsOf = memoizeLast((scene: Scene, node: number): Uint8Array => {
+  const near = new Uint8Array(scene.nodes.length);
+  if (node < 0) return near;
+  const l = scene.links;
+  for (let k = 0; k + 1 < l.length; k += 2) {
+    if (l[k] === node) near[l[k + 1]!] = 1;
+    else if (l[k + 1] === node) near[l[k]!] = 1;
+  }
+  return near;
+});
 
 export function isSelectedEdge(em: Emphasis, a: number, b: number): boolean {
   const s = em.selectedEdge;

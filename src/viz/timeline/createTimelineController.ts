@@ -251,9 +251,9 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
       render();
     },
     setHighlight(nextSelected, nextHovered, dimOthers) {
-      sync.setHighlight(nextSelected.meetings, nextHovered.meetings);
-      band.setHighlight(nextSelected.meetings, nextHovered.meetings);
-      el.classList.toggle('has-highlight', dimOthers && (nextSelected.meetings.size > 0 || nextHovered.meetings.size > 0));
+      sync.setHighlight(nextSelected, nextHovered);
+      band.setHighlight(nextSelected, nextHovered);
+      el.classList.toggle('has-highlight', dimOthers && (nextSelected.meetings.length > 0 || nextHovered.meetings.length > 0));
       render();
     },
     setSelection(meetingId) {

@@ -1,4 +1,5 @@
 import type { DatasetIndex } from '../../domain/indexes';
+import { isHighlightedMeeting, NO_HIGHLIGHT, type Highlight } from '../../domain/derive';
 import { binIndexOf, chooseBinUnit, computeBins, type BinUnit, type DensityBin } from './density';
 import { binLabel, densitySummary } from './densityText';
 
@@ -14,11 +15,10 @@ const BIN_WIDTH_PX = 18;
 const BAR_SHARE = 0.85;
 const MIN_BAR_PX = 18;
 const COUNT_FONT_PX = 11.5;
-const EMPTY_SET: ReadonlySet<string> = new Set();
 
 export interface DensityBand {
   setData(index: DatasetIndex, sortedStarts: Float64Array): void;
-  setHighlight(selected: ReadonlySet<string>, hovered: ReadonlySet<string>): void;
+  setHighlight(selected: Highlight, hovered: Highlight): void;
   /** Draws the window [ws, we); cheap enough to call on every animation frame. */
   draw(ws: number, we: number): void;
   /** Refreshes the text alternative; call when a move has settled, not per frame. */
@@ -61,10 +61,11 @@ export function createDensityBand(host: HTMLElement, panel: HTMLElement): Densit
   let cssW = panel.clientWidth || 800;
   let cssH = panel.clientHeight || 260;
   let sizeDirty = true;
+  let textStyled = false;
   let index: DatasetIndex | null = null;
   let starts: Float64Array = new Float64Array(0);
-  let selected = EMPTY_SET;
-  let hovered = EMPTY_SET;
+  let selected = NO_HIGHLIGHT;
+  let hovered = NO_HIGHLIGHT;
   /** Bins over [from, to) at `unit`, with per-bin counts of linked meetings and the busiest count. */
   let cache: { unit: BinUnit; from: number; to: number; bins: DensityBin[]; linked: Uint32Array; max: number } | null = null;
   let hoverBin = -1;
@@ -100,10 +101,9 @@ export function createDensityBand(host: HTMLElement, panel: HTMLElement): Densit
     const bins = computeBins(starts, from, to, unit);
     const linked = new Uint32Array(bins.length);
     if (index) {
-      for (const set of [selected, hovered]) {
-        for (const id of set) {
-          const pos = index.meetingPos.get(id);
-          if (pos === undefined || (set === hovered && selected.has(id))) continue;
+      for (const lit of [selected, hovered]) {
+        for (const pos of lit.meetings) {
+          if (lit === hovered && isHighlightedMeeting(selected, pos)) continue;
           const b = binIndexOf(bins, index.start[pos]!);
           if (b >= 0) linked[b]!++;
         }
@@ -121,15 +121,21 @@ export function createDensityBand(host: HTMLElement, panel: HTMLElement): Densit
       canvas.width = Math.max(1, Math.round(cssW * dpr));
       canvas.height = Math.max(1, Math.round(cssH * dpr));
       sizeDirty = false;
+      textStyled = false;
     }
     palette ??= readPalette(host);
     c.setTransform(dpr, 0, 0, dpr, 0, 0);
     c.clearRect(0, 0, cssW, cssH);
     const pxPerMs = cssW / (we - ws);
     const maxBar = cssH * BAR_SHARE - COUNT_FONT_PX - 4;
-    c.font = `${COUNT_FONT_PX}px system-ui, sans-serif`;
-    c.textAlign = 'center';
-    c.textBaseline = 'bottom';
+    // Setting the font resolves the canvas's style (a forced style recalc), and resizing is the only
+    // thing that resets it: set once per size.
+    if (!textStyled) {
+      c.font = `${COUNT_FONT_PX}px system-ui, sans-serif`;
+      c.textAlign = 'center';
+      c.textBaseline = 'bottom';
+      textStyled = true;
+    }
     const { bins, linked, max } = data;
     const first = Math.max(0, lowerBin(bins, ws));
     for (let i = first; i < bins.length; i++) {

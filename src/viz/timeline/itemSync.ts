@@ -1,6 +1,7 @@
 import type { DataSet } from 'vis-data/peer';
 import type { TimelineItem } from 'vis-timeline/peer';
 import type { DatasetIndex } from '../../domain/indexes';
+import { isHighlightedMeeting, NO_HIGHLIGHT, type Highlight } from '../../domain/derive';
 import { meetingItem } from './visItems';
 import { countInRange, lowerBound } from './density';
 import { toTimelineItem, type TimelineItemSpec } from './toTimelineItems';
@@ -14,7 +15,6 @@ import type { ItemBatch } from './visInternals';
  */
 export const ITEM_THRESHOLD = 120;
 const MAX_IN_PLACE_UPDATES = 12;
-const EMPTY_SET: ReadonlySet<string> = new Set();
 
 /** The filtered meetings with their start times in date order, ready for binary search. */
 export interface VisibleMeetings {
@@ -51,14 +51,14 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
   /** What the DataSet holds: id → signature "kind|class". */
   const shown = new Map<string, string>();
   const specs = new Map<string, TimelineItemSpec>();
-  let selected: ReadonlySet<string> = EMPTY_SET;
-  let hovered: ReadonlySet<string> = EMPTY_SET;
+  let selected: Highlight = NO_HIGHLIGHT;
+  let hovered: Highlight = NO_HIGHLIGHT;
 
-  const meetingClass = (spec: TimelineItemSpec, kind: 'point' | 'range') =>
+  const meetingClass = (pos: number, spec: TimelineItemSpec, kind: 'point' | 'range') =>
     spec.className +
     (kind !== spec.kind ? ' is-narrow' : '') +
-    (selected.has(spec.id) ? ' is-highlighted' : '') +
-    (hovered.has(spec.id) ? ' is-hover-linked' : '');
+    (isHighlightedMeeting(selected, pos) ? ' is-highlighted' : '') +
+    (isHighlightedMeeting(hovered, pos) ? ' is-hover-linked' : '');
   const kindOf = (sig: string) => sig.slice(0, sig.indexOf('|'));
 
   const specFor = (pos: number) => {
@@ -125,7 +125,7 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
       const spec = specFor(pos);
       const kind = displayKind(spec, msPerPx);
       byId.set(spec.id, spec);
-      desired.set(spec.id, `${kind}|${meetingClass(spec, kind)}`);
+      desired.set(spec.id, `${kind}|${meetingClass(pos, spec, kind)}`);
     }
     const split = (id: string) => {
       const sig = desired.get(id)!;
@@ -153,7 +153,7 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
       data = next;
       ({ index, visible, visStart } = next);
     },
-    setHighlight(nextSelected: ReadonlySet<string>, nextHovered: ReadonlySet<string>) {
+    setHighlight(nextSelected: Highlight, nextHovered: Highlight) {
       selected = nextSelected;
       hovered = nextHovered;
     },

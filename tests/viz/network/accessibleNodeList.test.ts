@@ -87,6 +87,20 @@ describe('accessible node list', () => {
     expect(onFocusNode).toHaveBeenLastCalledWith(many[0]);
   });
 
+  it('steps past the first slice with ArrowDown without placing the whole list, and leaves it alone on Enter', () => {
+    const many = ids(LIST_SLICE * 3);
+    list.setScene(sceneOf(many));
+    const edge = list.button(many[FIRST_SLICE - 1]!)!;
+    edge.focus();
+    fireEvent.keyDown(edge, { key: 'Enter' });
+    expect(buttons()).toHaveLength(FIRST_SLICE);
+    fireEvent.keyDown(edge, { key: 'ArrowDown' });
+    expect((document.activeElement as HTMLElement).dataset.actor).toBe(many[FIRST_SLICE]);
+    expect(buttons().length).toBeLessThan(many.length);
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(edge);
+  });
+
   it('finds the button of an actor not yet placed (to restore focus after an update)', () => {
     const many = ids(LIST_SLICE * 2);
     list.setScene(sceneOf(many));

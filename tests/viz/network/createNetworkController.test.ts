@@ -77,14 +77,14 @@ describe('network controller (SVG mode)', () => {
   it('emphasises highlighted actors and the edges between them, and dims the rest', () => {
     controller.setGraph(fullGraph, index, all.length);
     const edge = fullGraph.edges[0]!;
-    controller.setHighlight({ actors: new Set([edge.source, edge.target]), meetings: new Set() });
+    controller.setHighlight({ actors: new Set([edge.source, edge.target]), meetings: new Int32Array(0), meetingMask: new Uint8Array(0) });
     expect(nodeEl(edge.source)).toHaveClass('is-highlighted', 'is-labelled');
     expect(nodeEl(edge.target)).toHaveClass('is-highlighted');
     const other = fullGraph.nodes.find((n) => n.id !== edge.source && n.id !== edge.target)!;
     expect(nodeEl(other.id)).toHaveClass('is-dimmed');
     expect(nodeEl(other.id)).not.toHaveClass('is-highlighted');
     expect(host.querySelectorAll('.network-edge.is-highlighted').length).toBeGreaterThanOrEqual(1);
-    controller.setHighlight({ actors: new Set(), meetings: new Set() });
+    controller.setHighlight({ actors: new Set(), meetings: new Int32Array(0), meetingMask: new Uint8Array(0) });
     expect(host.querySelectorAll('.is-dimmed, .is-highlighted')).toHaveLength(0);
   });
 
@@ -159,7 +159,7 @@ describe('network controller (SVG mode)', () => {
 
   it('lights the counterparts of a selected actor and the lines to them, dimming only the rest', () => {
     controller.setGraph(fullGraph, index, all.length);
-    controller.setHighlight({ actors: new Set(['khaji']), meetings: new Set() });
+    controller.setHighlight({ actors: new Set(['khaji']), meetings: new Int32Array(0), meetingMask: new Uint8Array(0) });
     controller.setSelection({ kind: 'actor', id: 'khaji' });
     const counterparts = new Set(fullGraph.edges.flatMap((e) => (e.source === 'khaji' ? [e.target] : e.target === 'khaji' ? [e.source] : [])));
     expect(counterparts.size).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildIndex } from '../../../src/domain/indexes';
+import { highlightOf, NO_HIGHLIGHT } from '../../../src/domain/derive';
 import { filterMeetings, EMPTY_FILTERS } from '../../../src/domain/filters';
 import * as density from '../../../src/viz/timeline/density';
 import { createDensityBand, type DensityBand } from '../../../src/viz/timeline/densityBand';
@@ -56,7 +57,7 @@ describe('createDensityBand', () => {
   it('counts meetings linked to the selection per bin, and names the bin under the pointer', () => {
     const drawn = recordCanvas();
     const b = mount();
-    b.setHighlight(new Set(['m-0', 'm-1', 'm-400']), new Set());
+    b.setHighlight(highlightOf(index, new Set(), Int32Array.from(['m-0', 'm-1', 'm-400'], (id) => index.meetingPos.get(id)!)), NO_HIGHLIGHT);
     b.draw(year(2000), year(2002));
     // Two years over 800 px: monthly bars, too narrow for "31 (2★)". m-400 starts on 4 February 2001.
     expect(drawn.texts).toContain('31★');

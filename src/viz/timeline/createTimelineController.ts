@@ -10,6 +10,7 @@ import { createDensityBand } from './densityBand';
 import { createItemSync, ITEM_THRESHOLD, toVisibleMeetings, type VisibleMeetings } from './itemSync';
 import { createBrushOverlay } from './brush';
 import { fitWindow, type FitEntry } from './labelLayout';
+import { createNextTask } from './nextTask';
 
 export interface TimelineCallbacks {
   onSelect(meetingId: string | null): void;
@@ -111,10 +112,20 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
     el.style.setProperty('--tl-day-px', px);
   }
 
-  function render() {
+  /**
+   * `deferItems`: when called from an app update (a React commit), an items-mode diff (vis-timeline's
+   * DataSet changes plus its forced layout) is applied in the next task instead, so neither the click's
+   * task nor this one runs long. The rendered count is reported once the items are really there.
+   */
+  function render(deferItems = false) {
     renderFrame = null;
     if (destroyed || !data) return;
     const { start: ws, end: we } = range();
+    if (deferItems && sync.modeAt(ws, we) === 'items') {
+      itemsTask.schedule();
+      return;
+    }
+    itemsTask.cancel();
     updateDayPx(ws, we);
     mode = sync.render(ws, we);
     if (!mode) return;
@@ -129,6 +140,8 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
     el.dataset.renderedCount = String(data.visible.length);
     el.dataset.itemCount = String(sync.size());
   }
+
+  const itemsTask = createNextTask(() => render());
 
   const scheduleRender = () => {
     if (renderFrame === null && !destroyed) renderFrame = raf(render);
@@ -248,17 +261,17 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
       sync.setData(data);
       band.setData(index, data.visStart);
       if (autoFit) fit();
-      render();
+      render(true);
     },
     setHighlight(nextSelected, nextHovered, dimOthers) {
       sync.setHighlight(nextSelected, nextHovered);
       band.setHighlight(nextSelected, nextHovered);
       el.classList.toggle('has-highlight', dimOthers && (nextSelected.meetings.length > 0 || nextHovered.meetings.length > 0));
-      render();
+      render(true);
     },
     setSelection(meetingId) {
       selectedId = meetingId;
-      render();
+      render(true);
     },
     setWindow(window) {
       if (!window) {
@@ -302,6 +315,7 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
     destroy() {
       destroyed = true;
       if (reportTimer) clearTimeout(reportTimer);
+      itemsTask.destroy();
       if (renderFrame !== null) cancelRaf(renderFrame);
       if (moveFrame !== null) cancelRaf(moveFrame);
       if (refitFrame !== null) cancelRaf(refitFrame);

@@ -157,6 +157,11 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
       selected = nextSelected;
       hovered = nextHovered;
     },
+    /** Which mode the window [ws, we) needs, without drawing it; null before any data. */
+    modeAt(ws: number, we: number): 'items' | 'density' | null {
+      if (!data) return null;
+      return countInRange(visStart, ws - data.maxDuration, we) > ITEM_THRESHOLD ? 'density' : 'items';
+    },
     /** Draws the window [ws, we); returns the mode used, or null before any data. */
     render(ws: number, we: number): 'items' | 'density' | null {
       if (!data) return null;

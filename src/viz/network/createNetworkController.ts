@@ -1,4 +1,4 @@
-import { drag, pointer, select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
+import { select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import type { ActorGraph } from '../../domain/graph';
 import type { DatasetIndex } from '../../domain/indexes';
 import type { Highlight } from '../../domain/derive';
@@ -10,6 +10,8 @@ import { canUseWorker, createMainThreadLayout, createWorkerLayout, type LayoutRu
 import { createSvgRenderer, type NetworkRenderer } from './svgRenderer';
 import { canUseCanvas, createCanvasRenderer } from './canvasRenderer';
 import { createHitTester } from './hitTest';
+import { createDrawScheduler } from './drawScheduler';
+import { attachRootInput, createSurfaceInput, type InputContext } from './pointerInput';
 import { estimateLabelWidth, LABEL_GAP_PX, SMALL_GRAPH_NODES } from './smallGraphLayout';
 
 export interface NetworkCallbacks {
@@ -74,8 +76,6 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
   let labelWidths: Float32Array | null = null;
   /** Node count the small-graph spacing was made for; updates keep it so actors stay put. */
   let spacingNodes = 0;
-  let frame = 0;
-  let pointerHover: string | null = null;
 
   const zoomBehavior: ZoomBehavior<Element, unknown> = zoom<Element, unknown>()
     .scaleExtent([0.02, 8])
@@ -87,7 +87,6 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
     });
 
   function draw() {
-    frame = 0;
     if (!renderer) return;
     if (autoFit && scene.nodes.length) {
       const t = labelWidths
@@ -100,26 +99,8 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
     }
     renderer.draw(scene, transform, emphasis);
   }
-
-  let lastDraw = 0;
-  function scheduleDraw() {
-    if (frame) return;
-    if (typeof requestAnimationFrame !== 'function') {
-      frame = setTimeout(draw, 16) as unknown as number;
-      return;
-    }
-    // Canvas frames rasterized on this thread cost tens of milliseconds: at most ~25 per second,
-    // so input and the other view always get time between them.
-    const gap = renderer?.frameGapMs ?? 0;
-    frame = requestAnimationFrame(function tick(now) {
-      if (now - lastDraw < gap) {
-        frame = requestAnimationFrame(tick);
-        return;
-      }
-      lastDraw = now;
-      draw();
-    });
-  }
+  const drawScheduler = createDrawScheduler(draw, () => renderer?.frameGapMs ?? 0);
+  const scheduleDraw = drawScheduler.schedule;
 
   function refreshEmphasis() {
     const focused = focusedId === null ? -1 : (scene.byId.get(focusedId) ?? -1);
@@ -127,8 +108,6 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
     renderer?.setEmphasis(scene, emphasis);
     scheduleDraw();
   }
-
-  const toWorld = (event: Event): [number, number] => transform.invert(pointer(event, renderer!.surface));
 
   function onPositions(state: Float32Array, running: boolean) {
     if (state.length !== scene.state.length) return;
@@ -152,65 +131,29 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
     refreshEmphasis();
   }
 
-  type DragSubject = { i: number; x: number; y: number };
-  const dragBehavior = drag<Element, unknown, DragSubject>()
-    .container(function container(this: Element) {
-      return this as SVGSVGElement | HTMLElement;
-    })
-    .subject((event: { x: number; y: number }) => {
-      const [wx, wy] = transform.invert([event.x, event.y]);
-      const i = hits.nodeAt(wx, wy, 4 / transform.k);
-      // No subject: d3-drag lets the gesture through to the zoom behaviour (pan).
-      return (i < 0 ? undefined : { i, x: event.x, y: event.y }) as DragSubject;
-    })
-    .on('start', () => {
+  const input: InputContext = {
+    scene: () => scene,
+    transform: () => transform,
+    surface: () => renderer?.surface ?? null,
+    runner: () => runner,
+    hits,
+    takeOver: () => {
       autoFit = false;
-      runner?.setAlphaTarget(0.25);
-    })
-    .on('drag', (event: { subject: { i: number }; x: number; y: number }) => {
-      const [wx, wy] = transform.invert([event.x, event.y]);
-      const i = event.subject.i;
-      scene.state[i * STATE_STRIDE] = wx;
-      scene.state[i * STATE_STRIDE + 1] = wy;
-      hits.invalidate();
-      runner?.pin(i, wx, wy);
-      scheduleDraw();
-    })
-    .on('end', (event: { subject: { i: number } }) => {
-      runner?.setAlphaTarget(0);
-      runner?.pin(event.subject.i, null, null);
-    });
-
-  const onSurfaceMove = (event: PointerEvent) => {
-    const [wx, wy] = toWorld(event);
-    const i = hits.nodeAt(wx, wy, 2 / transform.k);
-    const id = i < 0 ? null : scene.nodes[i]!.id;
-    (renderer!.surface as HTMLElement).style.cursor = id ? 'pointer' : '';
-    if (id === pointerHover) return;
-    pointerHover = id;
-    callbacks.onHoverActor(id);
+    },
+    moved: scheduleDraw,
   };
-  const onSurfaceLeave = () => {
-    if (pointerHover === null) return;
-    pointerHover = null;
-    callbacks.onHoverActor(null);
-  };
+  const surfaceInput = createSurfaceInput(input, zoomBehavior, callbacks);
+  const detachRootInput = attachRootInput(root, input, surfaceInput.toWorld, { current: () => focusedId, set: onFocusNode }, callbacks);
 
   function useRenderer(mode: 'svg' | 'canvas') {
     if (renderer?.mode === mode) return;
     if (renderer) {
-      select(renderer.surface).on('.zoom', null).on('.drag', null);
-      renderer.surface.removeEventListener('pointermove', onSurfaceMove as EventListener);
-      renderer.surface.removeEventListener('pointerleave', onSurfaceLeave);
+      surfaceInput.detach(renderer.surface);
       renderer.destroy();
     }
     renderer = mode === 'canvas' ? createCanvasRenderer(root, idPrefix, onFocusNode) : createSvgRenderer(root, idPrefix);
     renderer.resize(width, height);
-    // Drag first: on a node it stops the event, so the zoom behaviour pans only on empty space.
-    select(renderer.surface).call(dragBehavior).call(zoomBehavior).on('dblclick.zoom', null);
-    (renderer.surface as Element & { __zoom?: ZoomTransform }).__zoom = transform;
-    renderer.surface.addEventListener('pointermove', onSurfaceMove as EventListener);
-    renderer.surface.addEventListener('pointerleave', onSurfaceLeave);
+    surfaceInput.attach(renderer.surface, transform);
     root.dataset.mode = mode;
   }
 
@@ -219,46 +162,6 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
     runner?.destroy();
     runner = kind === 'worker' ? createWorkerLayout(onPositions) : createMainThreadLayout(onPositions);
   }
-
-  const onClick = (event: MouseEvent) => {
-    const target = event.target as Element;
-    const node = target.closest('[data-actor]');
-    if (node && root.contains(node)) {
-      callbacks.onSelectActor(node.getAttribute('data-actor'));
-      return;
-    }
-    if (!renderer || !renderer.surface.contains(target)) return;
-    const [wx, wy] = toWorld(event);
-    const i = hits.nodeAt(wx, wy, 2 / transform.k);
-    if (i >= 0) return callbacks.onSelectActor(scene.nodes[i]!.id);
-    const e = hits.edgeAt(wx, wy, 5 / transform.k);
-    if (e >= 0) callbacks.onSelectEdge(scene.nodes[scene.links[2 * e]!]!.id, scene.nodes[scene.links[2 * e + 1]!]!.id);
-    // Empty background: deliberately nothing, so panning never loses the selection.
-  };
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      callbacks.onSelectActor(null);
-      return;
-    }
-    const target = event.target as Element;
-    // Native buttons (canvas mode list) click on Enter/Space by themselves; SVG nodes need help.
-    if ((event.key === 'Enter' || event.key === ' ') && target.getAttribute('role') === 'button' && target.hasAttribute('data-actor')) {
-      event.preventDefault();
-      callbacks.onSelectActor(target.getAttribute('data-actor'));
-    }
-  };
-  const onFocusIn = (event: FocusEvent) => {
-    const target = event.target as Element;
-    if (target.getAttribute('role') === 'button' && target.hasAttribute('data-actor')) onFocusNode(target.getAttribute('data-actor'));
-  };
-  const onFocusOut = (event: FocusEvent) => {
-    if (!root.contains(event.relatedTarget as Node | null) && focusedId !== null) onFocusNode(null);
-  };
-  root.addEventListener('click', onClick);
-  root.addEventListener('keydown', onKeyDown);
-  root.addEventListener('focusin', onFocusIn);
-  root.addEventListener('focusout', onFocusOut);
 
   function measure() {
     width = el.clientWidth || 600;
@@ -343,21 +246,15 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
       scheduleDraw();
     },
     destroy() {
-      if (frame) (typeof cancelAnimationFrame === 'function' ? cancelAnimationFrame : clearTimeout)(frame);
-      frame = 0;
+      drawScheduler.cancel();
       runner?.destroy();
       runner = null;
       if (renderer) {
-        select(renderer.surface).on('.zoom', null).on('.drag', null);
-        renderer.surface.removeEventListener('pointermove', onSurfaceMove as EventListener);
-        renderer.surface.removeEventListener('pointerleave', onSurfaceLeave);
+        surfaceInput.detach(renderer.surface);
         renderer.destroy();
         renderer = null;
       }
-      root.removeEventListener('click', onClick);
-      root.removeEventListener('keydown', onKeyDown);
-      root.removeEventListener('focusin', onFocusIn);
-      root.removeEventListener('focusout', onFocusOut);
+      detachRootInput();
       root.remove();
       memory.clear();
       shownGraph = null;

@@ -1,16 +1,17 @@
-import { Timeline, type DataItemCollectionType, type TimelineItem, type TimelineOptions } from 'vis-timeline/peer';
+import { Timeline, type DataItemCollectionType, type TimelineItem } from 'vis-timeline/peer';
 import { DataSet } from 'vis-data/peer';
-import moment from 'moment';
 import type { DatasetIndex } from '../../domain/indexes';
 import type { Highlight } from '../../domain/derive';
 import { DAY_MS, isoToMs, msToIso } from '../../domain/dates';
 import type { TimeWindow } from '../../state/types';
 import { batchItemChanges, deferItemShow } from './visInternals';
 import { createDensityBand } from './densityBand';
-import { createItemSync, ITEM_THRESHOLD, toVisibleMeetings, type VisibleMeetings } from './itemSync';
+import { createItemSync, toVisibleMeetings, type VisibleMeetings } from './itemSync';
 import { createBrushOverlay } from './brush';
-import { fitWindow, type FitEntry } from './labelLayout';
+import { fitWindow } from './labelLayout';
 import { createNextTask } from './nextTask';
+import { cancelRaf, observeWidth, raf, timelineOptions, toTimeWindow } from './timelineOptions';
+import { wireTimelineEvents } from './timelineEvents';
 
 export interface TimelineCallbacks {
   onSelect(meetingId: string | null): void;
@@ -39,15 +40,8 @@ export interface TimelineController {
 }
 
 export { ITEM_THRESHOLD } from './itemSync';
+export { toTimeWindow } from './timelineOptions';
 const REPORT_DELAY_MS = 250;
-
-const raf = (cb: () => void): number =>
-  typeof requestAnimationFrame === 'function' ? requestAnimationFrame(cb) : (setTimeout(cb, 16) as unknown as number);
-const cancelRaf = (id: number) => (typeof cancelAnimationFrame === 'function' ? cancelAnimationFrame(id) : clearTimeout(id));
-
-export function toTimeWindow(startMs: number, endMs: number): TimeWindow {
-  return { start: msToIso(startMs), end: msToIso(Math.max(startMs, endMs - 1)) };
-}
 
 export function createTimelineController(el: HTMLElement, callbacks: TimelineCallbacks): TimelineController {
   const canvas = document.createElement('div');
@@ -56,26 +50,7 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
   el.append(canvas);
 
   const items = new DataSet<TimelineItem>();
-  const compact = typeof matchMedia === 'function' && matchMedia('(max-width: 600px)').matches;
-  const options: TimelineOptions = {
-    // Grows with stacked rows so a fit-all view shows every label, then scrolls.
-    minHeight: compact ? 220 : 290,
-    maxHeight: compact ? 440 : 520,
-    // Days are UTC; render the axis in UTC too so a meeting never appears on the previous day.
-    moment: (date: moment.MomentInput) => moment(date).utc(),
-    stack: true,
-    selectable: true,
-    multiselect: false,
-    editable: false,
-    showCurrentTime: false,
-    verticalScroll: true,
-    zoomMin: 7 * DAY_MS,
-    zoomMax: 300 * 365 * DAY_MS,
-    orientation: { axis: 'bottom', item: 'bottom' },
-    margin: { item: { horizontal: 2, vertical: 3 } },
-    tooltip: { followMouse: false, overflowMethod: 'cap', delay: 250 },
-    dataAttributes: ['id'],
-  };
+  const options = timelineOptions();
   // vis-timeline's typings expect its own loose DataItem; the DataSet is typed more strictly here.
   const timeline = new Timeline(canvas, items as unknown as DataItemCollectionType, options);
   deferItemShow(timeline);
@@ -165,25 +140,9 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
     scheduleRender();
   }
 
-  /**
-   * What "fit all" must show: each meeting with its label when few enough to be drawn one by one,
-   * else (density bins, no labels) just the overall extent.
-   */
-  function fitEntries(): FitEntry[] {
-    const { index, visible, visStart } = data!;
-    const n = visible.length;
-    if (!n) return [{ start: index.minTime, end: index.maxTime, labelPx: 0 }];
-    if (n <= ITEM_THRESHOLD) {
-      return Array.from(visible, (pos) => ({ start: index.start[pos]!, end: index.end[pos]!, labelPx: sync.labelPx(pos) }));
-    }
-    let last = visStart[0]!;
-    for (let k = 0; k < n; k++) last = Math.max(last, index.end[visible[k]!]!);
-    return [{ start: visStart[0]!, end: last, labelPx: 0 }];
-  }
-
   function fit() {
     if (!data) return;
-    const w = fitWindow(fitEntries(), widthPx)!;
+    const w = fitWindow(sync.fitEntries(), widthPx)!;
     moveTo(w.start, w.end);
   }
 
@@ -203,51 +162,27 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
     scheduleRender();
     if (props.byUser) report();
   });
-  timeline.on('select', (props: { items: (string | number)[] }) => {
-    const id = props.items[0];
-    if (typeof id === 'string') {
-      callbacks.onSelect(id === selectedId ? null : id);
-      return;
-    }
-    // A click on empty space: vis cleared its selection, the app keeps it.
-    timeline.setSelection(selectedId && sync.has(selectedId) ? [selectedId] : []);
-  });
-  // A click on a density bar (anywhere in its column) zooms into that bin.
-  timeline.on('click', (props: { what: string | null; time: Date | null }) => {
-    if (mode !== 'density' || props.what !== 'background' || !props.time) return;
-    const bin = band.binAt(props.time.valueOf());
-    if (!bin) return;
-    const pad = (bin.end - bin.start) * 0.1;
-    moveTo(bin.start - pad, bin.end + pad);
-    report();
-  });
-  timeline.on('mouseMove', (props: { what: string | null; time: Date | null }) => {
-    if (mode === 'density') band.hover(props.what === 'background' && props.time ? props.time.valueOf() : null);
-  });
-  const onLeave = () => band.hover(null);
-  canvas.addEventListener('mouseleave', onLeave);
-  timeline.on('itemover', (props: { item: string | number }) => callbacks.onHover(String(props.item)));
-  timeline.on('itemout', () => callbacks.onHover(null));
+  const unwireEvents = wireTimelineEvents(
+    timeline,
+    canvas,
+    {
+      mode: () => mode,
+      selectedId: () => selectedId,
+      shows: (id) => sync.has(id),
+      band,
+      moveTo,
+      report,
+    },
+    callbacks,
+  );
 
-  // Room for labels depends on the width, so an automatic fit is redone when the host resizes
-  // (e.g. the detail panel opening beside the chart).
-  let lastWidth = canvas.clientWidth;
-  let refitFrame: number | null = null;
-  const resizeObserver =
-    typeof ResizeObserver === 'function'
-      ? new ResizeObserver(() => {
-          const width = canvas.clientWidth;
-          if (width === lastWidth || refitFrame !== null) return;
-          refitFrame = raf(() => {
-            refitFrame = null;
-            lastWidth = widthPx = canvas.clientWidth;
-            if (destroyed) return;
-            if (autoFit) fit();
-            else scheduleRender();
-          });
-        })
-      : null;
-  resizeObserver?.observe(canvas);
+  // Room for labels depends on the width, so an automatic fit is redone when the host resizes.
+  const stopObserving = observeWidth(canvas, (width) => {
+    widthPx = width;
+    if (destroyed) return;
+    if (autoFit) fit();
+    else scheduleRender();
+  });
 
   const brush = createBrushOverlay(
     el,
@@ -318,10 +253,9 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
       itemsTask.destroy();
       if (renderFrame !== null) cancelRaf(renderFrame);
       if (moveFrame !== null) cancelRaf(moveFrame);
-      if (refitFrame !== null) cancelRaf(refitFrame);
-      resizeObserver?.disconnect();
+      stopObserving();
       brush.destroy();
-      canvas.removeEventListener('mouseleave', onLeave);
+      unwireEvents();
       band.destroy();
       timeline.destroy();
       items.clear();

@@ -5,7 +5,7 @@ import { isHighlightedMeeting, NO_HIGHLIGHT, type Highlight } from '../../domain
 import { meetingItem } from './visItems';
 import { countInRange, lowerBound } from './density';
 import { toTimelineItem, type TimelineItemSpec } from './toTimelineItems';
-import { displayKind, estimateLabelPx } from './labelLayout';
+import { displayKind, estimateLabelPx, type FitEntry } from './labelLayout';
 import type { ItemBatch } from './visInternals';
 
 /**
@@ -143,6 +143,11 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
     );
   }
 
+  const labelPx = (pos: number): number => {
+    const spec = specs.get(index!.meetings[pos]!.id) ?? toTimelineItem(index!, pos);
+    return estimateLabelPx(spec.label);
+  };
+
   return {
     setData(next: VisibleMeetings) {
       if (next.index !== index) {
@@ -172,9 +177,20 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
       return dense ? 'density' : 'items';
     },
     /** Estimated label width of the meeting at index position `pos`, without caching its spec. */
-    labelPx(pos: number): number {
-      const spec = specs.get(index!.meetings[pos]!.id) ?? toTimelineItem(index!, pos);
-      return estimateLabelPx(spec.label);
+    labelPx,
+    /**
+     * What "fit all" must show: each meeting with its label when few enough to be drawn one by one,
+     * else (density bins, no labels) just the overall extent. Needs data.
+     */
+    fitEntries(): FitEntry[] {
+      const n = visible.length;
+      if (!n) return [{ start: index!.minTime, end: index!.maxTime, labelPx: 0 }];
+      if (n <= ITEM_THRESHOLD) {
+        return Array.from(visible, (pos) => ({ start: index!.start[pos]!, end: index!.end[pos]!, labelPx: labelPx(pos) }));
+      }
+      let last = visStart[0]!;
+      for (let k = 0; k < n; k++) last = Math.max(last, index!.end[visible[k]!]!);
+      return [{ start: visStart[0]!, end: last, labelPx: 0 }];
     },
     has: (id: string) => shown.has(id),
     size: () => shown.size,

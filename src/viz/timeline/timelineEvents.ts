@@ -1,0 +1,51 @@
+import type { Timeline } from 'vis-timeline/peer';
+import type { TimelineCallbacks } from './createTimelineController';
+
+/** What vis-timeline's input events read from the controller at event time. */
+export interface TimelineEventContext {
+  mode(): 'items' | 'density' | null;
+  selectedId(): string | null;
+  /** Whether the meeting is drawn as an item now. */
+  shows(id: string): boolean;
+  band: {
+    binAt(ms: number): { start: number; end: number } | null | undefined;
+    hover(ms: number | null): void;
+  };
+  moveTo(startMs: number, endMs: number): void;
+  /** The user moved the window. */
+  report(): void;
+}
+
+/**
+ * Selection, hover and density-bar clicks. Returns the cleanup for what is not owned by the timeline
+ * itself (its own listeners go with `timeline.destroy()`).
+ */
+export function wireTimelineEvents(timeline: Timeline, canvas: HTMLElement, ctx: TimelineEventContext, callbacks: TimelineCallbacks): () => void {
+  timeline.on('select', (props: { items: (string | number)[] }) => {
+    const id = props.items[0];
+    const selectedId = ctx.selectedId();
+    if (typeof id === 'string') {
+      callbacks.onSelect(id === selectedId ? null : id);
+      return;
+    }
+    // A click on empty space: vis cleared its selection, the app keeps it.
+    timeline.setSelection(selectedId && ctx.shows(selectedId) ? [selectedId] : []);
+  });
+  // A click on a density bar (anywhere in its column) zooms into that bin.
+  timeline.on('click', (props: { what: string | null; time: Date | null }) => {
+    if (ctx.mode() !== 'density' || props.what !== 'background' || !props.time) return;
+    const bin = ctx.band.binAt(props.time.valueOf());
+    if (!bin) return;
+    const pad = (bin.end - bin.start) * 0.1;
+    ctx.moveTo(bin.start - pad, bin.end + pad);
+    ctx.report();
+  });
+  timeline.on('mouseMove', (props: { what: string | null; time: Date | null }) => {
+    if (ctx.mode() === 'density') ctx.band.hover(props.what === 'background' && props.time ? props.time.valueOf() : null);
+  });
+  const onLeave = () => ctx.band.hover(null);
+  canvas.addEventListener('mouseleave', onLeave);
+  timeline.on('itemover', (props: { item: string | number }) => callbacks.onHover(String(props.item)));
+  timeline.on('itemout', () => callbacks.onHover(null));
+  return () => canvas.removeEventListener('mouseleave', onLeave);
+}

@@ -1,0 +1,59 @@
+import type { TimelineOptions } from 'vis-timeline/peer';
+import moment from 'moment';
+import { DAY_MS, msToIso } from '../../domain/dates';
+import type { TimeWindow } from '../../state/types';
+
+export function timelineOptions(): TimelineOptions {
+  const compact = typeof matchMedia === 'function' && matchMedia('(max-width: 600px)').matches;
+  return {
+    // Grows with stacked rows so a fit-all view shows every label, then scrolls.
+    minHeight: compact ? 220 : 290,
+    maxHeight: compact ? 440 : 520,
+    // Days are UTC; render the axis in UTC too so a meeting never appears on the previous day.
+    moment: (date: moment.MomentInput) => moment(date).utc(),
+    stack: true,
+    selectable: true,
+    multiselect: false,
+    editable: false,
+    showCurrentTime: false,
+    verticalScroll: true,
+    zoomMin: 7 * DAY_MS,
+    zoomMax: 300 * 365 * DAY_MS,
+    orientation: { axis: 'bottom', item: 'bottom' },
+    margin: { item: { horizontal: 2, vertical: 3 } },
+    tooltip: { followMouse: false, overflowMethod: 'cap', delay: 250 },
+    dataAttributes: ['id'],
+  };
+}
+
+/** The inclusive ISO days shown by the half-open millisecond range [startMs, endMs). */
+export function toTimeWindow(startMs: number, endMs: number): TimeWindow {
+  return { start: msToIso(startMs), end: msToIso(Math.max(startMs, endMs - 1)) };
+}
+
+export const raf = (cb: () => void): number =>
+  typeof requestAnimationFrame === 'function' ? requestAnimationFrame(cb) : (setTimeout(cb, 16) as unknown as number);
+export const cancelRaf = (id: number) => (typeof cancelAnimationFrame === 'function' ? cancelAnimationFrame(id) : clearTimeout(id));
+
+/**
+ * Calls `onWidth` (at most once a frame) when the element's width changes: room for labels depends on
+ * it, so an automatic fit is redone, e.g. when the detail panel opens beside the chart.
+ */
+export function observeWidth(target: HTMLElement, onWidth: (width: number) => void): () => void {
+  if (typeof ResizeObserver !== 'function') return () => {};
+  let lastWidth = target.clientWidth;
+  let frame: number | null = null;
+  const observer = new ResizeObserver(() => {
+    if (target.clientWidth === lastWidth || frame !== null) return;
+    frame = raf(() => {
+      frame = null;
+      lastWidth = target.clientWidth;
+      onWidth(lastWidth);
+    });
+  });
+  observer.observe(target);
+  return () => {
+    if (frame !== null) cancelRaf(frame);
+    observer.disconnect();
+  };
+}

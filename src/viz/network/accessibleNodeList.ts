@@ -18,7 +18,7 @@ export interface AccessibleNodeList {
 }
 
 interface Item {
-  li: HTMLLIElement;
+  li: HTMLElement;
   button: HTMLButtonElement;
   desc: HTMLSpanElement;
 }
@@ -27,6 +27,12 @@ interface Item {
 export const LIST_SLICE = 400;
 /** Items placed with the update itself: enough for a Tab stop and the first arrow presses, ~2 ms. */
 export const FIRST_SLICE = 100;
+/**
+ * Items per wrapper. The list is clipped out of sight, and `content-visibility: auto` on each wrapper
+ * lets Chrome skip styling and laying out its items; checking ~50 wrappers per frame for visibility
+ * costs far less than checking thousands of items.
+ */
+export const CHUNK_SIZE = 100;
 /** Idle time may not come while a layout animates; list upkeep then waits at most this long. */
 const IDLE_TIMEOUT_MS = 300;
 
@@ -61,7 +67,9 @@ function cancel(s: Scheduled | null): void {
 
 export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, onFocusNode: (id: string | null) => void): AccessibleNodeList {
   const makeList = () => {
-    const ul = document.createElement('ul');
+    // A generic list: the chunk wrappers between it and its items would not be valid inside <ul>.
+    const ul = document.createElement('div');
+    ul.setAttribute('role', 'list');
     ul.className = 'network-node-list visually-hidden-focusable';
     ul.setAttribute('aria-label', 'Actors in the network');
     ul.addEventListener('focusin', onFocusIn);
@@ -76,11 +84,12 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
   let done = 0;
   let timer: Scheduled | null = null;
   /** Lists replaced wholesale, hidden at once and detached once the views have painted. */
-  const retired = new Set<HTMLUListElement>();
+  const retired = new Set<HTMLElement>();
   let active: string | null = null;
 
   const makeItem = (id: string): Item => {
-    const li = document.createElement('li');
+    const li = document.createElement('div');
+    li.setAttribute('role', 'listitem');
     const button = document.createElement('button');
     button.type = 'button';
     button.dataset.actor = id;
@@ -93,9 +102,25 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
     return { li, button, desc };
   };
 
-  /** Brings positions [done, until) in line with `wanted`; survivors are already in order. */
+  const chunk = (c: number): HTMLElement => {
+    while (list.children.length <= c) {
+      const wrapper = document.createElement('div');
+      wrapper.setAttribute('role', 'none');
+      wrapper.className = 'network-node-chunk';
+      list.append(wrapper);
+    }
+    return list.children[c] as HTMLElement;
+  };
+  /** The item element at list position `p` (positions below `done` are in place). */
+  const at = (p: number): HTMLElement | null => (list.children[Math.floor(p / CHUNK_SIZE)]?.children[p % CHUNK_SIZE] as HTMLElement | undefined) ?? null;
+  /** Whether `li` is an item of the current list (not of a retired one). */
+  const listed = (li: Element | null | undefined) => li?.parentElement?.parentElement === list;
+
+  /**
+   * Brings positions [done, until) in line with `wanted`; survivors are already in order. An insertion
+   * overfills its wrapper for a moment: the items it pushes past the end move on as their positions come.
+   */
   const reconcile = (until: number) => {
-    const children = list.children;
     const end = Math.min(until, wanted.length);
     for (; done < end; done++) {
       const node = wanted[done]!;
@@ -104,7 +129,14 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
       if (item.button.textContent !== node.name) item.button.textContent = node.name;
       const description = describeNode(node);
       if (item.desc.textContent !== description) item.desc.textContent = description;
-      if (children[done] !== item.li) list.insertBefore(item.li, children[done] ?? null);
+      const wrapper = chunk(Math.floor(done / CHUNK_SIZE));
+      const here = wrapper.children[done % CHUNK_SIZE] ?? null;
+      if (here !== item.li) wrapper.insertBefore(item.li, here);
+    }
+    // All placed: wrappers past the last item are empty (every item left in the list is wanted).
+    if (done === wanted.length) {
+      const keep = Math.ceil(wanted.length / CHUNK_SIZE);
+      while (list.children.length > keep) list.lastElementChild!.remove();
     }
     if (done < wanted.length && timer === null) {
       timer = afterPaint(() => {
@@ -138,8 +170,7 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
     if (!list.contains(event.relatedTarget as Node | null)) onFocusNode(null);
   };
   const onKeyDown = (event: KeyboardEvent) => {
-    const li = (event.target as Element).parentElement;
-    if (!li || li.parentElement !== list) return;
+    if (!listed((event.target as Element).parentElement)) return;
     const forward = event.key === 'ArrowDown' || event.key === 'ArrowRight';
     const backward = event.key === 'ArrowUp' || event.key === 'ArrowLeft';
     // Other keys (Enter, Space, Tab) need no list upkeep: bringing thousands of items in line
@@ -152,7 +183,7 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
     const last = wanted.length - 1;
     const next = forward ? Math.min(last, current + 1) : backward ? Math.max(0, current - 1) : event.key === 'Home' ? 0 : last;
     reconcile(Math.max(current, next) + 1);
-    (list.children[next]!.firstElementChild as HTMLButtonElement).focus();
+    (at(next)!.firstElementChild as HTMLButtonElement).focus();
   };
   let list = makeList();
   root.append(list);
@@ -168,7 +199,9 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
         items.delete(id);
       }
       // Thousands of single removals cost far more than emptying the list and putting survivors back.
-      if (leaving.length > list.children.length / 4) {
+      let placed = 0;
+      for (const wrapper of list.children) placed += wrapper.children.length;
+      if (leaving.length > placed / 4) {
         // Detaching a list of thousands still costs tens of milliseconds, so the old one is hidden now
         // (nothing in it can be focused or pressed) and detached after the views have painted;
         // the actors that stay move to the fresh list slice by slice.
@@ -187,7 +220,7 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
       setActive(active && items.has(active) ? active : (wanted[0]?.id ?? null));
     },
     button(id) {
-      if (items.get(id)?.li.parentElement !== list && timer !== null) flush();
+      if (!listed(items.get(id)?.li) && timer !== null) flush();
       return items.get(id)?.button ?? null;
     },
     destroy() {

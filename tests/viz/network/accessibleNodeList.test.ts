@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, getByRole, queryByRole, waitFor } from '@testing-library/react';
-import { createAccessibleNodeList, FIRST_SLICE, LIST_SLICE, type AccessibleNodeList } from '../../../src/viz/network/accessibleNodeList';
+import { CHUNK_SIZE, createAccessibleNodeList, FIRST_SLICE, LIST_SLICE, type AccessibleNodeList } from '../../../src/viz/network/accessibleNodeList';
 import { EMPTY_SCENE, type Scene, type SceneNode } from '../../../src/viz/network/scene';
 
 /** A scene with one node per id, named "Actor <id>", listed in id order. */
@@ -109,10 +109,26 @@ describe('accessible node list', () => {
     expect(last?.textContent).toBe(`Actor ${many.at(-1)}`);
   });
 
+  it('groups items into wrappers of at most CHUNK_SIZE, in name order, also after actors arrive before and leave after others', async () => {
+    const first = ids(CHUNK_SIZE * 3 + 5, 'b');
+    list.setScene(sceneOf(first));
+    await waitFor(() => expect(buttons()).toHaveLength(first.length));
+    const sizes = () => Array.from(root.querySelectorAll('.network-node-chunk'), (c) => c.children.length);
+    expect(sizes()).toEqual([CHUNK_SIZE, CHUNK_SIZE, CHUNK_SIZE, 5]);
+    expect(getByRole(root, 'list', { name: 'Actors in the network' })).toBeTruthy();
+    // Three actors sorting first arrive, ten of the last leave: wrappers shift, none overfills, none stays empty.
+    const next = [...ids(3, 'a'), ...first.slice(0, -10)];
+    list.setScene(sceneOf(next));
+    await waitFor(() => expect(sizes()).toEqual([CHUNK_SIZE, CHUNK_SIZE, CHUNK_SIZE - 2]));
+    expect(buttons().map((b) => b.dataset.actor)).toEqual(next);
+    expect(list.button(next[0]!)!.parentElement!.getAttribute('role')).toBe('listitem');
+    expect(list.button(next[0]!)!.parentElement!.parentElement!.getAttribute('role')).toBe('none');
+  });
+
   it('removes itself and stops pending work on destroy', async () => {
     list.setScene(sceneOf(ids(LIST_SLICE * 2)));
     list.destroy();
-    expect(root.querySelector('ul')).toBeNull();
+    expect(root.querySelector('[role="list"]')).toBeNull();
     await new Promise((r) => setTimeout(r, 20));
     expect(buttons()).toHaveLength(0);
   });

@@ -36,32 +36,21 @@ export function DateRange() {
     <fieldset className="facet date-range">
       <legend>Date range</legend>
       <div className="date-fields">
-        <div className="field">
-          <label htmlFor="filter-from">From</label>
-          <input
-            id="filter-from"
-            type="date"
-            value={draft.from}
-            min={min}
-            max={max}
-            aria-invalid={inverted || undefined}
-            aria-describedby={inverted ? 'date-range-error' : undefined}
-            onChange={(e) => change('from', e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-to">To</label>
-          <input
-            id="filter-to"
-            type="date"
-            value={draft.to}
-            min={min}
-            max={max}
-            aria-invalid={inverted || undefined}
-            aria-describedby={inverted ? 'date-range-error' : undefined}
-            onChange={(e) => change('to', e.target.value)}
-          />
-        </div>
+        {(['from', 'to'] as const).map((field) => (
+          <div className="field" key={field}>
+            <label htmlFor={`filter-${field}`}>{field === 'from' ? 'From' : 'To'}</label>
+            <input
+              id={`filter-${field}`}
+              type="date"
+              value={draft[field]}
+              min={min}
+              max={max}
+              aria-invalid={inverted || undefined}
+              aria-describedby={inverted ? 'date-range-error' : undefined}
+              onChange={(e) => change(field, e.target.value)}
+            />
+          </div>
+        ))}
       </div>
       {inverted && (
         <p id="date-range-error" className="field-error" role="alert">

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openApp, waitForViews } from './browser';
+import { describe, expect, it } from 'vitest';
+import { openApp, useBrowser, waitForViews } from './browser';
 import { details, expectViewsAgree, network, seriousAxeViolations, shownCount, tabUntil, timeline, TOTAL } from './helpers';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('keyboard, accessibility and small screens', () => {
   it('keyboard only: reach a network node, open the actor, filter to them, then clear filters', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     await waitForViews(page, TOTAL);
     await tabUntil(page, `el.getAttribute('role') === 'button' && el.closest('[aria-label="Network"]') && el.getAttribute('aria-label') === 'Ayman Sosan'`, 250);
     const focusVisible = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle !== 'none' || document.activeElement!.matches(':focus-visible'));
@@ -36,7 +29,7 @@ describe('keyboard, accessibility and small screens', () => {
 
   it('axe-core finds no serious or critical violations on the main view, light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
-      const { page, context } = await openApp(browser);
+      const { page, context } = await openApp(browser());
       await page.emulateMedia({ colorScheme });
       await waitForViews(page, TOTAL);
       expect(await seriousAxeViolations(page), colorScheme).toEqual([]);
@@ -45,7 +38,7 @@ describe('keyboard, accessibility and small screens', () => {
   });
 
   it('axe-core finds no serious or critical violations with the detail panel and source text open', async () => {
-    const { page, context } = await openApp(browser, 'select=meeting:2020-08-17-assad-khaji');
+    const { page, context } = await openApp(browser(), 'select=meeting:2020-08-17-assad-khaji');
     await waitForViews(page, TOTAL);
     await details(page).getByRole('button', { name: 'Show source text' }).first().click();
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -56,7 +49,7 @@ describe('keyboard, accessibility and small screens', () => {
   });
 
   it('at phone width nothing overflows and the filters, views and details are usable', async () => {
-    const { page, context } = await openApp(browser, '', { width: 375, height: 800 });
+    const { page, context } = await openApp(browser(), '', { width: 375, height: 800 });
     await waitForViews(page, TOTAL);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.getByRole('button', { name: /Show filters/ }).click();

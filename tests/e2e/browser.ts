@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 /** Debian's Chromium by default; point CHROME_PATH at any other Chrome/Chromium binary. */
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -9,6 +9,21 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: CHROME_PATH,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
+}
+
+/** One Chromium per test file: launched before its tests, closed after. Call at the top of a file. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is not running (call useBrowser at the top of the test file)');
+    return browser;
+  };
 }
 
 export const appUrl = (query = ''): string => `${inject('appUrl')}${query ? `?${query.replace(/^\?/, '')}` : ''}`;

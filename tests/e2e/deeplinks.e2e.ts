@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openApp, waitForViews } from './browser';
+import { describe, expect, it } from 'vitest';
+import { openApp, useBrowser, waitForViews } from './browser';
 import { details, expectViewsAgree, timelineItem, TOTAL } from './helpers';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const syria = (page: import('playwright-core').Page) =>
   page.getByRole('group', { name: 'Country or organization' }).getByRole('checkbox', { name: /^Syria/ });
 
 describe('deep links', () => {
   it('a copied link opens the same view in a fresh page', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     await waitForViews(page, TOTAL);
     await syria(page).check();
     await expectViewsAgree(page, 11);
@@ -38,7 +31,7 @@ describe('deep links', () => {
   });
 
   it('Back and Forward walk through filter and selection changes', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     await waitForViews(page, TOTAL);
     await syria(page).check();
     await expectViewsAgree(page, 11);
@@ -61,7 +54,7 @@ describe('deep links', () => {
   });
 
   it('opens a link with a time window, a search and an actor selection', async () => {
-    const { page, context } = await openApp(browser, 'q=constitutional&select=actor:khaji&window=2020-06-01..2020-12-31');
+    const { page, context } = await openApp(browser(), 'q=constitutional&select=actor:khaji&window=2020-06-01..2020-12-31');
     await expectViewsAgree(page, 4);
     expect(await page.getByRole('searchbox', { name: 'Search summaries, names and quotes' }).inputValue()).toBe('constitutional');
     await expect.poll(() => details(page).getByRole('heading', { level: 2 }).first().textContent()).toContain('Ali Asghar Khaji');

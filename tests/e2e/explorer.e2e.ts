@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openApp, waitForViews } from './browser';
+import { describe, expect, it } from 'vitest';
+import { openApp, useBrowser, waitForViews } from './browser';
 import { clickAt, details, expectViewsAgree, network, networkNode, shownCount, timeline, timelineItem, TOTAL } from './helpers';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('exploring the bundled dataset', () => {
   it('opens with both views drawn, the full count and no console errors', async () => {
-    const { page, context, errors } = await openApp(browser);
+    const { page, context, errors } = await openApp(browser());
     await waitForViews(page, TOTAL);
     expect(await page.locator('.count-status').textContent()).toBe(`${TOTAL} meetings`);
     expect(await network(page).getByRole('button', { name: 'Ali Asghar Khaji', exact: true }).count()).toBe(1);
@@ -23,7 +16,7 @@ describe('exploring the bundled dataset', () => {
   });
 
   it('filters by country and by topic; count and both views agree', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     await waitForViews(page, TOTAL);
     await page.getByRole('group', { name: 'Country or organization' }).getByRole('checkbox', { name: /^Japan/ }).check();
     await expectViewsAgree(page, 1);
@@ -40,7 +33,7 @@ describe('exploring the bundled dataset', () => {
   });
 
   it('filters by actor through the filter panel and through the network', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     await waitForViews(page, TOTAL);
     const find = page.getByRole('combobox', { name: 'Find actor' });
     await find.fill('sosan');
@@ -57,7 +50,7 @@ describe('exploring the bundled dataset', () => {
   });
 
   it('filters by date range with the inputs and by brushing the timeline', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     await waitForViews(page, TOTAL);
     await page.getByLabel('From', { exact: true }).fill('2023-01-01');
     await page.getByLabel('To', { exact: true }).fill('2023-12-31');
@@ -81,7 +74,7 @@ describe('exploring the bundled dataset', () => {
   });
 
   it('selecting a meeting in the timeline highlights its participants and shows its evidence', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     await waitForViews(page, TOTAL);
     await timelineItem(page, '2020-09-30-khaji-endo-call').click();
     await expect.poll(() => networkNode(page, 'Akira Endo').getAttribute('class')).toMatch(/is-highlighted/);

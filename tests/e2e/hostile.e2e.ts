@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, waitForViews } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, useBrowser, waitForViews } from './browser';
 import { bundled, details, expectViewsAgree, network, TOTAL, XSS } from './helpers';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Elements an injected payload would create if any text were parsed as HTML. */
 const injectedElements = (page: Page) => page.evaluate(() => document.querySelectorAll('img[src="x"], svg[onload], script:not([src])').length);
@@ -32,7 +26,7 @@ describe('hostile and broken input', () => {
       `window=${encodeURIComponent('"><script>alert(1)</script>')}`,
       `zzz=${huge}`,
     ].join('&');
-    const { page, context, dialogs } = await openApp(browser, query);
+    const { page, context, dialogs } = await openApp(browser(), query);
     const notice = page.getByRole('alert').filter({ hasText: /Ignored/i });
     await notice.first().waitFor();
     const text = (await notice.first().textContent()) ?? '';
@@ -47,7 +41,7 @@ describe('hostile and broken input', () => {
   });
 
   it('a search for a script payload is shown as text and matches nothing', async () => {
-    const { page, context, dialogs } = await openApp(browser, `q=${encodeURIComponent('<script>alert(1)</script>')}`);
+    const { page, context, dialogs } = await openApp(browser(), `q=${encodeURIComponent('<script>alert(1)</script>')}`);
     await expectViewsAgree(page, 0);
     expect(await page.getByRole('searchbox', { name: 'Search summaries, names and quotes' }).inputValue()).toBe('<script>alert(1)</script>');
     expect(await injectedElements(page)).toBe(0);
@@ -64,7 +58,7 @@ describe('hostile and broken input', () => {
     ds.topics[0].label = '<iframe src=javascript:alert(1)>';
     const firstMeeting = ds.meetings[0].id;
     const { page, context, dialogs, errors } = await (async () => {
-      const opened = await openApp(browser, '', {});
+      const opened = await openApp(browser(), '', {});
       await serve(opened.page, 'hostile.json', JSON.stringify(ds));
       await opened.page.goto(opened.page.url() + `?data=hostile.json&select=meeting:${firstMeeting}`);
       return opened;
@@ -83,7 +77,7 @@ describe('hostile and broken input', () => {
   it('an invalid dataset shows which record and field are wrong', async () => {
     const ds = bundled();
     ds.meetings[4].participants[1].actorId = 'mekdad2';
-    const { page, context } = await openApp(browser, '');
+    const { page, context } = await openApp(browser(), '');
     await serve(page, 'broken.json', JSON.stringify(ds));
     await page.goto(page.url() + '?data=broken.json');
     await page.getByRole('heading', { level: 1, name: /not valid/ }).waitFor();
@@ -92,7 +86,7 @@ describe('hostile and broken input', () => {
   });
 
   it('a dataset that is not JSON, or fails to load, gets the error screen and Retry recovers', async () => {
-    const { page, context } = await openApp(browser, '');
+    const { page, context } = await openApp(browser(), '');
     await serve(page, 'garbled.json', '{"meetings": [');
     await page.goto(page.url() + '?data=garbled.json');
     await page.getByText(/not valid JSON/).waitFor();

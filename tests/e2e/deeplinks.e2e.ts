@@ -53,6 +53,28 @@ describe('deep links', () => {
     await context.close();
   });
 
+  it('zooming the timeline records its window in the link without adding history; Fit all removes it', async () => {
+    const { page, context } = await openApp(browser());
+    await waitForViews(page, TOTAL);
+    const entries = await page.evaluate(() => history.length);
+    const box = (await page.getByRole('region', { name: 'Timeline' }).locator('.vis-center').first().boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 40);
+    await page.mouse.wheel(0, -400);
+    await expect.poll(() => page.url()).toMatch(/window=\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}/);
+    expect(await page.evaluate(() => history.length)).toBe(entries);
+    const zoomed = page.url();
+    const fresh = await context.newPage();
+    await fresh.goto(zoomed);
+    await waitForViews(fresh, TOTAL);
+    // The same window opens: the meetings outside it are not drawn as items.
+    const drawn = await page.locator('.vis-item[data-id]').count();
+    expect(drawn).toBeLessThan(TOTAL);
+    await expect.poll(() => fresh.locator('.vis-item[data-id]').count()).toBe(drawn);
+    await page.getByRole('button', { name: 'Fit all' }).click();
+    await expect.poll(() => page.url()).not.toContain('window=');
+    await context.close();
+  });
+
   it('opens a link with a time window, a search and an actor selection', async () => {
     const { page, context } = await openApp(browser(), 'q=constitutional&select=actor:khaji&window=2020-06-01..2020-12-31');
     await expectViewsAgree(page, 4);

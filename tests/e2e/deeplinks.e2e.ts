@@ -59,7 +59,10 @@ describe('deep links', () => {
     const entries = await page.evaluate(() => history.length);
     const box = (await page.getByRole('region', { name: 'Timeline' }).locator('.vis-center').first().boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + 40);
-    await page.mouse.wheel(0, -400);
+    for (let i = 0; i < 4; i++) {
+      await page.mouse.wheel(0, -400);
+      await page.waitForTimeout(80);
+    }
     await expect.poll(() => page.url()).toMatch(/window=\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}/);
     expect(await page.evaluate(() => history.length)).toBe(entries);
     const zoomed = page.url();

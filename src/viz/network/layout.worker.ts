@@ -34,6 +34,10 @@ function wake(): void {
 
 scope.onmessage = (event: MessageEvent<LayoutRequest>) => {
   const msg = event.data;
+  if (msg.type === 'close') {
+    scope.close();
+    return;
+  }
   if (msg.type === 'graph') {
     const input: LayoutInput = msg;
     gen = msg.gen;

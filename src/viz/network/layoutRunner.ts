@@ -4,7 +4,8 @@ import { createLayoutSimulation, pinNode, readState, tickWithin, type LayoutInpu
 export type LayoutRequest =
   | ({ type: 'graph'; gen: number } & LayoutInput)
   | { type: 'pin'; gen: number; i: number; x: number | null; y: number | null }
-  | { type: 'alphaTarget'; gen: number; value: number };
+  | { type: 'alphaTarget'; gen: number; value: number }
+  | { type: 'close' };
 
 export interface LayoutUpdate {
   type: 'positions';
@@ -118,7 +119,8 @@ export function createWorkerLayout(onPositions: OnPositions): LayoutRunner {
     currentAlpha: () => 0,
     destroy() {
       worker.onmessage = null;
-      worker.terminate();
+      // The worker ends itself: terminate() would join its thread on this one, inside the user's task.
+      send({ type: 'close' });
     },
   };
 }

@@ -6,7 +6,8 @@ export type PaintRequest =
   | { type: 'init'; canvas: OffscreenCanvas }
   | { type: 'resize'; width: number; height: number }
   | { type: 'scene'; scene: Omit<PaintScene, 'state'> }
-  | { type: 'frame'; state: Float32Array; em: PaintEmphasis; view: PaintView };
+  | { type: 'frame'; state: Float32Array; em: PaintEmphasis; view: PaintView }
+  | { type: 'close' };
 
 /** Sent after every frame, so the main thread keeps at most one frame in flight. */
 export type PaintedMessage = { type: 'painted' };
@@ -28,6 +29,8 @@ scope.onmessage = (event: MessageEvent<PaintRequest>) => {
     }
   } else if (msg.type === 'scene') {
     scene = msg.scene;
+  } else if (msg.type === 'close') {
+    scope.close();
   } else {
     // Drawn here, committed to the page's canvas at the end of this task.
     if (ctx && scene && msg.state.length === scene.radii.length * 4) paintFrame(ctx, { ...scene, state: msg.state }, msg.em, msg.view);

@@ -48,8 +48,14 @@ export function createSvgRenderer(root: HTMLElement, idPrefix: string): NetworkR
   let shown = new Uint8Array(0);
 
   /** Labels keep their screen size under zoom and sit on whichever side collides with nothing. */
+  let labelScale = '';
   const placeLabelsFor = (scene: Scene, k: number) => {
-    svg.style.setProperty('--label-scale', String(1 / k));
+    // Only on a zoom change: a new value of this inherited property restyles every element in the drawing.
+    const scale = String(1 / k);
+    if (scale !== labelScale) {
+      labelScale = scale;
+      svg.style.setProperty('--label-scale', scale);
+    }
     const sides = placeLabels(scene.state, scene.radii, labelWidths, (i) => shown[i] === 1, k);
     const gap = LABEL_GAP_PX / k;
     labelEls.forEach((label, i) => {

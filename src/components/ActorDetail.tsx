@@ -8,6 +8,7 @@ import { useStore } from '../state/store';
 import { MeetingButtonList } from './MeetingButtonList';
 
 const PAGE = 50;
+const ACTOR_KIND_LABELS: Record<Actor['kind'], string> = { person: 'Person', organization: 'Organization', group: 'Group of unnamed people' };
 
 export function ActorDetail({ index, actor, headingId }: { index: DatasetIndex; actor: Actor; headingId: string }) {
   const select = useStore((s) => s.select);
@@ -34,7 +35,7 @@ export function ActorDetail({ index, actor, headingId }: { index: DatasetIndex; 
           {affiliationName(index, actor.affiliation)} <span className="facet-code">{actor.affiliation}</span>
         </dd>
         <dt>Kind</dt>
-        <dd>{actor.kind === 'person' ? 'Person' : 'Organization'}</dd>
+        <dd>{ACTOR_KIND_LABELS[actor.kind]}</dd>
         {actor.aliases.length > 0 && (
           <>
             <dt>Also known as</dt>

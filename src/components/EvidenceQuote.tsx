@@ -4,7 +4,7 @@ import { quoteSegments } from '../domain/quoteMatch';
 import type { Source } from '../domain/schema';
 
 /** Only web links are followed; anything else (javascript:, data:) stays plain text. */
-function safeHref(url: string | undefined): string | undefined {
+function safeHref(url: string | null | undefined): string | undefined {
   if (!url) return undefined;
   try {
     const { protocol } = new URL(url);
@@ -65,6 +65,7 @@ export function EvidenceQuote({ quote, source }: { quote: string; source: Source
             aria-label={`Source text: ${source.title}`}
           >
             {open &&
+              source.text !== undefined &&
               quoteSegments(source.text, quote).map((seg, i) => (seg.marked ? <mark key={i}>{seg.text}</mark> : <span key={i}>{seg.text}</span>))}
           </div>
         </>

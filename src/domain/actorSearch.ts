@@ -1,8 +1,9 @@
 import type { DatasetIndex } from './indexes';
 import { searchTerms } from './filters';
+import { matchableAliases } from './actors';
 
 interface ActorSearchIndex {
-  /** Lower-cased name and aliases per actor position. */
+  /** Lower-cased name and matchable aliases per actor position (groups: name only). */
   text: string[];
   names: string[];
   /** Actor positions, most meetings first, then by name: the order shown before anything is typed. */
@@ -15,7 +16,7 @@ function searchIndexFor(index: DatasetIndex): ActorSearchIndex {
   let s = cache.get(index);
   if (!s) {
     const names = index.actors.map((a) => a.name.toLowerCase());
-    const text = index.actors.map((a, i) => [names[i], ...a.aliases.map((x) => x.toLowerCase())].join('\n'));
+    const text = index.actors.map((a, i) => [names[i], ...matchableAliases(a).map((x) => x.toLowerCase())].join('\n'));
     const byActivity = Int32Array.from(index.actors.keys()).sort(
       (a, b) => index.byActor[b]!.length - index.byActor[a]!.length || names[a]!.localeCompare(names[b]!),
     );

@@ -1,6 +1,14 @@
 import type { DatasetIndex } from './indexes';
 import type { Actor, Meeting, Role } from './schema';
 
+/**
+ * The aliases a search or an importer may match an actor by. A group of unnamed people has none: its aliases
+ * ("senior Syrian officials") describe people, they do not name them, so a text using the words names no one.
+ */
+export function matchableAliases(actor: Pick<Actor, 'kind' | 'aliases'>): readonly string[] {
+  return actor.kind === 'group' ? [] : actor.aliases;
+}
+
 /** The role(s) an actor held when a meeting could have taken place: roles overlapping [earliest, latest]. */
 export function rolesAt(actor: Actor, meeting: Pick<Meeting, 'earliest' | 'latest'>): Role[] {
   return actor.roles.filter((r) => (!r.from || r.from <= meeting.latest) && (!r.to || r.to >= meeting.earliest));

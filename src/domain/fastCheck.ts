@@ -1,5 +1,5 @@
 import { regexes } from 'zod';
-import { CAMEO_CODES, MEETING_TYPES } from './schema';
+import { ACTOR_KINDS as KINDS, CAMEO_CODES, EVIDENCE_CONTEXTS, MEETING_TYPES, PARTS_OF_DAY } from './schema';
 
 /**
  * A quick, allocation-free check that a meeting or actor record is one the zod schema would accept *and return
@@ -18,7 +18,9 @@ const AFFILIATION = /^([A-Z]{3}|[A-Z][A-Z0-9-]{1,15})$/;
 const PRECISIONS: ReadonlySet<unknown> = new Set(['day', 'month', 'year']);
 const TYPES: ReadonlySet<unknown> = new Set(MEETING_TYPES);
 const CAMEOS: ReadonlySet<unknown> = new Set(CAMEO_CODES);
-const ACTOR_KINDS: ReadonlySet<unknown> = new Set(['person', 'organization']);
+const ACTOR_KINDS: ReadonlySet<unknown> = new Set(KINDS);
+const CONTEXTS: ReadonlySet<unknown> = new Set(EVIDENCE_CONTEXTS);
+const PARTS: ReadonlySet<unknown> = new Set(PARTS_OF_DAY);
 
 const isRecord = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** `text` in schema.ts trims; only already-trimmed values come out unchanged. */
@@ -26,6 +28,8 @@ const isText = (v: unknown): boolean => typeof v === 'string' && v.length > 0 &&
 const matches = (re: RegExp, v: unknown): boolean => typeof v === 'string' && re.test(v);
 const optional = (v: unknown, ok: (v: unknown) => boolean): boolean => v === undefined || ok(v);
 const isString = (v: unknown): boolean => typeof v === 'string';
+const isBoolean = (v: unknown): boolean => typeof v === 'boolean';
+const isOrder = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 1;
 
 /** True when every own key is one of `allowed` (zod would strip the others). */
 function onlyKeys(o: Rec, allowed: ReadonlySet<string>): boolean {
@@ -33,11 +37,15 @@ function onlyKeys(o: Rec, allowed: ReadonlySet<string>): boolean {
   return true;
 }
 
-const MEETING_KEYS = new Set(['id', 'date', 'datePrecision', 'earliest', 'latest', 'dateNote', 'type', 'cameo', 'location', 'locationNote', 'participants', 'topics', 'summary', 'evidence']);
+const MEETING_KEYS = new Set([
+  'id', 'date', 'datePrecision', 'earliest', 'latest', 'dateNote', 'dateInferred', 'type', 'cameo', 'location', 'locationNote', 'locationInferred',
+  'occasion', 'order', 'partOfDay', 'participants', 'topics', 'summary', 'evidence', 'corroboration',
+]);
 const PARTICIPANT_KEYS = new Set(['actorId', 'role']);
-const EVIDENCE_KEYS = new Set(['sourceId', 'quote']);
+const EVIDENCE_KEYS = new Set(['sourceId', 'quote', 'context', 'topics']);
+const CORROBORATION_KEYS = new Set(['sourceId', 'supports']);
 const ACTOR_KEYS = new Set(['id', 'name', 'aliases', 'kind', 'affiliation', 'roles', 'note']);
-const ROLE_KEYS = new Set(['title', 'from', 'to', 'note']);
+const ROLE_KEYS = new Set(['title', 'from', 'to', 'note', 'inferred', 'attested']);
 
 function everyItem(v: unknown, min: number, ok: (item: unknown) => boolean): boolean {
   if (!Array.isArray(v) || v.length < min) return false;
@@ -46,7 +54,9 @@ function everyItem(v: unknown, min: number, ok: (item: unknown) => boolean): boo
 }
 
 const isParticipant = (p: unknown) => isRecord(p) && onlyKeys(p, PARTICIPANT_KEYS) && isString(p.actorId) && optional(p.role, isText);
-const isEvidence = (e: unknown) => isRecord(e) && onlyKeys(e, EVIDENCE_KEYS) && isString(e.sourceId) && isText(e.quote);
+const isEvidence = (e: unknown) =>
+  isRecord(e) && onlyKeys(e, EVIDENCE_KEYS) && isString(e.sourceId) && isText(e.quote) && optional(e.context, (c) => CONTEXTS.has(c)) && optional(e.topics, (t) => everyItem(t, 0, isString));
+const isCorroboration = (c: unknown) => isRecord(c) && onlyKeys(c, CORROBORATION_KEYS) && isString(c.sourceId) && isText(c.supports);
 
 export function meetingPassesUnchanged(m: unknown): boolean {
   return (
@@ -62,6 +72,12 @@ export function meetingPassesUnchanged(m: unknown): boolean {
     CAMEOS.has(m.cameo) &&
     optional(m.location, isText) &&
     optional(m.locationNote, isString) &&
+    optional(m.dateInferred, isBoolean) &&
+    optional(m.locationInferred, isBoolean) &&
+    optional(m.occasion, isString) &&
+    optional(m.order, isOrder) &&
+    optional(m.partOfDay, (p) => PARTS.has(p)) &&
+    optional(m.corroboration, (c) => everyItem(c, 0, isCorroboration)) &&
     everyItem(m.participants, 2, isParticipant) &&
     everyItem(m.topics, 0, isString) &&
     isText(m.summary) &&
@@ -70,7 +86,8 @@ export function meetingPassesUnchanged(m: unknown): boolean {
 }
 
 const isRole = (r: unknown) =>
-  isRecord(r) && onlyKeys(r, ROLE_KEYS) && isText(r.title) && optional(r.from, (v) => matches(ISO_DAY, v)) && optional(r.to, (v) => matches(ISO_DAY, v)) && optional(r.note, isString);
+  isRecord(r) && onlyKeys(r, ROLE_KEYS) && isText(r.title) && optional(r.from, (v) => matches(ISO_DAY, v)) && optional(r.to, (v) => matches(ISO_DAY, v)) && optional(r.note, isString) &&
+  optional(r.inferred, isBoolean) && optional(r.attested, isBoolean);
 
 export function actorPassesUnchanged(a: unknown): boolean {
   return (

@@ -1,4 +1,4 @@
-import { DatasetSchema, type Dataset } from './schema';
+import { DatasetSchema, DELEGATION_ROLE, type Dataset } from './schema';
 import { spanOfPrecisionDate } from './dates';
 import { actorPassesUnchanged, meetingPassesUnchanged } from './fastCheck';
 
@@ -95,10 +95,13 @@ export function crossRecordIssues(ds: Dataset): DatasetIssue[] {
     if (!codes.has(a.affiliation)) issues.push({ path: `actors[${i}].affiliation`, message: `unknown country or organization "${a.affiliation}"` });
     a.roles.forEach((r, j) => {
       if (r.from && r.to && r.from > r.to) issues.push({ path: `actors[${i}].roles[${j}]`, message: `from ${r.from} is after to ${r.to}` });
+      if (r.inferred && !r.note?.trim()) issues.push({ path: `actors[${i}].roles[${j}].note`, message: 'an inferred role date needs a note saying how it was inferred' });
     });
   });
+  issues.push(...provenanceIssues(ds));
 
-  const sourceText = new Map(ds.sources.map((s) => [s.id, collapseSpace(s.text)]));
+  // A source without text (an imported citation) cannot check its quotes; the UI says so next to each one.
+  const sourceText = new Map(ds.sources.map((s) => [s.id, s.text === undefined ? undefined : collapseSpace(s.text)]));
   const actorsInMeetings = new Set<string>();
   ds.meetings.forEach((m, i) => {
     const at = `meetings[${i}]`;
@@ -121,15 +124,54 @@ export function crossRecordIssues(ds: Dataset): DatasetIssue[] {
     });
     m.evidence.forEach((e, j) => {
       const text = sourceText.get(e.sourceId);
-      if (!sourceIds.has(e.sourceId) || text === undefined) {
+      if (!sourceIds.has(e.sourceId)) {
         issues.push({ path: `${at}.evidence[${j}].sourceId`, message: `unknown source "${e.sourceId}"` });
-      } else if (!text.includes(collapseSpace(e.quote))) {
+      } else if (text !== undefined && !text.includes(collapseSpace(e.quote))) {
         issues.push({ path: `${at}.evidence[${j}].quote`, message: `quote does not occur verbatim in source "${e.sourceId}"` });
       }
     });
   });
   ds.actors.forEach((a, i) => {
     if (!actorsInMeetings.has(a.id)) issues.push({ path: `actors[${i}]`, message: `actor "${a.id}" takes part in no meeting` });
+  });
+  return issues;
+}
+
+/** Provenance rules: outside sources stay outside the evidence, references to occasions and topics resolve, inferred values carry notes. */
+function provenanceIssues(ds: Dataset): DatasetIssue[] {
+  const issues: DatasetIssue[] = [];
+  const sources = new Map(ds.sources.map((s) => [s.id, s]));
+  const kinds = new Map(ds.actors.map((a) => [a.id, a.kind]));
+  const occasionIds = uniqueIds(ds.occasions ?? [], 'occasions', issues);
+  const wrongCameo = ds.cameoPerspective === 'visitor' ? '043' : ds.cameoPerspective === 'host' ? '042' : null;
+  ds.meetings.forEach((m, i) => {
+    const at = `meetings[${i}]`;
+    if (m.cameo === wrongCameo) {
+      issues.push({ path: `${at}.cameo`, message: `CAMEO ${m.cameo} takes the ${m.cameo === '043' ? 'host' : 'visitor'}'s view; this dataset codes visits from the ${ds.cameoPerspective}'s (${m.cameo === '043' ? '042' : '043'})` });
+    }
+    if (m.locationInferred && m.location === undefined) issues.push({ path: `${at}.locationInferred`, message: 'marks an inferred location, but there is no location' });
+    if (m.locationInferred && !m.locationNote?.trim()) issues.push({ path: `${at}.locationNote`, message: 'an inferred location needs a note saying what it rests on' });
+    if (m.occasion !== undefined && !occasionIds.has(m.occasion)) issues.push({ path: `${at}.occasion`, message: `unknown occasion "${m.occasion}"` });
+    if (m.order !== undefined && m.occasion === undefined) issues.push({ path: `${at}.order`, message: 'an order needs an occasion to be an order within' });
+    m.participants.forEach((p, j) => {
+      const kind = kinds.get(p.actorId);
+      if (p.role === DELEGATION_ROLE && kind !== undefined && kind !== 'group') {
+        issues.push({ path: `${at}.participants[${j}].role`, message: `"${DELEGATION_ROLE}" is for a group actor; "${p.actorId}" is a ${kind}` });
+      }
+    });
+    m.evidence.forEach((e, j) => {
+      if (sources.get(e.sourceId)?.corroborating) {
+        issues.push({ path: `${at}.evidence[${j}].sourceId`, message: `source "${e.sourceId}" is corroborating, not the record's text: cite it under corroboration` });
+      }
+      e.topics?.forEach((t, k) => {
+        if (!m.topics.includes(t)) issues.push({ path: `${at}.evidence[${j}].topics[${k}]`, message: `topic "${t}" is not among the meeting's topics` });
+      });
+    });
+    m.corroboration?.forEach((c, j) => {
+      const source = sources.get(c.sourceId);
+      if (!source) issues.push({ path: `${at}.corroboration[${j}].sourceId`, message: `unknown source "${c.sourceId}"` });
+      else if (!source.corroborating) issues.push({ path: `${at}.corroboration[${j}].sourceId`, message: `source "${c.sourceId}" is not marked corroborating` });
+    });
   });
   return issues;
 }

@@ -14,6 +14,8 @@ const oddValue = fc.constantFrom<unknown>(
   [], ['x'], [' x'], [{ actorId: 'a' }], [{ actorId: 'a' }, { actorId: 'b', role: 'Envoy' }], [{ actorId: 'a' }, { actorId: 'b', role: ' ' }],
   [{ sourceId: 's', quote: 'q' }], [{ sourceId: 's', quote: 'q', extra: 1 }], [{ title: 'Envoy', from: '2020-01-01' }], [{ title: 'Envoy', from: '2020' }],
   {}, { actorId: 'a' },
+  'afternoon', 'talks', 'press remarks', 'group', 1.5, -1, 2, [{ sourceId: 's', supports: 'the day' }], [{ sourceId: 's', supports: ' x' }],
+  [{ sourceId: 's', quote: 'q', context: 'talks', topics: ['t'] }], [{ sourceId: 's', quote: 'q', context: 'gossip' }], [{ title: 'Envoy', inferred: true, attested: 1 }],
 );
 
 function agreesWithZod(record: unknown, fast: (r: unknown) => boolean, schema: typeof MeetingSchema | typeof ActorSchema) {
@@ -26,7 +28,7 @@ function agreesWithZod(record: unknown, fast: (r: unknown) => boolean, schema: t
 
 describe('quick record check agrees with the zod schema', () => {
   const ds = bundled();
-  const fields = { meeting: [...Object.keys(ds.meetings[0]!), 'location', 'locationNote', 'extra'], actor: [...Object.keys(ds.actors[0]!), 'note', 'extra'] };
+  const fields = { meeting: [...Object.keys(ds.meetings[0]!), 'location', 'locationNote', 'locationInferred', 'dateInferred', 'occasion', 'order', 'partOfDay', 'corroboration', 'extra'], actor: [...Object.keys(ds.actors[0]!), 'note', 'extra'] };
 
   it('passes the bundled records', () => {
     expect(ds.meetings.every(meetingPassesUnchanged)).toBe(true);

@@ -143,11 +143,11 @@ export function edgeWidthScale(maxWeight: number, min = 1, max = 6): (weight: nu
 }
 
 /**
- * Label shown beside a node: a person's surname, or an organization's name cut at a word boundary.
+ * Label shown beside a node: a person's surname, or an organization's or group's name cut at a word boundary.
  * The label must stay a substring of the accessible name (WCAG 2.5.3 label in name), so no ellipsis
  * is added and nothing is abbreviated.
  */
-export function shortName(name: string, kind: 'person' | 'organization'): string {
+export function shortName(name: string, kind: 'person' | 'organization' | 'group'): string {
   const plain = name.replace(/\s*\([^)]*\)\s*/g, ' ').trim() || name;
   if (kind === 'person') return plain.split(/\s+/).pop() ?? plain;
   if (plain.length <= 18) return plain;

@@ -1,14 +1,10 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { launchResolved } from '../../scripts/browser/launch';
 
-/** Debian's Chromium by default; point CHROME_PATH at any other Chrome/Chromium binary. */
-export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-
+/** The browser found once by browserSetup.ts (CHROME_PATH, a system Chromium, or the packaged one). */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROME_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  return launchResolved(inject('browser'));
 }
 
 /** One Chromium per test file: launched before its tests, closed after. Call at the top of a file. */

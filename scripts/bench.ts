@@ -3,8 +3,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { Dataset } from '../src/domain/schema';
+import { startBrowser } from './browser/launch';
 import { ensureDataset, parseTiers, TIERS, type Tier } from './bench/datasets';
 import { formatTable, jsonSummary, summarize, type RunMetrics, type TierSummary } from './bench/report';
 import { prepareTier, runOnce } from './bench/runTier';
@@ -16,7 +16,8 @@ const USAGE = `usage: npm run bench -- [--build] [--tiers bundled,1k,20k,100k] [
   --steps     also print each scripted step's time
   --naive-max the naive vis-timeline baseline runs only up to this many meetings (it needs minutes at 20k)
   --naive-runs  ...and only in the first N runs of a tier
-Datasets are generated into bench-data/ when missing. CHROME_PATH overrides /usr/bin/chromium.`;
+Datasets are generated into bench-data/ when missing. The browser: CHROME_PATH, else a Chrome/Chromium on PATH,
+else the packaged one (@sparticuz/chromium); PARLEY_BROWSER=system or =packaged picks one of the last two.`;
 
 interface BenchArgs { build: boolean; tiers: Tier[]; runs: number; seed: number; json: boolean; naive: boolean; naiveMax: number; naiveRuns: number; steps: boolean }
 
@@ -60,6 +61,8 @@ async function main(): Promise<void> {
   }
   const dist = join(root, 'dist');
   if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/index.html is missing: run with --build (or npm run build) first');
+  // First, so a missing browser fails the run before any dataset is generated.
+  const { browser } = await startBrowser({ log });
   const dataDir = join(root, 'bench-data');
   mkdirSync(dataDir, { recursive: true });
 
@@ -70,10 +73,6 @@ async function main(): Promise<void> {
     '/': snapshot,
     '/bench-data/': dataDir,
     '/bench-vendor/': join(root, 'node_modules/vis-timeline/standalone/umd'),
-  });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   const summaries: TierSummary[] = [];
   try {

@@ -1,7 +1,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { packagedChromium } from './packaged';
+import { packagedChromium, type PackagedBrowser } from './packaged';
 import { BrowserUnavailableError, installHint, planBrowsers, type BrowserEnv, type Candidate, type Platform } from './resolve';
 
 /** Flags for every browser the project drives: headless, quiet, nothing phoning home. */
@@ -35,25 +35,37 @@ export function launchResolved(resolved: Pick<ResolvedBrowser, 'executablePath' 
 
 /** The one line that says which browser runs. */
 export function describeBrowser(resolved: ResolvedBrowser, cwd = process.cwd()): string {
-  const where = resolved.source === 'packaged' ? relative(cwd, resolved.executablePath) : resolved.executablePath;
+  const inProject = relative(cwd, resolved.executablePath);
+  const where = resolved.source === 'packaged' && !inProject.startsWith('..') ? inProject : resolved.executablePath;
   const kind = resolved.source === 'packaged' ? 'packaged Chromium' : resolved.source === 'system' ? 'system Chromium' : 'Chromium';
   return `browser: ${kind} ${resolved.version} (${resolved.detail}) ${where}`;
 }
 
-/** Why a browser did not start, in one line: a missing shared library if that was it, else the error's first line. */
+/**
+ * Why a browser did not start, in one line, from Playwright's launch error (which quotes the browser's stderr and
+ * the whole command line): a missing shared library if that was it, else the browser's first error output, else the
+ * error's first line with the exit code.
+ */
 export function launchFailureReason(message: string): string {
-  const library = /error while loading shared libraries: [^\n]*/.exec(message);
+  const text = message.replace(/\u001b\[[0-9;]*m/g, '');
+  const library = /error while loading shared libraries: [^\n]*/.exec(text);
   if (library) return library[0].trim();
-  return (message.split('\n').find((line) => line.trim() !== '') ?? 'unknown error').replace(/^browserType\.launch: /, '').trim();
+  const stderr = /\[pid=\d+\]\[err\] ([^\n]*\S)/.exec(text);
+  if (stderr) return stderr[1]!.trim();
+  const first = (text.split('\n').find((line) => line.trim() !== '') ?? 'unknown error').replace(/^browserType\.launch: /, '').trim();
+  const exit = /process did exit: exitCode=(\d+)/.exec(text);
+  return exit ? `${first} (exit code ${exit[1]})` : first;
 }
-
-const MISSING_LIBRARY = 'error while loading shared libraries';
 
 export interface StartOptions {
   env?: BrowserEnv;
   platform?: Platform;
   /** Where the "which browser" line (and any fallback note) goes. */
   log?: (line: string) => void;
+  /** Injected by unit tests, so the order and the messages are checked without real browsers. */
+  isExecutable?: (file: string) => boolean;
+  launch?: (target: Pick<ResolvedBrowser, 'executablePath' | 'env'>) => Promise<Browser>;
+  packaged?: () => Promise<PackagedBrowser>;
 }
 
 /**
@@ -64,16 +76,18 @@ export async function startBrowser(options: StartOptions = {}): Promise<{ browse
   const env = options.env ?? process.env;
   const platform = options.platform ?? { os: process.platform, arch: process.arch };
   const log = options.log ?? ((line: string) => console.log(line));
-  const candidates = planBrowsers(env, isExecutableFile, platform);
+  const launch = options.launch ?? launchResolved;
+  const packaged = options.packaged ?? (() => packagedChromium());
+  const candidates = planBrowsers(env, options.isExecutable ?? isExecutableFile, platform);
   const failures: string[] = [];
   for (const [index, candidate] of candidates.entries()) {
     const label = candidate.source === 'packaged' ? 'the packaged Chromium (@sparticuz/chromium)' : `${candidate.executablePath} (${candidate.detail})`;
     try {
       const target =
         candidate.source === 'packaged'
-          ? await packagedChromium().then((p) => ({ executablePath: p.executablePath, env: p.env, detail: `@sparticuz/chromium ${p.packageVersion}` }))
+          ? await packaged().then((p) => ({ executablePath: p.executablePath, env: p.env, detail: `@sparticuz/chromium ${p.packageVersion}` }))
           : { executablePath: candidate.executablePath, env: {}, detail: candidate.detail };
-      const browser = await launchResolved(target);
+      const browser = await launch(target);
       const resolved: ResolvedBrowser = { source: candidate.source, ...target, version: browser.version() };
       log(describeBrowser(resolved));
       return { browser, resolved };
@@ -83,8 +97,8 @@ export async function startBrowser(options: StartOptions = {}): Promise<{ browse
       if (index < candidates.length - 1) log(`browser: ${label} did not start (${reason}); trying the next one`);
     }
   }
-  const needsLibraries = failures.some((f) => f.includes(MISSING_LIBRARY)) && candidates.at(-1)?.source === 'packaged';
-  const hint = needsLibraries
+  const packagedMissesLibraries = candidates.at(-1)?.source === 'packaged' && failures.at(-1)?.includes('error while loading shared libraries');
+  const hint = packagedMissesLibraries
     ? `install the libraries it needs (Debian/Ubuntu: sudo apt-get install -y libnss3 libexpat1) or ${installHint(platform)}`
     : installHint(platform);
   throw new BrowserUnavailableError(`No Chrome/Chromium could be started: ${failures.join('; ')}; ${hint}`);

@@ -43,13 +43,24 @@ const fontsConf = (dir: string) => `<?xml version="1.0"?>
 
 /**
  * The Chromium inside @sparticuz/chromium, unpacked once per package version into node_modules/.cache (so `npm ci`
- * starts afresh). The package unpacks into os.tmpdir(), shared by every user and version and never checked for
- * completeness; here it unpacks in a child process whose TMPDIR is a private staging directory that is renamed into
- * place only when complete, so an interrupted or concurrent first run can never leave a half-written browser behind.
+ * starts afresh). The package itself unpacks into os.tmpdir(), shared by every user and version and never checked for
+ * completeness; here it unpacks in a child process whose TMPDIR is a private staging directory.
  */
-export async function packagedChromium(root = resolve(import.meta.dirname, '../..')): Promise<PackagedBrowser> {
+export function packagedChromium(root = resolve(import.meta.dirname, '../..')): Promise<PackagedBrowser> {
   const { entry, version } = findPackage();
-  const cache = join(root, 'node_modules', '.cache', 'parley-chromium');
+  return installPackaged(join(root, 'node_modules', '.cache', 'parley-chromium'), version, async (staging) => {
+    const script = 'require(process.argv[1]).executablePath().then((p) => process.stdout.write(p))';
+    const { stdout } = await promisify(execFile)(process.execPath, ['-e', script, entry], { env: { ...process.env, TMPDIR: staging }, encoding: 'utf8' });
+    return stdout;
+  });
+}
+
+/**
+ * Unpacks into a staging directory that is renamed into place only when complete, so an interrupted or concurrent
+ * first run never leaves a half-written browser behind. `unpack` writes the browser into the directory it is given
+ * and returns the executable's path.
+ */
+export async function installPackaged(cache: string, version: string, unpack: (staging: string) => Promise<string>): Promise<PackagedBrowser> {
   const dir = join(cache, version);
   const result = (): PackagedBrowser => ({
     executablePath: join(dir, 'chromium'),
@@ -61,15 +72,11 @@ export async function packagedChromium(root = resolve(import.meta.dirname, '../.
   mkdirSync(cache, { recursive: true });
   const staging = mkdtempSync(join(cache, `.staging-${version}-`));
   try {
-    const script = 'require(process.argv[1]).executablePath().then((p) => process.stdout.write(p))';
-    const { stdout } = await promisify(execFile)(process.execPath, ['-e', script, entry], {
-      env: { ...process.env, TMPDIR: staging },
-      encoding: 'utf8',
-    });
-    if (stdout !== join(staging, 'chromium')) throw new Error(`${PACKAGE} unpacked to ${stdout}, expected ${join(staging, 'chromium')}`);
+    const executable = await unpack(staging);
+    if (executable !== join(staging, 'chromium')) throw new Error(`${PACKAGE} unpacked to ${executable}, expected ${join(staging, 'chromium')}`);
     writeFileSync(join(staging, 'fonts.conf'), fontsConf(dir));
     writeFileSync(join(staging, READY), `${version}\n`);
-    // Not ours and not complete (the ready mark is written before the rename): nothing can be using it.
+    // Not complete (the ready mark is written before the rename), so no run can be using it.
     if (existsSync(dir) && !existsSync(join(dir, READY))) rmSync(dir, { recursive: true, force: true });
     try {
       renameSync(staging, dir);

@@ -93,18 +93,18 @@ export function countByTopic(index: DatasetIndex, positions: Int32Array): Map<st
 // Each facet depends on the other facets' values only; filters keep unchanged arrays by reference,
 // so memoizing on the individual fields skips the work when only this facet's own ticks change.
 const countriesMemo = memoizeLast(
-  (index: DatasetIndex, actors: Filters['actors'], topics: Filters['topics'], from: string | null, to: string | null, q: string) =>
-    countByAffiliation(index, filterMeetings(index, { actors, topics, countries: [], from, to, q })),
+  (index: DatasetIndex, actors: Filters['actors'], topics: Filters['topics'], from: string | null, to: string | null, q: string, between: Filters['between']) =>
+    countByAffiliation(index, filterMeetings(index, { actors, topics, countries: [], from, to, q, between })),
 );
 const topicsMemo = memoizeLast(
-  (index: DatasetIndex, actors: Filters['actors'], countries: Filters['countries'], from: string | null, to: string | null, q: string) =>
-    countByTopic(index, filterMeetings(index, { actors, countries, topics: [], from, to, q })),
+  (index: DatasetIndex, actors: Filters['actors'], countries: Filters['countries'], from: string | null, to: string | null, q: string, between: Filters['between']) =>
+    countByTopic(index, filterMeetings(index, { actors, countries, topics: [], from, to, q, between })),
 );
 
 export function countryFacetCounts(index: DatasetIndex, f: Filters): ReadonlyMap<string, number> {
-  return countriesMemo(index, f.actors, f.topics, f.from, f.to, f.q);
+  return countriesMemo(index, f.actors, f.topics, f.from, f.to, f.q, f.between);
 }
 
 export function topicFacetCounts(index: DatasetIndex, f: Filters): ReadonlyMap<string, number> {
-  return topicsMemo(index, f.actors, f.countries, f.from, f.to, f.q);
+  return topicsMemo(index, f.actors, f.countries, f.from, f.to, f.q, f.between);
 }

@@ -1,8 +1,12 @@
 import type { DatasetIndex } from './indexes';
 import { DAY_MS, isoToMs } from './dates';
 import { searchTextOf } from './searchText';
+import { betweenMask, type BetweenSides } from './between';
 
-/** What the user narrowed the dataset to. Within a facet values are OR-ed; facets are AND-ed. */
+/**
+ * What the user narrowed the dataset to. Within a facet values are OR-ed; facets are AND-ed; a
+ * `between` pair needs both sides present in the same meeting.
+ */
 export interface Filters {
   actors: readonly string[];
   countries: readonly string[];
@@ -11,12 +15,14 @@ export interface Filters {
   from: string | null;
   to: string | null;
   q: string;
+  /** Only meetings between these two sides (see between.ts), or null. */
+  between: BetweenSides | null;
 }
 
-export const EMPTY_FILTERS: Filters = Object.freeze({ actors: [], countries: [], topics: [], from: null, to: null, q: '' });
+export const EMPTY_FILTERS: Filters = Object.freeze({ actors: [], countries: [], topics: [], from: null, to: null, q: '', between: null });
 
 export function hasActiveFilters(f: Filters): boolean {
-  return f.actors.length > 0 || f.countries.length > 0 || f.topics.length > 0 || f.from !== null || f.to !== null || f.q.trim() !== '';
+  return f.actors.length > 0 || f.countries.length > 0 || f.topics.length > 0 || f.from !== null || f.to !== null || f.q.trim() !== '' || f.between !== null;
 }
 
 export function searchTerms(q: string): string[] {
@@ -44,6 +50,7 @@ export function filterMeetings(index: DatasetIndex, f: Filters): Int32Array {
     }),
     facetMask(n, f.countries, (code) => index.byAffiliation.get(code)),
     facetMask(n, f.topics, (id) => index.byTopic.get(id)),
+    f.between ? betweenMask(index, f.between) : null,
   ].filter((m): m is Uint8Array => m !== null);
   const from = f.from ? isoToMs(f.from) : -Infinity;
   const to = f.to ? isoToMs(f.to) + DAY_MS : Infinity;

@@ -1,4 +1,6 @@
 import type { Filters } from '../domain/filters';
+import type { SizeMetric } from '../domain/analysis/metricNames';
+import type { EgoDepth } from '../domain/analysis/ego';
 
 export type Selection =
   | { kind: 'meeting'; id: string }
@@ -20,6 +22,17 @@ export interface View {
   followWindow: boolean;
   /** Charts (timeline + network) or the accessible table alternative. */
   mode: 'charts' | 'table';
+  /** How the network is measured and drawn (size, colour, ego network). */
+  analysis: AnalysisView;
+}
+
+export interface AnalysisView {
+  /** What node size and the "Most central" list follow. */
+  size: SizeMetric;
+  /** Node colour: the actor's affiliation or its Louvain community. */
+  color: 'affiliation' | 'community';
+  /** Show only actors within `depth` steps of `actor`. */
+  ego: { actor: string; depth: EgoDepth } | null;
 }
 
 export interface Notice {

@@ -134,7 +134,7 @@ describe('FilterPanel', () => {
 
   it('follows filter changes made elsewhere (URL, Back)', () => {
     setup();
-    act(() => useStore.getState().applyView({ ...useStore.getState(), filters: { actors: ['endo'], countries: ['UN'], topics: [], from: '2020-01-01', to: null, q: 'call' } }));
+    act(() => useStore.getState().applyView({ ...useStore.getState(), filters: { actors: ['endo'], countries: ['UN'], topics: [], from: '2020-01-01', to: null, q: 'call', between: null } }));
     expect(screen.getByRole('checkbox', { name: /United Nations/ })).toBeChecked();
     expect(screen.getByRole('searchbox')).toHaveValue('call');
     expect(screen.getByLabelText('From')).toHaveValue('2020-01-01');

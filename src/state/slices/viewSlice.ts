@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { EMPTY_FILTERS, type Filters } from '../../domain/filters';
 import type { AppState } from '../store';
-import type { Selection, TimeWindow, View } from '../types';
+import type { AnalysisView, Selection, TimeWindow, View } from '../types';
 
 /**
  * The shareable view. Every setter records whether the change is discrete (a history entry)
@@ -18,11 +18,14 @@ export interface ViewSlice extends View {
   setWindow: (window: TimeWindow | null) => void;
   setFollowWindow: (on: boolean) => void;
   setMode: (mode: View['mode']) => void;
+  setAnalysis: (patch: Partial<AnalysisView>) => void;
   /** Replaces the whole view, e.g. from the URL on load or on Back/Forward. */
   applyView: (view: View) => void;
 }
 
-export const INITIAL_VIEW: View = { filters: EMPTY_FILTERS, selection: null, window: null, followWindow: false, mode: 'charts' };
+export const INITIAL_ANALYSIS: AnalysisView = Object.freeze({ size: 'meetings', color: 'affiliation', ego: null });
+
+export const INITIAL_VIEW: View = { filters: EMPTY_FILTERS, selection: null, window: null, followWindow: false, mode: 'charts', analysis: INITIAL_ANALYSIS };
 
 export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
   ...INITIAL_VIEW,
@@ -39,5 +42,6 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   setWindow: (window) => set({ window, lastChange: 'replace' }),
   setFollowWindow: (followWindow) => set({ followWindow, lastChange: 'push' }),
   setMode: (mode) => set({ mode, lastChange: 'push' }),
+  setAnalysis: (patch) => set((s) => ({ analysis: { ...s.analysis, ...patch }, lastChange: 'push' })),
   applyView: (view) => set({ ...view, lastChange: 'replace' }),
 });

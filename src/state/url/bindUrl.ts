@@ -77,10 +77,11 @@ export const viewOf = (s: View): View => ({
   window: s.window,
   followWindow: s.followWindow,
   mode: s.mode,
+  analysis: s.analysis,
 });
 
 const viewChanged = (a: View, b: View) =>
-  a.filters !== b.filters || a.selection !== b.selection || a.window !== b.window || a.followWindow !== b.followWindow || a.mode !== b.mode;
+  a.filters !== b.filters || a.selection !== b.selection || a.window !== b.window || a.followWindow !== b.followWindow || a.mode !== b.mode || a.analysis !== b.analysis;
 
 function noticeText(intro: string, problems: readonly string[]): string {
   const listed = problems.slice(0, MAX_LISTED_PROBLEMS).join('. ');

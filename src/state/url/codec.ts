@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { ActorSchema, CountrySchema } from '../../domain/schema';
 import type { Filters } from '../../domain/filters';
 import type { DatasetIndex } from '../../domain/indexes';
-import { INITIAL_VIEW } from '../slices/viewSlice';
-import type { Selection, TimeWindow, View } from '../types';
+import { INITIAL_ANALYSIS, INITIAL_VIEW } from '../slices/viewSlice';
+import type { AnalysisView, Selection, TimeWindow, View } from '../types';
+import { isKnownSide, type BetweenSides } from '../../domain/between';
+import { SIZE_METRICS, type SizeMetric } from '../../domain/analysis/metricNames';
 import {
   CANONICAL_ORDER,
   EDGE_SEPARATOR,
@@ -139,6 +141,40 @@ function parseChoice<T>(name: string, value: string | undefined, choices: Record
   return fallback;
 }
 
+const BETWEEN_FORMAT = 'expected two country/organization codes or two actor ids joined by ~, e.g. IRN~JPN';
+
+function parseBetween(value: string | undefined, problems: string[]): BetweenSides | null {
+  if (!value) return null;
+  const parts = value.split(EDGE_SEPARATOR);
+  const isSide = (s: string | undefined): s is string => s !== undefined && (isSlug(s) || isCountryCode(s));
+  const [a, b] = parts;
+  if (parts.length !== 2 || !isSide(a) || !isSide(b)) {
+    problems.push(`Ignored between=${show(value)}: ${BETWEEN_FORMAT}`);
+    return null;
+  }
+  if (a === b) {
+    problems.push(`Ignored between=${show(value)}: the two sides must differ`);
+    return null;
+  }
+  return [a, b];
+}
+
+const SIZE_CHOICES = Object.fromEntries(SIZE_METRICS.map((m) => [m, m])) as Record<SizeMetric, SizeMetric>;
+
+function parseAnalysis(p: Map<ParamName, string>, problems: string[]): AnalysisView {
+  const size = parseChoice(PARAM.size, p.get(PARAM.size), SIZE_CHOICES, INITIAL_ANALYSIS.size, problems);
+  const color = parseChoice(PARAM.color, p.get(PARAM.color), { affiliation: 'affiliation', community: 'community' } as const, INITIAL_ANALYSIS.color, problems);
+  const egoValue = p.get(PARAM.ego);
+  const depthValue = p.get(PARAM.depth);
+  let ego: AnalysisView['ego'] = null;
+  if (egoValue) {
+    if (isSlug(egoValue)) ego = { actor: egoValue, depth: parseChoice(PARAM.depth, depthValue, { '1': 1, '2': 2 } as const, 1, problems) };
+    else problems.push(`Ignored ego=${show(egoValue)}: not a valid actor id`);
+  } else if (depthValue) problems.push(`Ignored depth=${show(depthValue)}: it only applies with ego=<actor id>`);
+  if (size === INITIAL_ANALYSIS.size && color === INITIAL_ANALYSIS.color && ego === null) return INITIAL_ANALYSIS;
+  return { size, color, ego };
+}
+
 export function parseView(search: string): ViewResult {
   const problems: string[] = [];
   const p = readParams(search, problems);
@@ -155,6 +191,7 @@ export function parseView(search: string): ViewResult {
     from,
     to,
     q: p.get(PARAM.q) ?? '',
+    between: parseBetween(p.get(PARAM.between), problems),
   };
   const view: View = {
     filters,
@@ -162,6 +199,7 @@ export function parseView(search: string): ViewResult {
     window: parseWindow(p.get(PARAM.window), problems),
     followWindow: parseChoice(PARAM.follow, p.get(PARAM.follow), { '1': true, '0': false }, false, problems),
     mode: parseChoice(PARAM.view, p.get(PARAM.view), { table: 'table', charts: 'charts' } as const, INITIAL_VIEW.mode, problems),
+    analysis: parseAnalysis(p, problems),
   };
   return { view, problems };
 }
@@ -196,6 +234,11 @@ export function formatView(view: View, extra: Partial<Record<ParamName, string>>
     [PARAM.window]: view.window ? `${view.window.start}${RANGE_SEPARATOR}${view.window.end}` : '',
     [PARAM.follow]: view.followWindow ? '1' : '',
     [PARAM.view]: view.mode === 'table' ? 'table' : '',
+    [PARAM.between]: f.between ? f.between.join(EDGE_SEPARATOR) : '',
+    [PARAM.size]: view.analysis.size === INITIAL_ANALYSIS.size ? '' : view.analysis.size,
+    [PARAM.color]: view.analysis.color === INITIAL_ANALYSIS.color ? '' : view.analysis.color,
+    [PARAM.ego]: view.analysis.ego?.actor ?? '',
+    [PARAM.depth]: view.analysis.ego && view.analysis.ego.depth !== 1 ? String(view.analysis.ego.depth) : '',
   };
   return CANONICAL_ORDER.filter((name) => values[name])
     .map((name) => `${name}=${encodeValue(values[name]!)}`)
@@ -239,7 +282,15 @@ export function sanitizeView(view: View, index: DatasetIndex): ViewResult {
   const topics = keepKnown(PARAM.topic, f.topics, (id) => index.topicById.has(id), problems);
   const selectionProblem = view.selection && knownSelection(view.selection, index);
   if (selectionProblem) problems.push(`Ignored select=${show(formatSelection(view.selection!))}: ${selectionProblem}`);
+  const unknownSides = f.between ? f.between.filter((side) => !isKnownSide(index, side)) : [];
+  if (unknownSides.length) problems.push(`Ignored between=${show(f.between!.join(EDGE_SEPARATOR))}: ${showList(unknownSides)} not in this dataset`);
+  const ego = view.analysis.ego;
+  const egoUnknown = ego !== null && !index.actorPos.has(ego.actor);
+  if (egoUnknown) problems.push(`Ignored ego=${show(ego.actor)}: no such actor in this dataset`);
   if (!problems.length) return { view, problems };
-  const filters = actors === f.actors && countries === f.countries && topics === f.topics ? f : { ...f, actors, countries, topics };
-  return { view: { ...view, filters, selection: selectionProblem ? null : view.selection }, problems };
+  const between = unknownSides.length ? null : f.between;
+  const filters =
+    actors === f.actors && countries === f.countries && topics === f.topics && between === f.between ? f : { ...f, actors, countries, topics, between };
+  const analysis = egoUnknown ? { ...view.analysis, ego: null } : view.analysis;
+  return { view: { ...view, filters, selection: selectionProblem ? null : view.selection, analysis }, problems };
 }

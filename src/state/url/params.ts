@@ -14,6 +14,11 @@ export const PARAM = {
   follow: 'follow',
   view: 'view',
   data: 'data',
+  between: 'between',
+  size: 'size',
+  color: 'color',
+  ego: 'ego',
+  depth: 'depth',
 } as const;
 
 export type ParamName = (typeof PARAM)[keyof typeof PARAM];
@@ -27,10 +32,15 @@ export const CANONICAL_ORDER: readonly ParamName[] = [
   PARAM.from,
   PARAM.to,
   PARAM.q,
+  PARAM.between,
   PARAM.select,
   PARAM.window,
   PARAM.follow,
   PARAM.view,
+  PARAM.size,
+  PARAM.color,
+  PARAM.ego,
+  PARAM.depth,
 ];
 
 export const KNOWN_PARAMS: ReadonlySet<string> = new Set(CANONICAL_ORDER);

@@ -5,6 +5,7 @@ import { INITIAL_VIEW } from '../../../src/state/slices/viewSlice';
 import { CANONICAL_ORDER, MAX_QUERY_LENGTH } from '../../../src/state/url/params';
 import type { View } from '../../../src/state/types';
 import { smallIndex } from '../../fixtures/smallDataset';
+import { SIZE_METRICS } from '../../../src/domain/analysis/metricNames';
 
 const slug = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,11}$/);
 const countryCode = fc.stringMatching(/^([A-Z]{3}|[A-Z][A-Z0-9-]{1,15})$/);
@@ -20,6 +21,10 @@ const arbitraryView: fc.Arbitrary<View> = fc.record({
     topics: fc.uniqueArray(slug, { maxLength: 5 }),
     range: fc.tuple(orderedDays, fc.boolean(), fc.boolean()),
     q: fc.string({ unit: 'grapheme', maxLength: 60 }),
+    between: fc.option(
+      fc.oneof(fc.tuple(slug, slug), fc.tuple(countryCode, countryCode)).filter(([a, b]) => a !== b),
+      { nil: null },
+    ),
   }).map(({ range: [[from, to], hasFrom, hasTo], ...rest }) => ({ ...rest, from: hasFrom ? from : null, to: hasTo ? to : null })),
   selection: fc.oneof(
     fc.constant(null),
@@ -30,6 +35,11 @@ const arbitraryView: fc.Arbitrary<View> = fc.record({
   window: fc.option(orderedDays.map(([start, end]) => ({ start, end })), { nil: null }),
   followWindow: fc.boolean(),
   mode: fc.constantFrom('charts' as const, 'table' as const),
+  analysis: fc.record({
+    size: fc.constantFrom(...SIZE_METRICS),
+    color: fc.constantFrom('affiliation' as const, 'community' as const),
+    ego: fc.option(fc.record({ actor: slug, depth: fc.constantFrom(1 as const, 2 as const) }), { nil: null }),
+  }),
 });
 
 const paramName = fc.constantFrom(...CANONICAL_ORDER, 'utm_source', '', '?');
@@ -70,15 +80,16 @@ describe('formatView', () => {
 
   it('writes parameters in canonical order with readable separators', () => {
     const view: View = {
-      filters: { actors: ['khaji', 'assad'], countries: ['IRN'], topics: ['astana'], from: '2019-01-01', to: '2020-12-31', q: 'nuclear deal+' },
+      filters: { actors: ['khaji', 'assad'], countries: ['IRN'], topics: ['astana'], from: '2019-01-01', to: '2020-12-31', q: 'nuclear deal+', between: ['IRN', 'JPN'] },
       selection: { kind: 'edge', a: 'khaji', b: 'assad' },
       window: { start: '2019-06-01', end: '2019-08-31' },
       followWindow: true,
       mode: 'table',
+      analysis: { size: 'betweenness', color: 'community', ego: { actor: 'khaji', depth: 2 } },
     };
     expect(formatView(view, { data: 'data/other.json' })).toBe(
       'data=data/other.json&actor=khaji,assad&country=IRN&topic=astana&from=2019-01-01&to=2020-12-31&q=nuclear+deal%2B' +
-        '&select=edge:khaji~assad&window=2019-06-01..2019-08-31&follow=1&view=table',
+        '&between=IRN~JPN&select=edge:khaji~assad&window=2019-06-01..2019-08-31&follow=1&view=table&size=betweenness&color=community&ego=khaji&depth=2',
     );
   });
 
@@ -217,5 +228,43 @@ describe('sanitizeView', () => {
       expect(result.view.selection).toBeNull();
       expect(result.problems).toEqual([problem]);
     }
+  });
+});
+
+describe('analysis and between parameters', () => {
+  const index = smallIndex();
+
+  it('parses size, color, ego and depth, and omits the defaults when formatting', () => {
+    const { view, problems } = parseView('size=pagerank&color=community&ego=khaji&depth=2&between=IRN~JPN');
+    expect(problems).toEqual([]);
+    expect(view.analysis).toEqual({ size: 'pagerank', color: 'community', ego: { actor: 'khaji', depth: 2 } });
+    expect(view.filters.between).toEqual(['IRN', 'JPN']);
+    expect(formatView({ ...view, analysis: { size: 'meetings', color: 'affiliation', ego: { actor: 'khaji', depth: 1 } } })).toBe('between=IRN~JPN&ego=khaji');
+  });
+
+  it('reports malformed analysis values and keeps the rest', () => {
+    const { view, problems } = parseView('size=eigen&color=red&depth=3&between=IRN~IRN');
+    expect(view.analysis).toEqual(INITIAL_VIEW.analysis);
+    expect(view.filters.between).toBeNull();
+    expect(problems).toEqual([
+      'Ignored between=IRN~IRN: the two sides must differ',
+      'Ignored size=eigen: expected meetings or degree or betweenness or pagerank',
+      'Ignored color=red: expected affiliation or community',
+      'Ignored depth=3: it only applies with ego=<actor id>',
+    ]);
+    expect(parseView('ego=Bad%20Id').problems).toEqual(['Ignored ego=Bad Id: not a valid actor id']);
+    expect(parseView('ego=khaji&depth=3').problems).toEqual(['Ignored depth=3: expected 1 or 2']);
+    expect(parseView('between=IRN~JPN~UN').problems).toEqual([
+      'Ignored between=IRN~JPN~UN: expected two country/organization codes or two actor ids joined by ~, e.g. IRN~JPN',
+    ]);
+  });
+
+  it('drops an ego actor and between sides the dataset does not know', () => {
+    const { view, problems } = sanitizeView(parseView('ego=nobody&between=IRN~FRA&size=degree').view, index);
+    expect(view.analysis).toEqual({ size: 'degree', color: 'affiliation', ego: null });
+    expect(view.filters.between).toBeNull();
+    expect(problems).toEqual(['Ignored between=IRN~FRA: FRA not in this dataset', 'Ignored ego=nobody: no such actor in this dataset']);
+    const known = parseView('ego=khaji&between=khaji~pedersen').view;
+    expect(sanitizeView(known, index).view).toBe(known);
   });
 });

@@ -1,0 +1,41 @@
+/**
+ * Ranks and top lists over per-node values. Pure and library-free: the main thread ranks values
+ * the worker computed.
+ */
+
+/** Node indices by value, highest first; ties in `ids` order (actor id), so lists are stable. */
+export function orderByValue(ids: readonly string[], values: ArrayLike<number>): Int32Array {
+  return Int32Array.from(ids.keys()).sort((a, b) => values[b]! - values[a]! || (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+}
+
+/**
+ * Competition ranks ("1, 2, 2, 4"): equal values share a rank. Values closer than a relative
+ * 1e-9 count as equal, so floating-point noise in PageRank does not split a tie.
+ */
+export function ranksOf(ids: readonly string[], values: ArrayLike<number>): Int32Array {
+  const order = orderByValue(ids, values);
+  const ranks = new Int32Array(ids.length);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    const prev = k > 0 ? order[k - 1]! : -1;
+    ranks[i] = prev >= 0 && nearlyEqual(values[prev]!, values[i]!) ? ranks[prev]! : k + 1;
+  }
+  return ranks;
+}
+
+function nearlyEqual(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b), 1e-12);
+}
+
+export interface RankedEntry {
+  id: string;
+  value: number;
+  rank: number;
+}
+
+/** The `n` highest-valued nodes with their values and ranks. */
+export function topEntries(ids: readonly string[], values: ArrayLike<number>, n: number): RankedEntry[] {
+  const order = orderByValue(ids, values);
+  const ranks = ranksOf(ids, values);
+  return Array.from(order.subarray(0, n), (i) => ({ id: ids[i]!, value: values[i]!, rank: ranks[i]! }));
+}

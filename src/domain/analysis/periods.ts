@@ -7,8 +7,8 @@ export interface Period {
   end: string;
 }
 
-/** Spans shorter than this many years are split into quarters, longer ones into years. */
-export const QUARTER_SPAN_YEARS = 3;
+/** Meetings spread over less than this many years are split into quarters, longer spans into years. */
+export const QUARTER_SPAN_YEARS = 2;
 const DAY_MS = 86_400_000;
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -28,7 +28,7 @@ export function periodsOf(index: DatasetIndex, positions: ArrayLike<number>): Pe
   }
   const first = new Date(lo);
   const last = new Date(hi);
-  const quarters = last.getUTCFullYear() - first.getUTCFullYear() + 1 < QUARTER_SPAN_YEARS;
+  const quarters = hi - lo < QUARTER_SPAN_YEARS * 365.25 * DAY_MS;
   const out: Period[] = [];
   if (!quarters) {
     for (let y = first.getUTCFullYear(); y <= last.getUTCFullYear(); y++) out.push({ label: String(y), start: `${y}-01-01`, end: `${y}-12-31` });

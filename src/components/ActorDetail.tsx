@@ -6,6 +6,8 @@ import type { Actor } from '../domain/schema';
 import { selectVisible } from '../state/selectors';
 import { useStore } from '../state/store';
 import { MeetingButtonList } from './MeetingButtonList';
+import { ActorAnalysis } from './analysis/ActorAnalysis';
+import { TopicCounts } from './analysis/TopicCounts';
 
 const PAGE = 50;
 const ACTOR_KIND_LABELS: Record<Actor['kind'], string> = { person: 'Person', organization: 'Organization', group: 'Group of unnamed people' };
@@ -47,6 +49,9 @@ export function ActorDetail({ index, actor, headingId }: { index: DatasetIndex; 
       <button type="button" onClick={() => toggle('actors', actor.id)}>
         {filtered ? 'Stop filtering to this actor' : 'Filter to this actor'}
       </button>
+      <ActorAnalysis index={index} actor={actor} />
+      <h3>Topics of the meetings shown</h3>
+      <TopicCounts index={index} positions={mine} label={`Topics of ${actor.name}’s meetings`} />
       <h3>Roles over time</h3>
       {actor.roles.length ? (
         <ul className="roles">

@@ -4,6 +4,7 @@ import type { Actor } from '../domain/schema';
 import { selectVisible } from '../state/selectors';
 import { useStore } from '../state/store';
 import { MeetingButtonList } from './MeetingButtonList';
+import { TopicCounts } from './analysis/TopicCounts';
 
 export function EdgeDetail({ index, a, b, headingId }: { index: DatasetIndex; a: Actor; b: Actor; headingId: string }) {
   const visible = useStore(selectVisible);
@@ -32,6 +33,8 @@ export function EdgeDetail({ index, a, b, headingId }: { index: DatasetIndex; a:
           {everywhere - between.length} more {everywhere - between.length === 1 ? 'is' : 'are'} hidden by the current filters.
         </p>
       )}
+      <h3>Topics</h3>
+      <TopicCounts index={index} positions={between} label={`Topics of the meetings between ${a.name} and ${b.name}`} />
       {between.length > 0 && <MeetingButtonList index={index} positions={between} label={`Meetings between ${a.name} and ${b.name}`} />}
     </article>
   );

@@ -2,9 +2,17 @@ import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { deriveGraph, highlightFor, type Highlight } from '../../domain/derive';
 import type { ActorGraph } from '../../domain/graph';
 import { useStore } from '../../state/store';
+import { METRIC_LABEL } from '../../domain/analysis/metricNames';
 import { selectGraphMeetings, selectIndex, selectSelectionHighlight, selectVisible } from '../../state/selectors';
 import { createNetworkController, type NetworkController } from './createNetworkController';
 import { NetworkLegend } from './NetworkLegend';
+import { deriveShownGraph } from '../../state/analysis/shownGraph';
+import { NetworkAnalysisControls } from '../../components/analysis/NetworkAnalysisControls';
+import { MostCentralList } from '../../components/analysis/MostCentralList';
+import { CommunityLegend } from '../../components/analysis/CommunityLegend';
+import { CentralWhen } from '../../components/analysis/CentralWhen';
+import { useNodeAppearance } from '../../components/analysis/useNodeAppearance';
+import '../../components/analysis/analysis.css';
 import './network.css';
 
 const EMPTY_GRAPH: ActorGraph = { nodes: [], edges: [] };
@@ -20,7 +28,10 @@ export function NetworkView() {
   // Index and meetings are deferred together, so positions are never read against another dataset.
   const graphIndex = useDeferredValue(index);
   const graphMeetings = useDeferredValue(useStore(selectGraphMeetings));
-  const graph = graphIndex ? deriveGraph(graphIndex, graphMeetings) : EMPTY_GRAPH;
+  const analysis = useStore((s) => s.analysis);
+  const filteredGraph = graphIndex ? deriveGraph(graphIndex, graphMeetings) : EMPTY_GRAPH;
+  const graph = deriveShownGraph(filteredGraph, analysis.ego?.actor ?? null, analysis.ego?.depth ?? 1);
+  const appearance = useNodeAppearance(graph, graphIndex, analysis);
   const meetingCount = graphMeetings.length;
   const visible = useStore(selectVisible);
   const selection = useStore((s) => s.selection);
@@ -59,6 +70,7 @@ export function NetworkView() {
   useEffect(() => {
     if (graphIndex) controllerRef.current?.setGraph(graph, graphIndex, meetingCount);
   }, [graph, graphIndex, meetingCount]);
+  useEffect(() => controllerRef.current?.setAppearance(appearance), [appearance]);
   useEffect(() => controllerRef.current?.setHighlight(highlight), [highlight]);
   useEffect(() => controllerRef.current?.setSelection(selection), [selection]);
   useEffect(() => controllerRef.current?.setHoveredActor(hoveredActor), [hoveredActor]);
@@ -78,14 +90,25 @@ export function NetworkView() {
           <button type="button" onClick={() => controllerRef.current?.resetView()}>Reset view</button>
         </div>
       </div>
+      {graphIndex && <NetworkAnalysisControls index={graphIndex} />}
       <p className="network-help" id="network-help">
-        Node size: meetings; line width: shared meetings. Drag actors, scroll or pinch to zoom. Tab to an actor, Enter selects it, Escape clears the selection.
+        Node size: {analysis.size === 'meetings' ? 'meetings' : METRIC_LABEL[analysis.size].toLowerCase()}; line width: shared meetings. Drag actors, scroll or pinch to zoom. Tab to an actor, Enter selects it, Escape clears the selection.
       </p>
       <div className="network-frame">
         <div className="network-host" ref={hostRef} />
-        {empty && <p className="network-empty">No actors match the current filters.</p>}
+        {empty && (
+          <p className="network-empty">
+            {analysis.ego && filteredGraph.nodes.length ? 'The ego network’s actor is not in the network as filtered.' : 'No actors match the current filters.'}
+          </p>
+        )}
       </div>
-      {graphIndex && <NetworkLegend index={graphIndex} />}
+      {graphIndex && (analysis.color === 'community' ? <CommunityLegend graph={graph} index={graphIndex} /> : <NetworkLegend index={graphIndex} />)}
+      {graphIndex && (
+        <div className="network-analysis">
+          <MostCentralList graph={graph} index={graphIndex} metric={analysis.size} />
+          <CentralWhen index={graphIndex} meetings={visible} metric={analysis.size} />
+        </div>
+      )}
     </div>
   );
 }

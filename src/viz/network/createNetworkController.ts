@@ -13,6 +13,7 @@ import { createHitTester } from './hitTest';
 import { createDrawScheduler } from './drawScheduler';
 import { attachRootInput, createSurfaceInput, type InputContext } from './pointerInput';
 import { estimateLabelWidth, LABEL_GAP_PX, SMALL_GRAPH_NODES } from './smallGraphLayout';
+import { applyAppearance, DEFAULT_APPEARANCE, type NodeAppearance } from './appearance';
 
 export interface NetworkCallbacks {
   onSelectActor(id: string | null): void;
@@ -27,6 +28,8 @@ export interface NetworkController {
   setHighlight(highlight: Highlight): void;
   setSelection(selection: Selection | null): void;
   setHoveredActor(id: string | null): void;
+  /** Node size and colour from analysis (centrality, communities); actors keep their place. */
+  setAppearance(appearance: NodeAppearance): void;
   zoomBy(factor: number): void;
   /** Fits the whole graph and follows the layout again until the user zooms, pans or drags. */
   resetView(): void;
@@ -57,6 +60,8 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
   let index: DatasetIndex | null = null;
   let colors = new Map<string, string>();
   let scene: Scene = EMPTY_SCENE;
+  let appearance: NodeAppearance = DEFAULT_APPEARANCE;
+  let radiusRange: readonly [number, number] = [5, 22];
   let shownGraph: ActorGraph | null = null;
   let renderer: NetworkRenderer | null = null;
   let runner: LayoutRunner | null = null;
@@ -190,7 +195,9 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
       // An update arriving mid-layout must not cool it early (a half-finished layout would freeze).
       const warmth = runner?.currentAlpha() ?? 0;
       const refocus = focusedId;
-      scene = buildScene(graph, nextIndex, colors, memory, meetingCount, large ? [2.5, 14] : [5, 22], large ? 1500 : 2500);
+      radiusRange = large ? [2.5, 14] : [5, 22];
+      scene = buildScene(graph, nextIndex, colors, memory, meetingCount, radiusRange, large ? 1500 : 2500);
+      if (appearance !== DEFAULT_APPEARANCE) applyAppearance(scene, appearance, radiusRange);
       hits.invalidate();
       useRenderer(large && canUseCanvas() ? 'canvas' : 'svg');
       // Past the small-graph size a layout tick costs milliseconds: keep it off the main thread.
@@ -229,6 +236,15 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
     },
     setHoveredActor(id) {
       hoveredId = id;
+      refreshEmphasis();
+    },
+    setAppearance(next) {
+      if (next === appearance) return;
+      appearance = next;
+      if (!renderer || !scene.nodes.length) return;
+      applyAppearance(scene, appearance, radiusRange);
+      hits.invalidate();
+      renderer.setScene(scene);
       refreshEmphasis();
     },
     zoomBy(factor) {

@@ -15,6 +15,10 @@ export interface SceneNode {
   count: number;
   /** Permanently labelled (one of the biggest); highlighted nodes are labelled as well. */
   labelled: boolean;
+  /** The affiliation colour, kept when another colouring (communities) replaces `color`. */
+  baseColor?: string;
+  /** Extra description from the chosen size and colouring (e.g. "betweenness 0.12, community 2"). */
+  note?: string;
 }
 
 export interface Scene {
@@ -71,7 +75,8 @@ export function nameRank(index: DatasetIndex): Int32Array {
 const FALLBACK_COLOR = '#7F7F7F';
 
 export function describeNode(node: SceneNode): string {
-  return `${node.affiliationName} (${node.affiliation}), ${node.count} ${node.count === 1 ? 'meeting' : 'meetings'}`;
+  const base = `${node.affiliationName} (${node.affiliation}), ${node.count} ${node.count === 1 ? 'meeting' : 'meetings'}`;
+  return node.note ? `${base}, ${node.note}` : base;
 }
 
 /** Builds the drawable scene for a graph, seeding positions from where each actor was drawn before. */

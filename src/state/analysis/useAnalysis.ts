@@ -1,0 +1,109 @@
+import { useEffect, useReducer } from 'react';
+import type { ActorGraph } from '../../domain/graph';
+import { compactGraph, type CompactGraph } from '../../domain/analysis/compactGraph';
+import type { Communities } from '../../domain/analysis/communities';
+import { COMMUNITY_SEED } from '../../domain/analysis/communities';
+import type { MetricName } from '../../domain/analysis/metricNames';
+import type { AnalysisTask } from '../../domain/analysis/tasks';
+import { analyse, AnalysisCancelled, PRIORITY } from './analysisRunner';
+
+/**
+ * Analysis results per derived graph, shared by every component that asks: one computation per
+ * (graph, question), dropped with the graph. A request in flight is shared too and cancelled only
+ * when nobody waits for it any more.
+ */
+const compacts = new WeakMap<ActorGraph, CompactGraph>();
+export function compactOf(graph: ActorGraph): CompactGraph {
+  let c = compacts.get(graph);
+  if (!c) compacts.set(graph, (c = compactGraph(graph)));
+  return c;
+}
+
+interface Pending {
+  users: number;
+  cancel(): void;
+}
+const results = new WeakMap<object, Map<string, unknown>>();
+const pending = new WeakMap<object, Map<string, Pending>>();
+const table = <V>(store: WeakMap<object, Map<string, V>>, key: object) => {
+  let m = store.get(key);
+  if (!m) store.set(key, (m = new Map()));
+  return m;
+};
+
+/** Reads a finished result without computing anything. */
+export function cachedResult<R>(owner: object, key: string): R | undefined {
+  return results.get(owner)?.get(key) as R | undefined;
+}
+
+/**
+ * The result of `makeTask()` for `owner` under `key`, or undefined while it runs (or when
+ * `enabled` is false). Re-renders the caller when it arrives.
+ */
+export function useAnalysisResult<R>(owner: object | null, key: string, makeTask: () => AnalysisTask, pick: (raw: unknown) => R, enabled = true, priority: number = PRIORITY.view): R | undefined {
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const ready = owner ? cachedResult<R>(owner, key) : undefined;
+  const wanted = owner !== null && enabled && ready === undefined;
+  useEffect(() => {
+    if (!wanted || !owner) return;
+    const inFlight = table(pending, owner);
+    let p = inFlight.get(key);
+    if (!p) {
+      const handle = analyse(makeTask(), priority);
+      p = { users: 0, cancel: handle.cancel };
+      inFlight.set(key, p);
+      handle.promise.then(
+        (raw) => {
+          table(results, owner).set(key, pick(raw));
+          inFlight.delete(key);
+          window.dispatchEvent(new Event(RESULT_EVENT));
+        },
+        (error: unknown) => {
+          inFlight.delete(key);
+          if (!(error instanceof AnalysisCancelled)) console.error('Parley analysis failed:', error);
+        },
+      );
+    }
+    p.users++;
+    const mine = p;
+    const onResult = () => rerender();
+    window.addEventListener(RESULT_EVENT, onResult);
+    return () => {
+      window.removeEventListener(RESULT_EVENT, onResult);
+      if (--mine.users === 0 && inFlight.get(key) === mine) {
+        inFlight.delete(key);
+        mine.cancel();
+      }
+    };
+    // makeTask/pick are derived from owner and key by every caller.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [owner, key, wanted, priority]);
+  return ready;
+}
+
+const RESULT_EVENT = 'parley:analysis-result';
+
+/** One centrality measure per node of `graph` (in `graph.nodes` order); `meetings` needs no computation. */
+export function useMetric(graph: ActorGraph | null, metric: MetricName, enabled = true, priority: number = PRIORITY.view): Float64Array | undefined {
+  const computed = useAnalysisResult<Float64Array>(
+    graph && metric !== 'meetings' ? graph : null,
+    `metric:${metric}`,
+    () => ({ kind: 'metrics', graph: compactOf(graph!), metrics: [metric] }),
+    (raw) => (raw as Partial<Record<MetricName, Float64Array>>)[metric]!,
+    enabled,
+    priority,
+  );
+  if (graph && metric === 'meetings') return compactOf(graph).counts;
+  return computed;
+}
+
+/** Seeded Louvain communities of `graph`. */
+export function useCommunities(graph: ActorGraph | null, enabled: boolean): Communities | undefined {
+  return useAnalysisResult<Communities>(
+    graph,
+    `communities:${COMMUNITY_SEED}`,
+    () => ({ kind: 'communities', graph: compactOf(graph!), seed: COMMUNITY_SEED }),
+    (raw) => raw as Communities,
+    enabled,
+  );
+}

@@ -49,7 +49,7 @@ export function ActorDetail({ index, actor, headingId }: { index: DatasetIndex; 
       <button type="button" onClick={() => toggle('actors', actor.id)}>
         {filtered ? 'Stop filtering to this actor' : 'Filter to this actor'}
       </button>
-      <ActorAnalysis index={index} actor={actor} />
+      <ActorAnalysis actor={actor} />
       <h3>Topics of the meetings shown</h3>
       <TopicCounts index={index} positions={mine} label={`Topics of ${actor.name}’s meetings`} />
       <h3>Roles over time</h3>

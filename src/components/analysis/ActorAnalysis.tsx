@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { formatMetric, METRIC_DEFINITION, METRIC_LABEL, METRICS, type MetricName } from '../../domain/analysis/metricNames';
 import { ranksOf } from '../../domain/analysis/ranking';
-import type { DatasetIndex } from '../../domain/indexes';
 import type { Actor } from '../../domain/schema';
 import { PRIORITY } from '../../state/analysis/analysisRunner';
 import { selectShownGraph } from '../../state/analysis/shownGraph';
@@ -14,7 +13,7 @@ import type { ActorGraph } from '../../domain/graph';
 export const AUTO_METRICS_MAX_SIZE = 10_000;
 
 /** The actor's centrality in the network as drawn, and the way into its ego network. */
-export function ActorAnalysis({ index, actor }: { index: DatasetIndex; actor: Actor }) {
+export function ActorAnalysis({ actor }: { actor: Actor }) {
   const graph = useStore(selectShownGraph);
   const ego = useStore((s) => s.analysis.ego);
   const setAnalysis = useStore((s) => s.setAnalysis);

@@ -4,6 +4,7 @@ import { affiliationName } from '../domain/actors';
 import { formatIsoDay } from '../domain/dates';
 import { selectIndex } from '../state/selectors';
 import { useStore } from '../state/store';
+import { sideLabel } from './BetweenPicker';
 
 interface Chip {
   key: string;
@@ -23,6 +24,9 @@ function chipsFor(index: DatasetIndex, f: Filters): Chip[] {
     ...f.actors.map((a) => ({ key: `a:${a}`, label: actorName(a), remove: () => toggle('actors', a) })),
     ...(f.from ? [{ key: 'from', label: `from ${formatIsoDay(f.from)}`, remove: () => setFilters({ from: null }) }] : []),
     ...(f.to ? [{ key: 'to', label: `to ${formatIsoDay(f.to)}`, remove: () => setFilters({ to: null }) }] : []),
+    ...(f.between
+      ? [{ key: 'between', label: `${sideLabel(index, f.between[0])} with ${sideLabel(index, f.between[1])}`, remove: () => setFilters({ between: null }) }]
+      : []),
     ...(f.q.trim() ? [{ key: 'q', label: `“${f.q.trim()}”`, remove: () => setFilters({ q: '' }) }] : []),
   ];
 }

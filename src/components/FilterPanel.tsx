@@ -7,6 +7,7 @@ import { ActorPicker } from './ActorPicker';
 import { DateRange } from './DateRange';
 import { FacetCheckboxes, type FacetOption } from './FacetCheckboxes';
 import { SearchBox } from './SearchBox';
+import { BetweenPicker } from './BetweenPicker';
 import './components.css';
 
 const byLabel = (a: FacetOption, b: FacetOption) => a.label.localeCompare(b.label);
@@ -44,7 +45,12 @@ export function FilterPanel() {
       <DateRange />
       <FacetCheckboxes legend="Country or organization" options={countryOptions} selected={filters.countries} onToggle={(v) => toggle('countries', v)} />
       <FacetCheckboxes legend="Topic" options={topicOptions} selected={filters.topics} onToggle={(v) => toggle('topics', v)} />
+      <BetweenPicker />
       <p className="facet-hint">Numbers count the meetings each choice would show, given the other filters.</p>
+      <p className="facet-hint">
+        How filters combine: values ticked in one group are alternatives (Iran or Japan); different groups must all hold (a country
+        and a topic); “Meetings between” needs both sides in the same meeting (Iran with Japan).
+      </p>
     </div>
   );
 }

@@ -1,0 +1,98 @@
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { isKnownSide } from '../domain/between';
+import type { DatasetIndex } from '../domain/indexes';
+import { selectIndex } from '../state/selectors';
+import { useStore } from '../state/store';
+
+/** Display text of a side: "Iran (IRN)", "Ali Asghar Khaji (khaji)". */
+export function sideLabel(index: DatasetIndex, side: string): string {
+  const country = index.countryByCode.get(side);
+  if (country) return `${country.name} (${side})`;
+  const pos = index.actorPos.get(side);
+  return pos === undefined ? side : `${index.actors[pos]!.name} (${side})`;
+}
+
+/** The side a typed or picked text names: "Name (code)" from the list, or a bare code or id. */
+export function sideFromText(index: DatasetIndex, text: string): string | null {
+  const trimmed = text.trim();
+  const inParens = /\(([^()]+)\)\s*$/.exec(trimmed)?.[1];
+  for (const candidate of [inParens, trimmed]) if (candidate && isKnownSide(index, candidate)) return candidate;
+  return null;
+}
+
+/**
+ * "Meetings between" two sides: a country/organization or an actor on each side. Both inputs share
+ * one suggestion list (built once per dataset: it can hold thousands of actors).
+ */
+export function BetweenPicker() {
+  const index = useStore(selectIndex);
+  const between = useStore((s) => s.filters.between);
+  const setFilters = useStore((s) => s.setFilters);
+  const id = useId();
+  const [a, setA] = useState('');
+  const [b, setB] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!index) return;
+    setA(between ? sideLabel(index, between[0]) : '');
+    setB(between ? sideLabel(index, between[1]) : '');
+    setError(null);
+  }, [index, between]);
+  const options = useMemo(
+    () =>
+      index && (
+        <datalist id={`${id}-sides`}>
+          {index.dataset.countries.map((c) => (
+            <option key={c.code} value={sideLabel(index, c.code)} />
+          ))}
+          {index.actors.map((actor) => (
+            <option key={actor.id} value={sideLabel(index, actor.id)} />
+          ))}
+        </datalist>
+      ),
+    [index, id],
+  );
+  if (!index) return null;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const sa = sideFromText(index, a);
+    const sb = sideFromText(index, b);
+    if (!sa || !sb) {
+      setError(`Not in this dataset: ${[!sa && (a.trim() || 'first side empty'), !sb && (b.trim() || 'second side empty')].filter(Boolean).join('; ')}`);
+      return;
+    }
+    if (sa === sb) {
+      setError('Choose two different sides.');
+      return;
+    }
+    setError(null);
+    setFilters({ between: [sa, sb] });
+  };
+
+  return (
+    <form className="field between-picker" onSubmit={submit} aria-labelledby={`${id}-legend`}>
+      <p id={`${id}-legend`} className="field-legend">
+        Meetings between
+      </p>
+      <label htmlFor={`${id}-a`}>First side (country, organization or actor)</label>
+      <input id={`${id}-a`} list={`${id}-sides`} value={a} onChange={(e) => setA(e.target.value)} autoComplete="off" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+      <label htmlFor={`${id}-b`}>Second side</label>
+      <input id={`${id}-b`} list={`${id}-sides`} value={b} onChange={(e) => setB(e.target.value)} autoComplete="off" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+      {options}
+      <div className="between-actions">
+        <button type="submit">Show meetings between</button>
+        {between && (
+          <button type="button" onClick={() => setFilters({ between: null })}>
+            Clear
+          </button>
+        )}
+      </div>
+      {error && (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

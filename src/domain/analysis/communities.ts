@@ -1,6 +1,9 @@
 import louvain from 'graphology-communities-louvain';
 import type { CompactGraph } from './compactGraph';
 import { toGraphology } from './centrality';
+import { COMMUNITY_SEED } from './tasks';
+
+export { COMMUNITY_SEED };
 
 /** Mulberry32: a small seeded generator, so Louvain's random node order is the same every run. */
 export function seededRandom(seed: number): () => number {
@@ -14,7 +17,6 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export const COMMUNITY_SEED = 1;
 
 export interface Communities {
   /** Community number per node (in `ids` order); 0 is the largest community. */

@@ -3,6 +3,9 @@ import type { Communities } from './communities';
 import type { MetricName } from './metricNames';
 import type { MetricValues } from './centrality';
 
+/** Seed of Louvain's random node order: the same graph always gets the same communities. */
+export const COMMUNITY_SEED = 1;
+
 /** Work the analysis runner does, on the main thread (small graphs) or in its worker. Library-free types. */
 export type AnalysisTask =
   | { kind: 'metrics'; graph: CompactGraph; metrics: MetricName[] }

@@ -2,9 +2,8 @@ import { useEffect, useReducer } from 'react';
 import type { ActorGraph } from '../../domain/graph';
 import { compactGraph, type CompactGraph } from '../../domain/analysis/compactGraph';
 import type { Communities } from '../../domain/analysis/communities';
-import { COMMUNITY_SEED } from '../../domain/analysis/communities';
 import type { MetricName } from '../../domain/analysis/metricNames';
-import type { AnalysisTask } from '../../domain/analysis/tasks';
+import { COMMUNITY_SEED, type AnalysisTask } from '../../domain/analysis/tasks';
 import { analyse, AnalysisCancelled, PRIORITY } from './analysisRunner';
 
 /**

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useStore } from './state/store';
 import { EmptyResults } from './components/EmptyResults';
 import { hasActiveFilters } from './domain/filters';
@@ -11,6 +11,9 @@ import { AppHeader } from './components/AppHeader';
 import { TimelineView } from './viz/timeline/TimelineView';
 import { NetworkView } from './viz/network/NetworkView';
 import { loadDatasetUrl } from './state/loadDataset';
+import { ViewSplit } from './components/layout/ViewSplit';
+import { useDetailFocus } from './components/layout/useDetailFocus';
+import './components/layout/layout.css';
 
 /** Layout only: header, filters, the two linked views (or the table), details. */
 export function App() {
@@ -46,14 +49,19 @@ export function App() {
         <main className="views" id="main">
           <EmptyResults />
           {mode === 'charts' ? (
-            <>
-              <section className="view timeline-view" aria-label="Timeline">
-                <TimelineView />
-              </section>
-              <section className="view network-view" aria-label="Network">
-                <NetworkView />
-              </section>
-            </>
+            <ViewSplit
+              firstId="timeline-region"
+              first={
+                <section className="view timeline-view" id="timeline-region" aria-label="Timeline">
+                  <TimelineView />
+                </section>
+              }
+              second={
+                <section className="view network-view" aria-label="Network">
+                  <NetworkView />
+                </section>
+              }
+            />
           ) : (
             <section className="view table-view" aria-label="Meetings table">
               <MeetingTable />
@@ -70,12 +78,16 @@ export function App() {
  * selection re-renders this frame and the details, not the filters and views inside it.
  */
 function LayoutWithDetails({ children }: { children: ReactNode }) {
-  const hasSelection = useStore((s) => s.selection !== null);
+  const selectionKey = useStore((s) => (s.selection ? JSON.stringify(s.selection) : null));
+  const hasSelection = selectionKey !== null;
+  const panelRef = useRef<HTMLElement>(null);
+  useDetailFocus(panelRef, selectionKey);
   return (
     <div className={hasSelection ? 'layout with-details' : 'layout'}>
       {children}
       {hasSelection && (
-        <aside className="details" aria-label="Details">
+        // On phones a sheet over the views (layout.css): nothing above the views moves when it opens.
+        <aside className="details" aria-label="Details" ref={panelRef}>
           <DetailPanel />
         </aside>
       )}

@@ -10,7 +10,7 @@ import { createItemSync, toVisibleMeetings, type VisibleMeetings } from './itemS
 import { createBrushOverlay } from './brush';
 import { fitWindow } from './labelLayout';
 import { createNextTask } from './nextTask';
-import { cancelRaf, observeWidth, raf, timelineOptions, toTimeWindow } from './timelineOptions';
+import { cancelRaf, observeHeight, observeWidth, raf, timelineOptions, toTimeWindow } from './timelineOptions';
 import { wireTimelineEvents } from './timelineEvents';
 
 export interface TimelineCallbacks {
@@ -183,6 +183,9 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
     if (autoFit) fit();
     else scheduleRender();
   });
+  const stopObservingHeight = observeHeight(canvas, () => {
+    if (!destroyed) timeline.redraw();
+  });
 
   const brush = createBrushOverlay(
     el,
@@ -254,6 +257,7 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
       if (renderFrame !== null) cancelRaf(renderFrame);
       if (moveFrame !== null) cancelRaf(moveFrame);
       stopObserving();
+      stopObservingHeight();
       brush.destroy();
       unwireEvents();
       band.destroy();

@@ -4,11 +4,10 @@ import { DAY_MS, msToIso } from '../../domain/dates';
 import type { TimeWindow } from '../../state/types';
 
 export function timelineOptions(): TimelineOptions {
-  const compact = typeof matchMedia === 'function' && matchMedia('(max-width: 600px)').matches;
   return {
-    // Grows with stacked rows so a fit-all view shows every label, then scrolls.
-    minHeight: compact ? 220 : 290,
-    maxHeight: compact ? 440 : 520,
+    // Fills the pane the layout gives it (the splitter sets that); stacked rows beyond it scroll inside.
+    height: '100%',
+    minHeight: 120,
     // Days are UTC; render the axis in UTC too so a meeting never appears on the previous day.
     moment: (date: moment.MomentInput) => moment(date).utc(),
     stack: true,
@@ -49,6 +48,29 @@ export function observeWidth(target: HTMLElement, onWidth: (width: number) => vo
       frame = null;
       lastWidth = target.clientWidth;
       onWidth(lastWidth);
+    });
+  });
+  observer.observe(target);
+  return () => {
+    if (frame !== null) cancelRaf(frame);
+    observer.disconnect();
+  };
+}
+
+/**
+ * Calls `onHeight` (at most once a frame) when the element's height changes: vis-timeline only polls
+ * its container once a second, so a splitter drag would otherwise leave the chart at its old height.
+ */
+export function observeHeight(target: HTMLElement, onHeight: (height: number) => void): () => void {
+  if (typeof ResizeObserver !== 'function') return () => {};
+  let lastHeight = target.clientHeight;
+  let frame: number | null = null;
+  const observer = new ResizeObserver(() => {
+    if (target.clientHeight === lastHeight || frame !== null) return;
+    frame = raf(() => {
+      frame = null;
+      lastHeight = target.clientHeight;
+      onHeight(lastHeight);
     });
   });
   observer.observe(target);

@@ -1,6 +1,6 @@
 import type { DatasetIndex } from './indexes';
 import { DAY_MS, isoToMs } from './dates';
-import { searchTextOf } from './searchText';
+import { searchTextOf, termMatcher } from './searchText';
 import { betweenMask, type BetweenSides } from './between';
 
 /**
@@ -55,6 +55,7 @@ export function filterMeetings(index: DatasetIndex, f: Filters): Int32Array {
   const from = f.from ? isoToMs(f.from) : -Infinity;
   const to = f.to ? isoToMs(f.to) + DAY_MS : Infinity;
   const terms = searchTerms(f.q);
+  const matchers = terms.map(termMatcher);
   if (!masks.length && !terms.length && from === -Infinity && to === Infinity) return index.order.slice();
   const out = new Int32Array(n);
   let count = 0;
@@ -65,7 +66,7 @@ export function filterMeetings(index: DatasetIndex, f: Filters): Int32Array {
     if (end[i]! <= from || start[i]! >= to) continue;
     if (terms.length) {
       const text = searchTextOf(index, i);
-      for (const term of terms) if (!text.includes(term)) continue outer;
+      for (const matches of matchers) if (!matches(text)) continue outer;
     }
     out[count++] = i;
   }

@@ -1,7 +1,10 @@
+import { stemmer } from 'stemmer';
 import type { DatasetIndex } from './indexes';
 
 /**
- * Lower-cased searchable text per meeting: summary, location, type, names, aliases, roles, topics, quotes.
+ * Lower-cased searchable text per meeting: summary, location, type, names, aliases, roles, topics, quotes,
+ * the titles of its sources, then the Porter stem of every word (each after a space), so a search term
+ * matches as typed (any substring) or by its stem at the start of a word ("meetings" finds "meeting").
  * Built per meeting on first use (and ahead of time in idle moments, see warmSearchText) rather than in
  * buildIndex: at 100k meetings building it all takes longer than everything else the first render needs.
  */
@@ -20,8 +23,38 @@ function build(index: DatasetIndex, i: number): string {
   for (const a of index.participants[i]!) parts.push(a >= 0 ? [index.actors[a]!.name, ...index.actors[a]!.aliases].join(' ') : '');
   for (const p of m.participants) parts.push(p.role ?? '');
   for (const t of m.topics) parts.push(index.topicById.get(t)?.label ?? t);
-  for (const e of m.evidence) parts.push(e.quote);
-  return parts.join('\n').toLowerCase();
+  for (const e of m.evidence) parts.push(e.quote, index.sourceById.get(e.sourceId)?.title ?? '');
+  const raw = parts.join('\n').toLowerCase();
+  return `${raw}\n${stemWords(raw)}`;
+}
+
+/** Stems by word: a dataset's vocabulary is far smaller than its word count. */
+const stems = new Map<string, string>();
+const STEM_CACHE_LIMIT = 200_000;
+export function stemOf(word: string): string {
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    stem = stemmer(word);
+    if (stems.size < STEM_CACHE_LIMIT) stems.set(word, stem);
+  }
+  return stem;
+}
+
+function stemWords(text: string): string {
+  let out = '';
+  for (const word of text.split(/[^\p{L}\p{N}]+/u)) if (word) out += ` ${stemOf(word)}`;
+  return out;
+}
+
+/**
+ * A test for one lower-cased search term against a text from `searchTextOf`: the term itself anywhere,
+ * or its stem at the start of a word (stems shorter than three letters would match almost anything).
+ */
+export function termMatcher(term: string): (text: string) => boolean {
+  const stem = stemOf(term);
+  if (stem === term || stem.length < 3) return (text) => text.includes(term);
+  const atWord = ` ${stem}`;
+  return (text) => text.includes(term) || text.includes(atWord);
 }
 
 export function searchTextOf(index: DatasetIndex, i: number): string {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/domain/indexes';
-import { searchTextOf, warmSearchText } from '../../src/domain/searchText';
+import { searchTextOf, termMatcher, warmSearchText } from '../../src/domain/searchText';
+import { EMPTY_FILTERS, filterMeetings } from '../../src/domain/filters';
 import type { Dataset } from '../../src/domain/schema';
 import { isoToMs } from '../../src/domain/dates';
 
@@ -24,6 +25,33 @@ describe('searchTextOf', () => {
     while (!warmSearchText(warm, () => false));
     const cold = buildIndex(dataset);
     warm.meetings.forEach((_, i) => expect(searchTextOf(warm, i)).toBe(searchTextOf(cold, i)));
+  });
+});
+
+describe('search by source title and word stem', () => {
+  const index = buildIndex(dataset);
+  const ids = (q: string) => Array.from(filterMeetings(index, { ...EMPTY_FILTERS, q }), (i) => index.meetings[i]!.id);
+  const titled = (word: string) =>
+    index.meetings.filter((m) => m.evidence.some((e) => index.sourceById.get(e.sourceId)!.title.includes(word))).map((m) => m.id);
+
+  it('finds the meetings whose source title holds a word no summary, name or quote does', () => {
+    const expected = titled('Japanese');
+    expect(expected.length).toBeGreaterThan(0);
+    expect(ids('Japanese').sort()).toEqual(expected.sort());
+  });
+
+  it('matches a word by its Porter stem ("meetings" finds "meeting", "talked" finds "talks")', () => {
+    expect(termMatcher('meetings')('they held a meeting\n meet')).toBe(true);
+    expect(termMatcher('talked')('talks were held\n talk were held')).toBe(true);
+    expect(ids('meetings').length).toBeGreaterThan(0);
+    expect(ids('meetings')).toEqual(ids('meeting'));
+  });
+
+  it('matches a stem only at the start of a word, and still matches any substring as typed', () => {
+    expect(termMatcher('united')('a community\n a commun')).toBe(false);
+    expect(termMatcher('united')('the united nations\n the unit nation')).toBe(true);
+    expect(termMatcher('stitut')('constitutional committee')).toBe(true);
+    expect(ids('xylophones')).toEqual([]);
   });
 });
 

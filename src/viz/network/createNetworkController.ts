@@ -12,6 +12,7 @@ import { canUseCanvas, createCanvasRenderer } from './canvasRenderer';
 import { createHitTester } from './hitTest';
 import { createDrawScheduler } from './drawScheduler';
 import { attachRootInput, createSurfaceInput, type InputContext } from './pointerInput';
+import { createRefit } from './refit';
 import { estimateLabelWidth, LABEL_GAP_PX, SMALL_GRAPH_NODES } from './smallGraphLayout';
 import { applyAppearance, DEFAULT_APPEARANCE, type NodeAppearance } from './appearance';
 
@@ -91,12 +92,15 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
       scheduleDraw();
     });
 
+  const fitAll = () =>
+    labelWidths
+      ? fitTransform(scene.state, scene.radii, width, height, 20, 2.5, labelWidths, LABEL_GAP_PX)
+      : fitTransform(scene.state, scene.radii, width, height);
+
   function draw() {
     if (!renderer) return;
     if (autoFit && scene.nodes.length) {
-      const t = labelWidths
-        ? fitTransform(scene.state, scene.radii, width, height, 20, 2.5, labelWidths, LABEL_GAP_PX)
-        : fitTransform(scene.state, scene.radii, width, height);
+      const t = fitAll();
       transform = zoomIdentity.translate(t.x, t.y).scale(t.k);
       (renderer.surface as Element & { __zoom?: ZoomTransform }).__zoom = transform;
       // Once settled, later filter changes keep the view still: actors stay where the eye left them.
@@ -104,6 +108,19 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
     }
     renderer.draw(scene, transform, emphasis);
   }
+  const refit = createRefit(
+    {
+      scene: () => scene,
+      emphasis: () => emphasis,
+      transform: () => transform,
+      size: () => ({ width, height }),
+      surface: () => renderer?.surface ?? null,
+      labelWidths: () => labelWidths,
+      following: () => autoFit,
+      fitAll,
+    },
+    zoomBehavior,
+  );
   const drawScheduler = createDrawScheduler(draw, () => renderer?.frameGapMs ?? 0);
   const scheduleDraw = drawScheduler.schedule;
 
@@ -233,6 +250,7 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
     setSelection(next) {
       selection = next;
       refreshEmphasis();
+      if (next) refit.revealSelection();
     },
     setHoveredActor(id) {
       hoveredId = id;
@@ -257,11 +275,15 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
       scheduleDraw();
     },
     resize() {
+      const before = { width, height };
       measure();
+      if (before.width === width && before.height === height) return;
       renderer?.resize(width, height);
       scheduleDraw();
+      refit.refitAll();
     },
     destroy() {
+      refit.destroy();
       drawScheduler.cancel();
       runner?.destroy();
       runner = null;

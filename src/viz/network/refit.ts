@@ -1,0 +1,125 @@
+import { select, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
+import { fitTransform, STATE_STRIDE, type ViewTransform } from './layoutModel';
+import type { Emphasis, Scene } from './scene';
+
+/** Room kept between what must be seen and the edge of the box, in screen pixels. */
+export const REVEAL_PADDING = 24;
+const ANIMATION_MS = 350;
+
+/** Nodes a selection is about: the selected actor and its counterparts, both ends of a link, a meeting's participants. */
+export function revealSet(emphasis: Emphasis): number[] {
+  const out: number[] = [];
+  const { lit, near, selectedNode, selectedEdge } = emphasis;
+  for (let i = 0; i < lit.length; i++) if (lit[i] || near[i] || i === selectedNode) out.push(i);
+  if (selectedEdge) for (const i of selectedEdge) if (!out.includes(i)) out.push(i);
+  return out;
+}
+
+/**
+ * The view that shows every node of `nodes` (with its radius and, where known, its label to the right)
+ * inside a `width`×`height` box, moving as little as possible from `current`: null when they are all
+ * in view already; a pan when they fit at the current zoom; otherwise a zoom out to fit them.
+ */
+export function transformToReveal(
+  state: ArrayLike<number>,
+  radii: ArrayLike<number>,
+  nodes: readonly number[],
+  current: ViewTransform,
+  width: number,
+  height: number,
+  labelWidths: ArrayLike<number> | null = null,
+  padding = REVEAL_PADDING,
+): ViewTransform | null {
+  if (nodes.length === 0 || width <= 0 || height <= 0) return null;
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const i of nodes) {
+    const x = state[i * STATE_STRIDE]!;
+    const y = state[i * STATE_STRIDE + 1]!;
+    const r = radii[i]!;
+    minX = Math.min(minX, x - r); maxX = Math.max(maxX, x + r);
+    minY = Math.min(minY, y - r); maxY = Math.max(maxY, y + r);
+  }
+  // Labels are screen-sized: at most the widest label of the set beyond the rightmost node.
+  let label = 0;
+  if (labelWidths) for (const i of nodes) label = Math.max(label, labelWidths[i]! + 4);
+  const room = { left: padding, top: padding, right: width - padding - label, bottom: height - padding };
+  const k = current.k;
+  const sx0 = current.x + k * minX, sx1 = current.x + k * maxX;
+  const sy0 = current.y + k * minY, sy1 = current.y + k * maxY;
+  if (sx0 >= room.left && sx1 <= room.right && sy0 >= room.top && sy1 <= room.bottom) return null;
+  if (sx1 - sx0 <= room.right - room.left && sy1 - sy0 <= room.bottom - room.top) {
+    const dx = sx0 < room.left ? room.left - sx0 : sx1 > room.right ? room.right - sx1 : 0;
+    const dy = sy0 < room.top ? room.top - sy0 : sy1 > room.bottom ? room.bottom - sy1 : 0;
+    return { k, x: current.x + dx, y: current.y + dy };
+  }
+  // Too big for the box at this zoom: fit the set, never zooming in beyond where the user was.
+  const sub = new Float32Array(nodes.length * STATE_STRIDE);
+  const subRadii = new Float32Array(nodes.length);
+  nodes.forEach((node, j) => {
+    sub[j * STATE_STRIDE] = state[node * STATE_STRIDE]!;
+    sub[j * STATE_STRIDE + 1] = state[node * STATE_STRIDE + 1]!;
+    subRadii[j] = radii[node]!;
+  });
+  const fit = fitTransform(sub, subRadii, width - label, height, padding, k);
+  return fit;
+}
+
+export const prefersReducedMotion = (): boolean =>
+  typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+export interface RefitContext {
+  scene(): Scene;
+  emphasis(): Emphasis;
+  transform(): ZoomTransform;
+  size(): { width: number; height: number };
+  surface(): Element | null;
+  labelWidths(): Float32Array | null;
+  /** The view follows the layout (fits everything each frame) until the user takes over. */
+  following(): boolean;
+  /** The whole graph fitted to the box (as Reset view shows it). */
+  fitAll(): ViewTransform;
+}
+
+/**
+ * Keeps the network readable as its box and the selection change: a new box size refits the whole
+ * graph, a selection brings its actors into view; both animate unless the user prefers reduced motion.
+ */
+export function createRefit(ctx: RefitContext, zoomBehavior: ZoomBehavior<Element, unknown>) {
+  let frame: number | null = null;
+
+  function moveTo(t: ViewTransform) {
+    const surface = ctx.surface();
+    if (!surface) return;
+    const target = zoomIdentity.translate(t.x, t.y).scale(t.k);
+    const sel = select(surface);
+    if (prefersReducedMotion()) zoomBehavior.transform(sel, target);
+    else zoomBehavior.transform(sel.transition().duration(ANIMATION_MS), target);
+  }
+
+  function reveal() {
+    frame = null;
+    if (ctx.following()) return;
+    const scene = ctx.scene();
+    const nodes = revealSet(ctx.emphasis());
+    const { width, height } = ctx.size();
+    const t = ctx.transform();
+    const next = transformToReveal(scene.state, scene.radii, nodes, { k: t.k, x: t.x, y: t.y }, width, height, ctx.labelWidths());
+    if (next) moveTo(next);
+  }
+
+  return {
+    /** After the box changed size: the whole graph, fitted again. */
+    refitAll() {
+      if (!ctx.following()) moveTo(ctx.fitAll());
+    },
+    /** After a selection: once the frame's emphasis is known, bring the selection and its neighbours into view. */
+    revealSelection() {
+      if (frame === null) frame = requestAnimationFrame(reveal);
+    },
+    destroy() {
+      if (frame !== null) cancelAnimationFrame(frame);
+      const surface = ctx.surface();
+      if (surface) select(surface).interrupt();
+    },
+  };
+}

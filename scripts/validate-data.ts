@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseDatasetText, formatIssue } from '../src/domain/validate';
 import { datasetJsonSchema } from '../src/domain/jsonSchema';
+import { decodeBytes } from '../src/domain/import/decode';
 
 // Usage: tsx scripts/validate-data.ts <file.json> [--write-schema <out.json>]
 const args = process.argv.slice(2);
@@ -15,7 +16,13 @@ if (schemaAt >= 0) {
   writeFileSync(out, JSON.stringify(datasetJsonSchema(), null, 2) + '\n');
   console.log(`wrote ${out}`);
 }
-const result = parseDatasetText(readFileSync(file, 'utf8'));
+// Decoded exactly as the app decodes a file or a `?data=` link: by byte-order mark (UTF-8 or UTF-16), else strict UTF-8.
+const decoded = decodeBytes(readFileSync(file));
+if (!decoded.ok) {
+  console.error(`${file}: ${decoded.message}`);
+  process.exit(1);
+}
+const result = parseDatasetText(decoded.text);
 if (!result.ok) {
   console.error(`${file}: ${result.issues.length} problem(s)`);
   for (const issue of result.issues) console.error(`  ${formatIssue(issue)}`);

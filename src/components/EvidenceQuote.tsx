@@ -14,8 +14,11 @@ function safeHref(url: string | null | undefined): string | undefined {
   }
 }
 
-/** One verbatim quote, its source, and the full source text on demand with the quote marked. */
-export function EvidenceQuote({ quote, source }: { quote: string; source: Source | undefined }) {
+/**
+ * One verbatim quote (or a citation without one), its source, and the full source text on demand with the quote marked.
+ * Imported sources may have no text: their quotes are shown as not checked, since nothing proves them verbatim.
+ */
+export function EvidenceQuote({ quote, source, locator }: { quote: string | undefined; source: Source | undefined; locator?: string | undefined }) {
   const [open, setOpen] = useState(false);
   const regionId = useId();
   const href = safeHref(source?.url);
@@ -29,8 +32,10 @@ export function EvidenceQuote({ quote, source }: { quote: string; source: Source
   }, [open]);
   return (
     <figure className="evidence">
-      <blockquote>{quote}</blockquote>
+      {quote !== undefined && <blockquote>{quote}</blockquote>}
+      {quote !== undefined && source && source.text === undefined && <p className="muted evidence-unchecked">Quote not checked against a source text.</p>}
       <figcaption>
+        {quote === undefined && 'Citation (no quote): '}
         {source ? (
           <>
             {href ? (
@@ -44,12 +49,13 @@ export function EvidenceQuote({ quote, source }: { quote: string; source: Source
             {source.publisher ?? 'publisher unknown'}
             {', '}
             {source.published ? formatIsoDay(source.published) : 'undated'}
+            {locator && `, ${locator}`}
           </>
         ) : (
           'Source not found in this dataset'
         )}
       </figcaption>
-      {source && (
+      {source?.text !== undefined && (
         <>
           <button type="button" aria-expanded={open} aria-controls={regionId} onClick={() => setOpen((o) => !o)}>
             {open ? 'Hide source text' : 'Show source text'}
@@ -65,8 +71,7 @@ export function EvidenceQuote({ quote, source }: { quote: string; source: Source
             aria-label={`Source text: ${source.title}`}
           >
             {open &&
-              source.text !== undefined &&
-              quoteSegments(source.text, quote).map((seg, i) => (seg.marked ? <mark key={i}>{seg.text}</mark> : <span key={i}>{seg.text}</span>))}
+              (quote === undefined ? [{ text: source.text, marked: false }] : quoteSegments(source.text, quote)).map((seg, i) => (seg.marked ? <mark key={i}>{seg.text}</mark> : <span key={i}>{seg.text}</span>))}
           </div>
         </>
       )}

@@ -37,6 +37,7 @@ export function MeetingDetail({ index, meeting: m, headingId }: { index: Dataset
         <dt>Location</dt>
         <dd>
           {m.location ?? 'Not stated'}
+          {m.coordinates && ` (${m.coordinates.latitude}, ${m.coordinates.longitude})`}
           {m.locationNote && <p className="note">{m.locationNote}</p>}
         </dd>
       </dl>
@@ -78,7 +79,7 @@ export function MeetingDetail({ index, meeting: m, headingId }: { index: Dataset
       <p>{m.summary}</p>
       <h3>Evidence</h3>
       {m.evidence.map((e, i) => (
-        <EvidenceQuote key={i} quote={e.quote} source={index.sourceById.get(e.sourceId)} />
+        <EvidenceQuote key={i} quote={e.quote} locator={e.locator} source={index.sourceById.get(e.sourceId)} />
       ))}
     </article>
   );

@@ -38,11 +38,11 @@ function onlyKeys(o: Rec, allowed: ReadonlySet<string>): boolean {
 }
 
 const MEETING_KEYS = new Set([
-  'id', 'date', 'datePrecision', 'earliest', 'latest', 'dateNote', 'dateInferred', 'type', 'cameo', 'location', 'locationNote', 'locationInferred',
+  'id', 'date', 'datePrecision', 'earliest', 'latest', 'dateNote', 'dateInferred', 'type', 'cameo', 'location', 'locationNote', 'locationInferred', 'coordinates',
   'occasion', 'order', 'partOfDay', 'participants', 'topics', 'summary', 'evidence', 'corroboration',
 ]);
 const PARTICIPANT_KEYS = new Set(['actorId', 'role']);
-const EVIDENCE_KEYS = new Set(['sourceId', 'quote', 'context', 'topics']);
+const EVIDENCE_KEYS = new Set(['sourceId', 'quote', 'locator', 'context', 'topics']);
 const CORROBORATION_KEYS = new Set(['sourceId', 'supports']);
 const ACTOR_KEYS = new Set(['id', 'name', 'aliases', 'kind', 'affiliation', 'roles', 'note']);
 const ROLE_KEYS = new Set(['title', 'from', 'to', 'note', 'inferred', 'attested']);
@@ -53,9 +53,12 @@ function everyItem(v: unknown, min: number, ok: (item: unknown) => boolean): boo
   return true;
 }
 
+const COORDINATE_KEYS = new Set(['latitude', 'longitude']);
+const inRange = (v: unknown, limit: number) => typeof v === 'number' && v >= -limit && v <= limit;
+const isCoordinates = (c: unknown) => isRecord(c) && onlyKeys(c, COORDINATE_KEYS) && inRange(c.latitude, 90) && inRange(c.longitude, 180);
 const isParticipant = (p: unknown) => isRecord(p) && onlyKeys(p, PARTICIPANT_KEYS) && isString(p.actorId) && optional(p.role, isText);
 const isEvidence = (e: unknown) =>
-  isRecord(e) && onlyKeys(e, EVIDENCE_KEYS) && isString(e.sourceId) && isText(e.quote) && optional(e.context, (c) => CONTEXTS.has(c)) && optional(e.topics, (t) => everyItem(t, 0, isString));
+  isRecord(e) && onlyKeys(e, EVIDENCE_KEYS) && isString(e.sourceId) && optional(e.quote, isText) && optional(e.locator, isText) && optional(e.context, (c) => CONTEXTS.has(c)) && optional(e.topics, (t) => everyItem(t, 0, isString));
 const isCorroboration = (c: unknown) => isRecord(c) && onlyKeys(c, CORROBORATION_KEYS) && isString(c.sourceId) && isText(c.supports);
 
 export function meetingPassesUnchanged(m: unknown): boolean {
@@ -78,6 +81,7 @@ export function meetingPassesUnchanged(m: unknown): boolean {
     optional(m.order, isOrder) &&
     optional(m.partOfDay, (p) => PARTS.has(p)) &&
     optional(m.corroboration, (c) => everyItem(c, 0, isCorroboration)) &&
+    optional(m.coordinates, isCoordinates) &&
     everyItem(m.participants, 2, isParticipant) &&
     everyItem(m.topics, 0, isString) &&
     isText(m.summary) &&

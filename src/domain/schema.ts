@@ -66,8 +66,8 @@ export const ActorSchema = z.object({
 export const TopicSchema = z.object({ id, label: text, description: text });
 
 export const MEETING_TYPES = ['meeting', 'phone-call', 'visit', 'reception', 'video-call', 'letter'] as const;
-/** CAMEO 04x: 040 consult, 041 phone, 042 make a visit, 043 host a visit, 044 meet at a third location. */
-export const CAMEO_CODES = ['040', '041', '042', '043', '044'] as const;
+/** CAMEO 04x: 040 consult, 041 phone, 042 make a visit, 043 host a visit, 044 meet at a third location, 045 mediate, 046 negotiate. */
+export const CAMEO_CODES = ['040', '041', '042', '043', '044', '045', '046'] as const;
 
 /** Where a statement was made: in the contact itself, to journalists around it, or in the outlet's own reporting. */
 export const EVIDENCE_CONTEXTS = ['talks', 'press remarks', 'report'] as const;
@@ -75,9 +75,11 @@ export const PARTS_OF_DAY = ['morning', 'afternoon', 'evening', 'night'] as cons
 /** The participant role of an accompanying delegation (a `group` actor). */
 export const DELEGATION_ROLE = 'delegation';
 
+/** A quote, a citation with no quote (`locator` says where in the source, e.g. "sentence 3"), or both. */
 export const EvidenceSchema = z.object({
   sourceId: z.string(),
-  quote: text,
+  quote: text.optional(),
+  locator: text.optional(),
   context: z.enum(EVIDENCE_CONTEXTS).optional(),
   /** Topics of the meeting this passage supports. */
   topics: z.array(z.string()).optional(),
@@ -98,6 +100,8 @@ export const MeetingSchema = z.object({
   dateInferred: z.boolean().optional(),
   location: text.optional(),
   locationNote: z.string().optional(),
+  /** Where the location is, when the source gives coordinates (event data does). */
+  coordinates: z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).optional(),
   /** The location is not stated for this contact; `locationNote` says what it rests on. */
   locationInferred: z.boolean().optional(),
   /** The trip or visit this contact belongs to (an `occasions[].id`). */
@@ -108,7 +112,7 @@ export const MeetingSchema = z.object({
   participants: z.array(z.object({ actorId: z.string(), role: text.optional() })).min(2, 'a contact needs at least two participants'),
   topics: z.array(z.string()),
   summary: text,
-  evidence: z.array(EvidenceSchema).min(1, 'needs at least one evidence quote'),
+  evidence: z.array(EvidenceSchema).min(1, 'needs at least one evidence quote or citation'),
   /** Outside sources (marked `corroborating`) that support a value the record's text does not show, e.g. the exact day. */
   corroboration: z.array(z.object({ sourceId: z.string(), supports: text })).optional(),
 });

@@ -23,7 +23,7 @@ function build(index: DatasetIndex, i: number): string {
   for (const a of index.participants[i]!) parts.push(a >= 0 ? [index.actors[a]!.name, ...index.actors[a]!.aliases].join(' ') : '');
   for (const p of m.participants) parts.push(p.role ?? '');
   for (const t of m.topics) parts.push(index.topicById.get(t)?.label ?? t);
-  for (const e of m.evidence) parts.push(e.quote, index.sourceById.get(e.sourceId)?.title ?? '');
+  for (const e of m.evidence) parts.push(e.quote ?? '', index.sourceById.get(e.sourceId)?.title ?? '');
   const raw = parts.join('\n').toLowerCase();
   return `${raw}\n${stemWords(raw)}`;
 }

@@ -25,7 +25,7 @@ export function formatIssue(issue: DatasetIssue): string {
 export function parseDatasetText(text: string): DatasetResult {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text); // a BOM left by the decoder is not an error
   } catch (error) {
     return { ok: false, issues: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }] };
   }
@@ -126,7 +126,7 @@ export function crossRecordIssues(ds: Dataset): DatasetIssue[] {
       const text = sourceText.get(e.sourceId);
       if (!sourceIds.has(e.sourceId)) {
         issues.push({ path: `${at}.evidence[${j}].sourceId`, message: `unknown source "${e.sourceId}"` });
-      } else if (text !== undefined && !text.includes(collapseSpace(e.quote))) {
+      } else if (e.quote !== undefined && text !== undefined && !text.includes(collapseSpace(e.quote))) {
         issues.push({ path: `${at}.evidence[${j}].quote`, message: `quote does not occur verbatim in source "${e.sourceId}"` });
       }
     });

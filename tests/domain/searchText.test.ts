@@ -17,7 +17,7 @@ describe('searchTextOf', () => {
     expect(text).toContain(m.summary.toLowerCase());
     expect(text).toContain(index.actors[index.actorPos.get(m.participants[0]!.actorId)!]!.name.toLowerCase());
     expect(text).toContain(index.topicById.get(m.topics[0]!)!.label.toLowerCase());
-    expect(text).toContain(m.evidence[0]!.quote.toLowerCase());
+    expect(text).toContain(m.evidence[0]!.quote!.toLowerCase());
   });
 
   it('warming in slices builds the same texts as building on demand', () => {

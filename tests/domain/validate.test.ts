@@ -110,7 +110,7 @@ describe('validateDataset reports each kind of error with its record and field',
   });
 
   it('accepts quotes that differ from the source only in whitespace', () => {
-    expect(issuesAfter((ds) => (ds.meetings[3]!.evidence[0]!.quote = ds.meetings[3]!.evidence[0]!.quote.replace(/ /g, '\n  ')))).toEqual([]);
+    expect(issuesAfter((ds) => (ds.meetings[3]!.evidence[0]!.quote = ds.meetings[3]!.evidence[0]!.quote!.replace(/ /g, '\n  ')))).toEqual([]);
   });
 
   it('actor who takes part in no meeting', () => {

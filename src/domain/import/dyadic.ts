@@ -1,0 +1,175 @@
+import type { Actor, Country, Meeting } from '../schema';
+import { DatasetBuilder, actorKey, nameIsAffiliation } from './builder';
+import { resolveAffiliation, UNSTATED } from './countries';
+import { isBlankRow, type Table } from './delimited';
+import type { DyadicLayout, DyadicRole, Mapping } from './layouts';
+import type { ImportResult } from './meetingsSheet';
+import { TYPE_OF_CAMEO } from './meetingsSheet';
+import type { ImportProblem } from './problems';
+import { isSheetDateError, parseSheetDate } from './sheetDates';
+
+export interface DyadicResult extends ImportResult {
+  /** Rows whose event code is not a contact (kept out by default, counted so nothing disappears unexplained). */
+  notContacts: number;
+}
+
+type Cameo = keyof typeof TYPE_OF_CAMEO;
+
+/** Most specific first: a hosted visit says who went where; a bare consultation (040) says least. */
+const SPECIFICITY: readonly Cameo[] = ['043', '042', '041', '044', '046', '045', '040'];
+
+/** Sector words and name patterns of collective actors in event data ("Citizen (Iran)", "Foreign Ministry"). */
+const COLLECTIVE = /\(|\b(ministry|government|council|party|army|police|military|citizens?|committee|organi[sz]ation|union|nations|agency|bank|court|parliament|assembly|office|department|media|business|forces|league|front|movement|group|commission|embassy|cabinet|opposition|rebels?|insurgents?|protesters?)\b/i;
+
+interface Side {
+  name: string;
+  affiliation: Country;
+  kind: Actor['kind'];
+}
+
+interface Contact {
+  row: number;
+  date: { date: string; datePrecision: 'day' | 'month' | 'year'; earliest: string; latest: string };
+  storyId: string;
+  sentence: string;
+  eventIds: string[];
+  /** Per row: its code, source and target. */
+  events: { code: Cameo; source: Side; target: Side; text: string }[];
+  location: string;
+  coordinates: Meeting['coordinates'];
+  publisher: string;
+}
+
+/**
+ * A dyadic event file (one row per source → target event) to meetings: contact codes only; rows of the same story
+ * and sentence are one contact whose participants are every source and target in them (A→B and B→A are one
+ * meeting); its code is the most specific among them, and a 043 row's source is the host.
+ */
+export function readDyadic(table: Table, mapping: Mapping<DyadicRole>, layout: DyadicLayout, fileName: string): DyadicResult {
+  const problems: ImportProblem[] = [...table.problems];
+  const missing = new Set(layout.missing);
+  const contacts = new Map<string, Contact>();
+  const affiliationCache = new Map<string, Country | null>();
+  let rowsRead = 0;
+  let notContacts = 0;
+
+  const affiliationOf = (raw: string) => {
+    let found = affiliationCache.get(raw);
+    if (found === undefined) affiliationCache.set(raw, (found = resolveAffiliation(raw)));
+    return found;
+  };
+
+  table.rows.forEach((cells, i) => {
+    if (isBlankRow(cells)) return;
+    rowsRead++;
+    const row = i + 2;
+    const cell = (role: DyadicRole) => {
+      const at = mapping[role];
+      const value = at === undefined ? '' : (cells[at] ?? '').trim();
+      return missing.has(value) ? '' : value;
+    };
+    const header = (role: DyadicRole) => layout.columns[role] ?? role;
+    const rowProblems: ImportProblem[] = [];
+    const problem = (role: DyadicRole, message: string, value = cell(role)) => rowProblems.push({ row, column: header(role), value, message });
+
+    const rawCode = cell('code');
+    const code = /^\d{2,4}$/.test(rawCode) ? rawCode.padStart(3, '0').slice(0, 3) : rawCode;
+    if (!layout.keepCode(code)) {
+      notContacts++;
+      return;
+    }
+    const date = parseSheetDate(cell('date'));
+    if (isSheetDateError(date)) problem('date', date.error);
+    const side = (name: DyadicRole, sectors: DyadicRole, country: DyadicRole): Side | null => {
+      const actorName = cell(name);
+      if (!actorName) {
+        problem(name, 'no actor named');
+        return null;
+      }
+      const own = nameIsAffiliation(actorName);
+      let affiliation = own ?? UNSTATED;
+      const countryName = cell(country);
+      if (countryName) {
+        const found = affiliationOf(countryName);
+        if (!found) problem(country, 'unknown country name');
+        else affiliation = found;
+      }
+      const kind = own || !cell(sectors) || COLLECTIVE.test(actorName) ? 'organization' : 'person';
+      return { name: actorName, affiliation, kind };
+    };
+    const source = side('sourceName', 'sourceSectors', 'sourceCountry');
+    const target = side('targetName', 'targetSectors', 'targetCountry');
+    if (rowProblems.length || !source || !target || isSheetDateError(date)) {
+      problems.push(...rowProblems);
+      return;
+    }
+    const storyId = cell('storyId');
+    const sentence = cell('sentence');
+    const key = storyId ? `${storyId}|${sentence}` : `event|${cell('eventId') || row}`;
+    let contact = contacts.get(key);
+    if (!contact) {
+      const lat = Number(cell('latitude'));
+      const lon = Number(cell('longitude'));
+      const hasCoordinates = cell('latitude') !== '' && cell('longitude') !== '' && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
+      const places = [cell('city'), cell('district'), cell('province'), cell('country')].filter((p, k, all) => p && all.indexOf(p) === k);
+      contact = { row, date, storyId, sentence, eventIds: [], events: [], location: places.join(', '), coordinates: hasCoordinates ? { latitude: lat, longitude: lon } : undefined, publisher: cell('publisher') };
+      contacts.set(key, contact);
+    } else if (date.earliest < contact.date.earliest) {
+      contact.date = date;
+    }
+    if (cell('eventId')) contact.eventIds.push(cell('eventId'));
+    contact.events.push({ code: code as Cameo, source, target, text: cell('eventText') });
+  });
+
+  const builder = new DatasetBuilder(fileName);
+  for (const contact of contacts.values()) {
+    const meeting = toMeeting(contact, builder, layout, fileName);
+    if (typeof meeting === 'string') problems.push({ row: contact.row, column: layout.columns.targetName ?? 'target', value: contact.events[0]!.target.name, message: meeting });
+    else builder.addMeeting(meeting);
+  }
+  const meetings = builder.meetingCount;
+  const left = notContacts ? ` ${notContacts} rows were not contacts (CAMEO 040–046) and were left out.` : '';
+  return {
+    dataset: builder.build(`Imported from ${fileName} (${layout.name} layout): ${rowsRead} rows became ${meetings} meetings.${left}`),
+    problems,
+    rows: rowsRead,
+    meetings,
+    notContacts,
+  };
+}
+
+function toMeeting(contact: Contact, builder: DatasetBuilder, layout: DyadicLayout, fileName: string): Meeting | string {
+  const code = SPECIFICITY.find((c) => contact.events.some((e) => e.code === c)) ?? '040';
+  // 043: the row's source hosts; 042 alone: the visited target hosts.
+  const hostEvent = contact.events.find((e) => e.code === '043') ?? contact.events.find((e) => e.code === '042');
+  const host = hostEvent ? (hostEvent.code === '043' ? hostEvent.source : hostEvent.target) : null;
+  const sides: Side[] = [];
+  const seen = new Set<string>();
+  for (const side of [...(host ? [host] : []), ...contact.events.flatMap((e) => [e.source, e.target])]) {
+    if (!seen.has(actorKey(side.name))) sides.push(side);
+    seen.add(actorKey(side.name));
+  }
+  if (sides.length < 2) return 'the source and target are the same actor: a contact needs two';
+  const participants = sides.map((side) => ({
+    actorId: builder.actor(side.name, side.affiliation, side.kind),
+    ...(host && actorKey(side.name) === actorKey(host.name) ? { role: 'host' } : {}),
+  }));
+  const sourceId = contact.storyId
+    ? builder.source(`story:${contact.storyId}`, () => ({ title: `${layout.name} story ${contact.storyId}`, publisher: contact.publisher || null, published: null, titleNote: `Cited by ${layout.name} (${fileName}); the story text is not part of the file.` }), `story ${contact.storyId}`)
+    : builder.fileSource();
+  const locator = [contact.sentence && `sentence ${contact.sentence}`, contact.eventIds.length && `event ${contact.eventIds.join(', ')}`].filter(Boolean).join('; ');
+  const summary = contact.events.map((e) => `${e.source.name} — ${e.text || `CAMEO ${e.code}`} — ${e.target.name}`).join('; ');
+  return {
+    id: builder.meetingId(contact.storyId ? `${layout.name.toLowerCase()}-${contact.storyId}-${contact.sentence || 0}` : `${layout.name.toLowerCase()}-${contact.eventIds[0] ?? contact.row}`),
+    ...contact.date,
+    dateNote: `Event date in ${layout.name} (${fileName}).`,
+    type: TYPE_OF_CAMEO[code],
+    cameo: code,
+    ...(contact.location ? { location: contact.location } : {}),
+    ...(contact.coordinates ? { coordinates: contact.coordinates } : {}),
+    participants,
+    topics: [],
+    summary: `${summary}.`,
+    evidence: [{ sourceId, ...(locator ? { locator } : {}) }],
+  };
+}

@@ -1,0 +1,111 @@
+import type { Dataset } from '../schema';
+import { formatIssue, parseDatasetText, validateDataset, type DatasetIssue } from '../validate';
+import { parseDelimited, delimiterName, type ParseProgress, type Table } from './delimited';
+import { DYADIC_LAYOUTS, MEETINGS_SHEET, guessMapping, hasRequired, matchLayout, type Mapping, type MappingGuess, type SheetRole } from './layouts';
+import { readDyadic } from './dyadic';
+import { readMeetingsSheet } from './meetingsSheet';
+import { formatProblem, skippedRows, type ImportProblem } from './problems';
+
+/** A dataset read from a file, with everything the reader could not use. */
+export interface Imported {
+  ok: true;
+  dataset: Dataset;
+  /** "Parley JSON", "meetings sheet (comma-separated)", "ICEWS events (tab-separated)". */
+  format: string;
+  problems: ImportProblem[];
+  rows: number;
+  meetings: number;
+  /** Header names no role used (ignored, listed for the user). */
+  unmatched: string[];
+  /** Event rows that were not contacts (dyadic layouts only). */
+  notContacts: number;
+}
+
+/** The columns are not a known layout: the user maps them (the table is kept so mapping needs no second parse). */
+export interface NeedsMapping {
+  ok: false;
+  needsMapping: true;
+  table: Table;
+  guess: MappingGuess<SheetRole>;
+  fileName: string;
+}
+
+/** Nothing could be loaded; `issues` say where (line, column, record) and why. */
+export interface ImportFailure {
+  ok: false;
+  needsMapping: false;
+  title: string;
+  issues: DatasetIssue[];
+}
+
+export type ImportOutcome = Imported | NeedsMapping | ImportFailure;
+
+export const DELIMITED_EXTENSIONS = ['.csv', '.tsv', '.tab', '.txt'] as const;
+
+const looksLikeJson = (text: string, fileName: string) => /\.json$/i.test(fileName) || /^\s*[[{]/.test(text.slice(0, 64));
+
+const failure = (title: string, issues: DatasetIssue[]): ImportFailure => ({ ok: false, needsMapping: false, title, issues });
+
+/**
+ * Text (already decoded) to a dataset: JSON in Parley's schema, a dyadic event layout recognised from its header, a
+ * meetings sheet whose headers name the roles, or — when they do not — a request for a mapping. Pass `mapping` to
+ * read a sheet with the user's choice of columns.
+ */
+export function importText(text: string, fileName: string, options: { mapping?: Mapping<SheetRole>; table?: Table; onProgress?: (p: ParseProgress) => void } = {}): ImportOutcome {
+  if (!options.table && looksLikeJson(text, fileName)) {
+    const result = parseDatasetText(text);
+    if (!result.ok) return failure(`${fileName} is not a valid Parley dataset`, result.issues);
+    const n = result.dataset.meetings.length;
+    return { ok: true, dataset: result.dataset, format: 'Parley JSON', problems: [], rows: n, meetings: n, unmatched: [], notContacts: 0 };
+  }
+  const table = options.table ?? parseDelimited(text, fileName, options.onProgress);
+  if (!table.header.some((h) => h !== '')) return failure(`${fileName} has no header row`, [{ path: 'line 1', message: 'the first line must name the columns (e.g. date, participants)' }]);
+  const separated = `${delimiterName(table.delimiter)}-separated`;
+
+  if (!options.mapping) {
+    for (const layout of DYADIC_LAYOUTS) {
+      const mapping = matchLayout(table.header, layout);
+      if (!mapping) continue;
+      const result = readDyadic(table, mapping, layout, fileName);
+      const used = new Set(Object.values(mapping));
+      const unmatched = table.header.filter((h, i) => !used.has(i) && h !== '');
+      return finish({ ...result, format: `${layout.name} events (${separated})`, unmatched }, fileName);
+    }
+  }
+  const guess = options.mapping ? { mapping: options.mapping, unmatched: unmatchedBy(table.header, options.mapping) } : guessMapping(table.header, MEETINGS_SHEET);
+  if (!hasRequired(guess.mapping, MEETINGS_SHEET)) {
+    if (options.mapping) return failure(`Cannot read ${fileName}`, [{ path: 'mapping', message: 'choose the columns for the date and the participants' }]);
+    return { ok: false, needsMapping: true, table, guess, fileName };
+  }
+  const result = readMeetingsSheet(table, guess.mapping, fileName);
+  return finish({ ...result, notContacts: 0, format: `meetings sheet (${separated})`, unmatched: guess.unmatched }, fileName);
+}
+
+function unmatchedBy(header: readonly string[], mapping: Mapping<SheetRole>): string[] {
+  const used = new Set(Object.values(mapping));
+  return header.filter((h, i) => !used.has(i) && h !== '');
+}
+
+/** The same validator as every other dataset: a reader bug can never load an inconsistent dataset. */
+function finish(read: Omit<Imported, 'ok'>, fileName: string): ImportOutcome {
+  if (read.meetings === 0) {
+    const issues = read.problems.slice(0, 200).map((p) => ({ path: '', message: formatProblem(p) }));
+    const why = read.rows === 0 ? 'it has no data rows' : read.notContacts === read.rows ? 'none of its rows is a contact (CAMEO 040–046)' : 'no row could be read';
+    return failure(`Nothing to show from ${fileName}: ${why}`, issues);
+  }
+  const checked = validateDataset(read.dataset);
+  if (!checked.ok) return failure(`${fileName} was read but the result is not valid`, checked.issues);
+  return { ok: true, ...read, dataset: checked.dataset };
+}
+
+/** "120 rows became 97 meetings; 3 rows skipped" — the same sentence in the dialog, the notice and the tests. */
+export function importSummary(result: Imported): string {
+  const skipped = skippedRows(result.problems);
+  const parts = [`${result.rows.toLocaleString('en')} rows became ${result.meetings.toLocaleString('en')} meetings`];
+  if (skipped) parts.push(`${skipped.toLocaleString('en')} ${skipped === 1 ? 'row was' : 'rows were'} skipped`);
+  if (result.notContacts) parts.push(`${result.notContacts.toLocaleString('en')} non-contact events left out`);
+  if (result.unmatched.length) parts.push(`columns ignored: ${result.unmatched.join(', ')}`);
+  return parts.join('; ');
+}
+
+export { formatIssue, formatProblem };

@@ -17,7 +17,7 @@ export interface BenchProbe {
   longtasks: { start: number; duration: number }[];
   firstRenderAt: number | null;
   viewState(): { status: string; statusCount: number | null; timeline: string | null; network: string | null; timelineMode: string | null; networkMode: string | null };
-  arm(expected: number | null, kind: 'count' | 'details', timeoutMs: number): void;
+  arm(expected: number | string | null, kind: 'count' | 'details' | 'metric', timeoutMs: number): void;
   result(): Promise<WaitResult>;
   startSampling(): void;
   stopSampling(): { frameStamps: number[]; maxItems: number };
@@ -127,8 +127,14 @@ export function installProbe(expectedTotal: number): void {
         const details = document.querySelector('[aria-label="Details"]');
         return !!details && (details.textContent ?? '').trim().length > 0;
       }
+      if (kind === 'metric') {
+        // The network drew the new sizes and the "Most central" list names the measure.
+        const sized = document.querySelector('[aria-label="Network"] [data-sized-by]')?.getAttribute('data-sized-by');
+        const list = document.querySelector('[aria-label="Network"] .most-central-list')?.getAttribute('aria-label') ?? '';
+        return sized === expected && list.endsWith(`by ${String(expected)}`);
+      }
       // If the count does not change, only a fresh report from both views proves they applied the new filters.
-      return showsCount(expected!) && (countChanges || (freshAttrs.has(ATTRS[0]!) && freshAttrs.has(ATTRS[1]!)));
+      return showsCount(expected as number) && (countChanges || (freshAttrs.has(ATTRS[0]!) && freshAttrs.has(ATTRS[1]!)));
     };
     probe.result = () =>
       new Promise<WaitResult>((resolve) => {

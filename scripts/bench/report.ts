@@ -14,11 +14,15 @@ export interface RunMetrics {
   longestMainThreadTaskMs: number | null;
   longestTaskDuringFirstRenderMs: number | null;
   panFrameP95Ms: number | null;
+  /** Choosing another node-size measure (degree) until the network is redrawn with it and the "Most central" list shows it. */
+  metricChangeMs: number | null;
+  /** Longest main-thread task while that measure was computed (in the analysis worker at this size) and drawn. */
+  longestTaskDuringMetricMs: number | null;
 }
 
 export const METRICS: readonly (keyof RunMetrics)[] = [
   'parseMs', 'firstRenderMs', 'firstRenderToParseRatio', 'filterMedianMs', 'filterP95Ms', 'selectMs', 'naiveFilterMs', 'naiveSetupMs',
-  'maxTimelineDomItems', 'longestMainThreadTaskMs', 'longestTaskDuringFirstRenderMs', 'panFrameP95Ms',
+  'maxTimelineDomItems', 'longestMainThreadTaskMs', 'longestTaskDuringFirstRenderMs', 'panFrameP95Ms', 'metricChangeMs', 'longestTaskDuringMetricMs',
 ];
 
 export interface TierSummary {

@@ -3,7 +3,7 @@ import { buildIndex, type DatasetIndex } from '../../src/domain/indexes';
 import { filterMeetings } from '../../src/domain/filters';
 import type { Dataset } from '../../src/domain/schema';
 import { installProbe, measureNaiveFilter, measureParse } from './inPage';
-import { buildScenario, panAndZoom, runStep, type StepResult } from './scenario';
+import { buildScenario, metricSteps, panAndZoom, runStep, type StepResult } from './scenario';
 import type { RunMetrics } from './report';
 import { BLANK_PATH } from './server';
 import { intervals, max, median, p95 } from './stats';
@@ -46,7 +46,7 @@ export async function runOnce(browser: Browser, prepared: { index: DatasetIndex;
   const metrics: RunMetrics = {
     parseMs: null, firstRenderMs: null, firstRenderToParseRatio: null, filterMedianMs: null, filterP95Ms: null, selectMs: null,
     naiveFilterMs: null, naiveSetupMs: null, maxTimelineDomItems: null, longestMainThreadTaskMs: null, longestTaskDuringFirstRenderMs: null,
-    panFrameP95Ms: null,
+    panFrameP95Ms: null, metricChangeMs: null, longestTaskDuringMetricMs: null,
   };
   const steps: StepResult[] = [];
   try {
@@ -79,14 +79,24 @@ export async function runOnce(browser: Browser, prepared: { index: DatasetIndex;
       steps.push(r);
       if (!r.ok) problems.push(`step "${r.label}" did not settle: expected ${r.expected ?? 'details'}, saw status "${r.statusText}", timeline ${r.timelineCount}, network ${r.networkCount}`);
     }
+    for (const step of metricSteps()) {
+      const r = await runStep(page, index, step, opts.stepTimeoutMs);
+      steps.push(r);
+      if (!r.ok) problems.push(`step "${r.label}" did not settle: the network never showed sizes by ${step.sizedBy}`);
+    }
     const sampled = await page.evaluate(() => window.__bench.stopSampling());
     metrics.maxTimelineDomItems = sampled.maxItems;
-    const counted = steps.filter((s) => s.ok && s.expected !== null).map((s) => s.ms);
+    const counted = steps.filter((s) => s.ok && s.kind === 'count').map((s) => s.ms);
     metrics.filterMedianMs = median(counted);
-    metrics.filterP95Ms = p95([...counted, ...steps.filter((s) => s.ok && s.expected === null).map((s) => s.ms)]);
-    metrics.selectMs = steps.find((s) => s.expected === null && s.ok)?.ms ?? null;
+    metrics.filterP95Ms = p95([...counted, ...steps.filter((s) => s.ok && s.kind === 'details').map((s) => s.ms)]);
+    metrics.selectMs = steps.find((s) => s.kind === 'details' && s.ok)?.ms ?? null;
+    const metricStep = steps.find((s) => s.kind === 'metric');
+    metrics.metricChangeMs = metricStep?.ok ? metricStep.ms : null;
 
     const tasks = await page.evaluate(() => window.__bench.longtasks);
+    const metricWindows = steps.filter((s) => s.kind === 'metric');
+    metrics.longestTaskDuringMetricMs =
+      max(tasks.filter((t) => metricWindows.some((s) => t.start >= s.startedAt && t.start <= s.endedAt)).map((t) => t.duration)) ?? 0;
     metrics.longestTaskDuringFirstRenderMs = max(tasks.filter((t) => t.start < firstRenderAt).map((t) => t.duration)) ?? 0;
     metrics.longestMainThreadTaskMs = max(tasks.filter((t) => t.start >= firstRenderAt).map((t) => t.duration)) ?? 0;
 

@@ -7,7 +7,9 @@ import type { WaitResult } from './inPage';
 /** One scripted user action: what it does in the UI and the filters the app should end up with. */
 export interface Step {
   label: string;
-  kind: 'count' | 'details';
+  kind: 'count' | 'details' | 'metric';
+  /** For 'metric' steps: what node size shows afterwards (the network's data-sized-by). */
+  sizedBy?: string;
   filters: Filters;
   /** What a person does before the change itself (typing a name to find), not timed. */
   prepare?(page: Page): Promise<void>;
@@ -17,7 +19,11 @@ export interface Step {
 
 export interface StepResult extends WaitResult {
   label: string;
+  kind: Step['kind'];
   expected: number | null;
+  /** performance.now() in the page just before the action and after the result: for long tasks within the step. */
+  startedAt: number;
+  endedAt: number;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -107,15 +113,26 @@ async function clickSomethingSelectable(page: Page): Promise<void> {
   await page.locator('[aria-label="Timeline"] .vis-item').first().click();
 }
 
+/** Changing the measure nodes are sized and ranked by, and back: the analysis path (graphology in a worker past the bundled size). */
+export function metricSteps(): Step[] {
+  const pick = (value: string) => (p: Page) => p.getByLabel('Size and rank by').selectOption(value).then(() => undefined);
+  return [
+    { label: 'size by degree', kind: 'metric', sizedBy: 'counterparts (degree)', filters: EMPTY_FILTERS, act: pick('degree') },
+    { label: 'size by meetings', kind: 'metric', sizedBy: 'meetings', filters: EMPTY_FILTERS, act: pick('meetings') },
+  ];
+}
+
 export const expectedCount = (index: DatasetIndex, f: Filters) => filterMeetings(index, f).length;
 
 export async function runStep(page: Page, index: DatasetIndex, step: Step, timeoutMs: number): Promise<StepResult> {
   const expected = step.kind === 'count' ? expectedCount(index, step.filters) : null;
   await step.prepare?.(page);
-  await page.evaluate(([e, k, t]) => window.__bench.arm(e, k, t), [expected, step.kind, timeoutMs] as const);
+  const target = step.kind === 'metric' ? step.sizedBy! : expected;
+  const startedAt = await page.evaluate(([e, k, t]) => (window.__bench.arm(e, k, t), performance.now()), [target, step.kind, timeoutMs] as const);
   await step.act(page);
   const result = await page.evaluate(() => window.__bench.result());
-  return { ...result, label: step.label, expected };
+  const endedAt = await page.evaluate(() => performance.now());
+  return { ...result, label: step.label, kind: step.kind, expected, startedAt, endedAt };
 }
 
 /** Wheel-zoom in, drag-pan both ways, wheel-zoom out, over the timeline's centre panel. */

@@ -55,6 +55,7 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
   const idPrefix = `network-${++instances}`;
   const root = document.createElement('div');
   root.className = 'network-root';
+  root.dataset.sizedBy = DEFAULT_APPEARANCE.sizeLabel;
   el.append(root);
 
   const memory = new Map<string, NodeState>();
@@ -259,6 +260,8 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
     setAppearance(next) {
       if (next === appearance) return;
       appearance = next;
+      // What node size shows right now, for tests and the benchmark (set once the sizes are drawn).
+      root.dataset.sizedBy = next.sizeLabel;
       if (!renderer || !scene.nodes.length) return;
       applyAppearance(scene, appearance, radiusRange);
       hits.invalidate();

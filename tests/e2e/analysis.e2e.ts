@@ -54,7 +54,7 @@ describe('network analysis', () => {
 
     await fresh.getByRole('button', { name: 'Remove ego network of Ali Asghar Khaji' }).click();
     await expect.poll(() => renderedNodes(fresh)).toBe('11');
-    expect(fresh.url()).not.toContain('ego=');
+    await expect.poll(() => fresh.url()).not.toContain('ego=');
     await context.close();
   });
 

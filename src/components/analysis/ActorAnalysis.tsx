@@ -22,8 +22,8 @@ export function ActorAnalysis({ actor }: { actor: Actor }) {
   const small = graphSize(compactOf(graph)) <= AUTO_METRICS_MAX_SIZE;
   const enabled = position >= 0 && (small || asked === graph);
   return (
-    <section aria-labelledby="actor-centrality-heading">
-      <h3 id="actor-centrality-heading">Centrality in the current network</h3>
+    <div className="actor-analysis">
+      <h3>Centrality in the current network</h3>
       {position < 0 ? (
         <p className="muted">Not in the network as currently filtered.</p>
       ) : enabled ? (
@@ -55,7 +55,7 @@ export function ActorAnalysis({ actor }: { actor: Actor }) {
           …and theirs (2 steps)
         </button>
       </div>
-    </section>
+    </div>
   );
 }
 

@@ -46,6 +46,8 @@ export interface NetworkOptions {
 }
 
 export const LARGE_GRAPH_THRESHOLD = 400;
+/** Layout heat after node sizes change: enough to resolve overlaps, too little to rearrange the picture. */
+const APPEARANCE_ALPHA = 0.08;
 export const LARGE_GRAPH_EDGE_THRESHOLD = 1000;
 let instances = 0;
 
@@ -267,6 +269,15 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
       hits.invalidate();
       renderer.setScene(scene);
       refreshEmphasis();
+      // A gentle nudge so grown nodes push their neighbours aside; nobody jumps.
+      if (runner) {
+        layoutRunning = true;
+        root.dataset.layout = 'running';
+        runner.start({
+          state: scene.state, radii: scene.radii, links: scene.links, weights: scene.weights, alpha: Math.max(APPEARANCE_ALPHA, runner.currentAlpha()),
+          ...(labelWidths ? { area: { width, height, nodes: spacingNodes }, labelWidths } : {}),
+        });
+      }
     },
     zoomBy(factor) {
       if (!renderer) return;

@@ -70,9 +70,9 @@ describe('deep links', () => {
     await fresh.goto(zoomed);
     await waitForViews(fresh, TOTAL);
     // The same window opens: the meetings outside it are not drawn as items.
-    const drawn = await page.locator('.vis-item[data-id]').count();
+    const drawn = await page.locator('.vis-item[data-meeting]').count();
     expect(drawn).toBeLessThan(TOTAL);
-    await expect.poll(() => fresh.locator('.vis-item[data-id]').count()).toBe(drawn);
+    await expect.poll(() => fresh.locator('.vis-item[data-meeting]').count()).toBe(drawn);
     await page.getByRole('button', { name: 'Fit all' }).click();
     await expect.poll(() => page.url()).not.toContain('window=');
     await context.close();
@@ -85,7 +85,7 @@ describe('deep links', () => {
     await expect.poll(() => details(page).getByRole('heading', { level: 2 }).first().textContent()).toContain('Ali Asghar Khaji');
     // Only the 2020 meetings fall in the window, so only they are drawn as items.
     await expect.poll(() => timelineItem(page, '2020-08-17-assad-khaji').count()).toBe(1);
-    expect(await page.locator('.vis-item[data-id="2021-khaji-pedersen-call"]').count()).toBe(0);
+    expect(await page.locator('.vis-item[data-meeting="2021-khaji-pedersen-call"]').count()).toBe(0);
     await context.close();
   });
 });

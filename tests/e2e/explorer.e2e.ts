@@ -10,7 +10,7 @@ describe('exploring the bundled dataset', () => {
     await waitForViews(page, TOTAL);
     expect(await page.locator('.count-status').textContent()).toBe(`${TOTAL} meetings`);
     expect(await network(page).getByRole('button', { name: 'Ali Asghar Khaji', exact: true }).count()).toBe(1);
-    expect(await timeline(page).locator('.vis-item[data-id]').count()).toBeGreaterThanOrEqual(TOTAL);
+    expect(await timeline(page).locator('.vis-item[data-meeting]').count()).toBeGreaterThanOrEqual(TOTAL);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -12,7 +12,7 @@ export const timeline = (page: Page): Locator => page.getByRole('region', { name
 export const network = (page: Page): Locator => page.getByRole('region', { name: 'Network' });
 export const details = (page: Page): Locator => page.getByRole('complementary', { name: 'Details' });
 export const networkNode = (page: Page, name: string): Locator => network(page).getByRole('button', { name, exact: true });
-export const timelineItem = (page: Page, meetingId: string): Locator => timeline(page).locator(`.vis-item[data-id="${meetingId}"]`);
+export const timelineItem = (page: Page, meetingId: string): Locator => timeline(page).locator(`.vis-item[data-meeting="${meetingId}"]`);
 
 /** A mouse click at the centre of what the locator shows (the network hit-tests clicks on its surface). */
 export async function clickAt(page: Page, target: Locator): Promise<void> {

@@ -66,7 +66,7 @@ describe('hostile and broken input', () => {
     await waitForViews(page, TOTAL);
     expect(await network(page).getByRole('button', { name: XSS, exact: true }).count()).toBe(1);
     await expect.poll(() => details(page).getByText(`Summary ${XSS}`).count()).toBe(1);
-    await page.locator('.vis-item[data-id]').first().hover();
+    await page.locator('.vis-item[data-meeting]').first().hover();
     expect(await injectedElements(page)).toBe(0);
     expect(await page.locator('iframe, b[onmouseover]').count()).toBe(0);
     expect(dialogs).toEqual([]);

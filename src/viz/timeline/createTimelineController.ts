@@ -4,6 +4,7 @@ import type { DatasetIndex } from '../../domain/indexes';
 import type { Highlight } from '../../domain/derive';
 import { DAY_MS, isoToMs, msToIso } from '../../domain/dates';
 import type { TimeWindow } from '../../state/types';
+import { toVisId } from './visItems';
 import { batchItemChanges, deferItemShow } from './visInternals';
 import { createDensityBand } from './densityBand';
 import { createItemSync, toVisibleMeetings, type VisibleMeetings } from './itemSync';
@@ -108,7 +109,7 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
       band.draw(ws, we);
       band.describe(ws, we);
     } else band.hide();
-    const want = selectedId && sync.has(selectedId) ? [selectedId] : [];
+    const want = selectedId && sync.has(selectedId) ? [toVisId(selectedId)] : [];
     const have = timeline.getSelection();
     if (have.length !== want.length || have[0] !== want[0]) timeline.setSelection(want);
     el.dataset.mode = mode;

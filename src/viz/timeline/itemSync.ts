@@ -2,7 +2,7 @@ import type { DataSet } from 'vis-data/peer';
 import type { TimelineItem } from 'vis-timeline/peer';
 import type { DatasetIndex } from '../../domain/indexes';
 import { isHighlightedMeeting, NO_HIGHLIGHT, type Highlight } from '../../domain/derive';
-import { meetingItem } from './visItems';
+import { meetingItem, toVisId } from './visItems';
 import { countInRange, lowerBound } from './density';
 import { toTimelineItem, type TimelineItemSpec } from './toTimelineItems';
 import { displayKind, estimateLabelPx, type FitEntry } from './labelLayout';
@@ -102,7 +102,7 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
     }
     if (!drop.length && !add.length && !changed.length) return;
     batch(() => {
-      if (drop.length) items.remove(drop);
+      if (drop.length) items.remove(drop.map(toVisId));
       if (!replace && changed.length) items.update(changed.map(patch) as TimelineItem[]);
       if (add.length) items.add(add);
     });
@@ -138,7 +138,7 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
         const { kind, className } = split(id);
         return meetingItem(byId.get(id)!, className, kind);
       },
-      (id) => ({ id, className: split(id).className }),
+      (id) => ({ id: toVisId(id), className: split(id).className }),
       (old, sig) => kindOf(old) !== kindOf(sig),
     );
   }

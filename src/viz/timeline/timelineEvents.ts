@@ -1,4 +1,5 @@
 import type { Timeline } from 'vis-timeline/peer';
+import { fromVisId, toVisId } from './visItems';
 import type { TimelineCallbacks } from './createTimelineController';
 
 /** What vis-timeline's input events read from the controller at event time. */
@@ -22,14 +23,14 @@ export interface TimelineEventContext {
  */
 export function wireTimelineEvents(timeline: Timeline, canvas: HTMLElement, ctx: TimelineEventContext, callbacks: TimelineCallbacks): () => void {
   timeline.on('select', (props: { items: (string | number)[] }) => {
-    const id = props.items[0];
+    const id = fromVisId(props.items[0]);
     const selectedId = ctx.selectedId();
-    if (typeof id === 'string') {
+    if (id !== null) {
       callbacks.onSelect(id === selectedId ? null : id);
       return;
     }
     // A click on empty space: vis cleared its selection, the app keeps it.
-    timeline.setSelection(selectedId && ctx.shows(selectedId) ? [selectedId] : []);
+    timeline.setSelection(selectedId && ctx.shows(selectedId) ? [toVisId(selectedId)] : []);
   });
   // A click on a density bar (anywhere in its column) zooms into that bin.
   timeline.on('click', (props: { what: string | null; time: Date | null }) => {
@@ -45,7 +46,7 @@ export function wireTimelineEvents(timeline: Timeline, canvas: HTMLElement, ctx:
   });
   const onLeave = () => ctx.band.hover(null);
   canvas.addEventListener('mouseleave', onLeave);
-  timeline.on('itemover', (props: { item: string | number }) => callbacks.onHover(String(props.item)));
+  timeline.on('itemover', (props: { item: string | number }) => callbacks.onHover(fromVisId(props.item)));
   timeline.on('itemout', () => callbacks.onHover(null));
   return () => canvas.removeEventListener('mouseleave', onLeave);
 }

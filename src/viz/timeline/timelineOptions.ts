@@ -21,7 +21,7 @@ export function timelineOptions(): TimelineOptions {
     orientation: { axis: 'bottom', item: 'bottom' },
     margin: { item: { horizontal: 2, vertical: 3 } },
     tooltip: { followMouse: false, overflowMethod: 'cap', delay: 250 },
-    dataAttributes: ['id'],
+    dataAttributes: ['meeting'],
   };
 }
 

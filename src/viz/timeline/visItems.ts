@@ -29,10 +29,22 @@ function meetingContent(spec: TimelineItemSpec): HTMLElement {
   return root;
 }
 
+/**
+ * vis-timeline keeps its items in plain objects keyed by id, so a meeting id such as `constructor` or
+ * `toString` would find Object.prototype's function instead of an item. Every id handed to vis-timeline
+ * (DataSet, selection) carries this prefix; ids coming back from its events are stripped of it.
+ */
+const VIS_ID_PREFIX = 'm:';
+export const toVisId = (meetingId: string): string => VIS_ID_PREFIX + meetingId;
+export const fromVisId = (visId: string | number | undefined): string | null =>
+  typeof visId === 'string' && visId.startsWith(VIS_ID_PREFIX) ? visId.slice(VIS_ID_PREFIX.length) : null;
+
 /** `kind` is how it is drawn at the current zoom (see displayKind); a point never carries an end. */
 export function meetingItem(spec: TimelineItemSpec, className: string, kind: 'point' | 'range' = spec.kind): TimelineItem {
-  const item: TimelineItem = {
-    id: spec.id,
+  const item: TimelineItem & { meeting: string } = {
+    id: toVisId(spec.id),
+    // Shown as data-meeting (dataAttributes): the DOM names the meeting, not vis-timeline's key.
+    meeting: spec.id,
     start: spec.start,
     content: meetingContent(spec),
     title: tooltipHtml(spec.tooltip),

@@ -41,7 +41,7 @@ describe('TimelineView', () => {
     act(() => useStore.getState().setFilters({ actors: ['muallem'] }));
     await wait(60);
     expect(host().dataset.renderedCount).toBe('1');
-    expect(host().querySelectorAll('.tl-meeting[data-id]')).toHaveLength(1);
+    expect(host().querySelectorAll('.tl-meeting[data-meeting]')).toHaveLength(1);
   });
 
   it('pans with the arrow keys and records the window in the store, replacing the history entry', async () => {
@@ -96,7 +96,7 @@ describe('TimelineView', () => {
     render(<TimelineView />);
     act(() => useStore.getState().select({ kind: 'meeting', id: 'a-call' }));
     await wait(30);
-    expect(host().querySelector('.vis-selected[data-id]')?.getAttribute('data-id')).toBe('a-call');
+    expect(host().querySelector('.vis-selected[data-meeting]')?.getAttribute('data-meeting')).toBe('a-call');
     host().focus();
     await userEvent.setup().keyboard('{Escape}');
     expect(useStore.getState().selection).toBeNull();

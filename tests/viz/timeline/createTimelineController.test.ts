@@ -50,10 +50,10 @@ describe('createTimelineController', () => {
     await settle();
     expect(el.dataset.mode).toBe('items');
     expect(el.dataset.renderedCount).toBe('3');
-    expect(el.querySelectorAll('.vis-item.tl-meeting[data-id]')).toHaveLength(3);
-    expect(el.querySelector('[data-id="a-call"]')?.textContent).toContain('☎ Khaji · Pedersen');
-    expect(el.querySelector('[data-id="b-visit"]')?.className).toContain('is-circa');
-    expect(el.querySelector('[data-id="c-evil"]')?.textContent).toContain(XSS);
+    expect(el.querySelectorAll('.vis-item.tl-meeting[data-meeting]')).toHaveLength(3);
+    expect(el.querySelector('[data-meeting="a-call"]')?.textContent).toContain('☎ Khaji · Pedersen');
+    expect(el.querySelector('[data-meeting="b-visit"]')?.className).toContain('is-circa');
+    expect(el.querySelector('[data-meeting="c-evil"]')?.textContent).toContain(XSS);
     expect(el.querySelector('img')).toBeNull();
   });
 
@@ -61,12 +61,12 @@ describe('createTimelineController', () => {
     const c = mount();
     c.setData(small, all(small));
     await settle();
-    const kept = el.querySelector('[data-id="a-call"]');
+    const kept = el.querySelector('[data-meeting="a-call"]');
     c.setData(small, filterMeetings(small, { ...EMPTY_FILTERS, actors: ['pedersen'] }));
     await settle();
     expect(el.dataset.renderedCount).toBe('1');
-    expect(el.querySelectorAll('.vis-item.tl-meeting[data-id]')).toHaveLength(1);
-    expect(el.querySelector('[data-id="a-call"]')).toBe(kept);
+    expect(el.querySelectorAll('.vis-item.tl-meeting[data-meeting]')).toHaveLength(1);
+    expect(el.querySelector('[data-meeting="a-call"]')).toBe(kept);
   });
 
   it('marks highlighted meetings and dims the rest only when asked', async () => {
@@ -75,11 +75,11 @@ describe('createTimelineController', () => {
     const byActor = highlightFor(small, all(small), { kind: 'actor', id: 'muallem' });
     c.setHighlight(byActor, NO_HIGHLIGHT, true);
     await settle();
-    expect([...el.querySelectorAll('.is-highlighted[data-id]')].map((n) => n.getAttribute('data-id'))).toEqual(['b-visit']);
+    expect([...el.querySelectorAll('.is-highlighted[data-meeting]')].map((n) => n.getAttribute('data-meeting'))).toEqual(['b-visit']);
     expect(el.classList.contains('has-highlight')).toBe(true);
     c.setHighlight(NO_HIGHLIGHT, NO_HIGHLIGHT, false);
     await settle();
-    expect(el.querySelectorAll('.is-highlighted[data-id]')).toHaveLength(0);
+    expect(el.querySelectorAll('.is-highlighted[data-meeting]')).toHaveLength(0);
     expect(el.classList.contains('has-highlight')).toBe(false);
   });
 
@@ -88,10 +88,10 @@ describe('createTimelineController', () => {
     c.setData(small, all(small));
     c.setSelection('c-evil');
     await settle();
-    expect([...el.querySelectorAll('.vis-selected[data-id]')].map((n) => n.getAttribute('data-id'))).toEqual(['c-evil']);
+    expect([...el.querySelectorAll('.vis-selected[data-meeting]')].map((n) => n.getAttribute('data-meeting'))).toEqual(['c-evil']);
     c.setSelection(null);
     await settle();
-    expect(el.querySelectorAll('.vis-selected[data-id]')).toHaveLength(0);
+    expect(el.querySelectorAll('.vis-selected[data-meeting]')).toHaveLength(0);
   });
 
   it('moves to a window set from outside without reporting it back, and reports user moves once, debounced', async () => {
@@ -145,7 +145,7 @@ describe('createTimelineController', () => {
     const c = mount();
     c.setData(spread, all(spread));
     await settle();
-    const narrow = el.querySelector('.vis-item.tl-meeting[data-id="early-circa"]')!;
+    const narrow = el.querySelector('.vis-item.tl-meeting[data-meeting="early-circa"]')!;
     expect(narrow.classList).toContain('vis-point');
     expect(narrow.classList).toContain('is-narrow');
     expect(narrow.classList).toContain('is-circa');
@@ -155,16 +155,16 @@ describe('createTimelineController', () => {
 
     c.setWindow({ start: '2019-07-01', end: '2019-07-05' });
     await settle();
-    const wide = el.querySelector('.vis-item.tl-meeting[data-id="early-circa"]')!;
+    const wide = el.querySelector('.vis-item.tl-meeting[data-meeting="early-circa"]')!;
     expect(wide.classList).toContain('vis-range');
     expect(wide.classList).not.toContain('is-narrow');
-    expect(el.querySelectorAll('[data-id="early-circa"]')).toHaveLength(1);
+    expect(el.querySelectorAll('[data-meeting="early-circa"]')).toHaveLength(1);
     expect(Number.parseFloat(el.style.getPropertyValue('--tl-day-px'))).toBeGreaterThan(40);
 
     c.setSelection('early-circa');
     c.setWindow(null);
     await settle();
-    const again = el.querySelector('.vis-item.tl-meeting[data-id="early-circa"]')!;
+    const again = el.querySelector('.vis-item.tl-meeting[data-meeting="early-circa"]')!;
     expect(again.classList).toContain('is-narrow');
     expect(again.classList).toContain('vis-selected');
   });
@@ -192,5 +192,22 @@ describe('createTimelineController', () => {
     expect(el.dataset.mode).toBeUndefined();
     expect(el.className).toBe('');
     expect(el.getAttribute('style')).toBeNull();
+  });
+});
+
+describe('meeting ids that are Object.prototype names', () => {
+  // vis-timeline keys its items by id in plain objects: `constructor` found a function, drew nothing and threw.
+  const protoIds = Object.getOwnPropertyNames(Object.prototype).filter((name) => /^[a-z0-9][a-z0-9-]*$/.test(name));
+  const index = buildIndex(dataset(protoIds.map((id, k) => meeting(id, { date: `2020-0${k + 1}-01`, earliest: `2020-0${k + 1}-01`, latest: `2020-0${k + 1}-01` }))));
+
+  it('draws and selects each of them', async () => {
+    expect(protoIds).toContain('constructor');
+    const c = mount();
+    c.setData(index, all(index));
+    await settle();
+    expect([...el.querySelectorAll('.vis-item[data-meeting]')].map((n) => n.getAttribute('data-meeting')).sort()).toEqual([...protoIds].sort());
+    c.setSelection(protoIds[0]!);
+    await settle();
+    expect(el.querySelector('.vis-selected')?.getAttribute('data-meeting')).toBe(protoIds[0]);
   });
 });

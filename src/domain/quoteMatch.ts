@@ -1,10 +1,52 @@
-/** Where an evidence quote sits in its source text, tolerant of differing whitespace and, failing that, of case. */
+/** The characters JavaScript's `\s` matches, tested without a regular expression. */
+function isSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/**
+ * `text` with every whitespace run collapsed to one space (and, when `fold`, each UTF-16 unit lower-cased
+ * where that keeps its length), plus where each of its characters starts in `text`.
+ */
+function normalise(text: string, fold: boolean): { flat: string; at: Int32Array } {
+  const at = new Int32Array(text.length);
+  const parts: string[] = [];
+  let n = 0;
+  let inSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      if (inSpace) continue;
+      inSpace = true;
+      parts.push(' ');
+    } else {
+      inSpace = false;
+      const ch = text[i]!;
+      const lower = fold ? ch.toLowerCase() : ch;
+      parts.push(lower.length === 1 ? lower : ch);
+    }
+    at[n++] = i;
+  }
+  return { flat: parts.join(''), at: at.subarray(0, n) };
+}
+
+/**
+ * Where an evidence quote sits in its source text, tolerant of differing whitespace and, failing that, of case.
+ * Both strings are normalised and searched with indexOf: a pattern built from the quote would be data turned into
+ * code, and a long quote overflows the regular-expression engine.
+ */
 export function locateQuote(text: string, quote: string): { start: number; end: number } | null {
-  const words = quote.trim().split(/\s+/).filter(Boolean);
-  if (!words.length) return null;
-  const pattern = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
-  const match = new RegExp(pattern).exec(text) ?? new RegExp(pattern, 'i').exec(text);
-  return match ? { start: match.index, end: match.index + match[0].length } : null;
+  const wanted = normalise(quote, false).flat.trim();
+  if (!wanted) return null;
+  for (const fold of [false, true]) {
+    const source = normalise(text, fold);
+    const needle = fold ? normalise(wanted, true).flat : wanted;
+    const found = source.flat.indexOf(needle);
+    if (found >= 0) return { start: source.at[found]!, end: source.at[found + needle.length - 1]! + 1 };
+  }
+  return null;
 }
 
 export interface TextSegment {

@@ -38,3 +38,22 @@ describe('date wording', () => {
     expect(formatRoleSpan({})).toBe('dates unknown');
   });
 });
+
+describe('locateQuote on hostile quotes', () => {
+  it('finds a quote of 20,000 words (a regex built from it overflowed and threw)', () => {
+    const words = Array.from({ length: 20_000 }, (_, i) => `word${i}(x)`);
+    const text = `Intro. ${words.join(' \n ')} Outro.`;
+    const at = locateQuote(text, words.join(' '));
+    expect(at).toEqual({ start: 7, end: text.length - ' Outro.'.length });
+  });
+
+  it('treats every regex metacharacter literally and keeps offsets across whitespace runs', () => {
+    const quote = 'a.*+?^$' + '{}()|[]\\b \\d';
+    expect(locateQuote(`xx ${quote.replace(' ', '\t\t ')} yy`, quote)).toEqual({ start: 3, end: 3 + quote.length + 2 });
+    expect(locateQuote('xx a b yy', '.*')).toBeNull();
+  });
+
+  it('matches case-insensitively without shifting offsets after characters whose lower case is longer', () => {
+    expect(locateQuote('İstanbul said HELLO', 'hello')).toEqual({ start: 14, end: 19 });
+  });
+});

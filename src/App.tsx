@@ -14,6 +14,7 @@ import { loadDatasetUrl } from './state/loadDataset';
 import { ViewSplit } from './components/layout/ViewSplit';
 import { useDetailFocus } from './components/layout/useDetailFocus';
 import './components/layout/layout.css';
+import { PartBoundary } from './components/PartBoundary';
 
 /** Layout only: header, filters, the two linked views (or the table), details. */
 export function App() {
@@ -35,7 +36,9 @@ export function App() {
   }
   return (
     <div className="app">
-      <AppHeader />
+      <PartBoundary name="header">
+        <AppHeader />
+      </PartBoundary>
       <Notices />
       <LayoutWithDetails>
         <aside className={filtersOpen ? 'filters is-open' : 'filters'} aria-label="Filters">
@@ -43,7 +46,9 @@ export function App() {
             {filtersOpen ? 'Hide filters' : filtersActive ? 'Show filters (active)' : 'Show filters'}
           </button>
           <div id="filter-panel" className="filter-panel-wrap">
-            <FilterPanel />
+            <PartBoundary name="filters">
+              <FilterPanel />
+            </PartBoundary>
           </div>
         </aside>
         <main className="views" id="main">
@@ -53,18 +58,24 @@ export function App() {
               firstId="timeline-region"
               first={
                 <section className="view timeline-view" id="timeline-region" aria-label="Timeline">
-                  <TimelineView />
+                  <PartBoundary name="timeline">
+                    <TimelineView />
+                  </PartBoundary>
                 </section>
               }
               second={
                 <section className="view network-view" aria-label="Network">
-                  <NetworkView />
+                  <PartBoundary name="network">
+                    <NetworkView />
+                  </PartBoundary>
                 </section>
               }
             />
           ) : (
             <section className="view table-view" aria-label="Meetings table">
-              <MeetingTable />
+              <PartBoundary name="table">
+                <MeetingTable />
+              </PartBoundary>
             </section>
           )}
         </main>
@@ -88,7 +99,9 @@ function LayoutWithDetails({ children }: { children: ReactNode }) {
       {hasSelection && (
         // On phones a sheet over the views (layout.css): nothing above the views moves when it opens.
         <aside className="details" aria-label="Details" ref={panelRef}>
-          <DetailPanel />
+          <PartBoundary name="details">
+            <DetailPanel />
+          </PartBoundary>
         </aside>
       )}
     </div>

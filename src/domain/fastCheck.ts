@@ -1,5 +1,6 @@
 import { regexes } from 'zod';
 import { ACTOR_KINDS as KINDS, CAMEO_CODES, EVIDENCE_CONTEXTS, MEETING_TYPES, PARTS_OF_DAY } from './schema';
+import { isValidPrecisionDate } from './dates';
 
 /**
  * A quick, allocation-free check that a meeting or actor record is one the zod schema would accept *and return
@@ -12,7 +13,6 @@ import { ACTOR_KINDS as KINDS, CAMEO_CODES, EVIDENCE_CONTEXTS, MEETING_TYPES, PA
 type Rec = Record<string, unknown>;
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
-const PRECISION_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const ISO_DAY = regexes.date;
 const AFFILIATION = /^([A-Z]{3}|[A-Z][A-Z0-9-]{1,15})$/;
 const PRECISIONS: ReadonlySet<unknown> = new Set(['day', 'month', 'year']);
@@ -66,7 +66,7 @@ export function meetingPassesUnchanged(m: unknown): boolean {
     isRecord(m) &&
     onlyKeys(m, MEETING_KEYS) &&
     matches(ID, m.id) &&
-    matches(PRECISION_DATE, m.date) &&
+    typeof m.date === 'string' && isValidPrecisionDate(m.date) &&
     PRECISIONS.has(m.datePrecision) &&
     matches(ISO_DAY, m.earliest) &&
     matches(ISO_DAY, m.latest) &&

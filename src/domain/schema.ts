@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidPrecisionDate } from './dates';
 
 /**
  * The dataset's shape. Field names are a public format (other tools read the file),
@@ -6,7 +7,10 @@ import { z } from 'zod';
  */
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a lowercase slug (a-z, 0-9, -)');
 const isoDay = z.iso.date();
-const precisionDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD');
+const precisionDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine((s) => !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(s) || isValidPrecisionDate(s), 'is not a calendar date (month 01–12, a day the month has)');
 const text = z.string().trim().min(1, 'must not be empty');
 
 export const CountrySchema = z.object({

@@ -1,4 +1,4 @@
-import { DAY_MS } from '../../domain/dates';
+import { DAY_MS, utcMs } from '../../domain/dates';
 
 /**
  * Aggregation for when a window holds too many meetings to draw one by one. Works on the sorted
@@ -55,13 +55,13 @@ export function binFloor(ms: number, u: BinUnit): number {
   const d = new Date(ms);
   const months = d.getUTCFullYear() * 12 + d.getUTCMonth();
   const aligned = Math.floor(months / u.step) * u.step;
-  return Date.UTC(Math.floor(aligned / 12), aligned % 12, 1);
+  return utcMs(Math.floor(aligned / 12), aligned % 12, 1);
 }
 
 export function binNext(ms: number, u: BinUnit): number {
   if (u.unit === 'day') return ms + u.step * DAY_MS;
   const d = new Date(ms);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + u.step, 1);
+  return utcMs(d.getUTCFullYear(), d.getUTCMonth() + u.step, 1);
 }
 
 export interface DensityBin {

@@ -24,9 +24,13 @@ if (!decoded.ok) {
 }
 const result = parseDatasetText(decoded.text);
 if (!result.ok) {
-  console.error(`${file}: ${result.issues.length} problem(s)`);
+  console.error(`${file}: ${result.total} problem(s)${result.total > result.issues.length ? `, the first ${result.issues.length} listed` : ''}`);
   for (const issue of result.issues) console.error(`  ${formatIssue(issue)}`);
   process.exit(1);
+}
+if (result.warningTotal) {
+  console.warn(`${file}: ${result.warningTotal} warning(s)${result.warningTotal > result.warnings.length ? `, the first ${result.warnings.length} listed` : ''}`);
+  for (const warning of result.warnings) console.warn(`  warning: ${formatIssue(warning)}`);
 }
 const { meetings, actors, sources, topics } = result.dataset;
 console.log(`${file}: valid — ${meetings.length} meetings, ${actors.length} actors, ${topics.length} topics, ${sources.length} sources`);

@@ -32,7 +32,7 @@ export function App() {
     );
   }
   if (data.state === 'error') {
-    return <ErrorScreen title={data.title} issues={data.issues} onRetry={() => void loadDatasetUrl(data.url)} />;
+    return <ErrorScreen title={data.title} issues={data.issues} total={data.total} onRetry={() => void loadDatasetUrl(data.url)} />;
   }
   return (
     <div className="app">

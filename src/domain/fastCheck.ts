@@ -1,13 +1,15 @@
 import { regexes } from 'zod';
-import { ACTOR_KINDS as KINDS, CAMEO_CODES, EVIDENCE_CONTEXTS, MEETING_TYPES, PARTS_OF_DAY } from './schema';
+import { ACTOR_KINDS as KINDS, CAMEO_CODES, EVIDENCE_CONTEXTS, MEETING_TYPES, PARTS_OF_DAY, hasVisibleChar } from './schema';
 import { isValidPrecisionDate } from './dates';
+import { LONG_FIELD_CHARS } from './datasetWarnings';
 
 /**
  * A quick, allocation-free check that a meeting or actor record is one the zod schema would accept *and return
  * unchanged* (no key stripped, no string trimmed). Zod copies every object it parses, which costs more than the
  * rest of loading at 100k meetings; records passing this check can skip it. Anything unusual answers false, and
  * the caller then runs zod, so error messages never come from here. Keep in step with schema.ts (the tests
- * compare both on mutated records).
+ * compare both on mutated records). A record that passes also holds only known keys and no value longer than
+ * LONG_FIELD_CHARS, so it has nothing to warn about either.
  */
 
 type Rec = Record<string, unknown>;
@@ -24,10 +26,11 @@ const PARTS: ReadonlySet<unknown> = new Set(PARTS_OF_DAY);
 
 const isRecord = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** `text` in schema.ts trims; only already-trimmed values come out unchanged. */
-const isText = (v: unknown): boolean => typeof v === 'string' && v.length > 0 && v.trim() === v;
+const isText = (v: unknown): boolean => typeof v === 'string' && v.length > 0 && v.length <= LONG_FIELD_CHARS && v.trim() === v && hasVisibleChar(v);
 const matches = (re: RegExp, v: unknown): boolean => typeof v === 'string' && re.test(v);
 const optional = (v: unknown, ok: (v: unknown) => boolean): boolean => v === undefined || ok(v);
-const isString = (v: unknown): boolean => typeof v === 'string';
+/** Values over LONG_FIELD_CHARS take the slow path too, so the warning walk can skip records that pass. */
+const isString = (v: unknown): boolean => typeof v === 'string' && v.length <= LONG_FIELD_CHARS;
 const isBoolean = (v: unknown): boolean => typeof v === 'boolean';
 const isOrder = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 1;
 

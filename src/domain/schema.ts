@@ -11,7 +11,17 @@ const precisionDate = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
   .refine((s) => !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(s) || isValidPrecisionDate(s), 'is not a calendar date (month 01–12, a day the month has)');
-const text = z.string().trim().min(1, 'must not be empty');
+/**
+ * A character a reader can see: not whitespace, a control or format character (zero-width space, bidi
+ * marks), a lone surrogate, a combining mark on its own, or one of the blank letters (Hangul fillers, braille blank).
+ */
+export const VISIBLE_CHAR = /[^\s\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{M}\p{Z}\u115F\u1160\u3164\uFFA0\u2800]/u;
+export function hasVisibleChar(s: string): boolean {
+  // Nearly every value starts with a printable ASCII character; the Unicode regex is for the rest.
+  const c = s.charCodeAt(0);
+  return (c > 0x20 && c < 0x7f) || VISIBLE_CHAR.test(s);
+}
+const text = z.string().trim().min(1, 'must not be empty').refine((s) => s === '' || hasVisibleChar(s), 'has no visible character');
 
 export const CountrySchema = z.object({
   code: z.string().regex(/^([A-Z]{3}|[A-Z][A-Z0-9-]{1,15})$/, 'must be an ISO 3166-1 alpha-3 code or an organization code'),

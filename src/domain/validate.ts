@@ -1,5 +1,6 @@
 import { DatasetSchema, DELEGATION_ROLE, type Dataset } from './schema';
 import { spanOfPrecisionDate } from './dates';
+import { datasetWarnings } from './datasetWarnings';
 import { actorPassesUnchanged, meetingPassesUnchanged } from './fastCheck';
 
 /** One problem, located: `meetings[4].participants[1].actorId: unknown actor "mekdad2"`. */
@@ -8,9 +9,15 @@ export interface DatasetIssue {
   message: string;
 }
 
-export type DatasetResult = { ok: true; dataset: Dataset } | { ok: false; issues: DatasetIssue[] };
+/**
+ * `issues` and `warnings` hold at most MAX_ISSUES entries, the first found; `total`/`warningTotal` count them all.
+ * Warnings (unknown fields, absurdly long values) do not stop the dataset from loading.
+ */
+export type DatasetResult =
+  | { ok: true; dataset: Dataset; warnings: DatasetIssue[]; warningTotal: number }
+  | { ok: false; issues: DatasetIssue[]; total: number };
 
-/** Reports at most this many issues so a badly broken file still gives a readable list. */
+/** Lists at most this many issues so a badly broken file still gives a readable list (the total is still counted). */
 export const MAX_ISSUES = 200;
 
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -27,7 +34,7 @@ export function parseDatasetText(text: string): DatasetResult {
   try {
     json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text); // a BOM left by the decoder is not an error
   } catch (error) {
-    return { ok: false, issues: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }] };
+    return { ok: false, issues: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }], total: 1 };
   }
   return validateDataset(json);
 }
@@ -37,25 +44,41 @@ export function parseDatasetText(text: string): DatasetResult {
  * out of zod unchanged), zod only parses the small rest of the file and the original records are put back.
  * Valid and invalid records alike give exactly zod's answer, because anything unusual takes the full zod path.
  */
-function schemaParse(json: unknown): ReturnType<typeof DatasetSchema.safeParse> {
+function schemaParse(json: unknown): { parsed: ReturnType<typeof DatasetSchema.safeParse>; rest: unknown } {
   if (typeof json === 'object' && json !== null && !Array.isArray(json)) {
     const { meetings, actors } = json as { meetings?: unknown; actors?: unknown };
     if (Array.isArray(meetings) && Array.isArray(actors) && meetings.every(meetingPassesUnchanged) && actors.every(actorPassesUnchanged)) {
-      const rest = DatasetSchema.safeParse({ ...json, meetings: [], actors: [] });
-      return rest.success ? { ...rest, data: { ...rest.data, meetings, actors } as Dataset } : rest;
+      const rest = { ...json, meetings: [], actors: [] };
+      const parsed = DatasetSchema.safeParse(rest);
+      return { parsed: parsed.success ? { ...parsed, data: { ...parsed.data, meetings, actors } as Dataset } : parsed, rest };
     }
   }
-  return DatasetSchema.safeParse(json);
+  return { parsed: DatasetSchema.safeParse(json), rest: json };
 }
 
 export function validateDataset(json: unknown): DatasetResult {
-  const parsed = schemaParse(json);
+  // `rest`: what may still hold unknown keys or long values (records that passed the quick check cannot).
+  const { parsed, rest } = schemaParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, MAX_ISSUES).map((i) => ({ path: formatPath(i.path), message: i.message }));
-    return { ok: false, issues };
+    const all = parsed.error.issues;
+    const issues = all.slice(0, MAX_ISSUES).map((i) => ({ path: formatPath(i.path), message: i.message }));
+    return { ok: false, issues, total: all.length };
   }
   const issues = crossRecordIssues(parsed.data);
-  return issues.length ? { ok: false, issues: issues.slice(0, MAX_ISSUES) } : { ok: true, dataset: parsed.data };
+  if (issues.length) return { ok: false, issues: issues.slice(0, MAX_ISSUES), total: issues.length };
+  const warnings: DatasetIssue[] = [];
+  let warningTotal = 0;
+  datasetWarnings(rest, (w) => {
+    if (warningTotal++ < MAX_ISSUES) warnings.push(w);
+  });
+  return { ok: true, dataset: parsed.data, warnings, warningTotal };
+}
+
+/** "The problem found is" / "The 3 problems found are" / "The first 200 of 200,000 problems found are". */
+export function issueCountText(shown: number, total: number, noun = 'problem'): string {
+  if (total <= 1) return `The ${noun} found is`;
+  if (shown >= total) return `The ${total.toLocaleString('en')} ${noun}s found are`;
+  return `The first ${shown.toLocaleString('en')} of ${total.toLocaleString('en')} ${noun}s found are`;
 }
 
 /** Most texts are already collapsed; testing first avoids copying megabytes of source text. */

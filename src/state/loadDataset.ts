@@ -1,6 +1,6 @@
 import { buildIndex, type DatasetIndex } from '../domain/indexes';
 import { warmSearchText } from '../domain/searchText';
-import { parseDatasetText } from '../domain/validate';
+import { formatIssue, parseDatasetText, type DatasetIssue } from '../domain/validate';
 import { useStore } from './store';
 
 export const BUNDLED_DATA_URL = `${import.meta.env.BASE_URL}data/meetings.json`;
@@ -10,11 +10,12 @@ export function loadDatasetText(text: string, url: string): void {
   const result = parseDatasetText(text);
   const { setData } = useStore.getState();
   if (!result.ok) {
-    setData({ state: 'error', url, title: `The dataset ${url} is not valid`, issues: result.issues });
+    setData({ state: 'error', url, title: `The dataset ${url} is not valid`, issues: result.issues, total: result.total });
     return;
   }
   const index = buildIndex(result.dataset);
   setData({ state: 'ready', url, index });
+  noticeDatasetWarnings(result.warnings, result.warningTotal);
   warmSearchTextWhenIdle(index);
 }
 
@@ -51,4 +52,19 @@ export async function loadDatasetUrl(url: string = BUNDLED_DATA_URL): Promise<vo
     return;
   }
   loadDatasetText(text, url);
+}
+
+export const DATASET_WARNINGS_NOTICE = 'dataset-warnings';
+const LISTED_WARNINGS = 10;
+
+/** The dataset loaded, but some of it was ignored or is odd: say so, with the paths. */
+function noticeDatasetWarnings(warnings: readonly DatasetIssue[], total: number): void {
+  const { addNotice, dismissNotice } = useStore.getState();
+  if (!total) {
+    dismissNotice(DATASET_WARNINGS_NOTICE);
+    return;
+  }
+  const listed = warnings.slice(0, LISTED_WARNINGS).map(formatIssue).join('; ');
+  const more = total > LISTED_WARNINGS ? ` (and ${(total - LISTED_WARNINGS).toLocaleString('en')} more; npm run validate:data lists them)` : '';
+  addNotice({ id: DATASET_WARNINGS_NOTICE, tone: 'warning', text: `The dataset loaded with ${total.toLocaleString('en')} ${total === 1 ? 'warning' : 'warnings'}: ${listed}${more}.` });
 }

@@ -6,7 +6,7 @@ import type { AppState } from '../store';
 export type DataStatus =
   | { state: 'loading'; url: string }
   | { state: 'ready'; url: string; index: DatasetIndex }
-  | { state: 'error'; url: string; title: string; issues: DatasetIssue[] };
+  | { state: 'error'; url: string; title: string; issues: DatasetIssue[]; /** All problems found; `issues` lists the first. */ total?: number };
 
 export interface DataSlice {
   data: DataStatus;

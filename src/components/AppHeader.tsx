@@ -2,6 +2,7 @@ import { useStore } from '../state/store';
 import { CountStatus } from './CountStatus';
 import { ShareButton } from './ShareButton';
 import { DatasetPicker } from './DatasetPicker';
+import { ExportMenu } from './ExportMenu';
 import './components.css';
 
 const MODES = [
@@ -32,6 +33,7 @@ export function AppHeader() {
           ))}
         </div>
         <ShareButton />
+        <ExportMenu />
         <DatasetPicker />
       </div>
     </header>

@@ -13,6 +13,7 @@ import { CommunityLegend } from '../../components/analysis/CommunityLegend';
 import { CentralWhen } from '../../components/analysis/CentralWhen';
 import { useNodeAppearance } from '../../components/analysis/useNodeAppearance';
 import '../../components/analysis/analysis.css';
+import { provideNetworkSnapshot } from '../exportSources';
 import './network.css';
 
 const EMPTY_GRAPH: ActorGraph = { nodes: [], edges: [] };
@@ -60,7 +61,9 @@ export function NetworkView() {
     controllerRef.current = controller;
     const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => controller.resize()) : null;
     observer?.observe(host);
+    const stopProviding = provideNetworkSnapshot(() => controller.snapshot());
     return () => {
+      stopProviding();
       observer?.disconnect();
       controller.destroy();
       controllerRef.current = null;

@@ -15,6 +15,7 @@ import { attachRootInput, createSurfaceInput, type InputContext } from './pointe
 import { createRefit } from './refit';
 import { estimateLabelWidth, LABEL_GAP_PX, SMALL_GRAPH_NODES } from './smallGraphLayout';
 import { applyAppearance, DEFAULT_APPEARANCE, type NodeAppearance } from './appearance';
+import { snapshotScene, type NetworkSnapshot } from './snapshot';
 
 export interface NetworkCallbacks {
   onSelectActor(id: string | null): void;
@@ -35,6 +36,8 @@ export interface NetworkController {
   /** Fits the whole graph and follows the layout again until the user zooms, pans or drags. */
   resetView(): void;
   resize(): void;
+  /** Positions, sizes and colours as drawn right now, for exports drawn from data. */
+  snapshot(): NetworkSnapshot;
   destroy(): void;
 }
 
@@ -288,6 +291,7 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
       autoFit = true;
       scheduleDraw();
     },
+    snapshot: () => snapshotScene(scene, transform, width, height),
     resize() {
       const before = { width, height };
       measure();

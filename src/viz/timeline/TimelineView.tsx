@@ -6,6 +6,7 @@ import { selectIndex, selectSelectionHighlight, selectVisible } from '../../stat
 import { highlightFor, NO_HIGHLIGHT } from '../../domain/derive';
 import { formatIsoDay } from '../../domain/dates';
 import { createTimelineController, type TimelineController } from './createTimelineController';
+import { provideTimelineShot } from '../exportSources';
 
 const ZOOM_STEP = 1.5;
 
@@ -43,7 +44,10 @@ export function TimelineView() {
       },
     });
     controllerRef.current = controller;
+    const host = hostRef.current!;
+    const stopProviding = provideTimelineShot(() => ({ window: controller.getWindow(), width: host.clientWidth }));
     return () => {
+      stopProviding();
       controller.destroy();
       controllerRef.current = null;
     };

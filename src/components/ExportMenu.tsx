@@ -148,6 +148,9 @@ export function ExportMenu() {
         onKeyDown={onButtonKeyDown}
       >
         Export
+        <span className="menu-arrow" aria-hidden="true">
+          {open ? '▴' : '▾'}
+        </span>
       </button>
       <ul id={menuId} role="menu" aria-labelledby={buttonId} hidden={!open} onKeyDown={onMenuKeyDown}>
         {EXPORT_CHOICES.map((choice, i) => [

@@ -24,6 +24,13 @@ interface Placed {
   lane: number;
   x0: number;
   x1: number;
+  labelX: number;
+}
+
+/** Where the label starts: after the dot, inside a range wide enough to hold it, else just after the range. */
+function labelStart(item: TimelineItemSpec, x0: number, x1: number): number {
+  if (item.kind === 'point') return x0 + 8;
+  return x1 - x0 >= estimateTextWidth(item.label, LABEL_PX) + 8 ? x0 + 4 : x1 + 4;
 }
 
 /** Greedy lanes: each item goes into the first lane whose last occupant (label included) ends before it starts. */
@@ -33,22 +40,22 @@ function packLanes(items: TimelineItemSpec[], x: (ms: number) => number): Placed
   for (const item of items) {
     const x0 = Math.max(0, x(item.start));
     const x1 = item.end === null ? x0 : Math.max(x0 + 4, x(item.end));
-    const labelStart = item.kind === 'point' ? x0 + 8 : x0 + 4;
-    const right = Math.max(x1, labelStart + estimateTextWidth(item.label, LABEL_PX)) + 8;
+    const labelX = labelStart(item, x0, x1);
+    const right = Math.max(x1, labelX + estimateTextWidth(item.label, LABEL_PX)) + 8;
     let lane = laneEnds.findIndex((end) => end <= x0);
     if (lane < 0) {
       if (laneEnds.length >= MAX_LANES) return null;
       lane = laneEnds.length;
       laneEnds.push(right);
     } else laneEnds[lane] = right;
-    placed.push({ item, lane, x0, x1 });
+    placed.push({ item, lane, x0, x1, labelX });
   }
   return placed;
 }
 
 function drawItems(body: Group, placed: Placed[]) {
   const items = body.append('g').attr('class', 'items').attr('font-size', LABEL_PX).attr('fill', INK.text);
-  for (const { item, lane, x0, x1 } of placed) {
+  for (const { item, lane, x0, x1, labelX } of placed) {
     const y = AXIS_H + 6 + lane * LANE_H;
     const g = items.append('g').attr('class', `item ${item.circa ? 'is-circa' : ''}`);
     g.append('title').text(item.accessibleLabel);
@@ -58,7 +65,7 @@ function drawItems(body: Group, placed: Placed[]) {
     } else {
       g.append('circle').attr('cx', x0.toFixed(1)).attr('cy', y + (LANE_H - 6) / 2).attr('r', 4).attr('fill', INK.accent);
     }
-    g.append('text').attr('x', (item.kind === 'point' ? x0 + 8 : x0 + 4).toFixed(1)).attr('y', y + LANE_H - 10)
+    g.append('text').attr('x', labelX.toFixed(1)).attr('y', y + LANE_H - 10)
       .attr('style', 'unicode-bidi: isolate').attr('direction', 'ltr').text(item.label);
   }
 }

@@ -42,6 +42,25 @@ describe('Dataset as JSON', () => {
     expect(subset).toEqual(rest);
   });
 
+  it('keeps the occasions and corroborating sources its meetings cite, and only those', () => {
+    const ds = bundled();
+    const [first, second] = ds.meetings;
+    ds.sources.push(
+      { id: 'outside-1', title: 'Outside check', publisher: null, published: null, corroborating: true },
+      { id: 'outside-2', title: 'Other check', publisher: null, published: null, corroborating: true },
+    );
+    ds.occasions = [{ id: 'trip-a', label: 'Trip A' }, { id: 'trip-b', label: 'Trip B' }];
+    Object.assign(first!, { occasion: 'trip-a', order: 1, corroboration: [{ sourceId: 'outside-1', supports: 'the day' }] });
+    Object.assign(second!, { occasion: 'trip-b', corroboration: [{ sourceId: 'outside-2', supports: 'the day' }] });
+    const index = buildIndex(ds);
+    const subset = subsetDataset(index, Int32Array.of(0));
+    const result = parseDatasetText(datasetToJson(subset));
+    if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+    expect(subset.occasions).toEqual([{ id: 'trip-a', label: 'Trip A' }]);
+    expect(subset.sources.map((s) => s.id)).toContain('outside-1');
+    expect(subset.sources.map((s) => s.id)).not.toContain('outside-2');
+  });
+
   it('passes the project validator script (npm run validate:data path)', () => {
     const index = hostileIndex();
     const dir = mkdtempSync(join(tmpdir(), 'parley-export-'));
@@ -51,5 +70,5 @@ describe('Dataset as JSON', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('valid — 1 meetings, 2 actors');
     expect(run.status).toBe(0);
-  });
+  }, 60_000); // starts a TypeScript runner in a child process
 });

@@ -9,12 +9,16 @@ import { networkFigure } from '../../../src/viz/export/networkFigure';
 import { timelineFigure, MAX_ITEMS } from '../../../src/viz/export/timelineFigure';
 import type { ExportContext } from '../../../src/viz/export/context';
 import { bundledIndex, hostileIndex } from '../../domain/export/fixtures';
+import { applyAppearance } from '../../../src/viz/network/appearance';
+import { egoGraph } from '../../../src/domain/analysis/ego';
+import { INITIAL_ANALYSIS } from '../../../src/state/slices/viewSlice';
 
 function contextFor(index: DatasetIndex, filters: Filters = EMPTY_FILTERS): ExportContext {
   const visible = filterMeetings(index, filters);
-  const scene = buildScene(buildGraph(index, visible), index, affiliationColors(index.dataset.countries.map((c) => c.code)), new Map(), visible.length, [5, 22]);
+  const graph = buildGraph(index, visible);
+  const scene = buildScene(graph, index, affiliationColors(index.dataset.countries.map((c) => c.code)), new Map(), visible.length, [5, 22]);
   return {
-    index, filters, visible, graphMeetings: visible, url: 'https://example.org/parley/?country=IRN&from=2020-01-01', accessed: new Date(2026, 0, 2),
+    index, filters, visible, graphMeetings: visible, graph, analysis: INITIAL_ANALYSIS, url: 'https://example.org/parley/?country=IRN&from=2020-01-01', accessed: new Date(2026, 0, 2),
     network: snapshotScene(scene, { k: 2, x: 350, y: 220 }, 700, 440),
     timeline: { window: { start: '2019-01-01', end: '2023-12-31' }, width: 900 },
   };
@@ -67,6 +71,38 @@ describe('Network as SVG', () => {
     expect(dataSpans.map((s) => s.textContent)).toContain('United <Nations>');
     expect(dataSpans.every((s) => s.getAttribute('style') === 'unicode-bidi: isolate')).toBe(true);
     expect(Array.from(doc.querySelectorAll('.labels text')).every((t) => t.getAttribute('style') === 'unicode-bidi: isolate')).toBe(true);
+  });
+});
+
+describe('Network as SVG with analysis on', () => {
+  it('names communities, the size measure and the ego network when the view shows them', () => {
+    const index = bundledIndex();
+    const visible = filterMeetings(index, EMPTY_FILTERS);
+    const graph = egoGraph(buildGraph(index, visible), 'khaji', 1);
+    const scene = buildScene(graph, index, affiliationColors(index.dataset.countries.map((c) => c.code)), new Map(), visible.length, [5, 22]);
+    const community = (id: string) => (index.actors[index.actorPos.get(id)!]!.affiliation === 'IRN' ? 0 : 1);
+    const palette = ['#0072B2', '#D55E00'];
+    applyAppearance(scene, {
+      size: new Map(graph.nodes.map((n) => [n.id, n.count])), sizeLabel: 'betweenness',
+      color: new Map(graph.nodes.map((n) => [n.id, palette[community(n.id)]!])),
+      group: new Map(graph.nodes.map((n) => [n.id, `community ${community(n.id) + 1}`])),
+    }, [5, 22]);
+    const ctx: ExportContext = {
+      index, filters: EMPTY_FILTERS, visible, graphMeetings: visible, graph, url: 'https://example.org/', accessed: new Date(),
+      analysis: { size: 'betweenness', color: 'community', ego: { actor: 'khaji', depth: 1 } },
+      network: snapshotScene(scene, { k: 1, x: 300, y: 200 }, 600, 400), timeline: null,
+    };
+    const doc = parse(networkFigure(ctx, ctx.network!).svg);
+    const legend = doc.querySelector('.figure-legend')!.textContent!;
+    const iranians = graph.nodes.filter((n) => community(n.id) === 0).length;
+    expect(legend).toContain(`Community 1 (${iranians} ${iranians === 1 ? 'actor' : 'actors'})`);
+    expect(legend).toContain(`Community 2 (${graph.nodes.length - iranians} actors)`);
+    expect(legend).toContain('Colour: Louvain community');
+    expect(legend).toContain('Circle size: betweenness');
+    expect(legend).not.toContain('(IRN)');
+    expect(doc.documentElement.textContent).toContain('ego network of: Ali Asghar Khaji, within 1 step');
+    expect(doc.querySelectorAll('.nodes circle')).toHaveLength(graph.nodes.length);
+    expect(Array.from(doc.querySelectorAll('.node title'), (t) => t.textContent).some((t) => t!.endsWith('community 1'))).toBe(true);
   });
 });
 

@@ -21,7 +21,7 @@ function evidenceCells(index: DatasetIndex, m: Meeting, row: Row) {
     const source = index.sourceById.get(e.sourceId);
     const suffix = k === 0 ? '' : ` ${k + 1}`;
     row[`source${suffix}`] = source?.url ?? source?.title ?? e.sourceId;
-    row[`quote${suffix}`] = e.quote;
+    row[`quote${suffix}`] = e.quote ?? '';
   });
 }
 

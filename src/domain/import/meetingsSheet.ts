@@ -5,6 +5,7 @@ import { resolveAffiliation, UNSTATED, nameKey } from './countries';
 import { isBlankRow, type Table } from './delimited';
 import type { Mapping, SheetRole } from './layouts';
 import type { ImportProblem } from './problems';
+import { unescapeSpreadsheetCell } from '../export/spreadsheetSafety';
 import { parseSheetDate, isSheetDateError } from './sheetDates';
 import type { Country, Dataset } from '../schema';
 
@@ -70,7 +71,8 @@ export function readMeetingsSheet(table: Table, mapping: Mapping<SheetRole>, fil
     if (isBlankRow(cells)) return;
     rowsRead++;
     const row = i + 2;
-    const cell = (role: SheetRole) => (col(role) === undefined ? '' : (cells[col(role)!] ?? '').trim());
+    // Cells that Parley's CSV export (or another careful tool) guarded against formula injection lose the guard's apostrophe.
+    const cell = (role: SheetRole) => (col(role) === undefined ? '' : unescapeSpreadsheetCell((cells[col(role)!] ?? '').trim()));
     const rowProblems: ImportProblem[] = [];
     const problem = (role: SheetRole, message: string) => rowProblems.push({ row, column: headerOf(role), value: cell(role), message });
 

@@ -12,5 +12,7 @@ export default defineConfig({
     include: ['tests/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**'],
     setupFiles: ['tests/setup.ts'],
+    // A hang guard, not a performance check: jsdom renders with axe-core take several seconds on a loaded 2-core machine.
+    testTimeout: 30_000,
   },
 });

@@ -124,7 +124,7 @@ describe('DetailPanel', () => {
     useStore.getState().setFilters({ from: '2020-01-01' });
     open({ kind: 'actor', id: 'khaji' });
     render(<DetailPanel />);
-    expect(screen.getByRole('region')).toHaveTextContent('2 of 5 meetings are hidden by the current filters.');
+    expect(screen.getByRole('region', { name: 'Ali Asghar Khaji' })).toHaveTextContent('2 of 5 meetings are hidden by the current filters.');
     expect(within(screen.getByRole('list', { name: 'Meetings of Ali Asghar Khaji' })).getAllByRole('button')).toHaveLength(3);
   });
 

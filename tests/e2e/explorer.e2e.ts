@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openApp, useBrowser, waitForViews } from './browser';
-import { clickAt, details, expectViewsAgree, network, networkNode, shownCount, timeline, timelineItem, TOTAL } from './helpers';
+import { clickNetworkNode, details, expectViewsAgree, network, networkNode, shownCount, timeline, timelineItem, TOTAL } from './helpers';
 
 const browser = useBrowser();
 
@@ -42,7 +42,7 @@ describe('exploring the bundled dataset', () => {
 
     await page.getByRole('button', { name: 'Reset all', exact: true }).first().click();
     await expectViewsAgree(page, TOTAL);
-    await clickAt(page, networkNode(page, 'Geir O. Pedersen').locator('circle'));
+    await clickNetworkNode(page, 'Geir O. Pedersen');
     await expect.poll(() => details(page).getByRole('heading', { level: 2 }).first().textContent()).toContain('Geir O. Pedersen');
     await details(page).getByRole('button', { name: 'Filter to this actor' }).click();
     await expectViewsAgree(page, 1);

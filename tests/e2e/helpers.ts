@@ -21,6 +21,25 @@ export async function clickAt(page: Page, target: Locator): Promise<void> {
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
+/**
+ * Clicks a network actor where it is drawn, once the layout has settled and the actor has stopped moving: a filter
+ * change restarts the layout (and may refit the view), and a click aimed at where a moving node was lands on empty
+ * background, which selects nothing. A faster browser clicks sooner, so without this wait the test depends on speed.
+ */
+export async function clickNetworkNode(page: Page, name: string): Promise<void> {
+  await network(page).locator('[data-layout="settled"]').waitFor({ state: 'attached' });
+  const circle = networkNode(page, name).locator('circle');
+  let box = await circle.boundingBox();
+  await expect
+    .poll(async () => {
+      const previous = box;
+      box = await circle.boundingBox();
+      return previous !== null && box !== null && previous.x === box.x && previous.y === box.y;
+    }, { timeout: 10_000, interval: 100 })
+    .toBe(true);
+  await clickAt(page, circle);
+}
+
 /** The number the count status announces: "N meetings" or "N of M meetings". */
 export async function shownCount(page: Page): Promise<number> {
   const text = (await countStatus(page).textContent()) ?? '';

@@ -2,8 +2,9 @@ import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { deriveGraph, highlightFor, type Highlight } from '../../domain/derive';
 import type { ActorGraph } from '../../domain/graph';
 import { useStore } from '../../state/store';
+import { meetingCountText } from '../../domain/countText';
 import { METRIC_LABEL } from '../../domain/analysis/metricNames';
-import { selectGraphMeetings, selectIndex, selectSelectionHighlight, selectVisible } from '../../state/selectors';
+import { selectGraphMeetings, selectIndex, selectSelectionHighlight, selectVisible, selectTotalCount } from '../../state/selectors';
 import { createNetworkController, type NetworkController } from './createNetworkController';
 import { NetworkLegend } from './NetworkLegend';
 import { deriveShownGraph } from '../../state/analysis/shownGraph';
@@ -34,6 +35,9 @@ export function NetworkView() {
   const graph = deriveShownGraph(filteredGraph, analysis.ego?.actor ?? null, analysis.ego?.depth ?? 1);
   const appearance = useNodeAppearance(graph, graphIndex, analysis);
   const meetingCount = graphMeetings.length;
+  const totalCount = useStore(selectTotalCount);
+  // Says why the network may count fewer meetings than the header.
+  const limitedToWindow = useStore((s) => s.followWindow && s.window !== null);
   const visible = useStore(selectVisible);
   const selection = useStore((s) => s.selection);
   const selectionHighlight = useStore(selectSelectionHighlight);
@@ -85,7 +89,8 @@ export function NetworkView() {
         <h2 className="network-title">Network</h2>
         <p className="network-summary">
           {graph.nodes.length} {graph.nodes.length === 1 ? 'actor' : 'actors'}, {graph.edges.length}{' '}
-          {graph.edges.length === 1 ? 'link' : 'links'} from {meetingCount} {meetingCount === 1 ? 'meeting' : 'meetings'}
+          {graph.edges.length === 1 ? 'link' : 'links'} from {meetingCountText(meetingCount, totalCount)}
+          {limitedToWindow && <> · only the timeline’s visible period</>}
         </p>
         <div className="network-toolbar" role="group" aria-label="Network view">
           <button type="button" onClick={() => controllerRef.current?.zoomBy(1.4)}>Zoom in</button>

@@ -2,9 +2,10 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import './timeline.css';
 import { useStore } from '../../state/store';
-import { selectIndex, selectSelectionHighlight, selectVisible } from '../../state/selectors';
+import { selectIndex, selectSelectionHighlight, selectTotalCount, selectVisible } from '../../state/selectors';
 import { highlightFor, NO_HIGHLIGHT } from '../../domain/derive';
 import { formatIsoDay } from '../../domain/dates';
+import { dateRangeText, meetingCountText } from '../../domain/countText';
 import { createTimelineController, type TimelineController } from './createTimelineController';
 import { provideTimelineShot } from '../exportSources';
 
@@ -20,6 +21,9 @@ export function TimelineView() {
   const hoveredActor = useStore((s) => s.hoveredActor);
   const timeWindow = useStore((s) => s.window);
   const followWindow = useStore((s) => s.followWindow);
+  const totalCount = useStore(selectTotalCount);
+  const dateFrom = useStore((s) => s.filters.from);
+  const dateTo = useStore((s) => s.filters.to);
   const [brushing, setBrushing] = useState(false);
   const hostRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<TimelineController | null>(null);
@@ -112,7 +116,8 @@ export function TimelineView() {
     if (handled) ev.preventDefault();
   };
 
-  const period = timeWindow ? `${formatIsoDay(timeWindow.start)} – ${formatIsoDay(timeWindow.end)}` : 'all dates';
+  const dates = dateRangeText(dateFrom, dateTo, formatIsoDay);
+  const shown = timeWindow ? ` · showing ${formatIsoDay(timeWindow.start)} – ${formatIsoDay(timeWindow.end)}` : '';
 
   return (
     <div className="timeline">
@@ -138,7 +143,8 @@ export function TimelineView() {
         </label>
       </div>
       <p className="timeline-status" role="status">
-        {visible.length.toLocaleString('en')} meeting{visible.length === 1 ? '' : 's'} · {period}
+        {meetingCountText(visible.length, totalCount)} · {dates}
+        {shown}
         {brushing ? ' · drag across the timeline to set the date filter (Escape cancels)' : ''}
       </p>
       <div

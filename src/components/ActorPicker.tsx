@@ -1,12 +1,11 @@
 import { useId, useMemo, useState } from 'react';
 import { findActors } from '../domain/actorSearch';
-import { affiliationName } from '../domain/actors';
 import { selectIndex } from '../state/selectors';
 import { useStore } from '../state/store';
 
 export const MAX_ACTOR_MATCHES = 50;
 
-/** Searchable multi-select of actors (ARIA combobox with a listbox popup). */
+/** Searchable multi-select of actors (ARIA combobox with a listbox popup); chosen actors show as chips with the other active filters. */
 export function ActorPicker() {
   const index = useStore(selectIndex);
   const selected = useStore((s) => s.filters.actors);
@@ -25,6 +24,8 @@ export function ActorPicker() {
     toggle('actors', index.actors[pos]!.id);
     setQuery('');
     setActive(0);
+    // Closed after a choice so the list does not cover the fields below; typing or ↓ opens it again.
+    setOpen(false);
   };
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
@@ -106,24 +107,6 @@ export function ActorPicker() {
           )}
         </ul>
       </div>
-      {selected.length > 0 && (
-        <ul className="chips" aria-label="Selected actors">
-          {selected.map((actorId) => {
-            const pos = index.actorPos.get(actorId);
-            const actor = pos === undefined ? null : index.actors[pos]!;
-            const name = actor?.name ?? actorId;
-            return (
-              <li key={actorId} className="chip">
-                <span>{name}</span>
-                {actor && <span className="visually-hidden"> ({affiliationName(index, actor.affiliation)})</span>}
-                <button type="button" aria-label={`Remove actor ${name}`} onClick={() => toggle('actors', actorId)}>
-                  ×
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-      )}
     </div>
   );
 }

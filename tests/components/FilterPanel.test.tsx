@@ -86,7 +86,12 @@ describe('FilterPanel', () => {
     expect(picked).toHaveLength(1);
     const name = smallDataset.actors.find((a) => a.id === picked[0])!.name;
     expect(options[1]).toHaveTextContent(name);
-    expect(screen.getByRole('button', { name: `Remove actor ${name}` })).toBeInTheDocument();
+    // The list closes after a choice (it would cover the date fields), and the actor has one chip, with the other filters.
+    expect(input).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.getAllByText(name, { selector: '.chip span' })).toHaveLength(1);
+    expect(screen.getByRole('button', { name: `Remove filter: ${name}` })).toBeInTheDocument();
+    await user.keyboard('{ArrowDown}');
+    expect(input).toHaveAttribute('aria-expanded', 'true');
     await user.keyboard('{Escape}');
     expect(input).toHaveAttribute('aria-expanded', 'false');
   });
@@ -116,6 +121,24 @@ describe('FilterPanel', () => {
     expect(screen.getByText('1 of 6 meetings')).toBeInTheDocument();
   });
 
+  it('takes an ISO date typed key by key, and a year alone once the field is left', async () => {
+    const user = setup();
+    const from = screen.getByLabelText('From');
+    await user.type(from, '2020-01-01');
+    expect(from).toHaveValue('2020-01-01');
+    expect(useStore.getState().filters.from).toBe('2020-01-01');
+    const to = screen.getByLabelText('To');
+    await user.type(to, '2021');
+    expect(useStore.getState().filters.to).toBeNull();
+    await user.tab();
+    expect(useStore.getState().filters.to).toBe('2021-12-31');
+    expect(to).toHaveValue('2021-12-31');
+    await user.clear(from);
+    await user.type(from, '2021-02-30{Enter}');
+    expect(screen.getByRole('alert')).toHaveTextContent('2021-02 has no day 30');
+    expect(from).toHaveAttribute('aria-invalid', 'true');
+  });
+
   it('applies free text after a pause, replacing the history entry', async () => {
     const user = setup();
     await user.type(screen.getByRole('searchbox', { name: 'Search summaries, names and quotes' }), 'endo');
@@ -138,7 +161,7 @@ describe('FilterPanel', () => {
     expect(screen.getByRole('checkbox', { name: /United Nations/ })).toBeChecked();
     expect(screen.getByRole('searchbox')).toHaveValue('call');
     expect(screen.getByLabelText('From')).toHaveValue('2020-01-01');
-    expect(screen.getByRole('button', { name: 'Remove actor Kazuya Endo' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Remove filter: Kazuya Endo' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Remove filter: “call”' })).toBeInTheDocument();
     act(() => useStore.getState().resetFilters());
     expect(screen.getByRole('searchbox')).toHaveValue('');

@@ -9,6 +9,7 @@ import { batchItemChanges, deferItemShow } from './visInternals';
 import { createDensityBand } from './densityBand';
 import { createItemSync, toVisibleMeetings, type VisibleMeetings } from './itemSync';
 import { createBrushOverlay } from './brush';
+import { snapBrush } from './brushSnap';
 import { fitWindow } from './labelLayout';
 import { createNextTask } from './nextTask';
 import { cancelRaf, observeHeight, observeWidth, raf, timelineOptions, toTimeWindow } from './timelineOptions';
@@ -191,7 +192,11 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
   const brush = createBrushOverlay(
     el,
     (ev) => timeline.getEventProperties(ev).time.valueOf(),
-    (fromMs, toMs) => callbacks.onBrush(msToIso(fromMs), msToIso(Math.max(fromMs, toMs - 1))),
+    (rawFrom, rawTo) => {
+      const { start, end } = range();
+      const { fromMs, toMs } = snapBrush(rawFrom, rawTo, (end - start) / Math.max(1, widthPx || canvas.clientWidth));
+      callbacks.onBrush(msToIso(fromMs), msToIso(toMs - 1));
+    },
   );
 
   return {

@@ -23,6 +23,15 @@ export function EvidenceQuote({ quote, source, locator }: { quote: string | unde
   const regionId = useId();
   const href = safeHref(source?.url);
   const boxRef = useRef<HTMLDivElement>(null);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  // Escape closes the open source text first (focus back on its button); marking the key handled keeps
+  // the detail panel from also clearing the selection on the same press.
+  const onKeyDown = (e: React.KeyboardEvent<HTMLElement>) => {
+    if (e.key !== 'Escape' || !open || e.defaultPrevented) return;
+    e.preventDefault();
+    setOpen(false);
+    toggleRef.current?.focus();
+  };
 
   // Long sources scroll inside their box: bring the marked passage into view there, not the page.
   useEffect(() => {
@@ -31,7 +40,7 @@ export function EvidenceQuote({ quote, source, locator }: { quote: string | unde
     if (open && box && mark) box.scrollTop = Math.max(0, mark.offsetTop - box.clientHeight / 3);
   }, [open]);
   return (
-    <figure className="evidence">
+    <figure className="evidence" onKeyDown={onKeyDown}>
       {quote !== undefined && <blockquote>{quote}</blockquote>}
       {quote !== undefined && source && source.text === undefined && <p className="muted evidence-unchecked">Quote not checked against a source text.</p>}
       <figcaption>
@@ -57,7 +66,7 @@ export function EvidenceQuote({ quote, source, locator }: { quote: string | unde
       </figcaption>
       {source?.text !== undefined && (
         <>
-          <button type="button" aria-expanded={open} aria-controls={regionId} onClick={() => setOpen((o) => !o)}>
+          <button ref={toggleRef} type="button" aria-expanded={open} aria-controls={regionId} onClick={() => setOpen((o) => !o)}>
             {open ? 'Hide source text' : 'Show source text'}
           </button>
           <div

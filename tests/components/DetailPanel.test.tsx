@@ -70,6 +70,22 @@ describe('DetailPanel', () => {
     expect(mark.parentElement).toHaveTextContent(/^TEHRAN - Earlier in the day/);
   });
 
+  it('Escape after "Show source text" closes the source text and keeps the selection', async () => {
+    const user = userEvent.setup();
+    open({ kind: 'meeting', id: 'm-khaji-mekdad-2019' });
+    render(<DetailPanel />);
+    const figure = screen.getByText('The two sides discussed the Astana process').closest('figure')!;
+    const toggle = within(figure).getByRole('button', { name: 'Show source text' });
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await user.keyboard('{Escape}');
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(toggle).toHaveFocus();
+    expect(useStore.getState().selection).toEqual({ kind: 'meeting', id: 'm-khaji-mekdad-2019' });
+    await user.keyboard('{Escape}');
+    expect(useStore.getState().selection).toBeNull();
+  });
+
   it('says when a source has no publisher or date', () => {
     open({ kind: 'meeting', id: 'm-khaji-pedersen-2021' });
     render(<DetailPanel />);

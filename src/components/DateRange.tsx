@@ -63,12 +63,11 @@ export function DateRange() {
 
   const min = index ? msToIso(index.minTime) : undefined;
   const max = index ? msToIso(index.maxTime - DAY_MS) : undefined;
-  const hint = min && max ? `YYYY-MM-DD; the data spans ${min} to ${max}` : 'YYYY-MM-DD';
   return (
     <fieldset className="facet date-range">
       <legend>Date range</legend>
       <p id="date-range-hint" className="facet-hint">
-        {hint}. A year or month alone (2020, 2020-03) means its first or last day.
+        As YYYY-MM-DD{min && max ? ` (data: ${min.slice(0, 4)}–${max.slice(0, 4)})` : ''}; a year or month alone means its first or last day.
       </p>
       <div className="date-fields">
         {(['from', 'to'] as const).map((field) => {

@@ -149,7 +149,7 @@ function drawNodes(ctx: Ctx, scene: PaintScene, em: PaintEmphasis, k: number, co
   const s = scene.state;
   for (const dimmed of [true, false]) {
     if (dimmed && !em.active) continue;
-    ctx.globalAlpha = dimmed ? 0.22 : 1;
+    ctx.globalAlpha = dimmed ? 0.35 : 1;
     for (const bucket of scene.colorBuckets) {
       ctx.beginPath();
       for (const i of bucket.nodes) {

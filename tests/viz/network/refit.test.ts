@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { STATE_STRIDE } from '../../../src/viz/network/layoutModel';
+import { REVEAL_PADDING, revealSet, transformToReveal } from '../../../src/viz/network/refit';
+
+/** Layout state for nodes at the given world positions. */
+function stateOf(points: [number, number][]): Float32Array {
+  const s = new Float32Array(points.length * STATE_STRIDE);
+  points.forEach(([x, y], i) => {
+    s[i * STATE_STRIDE] = x;
+    s[i * STATE_STRIDE + 1] = y;
+  });
+  return s;
+}
+const onScreen = (t: { k: number; x: number; y: number }, x: number, y: number) => [t.x + t.k * x, t.y + t.k * y] as const;
+
+describe('transformToReveal', () => {
+  const state = stateOf([[0, 0], [100, 0], [1000, 500], [-800, 0]]);
+  const radii = new Float32Array([5, 5, 5, 5]);
+
+  it('leaves the view alone when the nodes are already in view', () => {
+    expect(transformToReveal(state, radii, [0, 1], { k: 1, x: 200, y: 200 }, 600, 400)).toBeNull();
+  });
+
+  it('pans as little as needed when they fit at the current zoom', () => {
+    const t = transformToReveal(state, radii, [0, 1], { k: 1, x: -50, y: 200 }, 600, 400)!;
+    expect(t.k).toBe(1);
+    const [sx] = onScreen(t, -5, 0);
+    expect(sx).toBeCloseTo(REVEAL_PADDING);
+  });
+
+  it('zooms out, never in, when they do not fit', () => {
+    const t = transformToReveal(state, radii, [0, 2, 3], { k: 1, x: 300, y: 200 }, 600, 400)!;
+    expect(t.k).toBeLessThan(1);
+    for (const i of [0, 2, 3]) {
+      const [sx, sy] = onScreen(t, state[i * STATE_STRIDE]!, state[i * STATE_STRIDE + 1]!);
+      expect(sx).toBeGreaterThanOrEqual(0);
+      expect(sx).toBeLessThanOrEqual(600);
+      expect(sy).toBeGreaterThanOrEqual(0);
+      expect(sy).toBeLessThanOrEqual(400);
+    }
+    const near = transformToReveal(state, radii, [0], { k: 0.5, x: -1000, y: 200 }, 600, 400)!;
+    expect(near.k).toBe(0.5);
+  });
+
+  it('leaves room for labels to the right of the nodes', () => {
+    const labels = new Float32Array([0, 120, 0, 0]);
+    const t = transformToReveal(state, radii, [0, 1], { k: 1, x: 450, y: 200 }, 600, 400, labels)!;
+    const [sx] = onScreen(t, 105, 0);
+    expect(sx + 124).toBeLessThanOrEqual(600 - REVEAL_PADDING + 0.01);
+  });
+});
+
+describe('revealSet', () => {
+  it('takes highlighted nodes, counterparts, the selected node and both ends of a selected link', () => {
+    const emphasis = {
+      active: true, lit: Uint8Array.from([1, 0, 0, 0, 0]), near: Uint8Array.from([0, 1, 0, 0, 0]),
+      selectedNode: 2, selectedEdge: [3, 0] as const, hovered: -1, focused: -1,
+    };
+    expect(revealSet(emphasis).sort()).toEqual([0, 1, 2, 3]);
+  });
+});

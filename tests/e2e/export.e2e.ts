@@ -35,7 +35,6 @@ async function exportVia(page: Page, label: string, via: 'keyboard' | 'click'): 
   }
   const download = await downloaded;
   const bytes = readFileSync((await download.path())!);
-  if (process.env.KEEP_EXPORTS) (await import('node:fs')).writeFileSync(`/tmp/exports/${download.suggestedFilename()}`, bytes);
   const status = page.locator('.export-status');
   await expect.poll(() => status.textContent()).toContain(`Saved ${download.suggestedFilename()}`);
   return { name: download.suggestedFilename(), bytes, text: bytes.toString('utf8'), status: (await status.textContent()) ?? '' };

@@ -8,7 +8,7 @@ import Papa from 'papaparse';
 import { parseDatasetText } from '../../src/domain/validate';
 import { generateSynthetic } from '../../scripts/generate-synthetic';
 import { openApp, useBrowser, waitForViews } from './browser';
-import { expectViewsAgree, network, shownCount, TOTAL } from './helpers';
+import { expectViewsAgree, network, seriousAxeViolations, shownCount, TOTAL } from './helpers';
 
 const browser = useBrowser();
 
@@ -63,6 +63,12 @@ describe('exports', () => {
     await network(page).locator('[data-layout="settled"]').waitFor({ state: 'attached' });
     const counts = await networkCounts(page);
     expect(counts.mode).toBe('svg');
+    // The open menu passes axe, and Escape hands focus back to its button.
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByRole('menu', { name: 'Export' }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-expanded'))).toBe('false');
 
     const csv = await exportVia(page, 'Meetings as CSV', 'keyboard');
     expect(csv.name).toBe('parley-meetings-syria.csv');

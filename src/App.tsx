@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useRef, useState, type ReactNode } from 'react';
 import { useStore } from './state/store';
 import { EmptyResults } from './components/EmptyResults';
 import { hasActiveFilters } from './domain/filters';
@@ -10,11 +10,21 @@ import { Notices } from './components/Notices';
 import { AppHeader } from './components/AppHeader';
 import { TimelineView } from './viz/timeline/TimelineView';
 import { NetworkView } from './viz/network/NetworkView';
-import { loadDatasetUrl } from './state/loadDataset';
+import { BUNDLED_DATA_URL, loadDatasetUrl } from './state/loadDataset';
+import { removeDataParam } from './state/url/dataLink';
+import { ImportProgressBar } from './components/ImportProgressBar';
 import { ViewSplit } from './components/layout/ViewSplit';
 import { useDetailFocus } from './components/layout/useDetailFocus';
 import './components/layout/layout.css';
 import { PartBoundary } from './components/PartBoundary';
+
+// Only people importing a sheet the app cannot map by itself need the dialog (and the readers behind it).
+const ImportDialog = lazy(() => import('./components/ImportDialog'));
+
+function openBundled() {
+  removeDataParam(); // the address must not keep naming the dataset that failed
+  void loadDatasetUrl(BUNDLED_DATA_URL);
+}
 
 /** Layout only: header, filters, the two linked views (or the table), details. */
 export function App() {
@@ -28,18 +38,28 @@ export function App() {
     return (
       <main className="loading" aria-busy="true">
         <p role="status">Loading dataset…</p>
+        <ImportProgressBar />
       </main>
     );
   }
   if (data.state === 'error') {
-    return <ErrorScreen title={data.title} issues={data.issues} total={data.total} onRetry={() => void loadDatasetUrl(data.url)} />;
+    // Retry fetches again, so it exists only for a link's URL: a file's name is never fetched.
+    const retry = data.origin === 'file' ? undefined : () => void loadDatasetUrl(data.url);
+    return (
+      <>
+        <ErrorScreen title={data.title} issues={data.issues} total={data.total} onRetry={retry} onOpenBundled={openBundled} />
+        <ImportReviewDialog />
+      </>
+    );
   }
   return (
     <div className="app">
       <PartBoundary name="header">
         <AppHeader />
       </PartBoundary>
+      <ImportProgressBar />
       <Notices />
+      <ImportReviewDialog />
       <LayoutWithDetails>
         <aside className={filtersOpen ? 'filters is-open' : 'filters'} aria-label="Filters">
           <button type="button" className="filters-toggle" aria-expanded={filtersOpen} aria-controls="filter-panel" onClick={() => setFiltersOpen((o) => !o)}>
@@ -81,6 +101,16 @@ export function App() {
         </main>
       </LayoutWithDetails>
     </div>
+  );
+}
+
+function ImportReviewDialog() {
+  const review = useStore((s) => s.importReview);
+  if (!review) return null;
+  return (
+    <Suspense fallback={<p role="status">Opening the import dialog…</p>}>
+      <ImportDialog review={review} />
+    </Suspense>
   );
 }
 

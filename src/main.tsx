@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { bindUrl, initialDataUrl } from './state/url/bindUrl';
 import { loadDatasetUrl } from './state/loadDataset';
+import { restoreShownDataset } from './state/restoreDataset';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
@@ -11,5 +12,8 @@ root.render(
     <App />
   </StrictMode>,
 );
-// The URL names the dataset (?data=) and the view; the view is applied once the dataset is known.
-void loadDatasetUrl(initialDataUrl()).then(() => bindUrl());
+// The URL names the dataset (?data=) and the view; the view is applied once the dataset is known. A reload of a tab
+// that showed a file from this computer shows it again (kept in IndexedDB); links and new tabs open what they name.
+void restoreShownDataset()
+  .then((restored) => (restored ? undefined : loadDatasetUrl(initialDataUrl())))
+  .then(() => bindUrl());

@@ -3,6 +3,7 @@ import { CountStatus } from './CountStatus';
 import { ShareButton } from './ShareButton';
 import { DatasetPicker } from './DatasetPicker';
 import { ExportMenu } from './ExportMenu';
+import { DatasetsMenu } from './DatasetsMenu';
 import './components.css';
 
 const MODES = [
@@ -34,6 +35,7 @@ export function AppHeader() {
         </div>
         <ShareButton />
         <ExportMenu />
+        <DatasetsMenu />
         <DatasetPicker />
       </div>
     </header>

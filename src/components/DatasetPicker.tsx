@@ -1,25 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { useStore } from '../state/store';
-import { loadDatasetText } from '../state/loadDataset';
+import { openDatasetFile } from '../state/importDataset';
 import './sharing.css';
-
-/** Reads a user's file into the store; invalid files land on the validation error screen. */
-export async function openDatasetFile(file: File): Promise<void> {
-  const { setData } = useStore.getState();
-  setData({ state: 'loading', url: file.name });
-  let text: string;
-  try {
-    text = await file.text();
-  } catch (error) {
-    setData({ state: 'error', url: file.name, title: `Could not read ${file.name}`, issues: [{ path: '', message: (error as Error).message }] });
-    return;
-  }
-  loadDatasetText(text, file.name);
-}
 
 const carriesFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
 
-/** "Open dataset…" button, plus dropping a JSON file anywhere on the page. */
+/** "Open dataset…" button, plus dropping a file anywhere on the page: JSON, CSV or TSV, through one import pipeline. */
 export function DatasetPicker() {
   const inputRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -52,15 +37,15 @@ export function DatasetPicker() {
 
   return (
     <div className="dataset-picker">
-      <button type="button" onClick={() => inputRef.current?.click()} title="Open a Parley JSON dataset, or drop one onto the page">
+      <button type="button" onClick={() => inputRef.current?.click()} title="Open a Parley JSON dataset, a meetings sheet or an event file (CSV/TSV), or drop one onto the page">
         Open dataset…
       </button>
       <input
         ref={inputRef}
         className="visually-hidden"
         type="file"
-        accept="application/json,.json"
-        aria-label="Dataset file (JSON)"
+        accept=".json,.csv,.tsv,.tab,.txt,application/json,text/csv,text/tab-separated-values"
+        aria-label="Dataset file (JSON, CSV or TSV)"
         tabIndex={-1}
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];
@@ -70,7 +55,7 @@ export function DatasetPicker() {
       />
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          <p>Drop a JSON dataset to open it</p>
+          <p>Drop a dataset (JSON, CSV or TSV) to open it</p>
         </div>
       )}
     </div>

@@ -6,17 +6,19 @@ interface ErrorScreenProps {
   issues: DatasetIssue[];
   /** All problems found, when `issues` lists only the first. */
   total?: number;
-  onRetry(): void;
+  /** Only for a dataset named by a link: a file from the user's computer is never fetched again. */
+  onRetry?: () => void;
+  onOpenBundled(): void;
 }
 
-/** Shown instead of the app when the dataset cannot be loaded or is invalid. */
-export function ErrorScreen({ title, issues, total = issues.length, onRetry }: ErrorScreenProps) {
+/** Shown instead of the app only when the first dataset cannot be loaded; later failures keep the dataset on screen. */
+export function ErrorScreen({ title, issues, total = issues.length, onRetry, onOpenBundled }: ErrorScreenProps) {
   return (
     <main className="error-screen" id="main">
       <h1>{title}</h1>
       <p>
         Parley could not show this dataset. {issueCountText(issues.length, Math.max(total, issues.length))} listed below;
-        fix the file (or the link that names it) and retry.
+        fix the file (or the link that names it){onRetry ? ' and retry' : ''}, or open the bundled dataset.
       </p>
       {issues.length > 0 && (
         <ul className="error-issues" aria-label="Problems found">
@@ -27,9 +29,16 @@ export function ErrorScreen({ title, issues, total = issues.length, onRetry }: E
           ))}
         </ul>
       )}
-      <button type="button" className="primary" onClick={onRetry}>
-        Retry
-      </button>
+      <div className="error-actions">
+        {onRetry && (
+          <button type="button" className="primary" onClick={onRetry}>
+            Retry
+          </button>
+        )}
+        <button type="button" className={onRetry ? undefined : 'primary'} onClick={onOpenBundled}>
+          Open the bundled dataset
+        </button>
+      </div>
     </main>
   );
 }

@@ -1,22 +1,49 @@
 import { buildIndex, type DatasetIndex } from '../domain/indexes';
+import type { Dataset } from '../domain/schema';
 import { warmSearchText } from '../domain/searchText';
 import { formatIssue, parseDatasetText, type DatasetIssue } from '../domain/validate';
+import { decodeBytes } from '../domain/import/decode';
 import { useStore } from './store';
 
 export const BUNDLED_DATA_URL = `${import.meta.env.BASE_URL}data/meetings.json`;
+/** A link's dataset that has not arrived by then is reported (with Retry and the bundled dataset), not waited on forever. */
+export const LOAD_TIMEOUT_MS = 30_000;
+export const LOAD_FAILED_NOTICE = 'load-failed';
 
-/** Loads, validates and indexes a dataset from text (a fetched file or a user's file). */
-export function loadDatasetText(text: string, url: string): void {
-  const result = parseDatasetText(text);
-  const { setData } = useStore.getState();
-  if (!result.ok) {
-    setData({ state: 'error', url, title: `The dataset ${url} is not valid`, issues: result.issues, total: result.total });
+export type DataOrigin = 'url' | 'file';
+
+/** Indexes a valid dataset and shows it. */
+export function showDataset(dataset: Dataset, url: string, origin: DataOrigin): void {
+  const index = buildIndex(dataset);
+  useStore.getState().setData({ state: 'ready', url, index, ...(origin === 'file' ? { origin } : {}) });
+  warmSearchTextWhenIdle(index);
+}
+
+/**
+ * A dataset that cannot be opened: on the first load the error screen explains it; once a dataset is shown it stays,
+ * view and all, and a notice explains what went wrong with the new one.
+ */
+export function reportLoadFailure(title: string, issues: DatasetIssue[], url: string, origin: DataOrigin, total = issues.length): void {
+  const { data, setData, addNotice } = useStore.getState();
+  if (data.state !== 'ready') {
+    setData({ state: 'error', url, title, issues, total, ...(origin === 'file' ? { origin } : {}) });
     return;
   }
-  const index = buildIndex(result.dataset);
-  setData({ state: 'ready', url, index });
+  const listed = issues.slice(0, 5).map(formatIssue).join('; ');
+  const more = total > 5 ? ` (and ${(total - 5).toLocaleString('en')} more)` : '';
+  addNotice({ id: LOAD_FAILED_NOTICE, tone: 'error', text: `${title}. ${listed}${more}. The dataset on screen was kept.` });
+}
+
+/** Loads, validates and indexes a Parley JSON dataset from text. */
+export function loadDatasetText(text: string, url: string, origin: DataOrigin = 'url'): boolean {
+  const result = parseDatasetText(text);
+  if (!result.ok) {
+    reportLoadFailure(`The dataset ${url} is not valid`, result.issues, url, origin, result.total);
+    return false;
+  }
+  showDataset(result.dataset, url, origin);
   noticeDatasetWarnings(result.warnings, result.warningTotal);
-  warmSearchTextWhenIdle(index);
+  return true;
 }
 
 /** Slice length that keeps warming well under the 50 ms a task may take before input feels stuck. */
@@ -38,21 +65,63 @@ const selectCurrentIndex = () => {
   return data.state === 'ready' ? data.index : null;
 };
 
-/** Fetches a same-origin dataset; network and HTTP failures land on the error screen with a retry. */
-export async function loadDatasetUrl(url: string = BUNDLED_DATA_URL): Promise<void> {
-  const { setData } = useStore.getState();
-  setData({ state: 'loading', url });
-  let text: string;
+/** Aborts the fetch in flight (Cancel on the progress bar); null when nothing is being fetched. */
+let abortFetch: (() => void) | null = null;
+export const cancelFetch = (): void => abortFetch?.();
+
+/** Bytes of a same-origin URL, or why not (HTTP status, network failure, timeout, cancel). */
+async function fetchBytes(url: string, timeoutMs: number): Promise<{ ok: true; bytes: ArrayBuffer } | { ok: false; title: string; message: string; cancelled?: boolean }> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  abortFetch = () => controller.abort();
   try {
-    const response = await fetch(url);
+    const response = await fetch(url, { signal: controller.signal });
     if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
-    text = await response.text();
+    return { ok: true, bytes: await response.arrayBuffer() };
   } catch (error) {
-    setData({ state: 'error', url, title: `Could not load the dataset ${url}`, issues: [{ path: '', message: (error as Error).message }] });
-    return;
+    if (timedOut) return { ok: false, title: `The dataset ${url} did not arrive`, message: `no answer within ${Math.round(timeoutMs / 1000)} s: the server may be down or the link wrong` };
+    if (controller.signal.aborted) return { ok: false, title: `Stopped loading ${url}`, message: 'cancelled', cancelled: true };
+    return { ok: false, title: `Could not load the dataset ${url}`, message: (error as Error).message };
+  } finally {
+    clearTimeout(timer);
+    abortFetch = null;
   }
-  loadDatasetText(text, url);
 }
+
+/**
+ * Fetches a same-origin dataset (JSON, or CSV/TSV through the import pipeline). The current dataset stays on screen
+ * until the new one is valid; the first load shows a loading screen and, on failure, the error screen.
+ */
+export async function loadDatasetUrl(url: string = BUNDLED_DATA_URL, { timeoutMs = LOAD_TIMEOUT_MS } = {}): Promise<void> {
+  const { data, setData, setImportProgress } = useStore.getState();
+  const name = decodeURIComponent(url.split('?')[0]!.split('/').pop() || url);
+  if (data.state !== 'ready') setData({ state: 'loading', url });
+  setImportProgress({ name, rows: 0, fraction: null });
+  try {
+    const fetched = await fetchBytes(url, timeoutMs);
+    if (!fetched.ok) {
+      if (!fetched.cancelled || useStore.getState().data.state !== 'ready') reportLoadFailure(fetched.title, [{ path: '', message: fetched.message }], url, 'url');
+      return;
+    }
+    const decoded = decodeBytes(fetched.bytes);
+    if (!decoded.ok) return reportLoadFailure(`Cannot open ${url}`, [{ path: '', message: decoded.message }], url, 'url');
+    if (isJsonText(decoded.text, url)) {
+      loadDatasetText(decoded.text, url, 'url');
+      return;
+    }
+    const { importBytes } = await import('./importDataset');
+    await importBytes(fetched.bytes, name, url, 'url');
+  } finally {
+    if (useStore.getState().importProgress?.name === name) setImportProgress(null);
+  }
+}
+
+/** JSON datasets are read on the main thread as before (fast, no worker hop); everything else goes through the import readers. */
+export const isJsonText = (text: string, name: string): boolean => /\.json$/i.test(name.split('?')[0]!) || /^\s*[[{]/.test(text.slice(0, 64));
 
 export const DATASET_WARNINGS_NOTICE = 'dataset-warnings';
 const LISTED_WARNINGS = 10;

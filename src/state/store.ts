@@ -2,10 +2,11 @@ import { create } from 'zustand';
 import { createDataSlice, type DataSlice } from './slices/dataSlice';
 import { createViewSlice, type ViewSlice } from './slices/viewSlice';
 import { createUiSlice, type UiSlice } from './slices/uiSlice';
+import { createImportSlice, type ImportSlice } from './slices/importSlice';
 
-export type AppState = DataSlice & ViewSlice & UiSlice;
+export type AppState = DataSlice & ViewSlice & UiSlice & ImportSlice;
 
 export const createAppStore = () =>
-  create<AppState>()((...a) => ({ ...createDataSlice(...a), ...createViewSlice(...a), ...createUiSlice(...a) }));
+  create<AppState>()((...a) => ({ ...createDataSlice(...a), ...createViewSlice(...a), ...createUiSlice(...a), ...createImportSlice(...a) }));
 
 export const useStore = createAppStore();

@@ -83,7 +83,7 @@ describe('axe-core', () => {
   });
 
   it('finds no violations on the error screen', async () => {
-    const { container } = render(<ErrorScreen title="Broken" issues={[{ path: 'meetings[0].id', message: 'duplicate id' }]} onRetry={() => {}} />);
+    const { container } = render(<ErrorScreen title="Broken" issues={[{ path: 'meetings[0].id', message: 'duplicate id' }]} onRetry={() => {}} onOpenBundled={() => {}} />);
     expect(await violations(container)).toEqual([]);
   });
 });

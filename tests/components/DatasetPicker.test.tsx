@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -18,7 +19,7 @@ describe('DatasetPicker', () => {
   it('opens the file chooser from a labelled button', async () => {
     const user = userEvent.setup();
     render(<DatasetPicker />);
-    const input = screen.getByLabelText('Dataset file (JSON)');
+    const input = screen.getByLabelText('Dataset file (JSON, CSV or TSV)');
     let clicked = false;
     input.addEventListener('click', (e) => {
       clicked = true;
@@ -26,47 +27,47 @@ describe('DatasetPicker', () => {
     });
     await user.click(screen.getByRole('button', { name: 'Open dataset…' }));
     expect(clicked).toBe(true);
-    expect(input).toHaveAttribute('accept', 'application/json,.json');
+    expect(input.getAttribute('accept')).toMatch(/\.json.*\.csv.*\.tsv/);
   });
 
   it('loads a valid uploaded file into the store', async () => {
     const user = userEvent.setup();
     render(<DatasetPicker />);
-    await user.upload(screen.getByLabelText('Dataset file (JSON)'), jsonFile(renamed, 'uploaded.json'));
+    await user.upload(screen.getByLabelText('Dataset file (JSON, CSV or TSV)'), jsonFile(renamed, 'uploaded.json'));
     await waitFor(() => expect(useStore.getState().data.state).toBe('ready'));
     const data = useStore.getState().data;
     expect(data.url).toBe('uploaded.json');
     expect(data.state === 'ready' && data.index.dataset.title).toBe('Uploaded dataset');
   });
 
-  it('puts an invalid file on the error screen with the paths of its issues', async () => {
+  it('keeps the dataset on screen when a file is invalid, and says which record and field are wrong', async () => {
     const user = userEvent.setup();
     render(<DatasetPicker />);
+    const before = useStore.getState().data;
     const broken = { ...smallDataset, meetings: [{ ...smallDataset.meetings[0], summary: undefined, participants: [{ actorId: 'ghost' }, { actorId: 'khaji' }] }] };
-    await user.upload(screen.getByLabelText('Dataset file (JSON)'), jsonFile(broken, 'broken.json'));
-    await waitFor(() => expect(useStore.getState().data.state).toBe('error'));
-    const data = useStore.getState().data;
-    if (data.state !== 'error') throw new Error('expected the error state');
-    expect(data.title).toContain('broken.json');
-    expect(data.issues.map((i) => i.path)).toContain('meetings[0].summary');
+    await user.upload(screen.getByLabelText('Dataset file (JSON, CSV or TSV)'), jsonFile(broken, 'broken.json'));
+    await waitFor(() => expect(useStore.getState().notices.some((n) => n.tone === 'error')).toBe(true));
+    expect(useStore.getState().data).toBe(before);
+    const notice = useStore.getState().notices.find((n) => n.tone === 'error')!;
+    expect(notice.text).toContain('broken.json');
+    expect(notice.text).toContain('meetings[0].summary');
   });
 
-  it('reports a file that is not JSON', async () => {
+  it('reports a file that is not JSON, keeping the dataset', async () => {
     const user = userEvent.setup();
     render(<DatasetPicker />);
-    await user.upload(screen.getByLabelText('Dataset file (JSON)'), new File(['{ nope'], 'nope.json', { type: 'application/json' }));
-    await waitFor(() => expect(useStore.getState().data.state).toBe('error'));
-    const data = useStore.getState().data;
-    expect(data.state === 'error' && data.issues[0]?.message).toMatch(/^not valid JSON/);
+    await user.upload(screen.getByLabelText('Dataset file (JSON, CSV or TSV)'), new File(['{ nope'], 'nope.json', { type: 'application/json' }));
+    await waitFor(() => expect(useStore.getState().notices.find((n) => n.tone === 'error')?.text).toMatch(/not valid JSON/));
+    expect(useStore.getState().data.state).toBe('ready');
   });
 
   it('opens a file dropped anywhere on the page and shows a drop hint while dragging', async () => {
     render(<DatasetPicker />);
     const dataTransfer = { types: ['Files'], files: [jsonFile(renamed, 'dropped.json')], dropEffect: 'none' };
     fireEvent.dragOver(document.body, { dataTransfer });
-    expect(screen.getByText('Drop a JSON dataset to open it')).toBeInTheDocument();
+    expect(screen.getByText('Drop a dataset (JSON, CSV or TSV) to open it')).toBeInTheDocument();
     fireEvent.drop(document.body, { dataTransfer });
-    expect(screen.queryByText('Drop a JSON dataset to open it')).not.toBeInTheDocument();
+    expect(screen.queryByText('Drop a dataset (JSON, CSV or TSV) to open it')).not.toBeInTheDocument();
     await waitFor(() => expect(useStore.getState().data.state).toBe('ready'));
     expect(useStore.getState().data.url).toBe('dropped.json');
   });
@@ -75,6 +76,6 @@ describe('DatasetPicker', () => {
     render(<DatasetPicker />);
     const dataTransfer = { types: ['text/plain'], files: [] };
     fireEvent.dragOver(document.body, { dataTransfer });
-    expect(screen.queryByText('Drop a JSON dataset to open it')).not.toBeInTheDocument();
+    expect(screen.queryByText('Drop a dataset (JSON, CSV or TSV) to open it')).not.toBeInTheDocument();
   });
 });

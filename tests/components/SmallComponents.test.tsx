@@ -74,6 +74,7 @@ describe('ErrorScreen', () => {
   it('lists the issues as "path: message" and retries on request', async () => {
     const user = userEvent.setup();
     const onRetry = vi.fn();
+    const onOpenBundled = vi.fn();
     render(
       <ErrorScreen
         title="The dataset x.json is not valid"
@@ -82,6 +83,7 @@ describe('ErrorScreen', () => {
           { path: '', message: 'not valid JSON: Unexpected token' },
         ]}
         onRetry={onRetry}
+        onOpenBundled={onOpenBundled}
       />,
     );
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('The dataset x.json is not valid');
@@ -92,5 +94,13 @@ describe('ErrorScreen', () => {
     expect(onRetry).not.toHaveBeenCalled();
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     expect(onRetry).toHaveBeenCalledTimes(1);
+    await user.click(screen.getByRole('button', { name: 'Open the bundled dataset' }));
+    expect(onOpenBundled).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers no Retry for a file from the computer (it is never fetched)', () => {
+    render(<ErrorScreen title="Cannot open x.csv" issues={[]} onOpenBundled={() => {}} />);
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Open the bundled dataset' })).toBeInTheDocument();
   });
 });

@@ -78,7 +78,7 @@ describe('the error total', () => {
     if (result.ok) return;
     expect(result.issues).toHaveLength(MAX_ISSUES);
     expect(result.total).toBe(1500);
-    render(<ErrorScreen title="bad" issues={result.issues} total={result.total} onRetry={() => {}} />);
+    render(<ErrorScreen title="bad" issues={result.issues} total={result.total} onRetry={() => {}} onOpenBundled={() => {}} />);
     expect(screen.getByText(/The first 200 of 1,500 problems found are listed below/)).toBeInTheDocument();
     cleanup();
   });

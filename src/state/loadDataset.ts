@@ -4,6 +4,7 @@ import { warmSearchText } from '../domain/searchText';
 import { formatIssue, parseDatasetText, type DatasetIssue } from '../domain/validate';
 import { decodeBytes } from '../domain/import/decode';
 import { useStore } from './store';
+import { importBytes } from './importDataset';
 
 export const BUNDLED_DATA_URL = `${import.meta.env.BASE_URL}data/meetings.json`;
 /** A link's dataset that has not arrived by then is reported (with Retry and the bundled dataset), not waited on forever. */
@@ -113,7 +114,6 @@ export async function loadDatasetUrl(url: string = BUNDLED_DATA_URL, { timeoutMs
       loadDatasetText(decoded.text, url, 'url');
       return;
     }
-    const { importBytes } = await import('./importDataset');
     await importBytes(fetched.bytes, name, url, 'url');
   } finally {
     if (useStore.getState().importProgress?.name === name) setImportProgress(null);

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { appUrl, openApp, useBrowser } from './browser';
+import { expectViewsAgree, network, TOTAL } from './helpers';
+
+const browser = useBrowser();
+const QUIRKS = 'tests/fixtures/import/meetings-quirks.csv';
+const ICEWS = 'tests/fixtures/import/icews-sample.tab';
+
+const fileInput = (page: Page) => page.getByLabel('Dataset file (JSON, CSV or TSV)');
+const notice = (page: Page, text: RegExp) => page.getByRole('list', { name: 'Notices' }).getByRole('listitem').filter({ hasText: text });
+
+/** Serves a fixture same-origin, as a dataset a link names with ?data=. */
+async function serveFixture(page: Page, path: string, as: string) {
+  await page.route(`**/${as}`, (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: readFileSync(path) }));
+}
+
+describe('import', () => {
+  it('a meetings sheet with quirks: the bad row is listed, the rest loads; a bad file after it keeps the view; a reload keeps it', async () => {
+    const { page, context, errors } = await openApp(browser());
+    await expectViewsAgree(page, TOTAL);
+    await fileInput(page).setInputFiles(QUIRKS);
+    const dialog = page.getByRole('dialog', { name: /Some rows of meetings-quirks\.csv cannot be read/ });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('table', { name: 'Rows that will not load' }).textContent()).toContain('2021-02-30');
+    expect(await dialog.textContent()).toContain('5 rows became 4 meetings; 1 row was skipped; columns ignored: Notes');
+    await dialog.getByRole('button', { name: 'Load the other 4 meetings' }).click();
+    await expectViewsAgree(page, 4);
+    expect(await notice(page, /5 rows became 4 meetings/).textContent()).toContain('Row 5, Date "2021-02-30"');
+    expect(await network(page).getByRole('button', { name: 'علی اصغر خاجی', exact: true }).count()).toBe(1);
+
+    // A file that cannot be read at all: the view stays, a notice says why.
+    await fileInput(page).setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('date,participants\n2020-13,A;B\n') });
+    await notice(page, /broken\.csv/).waitFor();
+    expect(await notice(page, /broken\.csv/).textContent()).toMatch(/no row could be read.*Row 2, date "2020-13"/);
+    await expectViewsAgree(page, 4);
+
+    // A reload keeps the file (IndexedDB); the Datasets menu lists it with its size.
+    await page.reload();
+    await expectViewsAgree(page, 4);
+    await page.getByRole('button', { name: 'Datasets' }).click();
+    const menu = page.getByRole('region', { name: 'Datasets' });
+    await menu.getByText(/meetings-quirks\.csv/).waitFor();
+    expect(await menu.textContent()).toMatch(/4 meetings, \d+ bytes/);
+    expect(await menu.textContent()).toContain('never a file from your computer');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('an ICEWS event file merges the rows of one sentence into one contact', async () => {
+    const { page, context, errors } = await openApp(browser());
+    await expectViewsAgree(page, TOTAL);
+    await fileInput(page).setInputFiles(ICEWS);
+    const dialog = page.getByRole('dialog', { name: /icews-sample\.tab/ });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('9 rows became 3 meetings; 2 rows were skipped; 2 non-contact events left out');
+    await dialog.getByRole('button', { name: 'Load the other 3 meetings' }).click();
+    await expectViewsAgree(page, 3);
+    // Kept in IndexedDB once this tab records it as shown: a new address in the same tab then reopens it.
+    await expect.poll(() => page.evaluate(() => sessionStorage.getItem('parley:local-dataset'))).toMatch(/icews-sample/);
+    await page.goto(page.url() + (page.url().includes('?') ? '&' : '?') + 'select=meeting:icews-100-2');
+    await expectViewsAgree(page, 3);
+    const details = page.getByRole('complementary', { name: 'Details' });
+    await details.getByText('Host a visit', { exact: false }).first().waitFor();
+    expect(await details.textContent()).toMatch(/ICEWS story 100.*sentence 2; event 1, 2/);
+    expect(await details.textContent()).toContain('(33.5102, 36.29128)');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the same files through ?data= load with a notice of what was skipped', async () => {
+    const context = await browser().newContext({ viewport: { width: 1400, height: 950 } });
+    const page = await context.newPage();
+    await serveFixture(page, QUIRKS, 'linked/meetings-quirks.csv');
+    await serveFixture(page, ICEWS, 'linked/icews-sample.tab');
+    await page.goto(appUrl('data=linked/meetings-quirks.csv'));
+    await expectViewsAgree(page, 4);
+    expect(await notice(page, /meetings-quirks\.csv/).textContent()).toMatch(/5 rows became 4 meetings.*Row 5, Date "2021-02-30"/);
+    await notice(page, /meetings-quirks\.csv/).getByRole('button', { name: 'Dismiss notice' }).click();
+    await page.goto(appUrl('data=linked/icews-sample.tab'));
+    await expectViewsAgree(page, 3);
+    expect(await notice(page, /icews-sample\.tab/).textContent()).toMatch(/9 rows became 3 meetings.*Row 9, Event Date "2021-02-30".*Row 10, Source Country "Atlantis"/);
+    await context.close();
+  });
+});

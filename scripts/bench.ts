@@ -9,6 +9,7 @@ import { ensureDataset, parseTiers, TIERS, type Tier } from './bench/datasets';
 import { formatTable, jsonSummary, summarize, type RunMetrics, type TierSummary } from './bench/report';
 import { prepareTier, runOnce } from './bench/runTier';
 import { startStaticServer } from './bench/server';
+import { ensureIcews, runImportOnce } from './bench/importTier';
 
 const USAGE = `usage: npm run bench -- [--build] [--tiers bundled,1k,20k,100k] [--runs 5] [--seed 1] [--json] [--no-naive] [--naive-max 20000] [--naive-runs 1] [--steps]
   --build     run vite build first (otherwise dist/ must exist)
@@ -77,6 +78,10 @@ async function main(): Promise<void> {
   const summaries: TierSummary[] = [];
   try {
     for (const tier of args.tiers) {
+      if (tier.layout === 'icews') {
+        summaries.push(await runImportTier(browser, server.origin, dataDir, tier, args));
+        continue;
+      }
       const data = ensureDataset(dataDir, tier, args.seed);
       log(`tier ${tier.name}: ${data.generated ? 'generated' : 'using'} bench-data/${data.name}`);
       const prepared = prepareTier(JSON.parse(readFileSync(data.file, 'utf8')) as Dataset);
@@ -109,6 +114,33 @@ async function main(): Promise<void> {
   console.log(formatTable(summaries));
   for (const s of summaries) for (const p of s.problems) console.log(`! ${s.tier}: ${p}`);
   if (args.json) console.log(jsonSummary(summaries));
+}
+
+/** An ICEWS-layout TSV opened with ?data= through the real import path: first render and the main thread while the worker parses. */
+async function runImportTier(browser: Parameters<typeof runImportOnce>[0], origin: string, dataDir: string, tier: Tier, args: BenchArgs): Promise<TierSummary> {
+  const data = ensureIcews(dataDir, tier.meetings, args.seed);
+  log(`tier ${tier.name}: bench-data/${data.name} (${tier.meetings.toLocaleString('en')} rows → ${data.meetings.toLocaleString('en')} meetings)`);
+  const runs: RunMetrics[] = [];
+  const problems = new Set<string>();
+  let failed = 0;
+  for (let run = 1; run <= args.runs; run++) {
+    log(`  run ${run}/${args.runs}`);
+    const result = await runImportOnce(browser, origin, `/bench-data/${data.name}`, data.meetings, 180_000);
+    result.problems.forEach((p) => problems.add(p));
+    if (result.metrics.firstRenderMs === null) {
+      failed++;
+      continue;
+    }
+    log(`    first render ${result.metrics.firstRenderMs.toFixed(0)} ms, longest task while parsing ${result.metrics.longestTaskWhileParsingMs ?? '–'} ms`);
+    runs.push({
+      parseMs: null, firstRenderToParseRatio: null, filterMedianMs: null, filterP95Ms: null, selectMs: null, naiveFilterMs: null, naiveSetupMs: null,
+      maxTimelineDomItems: null, longestMainThreadTaskMs: null, panFrameP95Ms: null, metricChangeMs: null, longestTaskDuringMetricMs: null,
+      firstRenderMs: result.metrics.firstRenderMs,
+      longestTaskDuringFirstRenderMs: result.metrics.longestTaskDuringImportMs,
+      longestTaskWhileParsingMs: result.metrics.longestTaskWhileParsingMs,
+    });
+  }
+  return summarize({ name: tier.name, meetings: data.meetings, actors: tier.actors }, runs, failed, [...problems]);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

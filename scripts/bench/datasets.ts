@@ -8,6 +8,8 @@ export interface Tier {
   actors: number;
   /** A fixed dataset file to measure instead of a generated one (the bundled data). */
   source?: string;
+  /** An event file imported through the app's real import path instead of a JSON dataset: `meetings` counts its rows. */
+  layout?: 'icews';
 }
 
 export const TIERS: readonly Tier[] = [
@@ -15,6 +17,7 @@ export const TIERS: readonly Tier[] = [
   { name: '1k', meetings: 1_000, actors: 200 },
   { name: '20k', meetings: 20_000, actors: 2_000 },
   { name: '100k', meetings: 100_000, actors: 5_000 },
+  { name: 'icews100k', meetings: 100_000, actors: 2_000, layout: 'icews' },
 ];
 
 /** `--tiers 1k,20k` or `--tiers 5000/500` (meetings/actors) for a custom size. */

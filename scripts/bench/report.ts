@@ -18,11 +18,13 @@ export interface RunMetrics {
   metricChangeMs: number | null;
   /** Longest main-thread task while that measure was computed (in the analysis worker at this size) and drawn. */
   longestTaskDuringMetricMs: number | null;
+  /** Import tiers: the longest main-thread task while the worker parsed the file (from its first progress report to its result). */
+  longestTaskWhileParsingMs: number | null;
 }
 
 export const METRICS: readonly (keyof RunMetrics)[] = [
   'parseMs', 'firstRenderMs', 'firstRenderToParseRatio', 'filterMedianMs', 'filterP95Ms', 'selectMs', 'naiveFilterMs', 'naiveSetupMs',
-  'maxTimelineDomItems', 'longestMainThreadTaskMs', 'longestTaskDuringFirstRenderMs', 'panFrameP95Ms', 'metricChangeMs', 'longestTaskDuringMetricMs',
+  'maxTimelineDomItems', 'longestMainThreadTaskMs', 'longestTaskDuringFirstRenderMs', 'panFrameP95Ms', 'metricChangeMs', 'longestTaskDuringMetricMs', 'longestTaskWhileParsingMs',
 ];
 
 export interface TierSummary {

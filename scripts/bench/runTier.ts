@@ -46,7 +46,7 @@ export async function runOnce(browser: Browser, prepared: { index: DatasetIndex;
   const metrics: RunMetrics = {
     parseMs: null, firstRenderMs: null, firstRenderToParseRatio: null, filterMedianMs: null, filterP95Ms: null, selectMs: null,
     naiveFilterMs: null, naiveSetupMs: null, maxTimelineDomItems: null, longestMainThreadTaskMs: null, longestTaskDuringFirstRenderMs: null,
-    panFrameP95Ms: null, metricChangeMs: null, longestTaskDuringMetricMs: null,
+    panFrameP95Ms: null, metricChangeMs: null, longestTaskDuringMetricMs: null, longestTaskWhileParsingMs: null,
   };
   const steps: StepResult[] = [];
   try {

@@ -12,7 +12,7 @@ import { validateDataset } from '../../src/domain/validate';
 
 const run = (over: Partial<RunMetrics>): RunMetrics => ({
   parseMs: 100, firstRenderMs: 400, firstRenderToParseRatio: 4, filterMedianMs: 20, filterP95Ms: 50, selectMs: 10, naiveFilterMs: null,
-  naiveSetupMs: null, maxTimelineDomItems: 300, longestMainThreadTaskMs: 80, longestTaskDuringFirstRenderMs: 200, panFrameP95Ms: 17, metricChangeMs: null, longestTaskDuringMetricMs: null, ...over,
+  naiveSetupMs: null, maxTimelineDomItems: 300, longestMainThreadTaskMs: 80, longestTaskDuringFirstRenderMs: 200, panFrameP95Ms: 17, metricChangeMs: null, longestTaskDuringMetricMs: null, longestTaskWhileParsingMs: null, ...over,
 });
 
 describe('bench statistics', () => {

@@ -53,6 +53,13 @@ export function readDyadic(table: Table, mapping: Mapping<DyadicRole>, layout: D
   let rowsRead = 0;
   let notContacts = 0;
 
+  // Event files repeat the same few thousand names and countries: resolve each once.
+  const ownAffiliation = new Map<string, Country | null>();
+  const ownOf = (name: string) => {
+    let found = ownAffiliation.get(name);
+    if (found === undefined) ownAffiliation.set(name, (found = nameIsAffiliation(name)));
+    return found;
+  };
   const affiliationOf = (raw: string) => {
     let found = affiliationCache.get(raw);
     if (found === undefined) affiliationCache.set(raw, (found = resolveAffiliation(raw)));
@@ -86,7 +93,7 @@ export function readDyadic(table: Table, mapping: Mapping<DyadicRole>, layout: D
         problem(name, 'no actor named');
         return null;
       }
-      const own = nameIsAffiliation(actorName);
+      const own = ownOf(actorName);
       let affiliation = own ?? UNSTATED;
       const countryName = cell(country);
       if (countryName) {

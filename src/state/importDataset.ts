@@ -2,7 +2,7 @@ import type { ImportReply, ImportRequest } from '../domain/import/import.worker'
 import type { Mapping, SheetRole } from '../domain/import/layouts';
 import type { Imported, ImportOutcome, NeedsMapping } from '../domain/import/pipeline';
 import { formatProblem } from '../domain/import/problems';
-import { decodeBytes } from '../domain/import/decode';
+import { decodeBytes, headOf } from '../domain/import/decode';
 import { parseDatasetText } from '../domain/validate';
 import { isJsonText, reportLoadFailure, showDataset, type DataOrigin } from './loadDataset';
 import { rememberDataset } from './recentDatasets';
@@ -115,9 +115,9 @@ export async function openDatasetFile(file: File): Promise<void> {
       reportLoadFailure(`Could not read ${file.name}`, [{ path: '', message: (error as Error).message }], file.name, 'file');
       return;
     }
-    const decoded = decodeBytes(bytes);
-    if (!decoded.ok) return reportLoadFailure(`Cannot open ${file.name}`, [{ path: '', message: decoded.message }], file.name, 'file');
-    if (isJsonText(decoded.text, file.name)) {
+    if (isJsonText(headOf(bytes), file.name)) {
+      const decoded = decodeBytes(bytes);
+      if (!decoded.ok) return reportLoadFailure(`Cannot open ${file.name}`, [{ path: '', message: decoded.message }], file.name, 'file');
       const result = parseDatasetText(decoded.text);
       if (!result.ok) return reportLoadFailure(`The dataset ${file.name} is not valid`, result.issues, file.name, 'file');
       showDataset(result.dataset, file.name, 'file');

@@ -2,7 +2,7 @@ import { buildIndex, type DatasetIndex } from '../domain/indexes';
 import type { Dataset } from '../domain/schema';
 import { warmSearchText } from '../domain/searchText';
 import { formatIssue, parseDatasetText, type DatasetIssue } from '../domain/validate';
-import { decodeBytes } from '../domain/import/decode';
+import { decodeBytes, headOf } from '../domain/import/decode';
 import { useStore } from './store';
 import { importBytes } from './importDataset';
 
@@ -108,12 +108,13 @@ export async function loadDatasetUrl(url: string = BUNDLED_DATA_URL, { timeoutMs
       if (!fetched.cancelled || useStore.getState().data.state !== 'ready') reportLoadFailure(fetched.title, [{ path: '', message: fetched.message }], url, 'url');
       return;
     }
-    const decoded = decodeBytes(fetched.bytes);
-    if (!decoded.ok) return reportLoadFailure(`Cannot open ${url}`, [{ path: '', message: decoded.message }], url, 'url');
-    if (isJsonText(decoded.text, url)) {
+    if (isJsonText(headOf(fetched.bytes), url)) {
+      const decoded = decodeBytes(fetched.bytes);
+      if (!decoded.ok) return reportLoadFailure(`Cannot open ${url}`, [{ path: '', message: decoded.message }], url, 'url');
       loadDatasetText(decoded.text, url, 'url');
       return;
     }
+    // Everything else is decoded and read in the worker: a large sheet never blocks the page.
     await importBytes(fetched.bytes, name, url, 'url');
   } finally {
     if (useStore.getState().importProgress?.name === name) setImportProgress(null);

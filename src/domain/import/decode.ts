@@ -47,3 +47,10 @@ function validPrefix(decoder: TextDecoder, bytes: Uint8Array, end: number): bool
 
 /** Text that was already decoded elsewhere (e.g. Response.text()) may still start with a BOM character. */
 export const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+/** The first characters of a file, decoded like the whole file would be, without decoding megabytes to read them. */
+export function headOf(input: ArrayBuffer | Uint8Array, bytes = 256): string {
+  const all = input instanceof Uint8Array ? input : new Uint8Array(input);
+  const encoding = all[0] === 0xff && all[1] === 0xfe ? 'utf-16le' : all[0] === 0xfe && all[1] === 0xff ? 'utf-16be' : 'utf-8';
+  return new TextDecoder(encoding).decode(all.subarray(0, bytes)); // not fatal: the cut may split a character
+}

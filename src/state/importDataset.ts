@@ -3,8 +3,7 @@ import type { Mapping, SheetRole } from '../domain/import/layouts';
 import type { Imported, ImportOutcome, NeedsMapping } from '../domain/import/pipeline';
 import { formatProblem } from '../domain/import/problems';
 import { decodeBytes, headOf } from '../domain/import/decode';
-import { parseDatasetText } from '../domain/validate';
-import { isJsonText, reportLoadFailure, showDataset, type DataOrigin } from './loadDataset';
+import { isJsonText, loadDatasetText, reportLoadFailure, showDataset, type DataOrigin } from './loadDataset';
 import { rememberDataset } from './recentDatasets';
 import { useStore } from './store';
 import { removeDataParam } from './url/dataLink';
@@ -118,11 +117,10 @@ export async function openDatasetFile(file: File): Promise<void> {
     if (isJsonText(headOf(bytes), file.name)) {
       const decoded = decodeBytes(bytes);
       if (!decoded.ok) return reportLoadFailure(`Cannot open ${file.name}`, [{ path: '', message: decoded.message }], file.name, 'file');
-      const result = parseDatasetText(decoded.text);
-      if (!result.ok) return reportLoadFailure(`The dataset ${file.name} is not valid`, result.issues, file.name, 'file');
-      showDataset(result.dataset, file.name, 'file');
+      if (!loadDatasetText(decoded.text, file.name, 'file')) return;
       removeDataParam();
-      await rememberDataset(result.dataset, file.name, file.size);
+      const data = useStore.getState().data;
+      if (data.state === 'ready') await rememberDataset(data.index.dataset, file.name, file.size);
       return;
     }
     await importBytes(bytes, file.name, file.name, 'file');

@@ -61,9 +61,9 @@ describe('bench report', () => {
 });
 
 describe('bench options and tiers', () => {
-  it('defaults to the bundled data plus the three synthetic tiers, five runs', () => {
+  it('defaults to the bundled data, the three synthetic tiers and the ICEWS import tier, five runs', () => {
     const args = parseBenchArgs([]);
-    expect(args.tiers.map((t) => t.name)).toEqual(['bundled', '1k', '20k', '100k']);
+    expect(args.tiers.map((t) => t.name)).toEqual(['bundled', '1k', '20k', '100k', 'icews100k']);
     expect(args.runs).toBe(5);
     expect(args.build).toBe(false);
   });

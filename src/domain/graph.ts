@@ -16,7 +16,18 @@ export interface GraphEdge {
 export interface ActorGraph {
   nodes: GraphNode[];
   edges: GraphEdge[];
+  /** Meetings with more than MAX_PAIRWISE_PARTICIPANTS participants, drawn as a hub instead of every pair. */
+  hubMeetings?: number;
 }
+
+/**
+ * Above this many participants a meeting is drawn as a hub: a link from its first listed participant to each
+ * of the others, not one per pair. All pairs of a 3,000-person meeting are 4.5 million links (hundreds of MB and
+ * seconds per filter change), and a conference is one event, not thousands of bilateral contacts.
+ */
+export const MAX_PAIRWISE_PARTICIPANTS = 40;
+
+const pairsOf = (n: number) => (n > MAX_PAIRWISE_PARTICIPANTS ? n - 1 : (n * (n - 1)) / 2);
 
 /**
  * Pair counts in a flat open-addressing table: a Map keyed by number costs several times more per
@@ -35,8 +46,7 @@ export function buildGraph(index: DatasetIndex, meetingPositions: ArrayLike<numb
   const counts = new Uint32Array(nActors);
   let pairSlots = 0;
   for (let k = 0; k < meetingPositions.length; k++) {
-    const n = index.participants[meetingPositions[k]!]!.length;
-    pairSlots += (n * (n - 1)) / 2;
+    pairSlots += pairsOf(index.participants[meetingPositions[k]!]!.length);
   }
   // Keys pa * nActors + pb + 1 stay below 2^31 up to 46,340 actors; past that, a Map.
   const flat = nActors <= 46_340;
@@ -46,13 +56,20 @@ export function buildGraph(index: DatasetIndex, meetingPositions: ArrayLike<numb
   const order = new Int32Array(flat ? Math.min(pairSlots, keys.length) : 0);
   let edgeCount = 0;
   const weights = flat ? null : new Map<number, number>();
+  let hubMeetings = 0;
   for (let k = 0; k < meetingPositions.length; k++) {
     const ps = index.participants[meetingPositions[k]!]!;
+    const hub = ps.length > MAX_PAIRWISE_PARTICIPANTS;
+    if (hub) hubMeetings++;
+    let host = -1;
     for (let a = 0; a < ps.length; a++) {
       const pa = ps[a]!;
       if (pa < 0) continue;
       counts[pa]!++;
-      for (let b = a + 1; b < ps.length; b++) {
+      if (hub && host < 0) host = a;
+      // A hub meeting pairs only its host with each other participant.
+      const [from, to] = hub ? (a === host ? [a + 1, ps.length] : [0, 0]) : [a + 1, ps.length];
+      for (let b = from; b < to; b++) {
         const pb = ps[b]!;
         if (pb < 0 || pb === pa) continue;
         const key = (pa < pb ? pa * nActors + pb : pb * nActors + pa) + 1;
@@ -77,7 +94,7 @@ export function buildGraph(index: DatasetIndex, meetingPositions: ArrayLike<numb
     edges.push({ source: index.actors[Math.floor(key / nActors)]!.id, target: index.actors[key % nActors]!.id, weight });
   if (weights) for (const [key, weight] of weights) push(key, weight);
   else for (let e = 0; e < edgeCount; e++) push(keys[order[e]!]! - 1, pairCounts[order[e]!]!);
-  return { nodes, edges };
+  return hubMeetings ? { nodes, edges, hubMeetings } : { nodes, edges };
 }
 
 /** Meetings (from `visible`, in its order) in which both actors take part. */

@@ -8,6 +8,7 @@ import { counterparts, rolesAt } from '../../src/domain/actors';
 import { highlightFor, isHighlightedMeeting } from '../../src/domain/derive';
 import type { Dataset } from '../../src/domain/schema';
 import { validateDataset } from '../../src/domain/validate';
+import { smallDataset } from '../fixtures/smallDataset';
 
 const index = buildIndex(JSON.parse(readFileSync('public/data/meetings.json', 'utf8')) as Dataset);
 const all = filterMeetings(index, EMPTY_FILTERS);
@@ -115,5 +116,23 @@ describe('actor metrics and highlights', () => {
     const edge = highlightFor(index, all, { kind: 'edge', a: 'muallem', b: 'khaji' });
     expect(Array.from(edge.meetings, (i) => index.meetings[i]!.id)).toEqual(['2019-07-khaji-muallem', '2020-08-17-muallem-khaji']);
     expect(isHighlightedMeeting(highlightFor(index, all, null), 0)).toBe(false);
+  });
+});
+
+describe('meetings with thousands of participants', () => {
+  it('are drawn as a hub from the first participant, not every pair', () => {
+    const ds = structuredClone(smallDataset);
+    const crowd = Array.from({ length: 3000 }, (_, i) => ({ id: `p${i}`, name: `Person ${i}`, aliases: [], kind: 'person' as const, affiliation: 'IRN', roles: [] }));
+    ds.actors.push(...crowd);
+    ds.meetings.push({ ...ds.meetings[0]!, id: 'summit', participants: crowd.map((a) => ({ actorId: a.id })) });
+    const index = buildIndex(ds);
+    const all = Int32Array.from(index.meetings.keys());
+    const graph = buildGraph(index, all);
+    const small = buildGraph(buildIndex(smallDataset), Int32Array.from(smallDataset.meetings.keys()));
+    expect(graph.hubMeetings).toBe(1);
+    expect(graph.edges).toHaveLength(small.edges.length + 2999);
+    expect(graph.edges.filter((e) => e.source === 'p0' || e.target === 'p0')).toHaveLength(2999);
+    expect(graph.nodes.find((n) => n.id === 'p2999')?.count).toBe(1);
+    expect(small.hubMeetings).toBeUndefined();
   });
 });

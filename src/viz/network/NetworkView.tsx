@@ -1,6 +1,6 @@
 import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { deriveGraph, highlightFor, type Highlight } from '../../domain/derive';
-import type { ActorGraph } from '../../domain/graph';
+import { MAX_PAIRWISE_PARTICIPANTS, type ActorGraph } from '../../domain/graph';
 import { useStore } from '../../state/store';
 import { meetingCountText } from '../../domain/countText';
 import { METRIC_LABEL } from '../../domain/analysis/metricNames';
@@ -91,6 +91,13 @@ export function NetworkView() {
           {graph.nodes.length} {graph.nodes.length === 1 ? 'actor' : 'actors'}, {graph.edges.length}{' '}
           {graph.edges.length === 1 ? 'link' : 'links'} from {meetingCountText(meetingCount, totalCount)}
           {limitedToWindow && <> · only the timeline’s visible period</>}
+          {graph.hubMeetings ? (
+            <span className="network-hub-note">
+              {' '}
+              ({graph.hubMeetings} {graph.hubMeetings === 1 ? 'meeting' : 'meetings'} with more than {MAX_PAIRWISE_PARTICIPANTS} participants drawn as links
+              from the first participant listed to each other one, not every pair)
+            </span>
+          ) : null}
         </p>
         <div className="network-toolbar" role="group" aria-label="Network view">
           <button type="button" onClick={() => controllerRef.current?.zoomBy(1.4)}>Zoom in</button>

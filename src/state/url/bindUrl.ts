@@ -4,7 +4,7 @@ import { BUNDLED_DATA_URL } from '../loadDataset';
 import { selectIndex } from '../selectors';
 import { useStore, type AppState } from '../store';
 import type { View } from '../types';
-import { formatView, parseView, sanitizeView, show } from './codec';
+import { formatView, parseView, sanitizeView, show, usableQuery } from './codec';
 import { MAX_VALUE_LENGTH, PARAM } from './params';
 
 /** Fired on window after every URL write, so views of location.href (Share, Cite) can refresh. */
@@ -25,8 +25,15 @@ export function flushPendingUrl(): void {
   flushActive?.();
 }
 
+/** `data` as the rest of the link is read: from the same (possibly cut) query. */
 function dataParam(): string | null {
-  return new URLSearchParams(location.search).get(PARAM.data) || null;
+  return new URLSearchParams(usableQuery(location.search)).get(PARAM.data) || null;
+}
+
+/** `data` when the app honours it; a refused value leaves the address bar, Copy link and the citation. */
+function acceptedDataParam(): string | null {
+  const value = dataParam();
+  return value !== null && sameOriginUrl(value) ? value : null;
 }
 
 /** A same-origin http(s) URL for `value`, or null: links must not make the app fetch from elsewhere. */
@@ -108,7 +115,7 @@ export function bindUrl(): () => void {
   let applying = false;
 
   const queryFor = (state: View) => {
-    const data = dataParam();
+    const data = acceptedDataParam();
     return formatView(viewOf(state), data ? { [PARAM.data]: data } : {});
   };
 

@@ -46,16 +46,23 @@ function showList(items: readonly string[]): string {
   return items.length > SHOWN_ITEMS ? `${shown} and ${items.length - SHOWN_ITEMS} more` : shown;
 }
 
+/**
+ * The part of a query the app reads: a link over MAX_QUERY_LENGTH loses whole parameters from its end.
+ * Everything (the view and `data`) reads this one cut, so what the notice says was ignored really was.
+ */
+export function usableQuery(search: string, problems: string[] = []): string {
+  const query = search.startsWith('?') ? search.slice(1) : search;
+  if (query.length <= MAX_QUERY_LENGTH) return query;
+  const cut = query.lastIndexOf('&', MAX_QUERY_LENGTH);
+  const keep = cut < 0 ? '' : query.slice(0, cut);
+  const dropped = [...new Set(new URLSearchParams(query.slice(keep.length)).keys())].filter(Boolean);
+  problems.push(`The link is longer than ${MAX_QUERY_LENGTH.toLocaleString('en')} characters; ignored ${dropped.length ? showList(dropped) : 'its end'}`);
+  return keep;
+}
+
 /** First value of each known parameter; `null` marks one that was present but unusable. */
 function readParams(search: string, problems: string[]): Map<ParamName, string> {
-  let query = search.startsWith('?') ? search.slice(1) : search;
-  if (query.length > MAX_QUERY_LENGTH) {
-    const cut = query.lastIndexOf('&', MAX_QUERY_LENGTH);
-    const keep = cut < 0 ? '' : query.slice(0, cut);
-    const dropped = [...new Set(new URLSearchParams(query.slice(keep.length)).keys())].filter(Boolean);
-    problems.push(`The link is longer than ${MAX_QUERY_LENGTH.toLocaleString('en')} characters; ignored ${dropped.length ? showList(dropped) : 'its end'}`);
-    query = keep;
-  }
+  const query = usableQuery(search, problems);
   const values = new Map<ParamName, string>();
   const seen = new Set<string>();
   const reported = new Set<string>();

@@ -199,3 +199,21 @@ describe('initialDataUrl', () => {
     }
   });
 });
+
+describe('data= and the cut link', () => {
+  it('removes a refused data= from the address bar, like any ignored parameter', () => {
+    history.replaceState(null, '', '/app/?data=https://evil.example/x.json&actor=khaji');
+    expect(initialDataUrl()).toBe(BUNDLED_DATA_URL);
+    openAt('?data=https://evil.example/x.json&actor=khaji');
+    expect(location.search).toBe('?actor=khaji');
+  });
+
+  it('reads data= from the same cut query as the rest of the link', () => {
+    const long = `?q=${'x'.repeat(3990)}&data=data/other.json`;
+    history.replaceState(null, '', `/app/${long}`);
+    expect(initialDataUrl()).toBe(BUNDLED_DATA_URL);
+    openAt(long);
+    expect(noticeText()).toContain('ignored data');
+    expect(location.search).not.toContain('data=');
+  });
+});

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { formatIsoDay } from '../domain/dates';
 import { quoteSegments } from '../domain/quoteMatch';
+import { LongText } from './LongText';
 import type { Source } from '../domain/schema';
 
 /** Only web links are followed; anything else (javascript:, data:) stays plain text. */
@@ -41,7 +42,7 @@ export function EvidenceQuote({ quote, source, locator }: { quote: string | unde
   }, [open]);
   return (
     <figure className="evidence" onKeyDown={onKeyDown}>
-      {quote !== undefined && <blockquote>{quote}</blockquote>}
+      {quote !== undefined && <blockquote dir="auto"><LongText text={quote} /></blockquote>}
       {quote !== undefined && source && source.text === undefined && <p className="muted evidence-unchecked">Quote not checked against a source text.</p>}
       <figcaption>
         {quote === undefined && 'Citation (no quote): '}

@@ -5,6 +5,7 @@ import type { DatasetIndex } from '../domain/indexes';
 import type { Meeting } from '../domain/schema';
 import { useStore } from '../state/store';
 import { EvidenceQuote } from './EvidenceQuote';
+import { LongText } from './LongText';
 import { meetingTypeLabel } from '../domain/meetingTypes';
 
 
@@ -28,7 +29,7 @@ export function MeetingDetail({ index, meeting: m, headingId }: { index: Dataset
         <dd>
           {formatPrecisionDate(m.date)} ({PRECISION_WORDS[m.datePrecision]})
           {m.datePrecision !== 'day' || m.earliest !== m.latest ? `, ${formatDayBounds(m.earliest, m.latest)}` : ''}
-          <p className="note">{m.dateNote}</p>
+          <p className="note"><LongText text={m.dateNote} /></p>
         </dd>
         <dt>Type</dt>
         <dd>
@@ -38,7 +39,7 @@ export function MeetingDetail({ index, meeting: m, headingId }: { index: Dataset
         <dd>
           {m.location ?? 'Not stated'}
           {m.coordinates && ` (${m.coordinates.latitude}, ${m.coordinates.longitude})`}
-          {m.locationNote && <p className="note">{m.locationNote}</p>}
+          {m.locationNote && <p className="note"><LongText text={m.locationNote} /></p>}
         </dd>
       </dl>
       <h3>Participants</h3>
@@ -76,7 +77,7 @@ export function MeetingDetail({ index, meeting: m, headingId }: { index: Dataset
         </>
       )}
       <h3>Summary</h3>
-      <p>{m.summary}</p>
+      <p dir="auto"><LongText text={m.summary} /></p>
       <h3>Evidence</h3>
       {m.evidence.map((e, i) => (
         <EvidenceQuote key={i} quote={e.quote} locator={e.locator} source={index.sourceById.get(e.sourceId)} />

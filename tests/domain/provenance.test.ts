@@ -22,7 +22,7 @@ describe('provenance fields in the validator', () => {
       issuesAfter((ds) => {
         ds.sources.push(outside);
         Object.assign(ds.sources[0]!, { url: null, urlNote: 'not known', retrieved: null, retrievedNote: 'not recorded', attribution: 'Relays SANA.', relation: 'Same text as X.' });
-        ds.occasions = [{ id: 'trip', label: 'A trip' }];
+        ds.occasions = [...(ds.occasions ?? []), { id: 'trip', label: 'A trip' }];
         const m = ds.meetings[0]!;
         Object.assign(m, { occasion: 'trip', order: 2, partOfDay: 'afternoon', dateInferred: true, corroboration: [{ sourceId: 'outside-report', supports: 'the day' }] });
         m.evidence[0] = { ...m.evidence[0]!, context: 'press remarks', topics: m.topics.slice(0, 1) };
@@ -67,17 +67,19 @@ describe('provenance fields in the validator', () => {
   });
 
   it('resolves occasions and evidence topics, and needs an occasion for an order', () => {
+    const loose = bundled().meetings.findIndex((m) => m.occasion === undefined);
     const issues = issuesAfter((ds) => {
       ds.occasions = [{ id: 'trip', label: 'A trip' }, { id: 'trip', label: 'Again' }];
+      ds.meetings.forEach((m) => m.occasion !== undefined && (m.occasion = 'trip'));
       ds.meetings[0]!.occasion = 'cruise';
-      ds.meetings[1]!.order = 1;
+      ds.meetings[loose]!.order = 1;
       ds.meetings[2]!.evidence[0]!.topics = ['weather'];
     });
     expect(issues).toEqual(
       expect.arrayContaining([
         'occasions[1].id: duplicate id "trip"',
         'meetings[0].occasion: unknown occasion "cruise"',
-        'meetings[1].order: an order needs an occasion to be an order within',
+        `meetings[${loose}].order: an order needs an occasion to be an order within`,
         `meetings[2].evidence[0].topics[0]: topic "weather" is not among the meeting's topics`,
       ]),
     );

@@ -23,16 +23,22 @@ describe('the bundled dataset', () => {
 
   it('records every contact the five articles report, each with evidence from its source', () => {
     const ds = bundled();
-    expect(ds.sources).toHaveLength(5);
+    const texts = ds.sources.filter((s) => !s.corroborating);
+    expect(texts).toHaveLength(5);
     expect(ds.meetings).toHaveLength(13);
-    const pairs = ds.meetings.map((m) => m.participants.map((p) => p.actorId).sort().join('+'));
+    const groups = new Set(ds.actors.filter((a) => a.kind === 'group' && a.id !== 'syrian-officials').map((a) => a.id));
+    const pairs = ds.meetings.map((m) => m.participants.map((p) => p.actorId).filter((id) => !groups.has(id)).sort().join('+'));
     expect(pairs).toEqual(
       expect.arrayContaining([
         'assad+khaji', 'khaji+mekdad', 'khaji+muallem', 'endo+khaji', 'khaji+pedersen', 'arnous+sobhani',
         'qalibaf+syrian-officials', 'mekdad+najafi', 'amir-abdollahian+sosan', 'khaji+sosan', 'sobhani+sosan',
       ]),
     );
-    for (const source of ds.sources) expect(ds.meetings.some((m) => m.evidence.some((e) => e.sourceId === source.id))).toBe(true);
+    for (const source of texts) expect(ds.meetings.some((m) => m.evidence.some((e) => e.sourceId === source.id))).toBe(true);
+    // Outside reports only corroborate: each is cited under corroboration, none as evidence.
+    for (const source of ds.sources.filter((s) => s.corroborating)) {
+      expect(ds.meetings.some((m) => m.corroboration?.some((c) => c.sourceId === source.id))).toBe(true);
+    }
   });
 
   it('publishes a JSON Schema generated from the validator schema', () => {

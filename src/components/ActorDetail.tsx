@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { actorMeetingsIn, affiliationName, counterparts } from '../domain/actors';
-import { formatRoleSpan } from '../domain/dateText';
+import { formatRoleDates } from '../domain/provenanceText';
+import { InferredMark } from './InferredMark';
 import type { DatasetIndex } from '../domain/indexes';
 import type { Actor } from '../domain/schema';
 import { selectVisible } from '../state/selectors';
@@ -57,7 +58,8 @@ export function ActorDetail({ index, actor, headingId }: { index: DatasetIndex; 
         <ul className="roles">
           {actor.roles.map((r, i) => (
             <li key={i}>
-              <strong>{r.title}</strong>, {formatRoleSpan(r)}
+              <strong>{r.title}</strong>, {formatRoleDates(r)}
+              {r.inferred && <> <InferredMark what="role dates" /></>}
               {r.note && <p className="note">{r.note}</p>}
             </li>
           ))}

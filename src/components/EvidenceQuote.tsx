@@ -2,10 +2,11 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { formatIsoDay } from '../domain/dates';
 import { quoteSegments } from '../domain/quoteMatch';
 import { LongText } from './LongText';
-import type { Source } from '../domain/schema';
+import { CONTEXT_LABELS } from '../domain/provenanceText';
+import type { Evidence, Source } from '../domain/schema';
 
 /** Only web links are followed; anything else (javascript:, data:) stays plain text. */
-function safeHref(url: string | null | undefined): string | undefined {
+export function safeHref(url: string | null | undefined): string | undefined {
   if (!url) return undefined;
   try {
     const { protocol } = new URL(url);
@@ -19,7 +20,21 @@ function safeHref(url: string | null | undefined): string | undefined {
  * One verbatim quote (or a citation without one), its source, and the full source text on demand with the quote marked.
  * Imported sources may have no text: their quotes are shown as not checked, since nothing proves them verbatim.
  */
-export function EvidenceQuote({ quote, source, locator }: { quote: string | undefined; source: Source | undefined; locator?: string | undefined }) {
+export function EvidenceQuote({
+  quote,
+  source,
+  locator,
+  context,
+  topics,
+}: {
+  quote: string | undefined;
+  source: Source | undefined;
+  locator?: string | undefined;
+  /** Where it was said; absent in older datasets. */
+  context?: Evidence['context'];
+  /** Labels of the meeting topics this passage supports. */
+  topics?: readonly string[];
+}) {
   const [open, setOpen] = useState(false);
   const regionId = useId();
   const href = safeHref(source?.url);
@@ -42,6 +57,7 @@ export function EvidenceQuote({ quote, source, locator }: { quote: string | unde
   }, [open]);
   return (
     <figure className="evidence" onKeyDown={onKeyDown}>
+      {context && <p className={`evidence-context context-${context.replace(' ', '-')}`}>{CONTEXT_LABELS[context]}</p>}
       {quote !== undefined && <blockquote dir="auto"><LongText text={quote} /></blockquote>}
       {quote !== undefined && source && source.text === undefined && <p className="muted evidence-unchecked">Quote not checked against a source text.</p>}
       <figcaption>
@@ -64,6 +80,7 @@ export function EvidenceQuote({ quote, source, locator }: { quote: string | unde
         ) : (
           'Source not found in this dataset'
         )}
+        {topics && topics.length > 0 && <span className="evidence-topics">. Supports topics: {topics.join(', ')}</span>}
       </figcaption>
       {source?.text !== undefined && (
         <>

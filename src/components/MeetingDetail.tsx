@@ -7,6 +7,9 @@ import { useStore } from '../state/store';
 import { EvidenceQuote } from './EvidenceQuote';
 import { LongText } from './LongText';
 import { meetingTypeLabel } from '../domain/meetingTypes';
+import { participantRoleText } from '../domain/provenanceText';
+import { InferredMark } from './InferredMark';
+import { MeetingSources, OccasionFacts } from './MeetingProvenance';
 
 
 export function meetingTitle(index: DatasetIndex, m: Meeting): string {
@@ -29,6 +32,7 @@ export function MeetingDetail({ index, meeting: m, headingId }: { index: Dataset
         <dd>
           {formatPrecisionDate(m.date)} ({PRECISION_WORDS[m.datePrecision]})
           {m.datePrecision !== 'day' || m.earliest !== m.latest ? `, ${formatDayBounds(m.earliest, m.latest)}` : ''}
+          {m.dateInferred && <> <InferredMark what="date" /></>}
           <p className="note"><LongText text={m.dateNote} /></p>
         </dd>
         <dt>Type</dt>
@@ -39,8 +43,10 @@ export function MeetingDetail({ index, meeting: m, headingId }: { index: Dataset
         <dd>
           {m.location ?? 'Not stated'}
           {m.coordinates && ` (${m.coordinates.latitude}, ${m.coordinates.longitude})`}
+          {m.locationInferred && <> <InferredMark what="location" /></>}
           {m.locationNote && <p className="note"><LongText text={m.locationNote} /></p>}
         </dd>
+        <OccasionFacts index={index} meeting={m} />
       </dl>
       <h3>Participants</h3>
       <ul className="participants">
@@ -49,7 +55,8 @@ export function MeetingDetail({ index, meeting: m, headingId }: { index: Dataset
           const actor = pos === undefined ? null : index.actors[pos]!;
           if (!actor) return <li key={p.actorId}>{p.actorId} (not in this dataset)</li>;
           const held = rolesAt(actor, m).map((r) => r.title);
-          const role = held.length ? held.join('; ') : p.role;
+          const given = participantRoleText(p.role);
+          const role = held.length ? held.join('; ') : given;
           return (
             <li key={p.actorId}>
               <button type="button" className="link-button" onClick={() => select({ kind: 'actor', id: actor.id })}>
@@ -59,7 +66,7 @@ export function MeetingDetail({ index, meeting: m, headingId }: { index: Dataset
                 {actor.affiliation}
               </span>
               {role && <span className="role">, {role}</span>}
-              {held.length > 0 && p.role && <span className="muted"> ({p.role})</span>}
+              {held.length > 0 && given && <span className="muted"> ({given})</span>}
             </li>
           );
         })}
@@ -80,8 +87,16 @@ export function MeetingDetail({ index, meeting: m, headingId }: { index: Dataset
       <p dir="auto"><LongText text={m.summary} /></p>
       <h3>Evidence</h3>
       {m.evidence.map((e, i) => (
-        <EvidenceQuote key={i} quote={e.quote} locator={e.locator} source={index.sourceById.get(e.sourceId)} />
+        <EvidenceQuote
+          key={i}
+          quote={e.quote}
+          locator={e.locator}
+          source={index.sourceById.get(e.sourceId)}
+          context={e.context}
+          topics={e.topics?.map((t) => index.topicById.get(t)?.label ?? t)}
+        />
       ))}
+      <MeetingSources index={index} meeting={m} />
     </article>
   );
 }

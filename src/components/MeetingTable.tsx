@@ -7,6 +7,7 @@ import { useStore } from '../state/store';
 import { EmptyResults } from './EmptyResults';
 import { meetingTypeLabel } from '../domain/meetingTypes';
 import './components.css';
+import { InferredMark } from './InferredMark';
 
 export const TABLE_PAGE = 100;
 
@@ -75,13 +76,17 @@ export function MeetingTable() {
                   <button type="button" className="link-button" onClick={() => select({ kind: 'meeting', id: m.id })}>
                     {formatPrecisionDate(m.date)}
                   </button>
+                  {m.dateInferred && <> <InferredMark what="date" /></>}
                   {isSelected && <span className="row-flag">Selected</span>}
                   {isRelated && <span className="row-flag">Related</span>}
                 </td>
                 <td>{meetingTypeLabel(m.type)}</td>
                 <td>{participantLabel(index, pos)}</td>
                 <td>{m.topics.map((t) => index.topicById.get(t)?.label ?? t).join(', ')}</td>
-                <td>{m.location ?? '—'}</td>
+                <td>
+                  {m.location ?? '—'}
+                  {m.locationInferred && <> <InferredMark what="location" /></>}
+                </td>
                 <td className="summary-cell">{m.summary}</td>
               </tr>
             );

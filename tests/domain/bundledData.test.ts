@@ -26,7 +26,7 @@ describe('the bundled dataset after the strict review', () => {
     expect([...m.topics].sort()).toEqual(['bilateral-relations', 'covid-19', 'regional-developments', 'sanctions']);
     expect(m.topics).not.toContain('idlib');
     expect(m.topics).not.toContain('foreign-presence');
-    const idleb = m.evidence.find((e) => e.quote.includes('Idleb'))!;
+    const idleb = m.evidence.find((e) => e.quote?.includes('Idleb'))!;
     expect(idleb.context).toBe('press remarks');
     expect(m.partOfDay).toBe('afternoon');
     // Every topic comes from what the text says was discussed, none from the press remarks alone.
@@ -50,7 +50,7 @@ describe('the bundled dataset after the strict review', () => {
     expect(meeting('2019-07-khaji-assad').topics).toContain('bilateral-relations');
     expect(meeting('2020-09-30-khaji-endo-call').topics).toEqual(expect.arrayContaining(['political-process', 'bilateral-relations']));
     const sosan = meeting('2023-01-khaji-sosan');
-    expect(sosan.evidence.some((e) => e.quote.startsWith('In January, Sosan traveled to Tehran'))).toBe(true);
+    expect(sosan.evidence.some((e) => e.quote?.startsWith('In January, Sosan traveled to Tehran'))).toBe(true);
     expect(sosan.occasion).toBe('sosan-tehran-2023-01');
   });
 

@@ -104,8 +104,8 @@ export function toTimelineItem(index: DatasetIndex, pos: number): TimelineItemSp
   const dateLine = circa
     ? `${typeLabel} · c. ${when} (${m.datePrecision} precision: between ${formatIsoDay(m.earliest)} and ${formatIsoDay(m.latest)})`
     : `${typeLabel} · ${when}`;
-  const tooltip = [dateLine, joinNames(fullList)];
-  if (m.location) tooltip.push(m.location);
+  const tooltip = [m.dateInferred ? `${dateLine} (date inferred)` : dateLine, joinNames(fullList)];
+  if (m.location) tooltip.push(m.locationInferred ? `${m.location} (location inferred)` : m.location);
   tooltip.push(clip(m.summary, SUMMARY_CHARS));
   return {
     id: m.id,

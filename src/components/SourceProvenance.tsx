@@ -9,7 +9,8 @@ import { safeHref } from './EvidenceQuote';
 export function SourceProvenance({ source, supports }: { source: Source; supports?: string }) {
   const href = safeHref(source.url);
   return (
-    <section className="source-provenance" aria-label={`Provenance: ${source.title}`}>
+    // A group, not a region: a landmark per source would crowd the page's landmarks.
+    <div className="source-provenance" role="group" aria-label={`Provenance: ${source.title}`}>
       <h4>
         {source.title}
         {source.corroborating && <span className="provenance-kind"> (outside source, corroborating: not the record’s text)</span>}
@@ -62,6 +63,6 @@ export function SourceProvenance({ source, supports }: { source: Source; support
           </>
         )}
       </dl>
-    </section>
+    </div>
   );
 }

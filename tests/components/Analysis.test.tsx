@@ -85,14 +85,14 @@ describe('Actor and edge panels', () => {
     const user = userEvent.setup();
     act(() => useStore.getState().select({ kind: 'actor', id: 'khaji' }));
     render(<DetailPanel />);
-    const table = screen.getByRole('table', { name: /Measures of Ali Asghar Khaji among 13 actors/ });
+    const table = screen.getByRole('table', { name: /Measures of Ali Asghar Khaji among 15 actors/ });
     const meetingsRow = within(table).getByRole('row', { name: /Meetings/ });
     expect(meetingsRow).toHaveTextContent('Meetings81');
-    expect(await within(table).findByRole('row', { name: /Counterparts \(degree\) 6 1/ })).toBeInTheDocument();
+    expect(await within(table).findByRole('row', { name: /Counterparts \(degree\) 7 1/ })).toBeInTheDocument();
     expect(await within(table).findByRole('row', { name: /PageRank 0\.\d+ 1/ })).toBeInTheDocument();
     const topics = screen.getByRole('list', { name: 'Topics of Ali Asghar Khaji’s meetings' });
-    expect(within(topics).getAllByRole('button').slice(0, 2).map((b) => b.textContent)).toEqual(['Bilateral relations: 4', 'Constitutional Committee: 4']);
-    await user.click(within(topics).getByRole('button', { name: 'Constitutional Committee: 4' }));
+    expect(within(topics).getAllByRole('button').slice(0, 2).map((b) => b.textContent)).toEqual(['Political process: 6', 'Bilateral relations: 5']);
+    await user.click(within(topics).getByRole('button', { name: 'Constitutional Committee: 3' }));
     expect(useStore.getState().filters.topics).toEqual(['constitutional-committee']);
     await user.click(screen.getByRole('button', { name: /…and theirs \(2 steps\)/ }));
     expect(useStore.getState().analysis.ego).toEqual({ actor: 'khaji', depth: 2 });
@@ -103,7 +103,7 @@ describe('Actor and edge panels', () => {
     render(<DetailPanel />);
     const topics = screen.getByRole('list', { name: 'Topics of the meetings between Ali Asghar Khaji and Bashar al-Assad' });
     expect(within(topics).getAllByRole('button').map((b) => b.textContent)).toContain('Sanctions and economic pressure: 1');
-    expect(within(topics).getAllByRole('button')).toHaveLength(10);
+    expect(within(topics).getAllByRole('button')).toHaveLength(11);
   });
 });
 

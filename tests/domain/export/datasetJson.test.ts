@@ -28,7 +28,8 @@ describe('Dataset as JSON', () => {
     const used = new Set(subset.meetings.flatMap((m) => m.participants.map((p) => p.actorId)));
     expect(new Set(subset.actors.map((a) => a.id))).toEqual(used);
     expect(new Set(subset.topics.map((t) => t.id))).toEqual(new Set(subset.meetings.flatMap((m) => m.topics)));
-    expect(new Set(subset.sources.map((s) => s.id))).toEqual(new Set(subset.meetings.flatMap((m) => m.evidence.map((e) => e.sourceId))));
+    const cited = subset.meetings.flatMap((m) => [...m.evidence.map((e) => e.sourceId), ...(m.corroboration ?? []).map((c) => c.sourceId)]);
+    expect(new Set(subset.sources.map((s) => s.id))).toEqual(new Set(cited));
     expect(new Set(subset.countries.map((c) => c.code))).toEqual(new Set(subset.actors.map((a) => a.affiliation)));
     // Same view: the file, loaded and filtered the same way, shows the same meetings.
     const reloaded = buildIndex(result.dataset);

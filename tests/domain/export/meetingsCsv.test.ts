@@ -29,7 +29,8 @@ describe('Meetings as CSV', () => {
     expect(row['participant countries']!.split('; ')).toEqual(first.participants.map((p) => index.actors[index.actorPos.get(p.actorId)!]!.affiliation));
     expect(row.topics!.split('; ')).toEqual(first.topics.map((t) => index.topicById.get(t)!.label));
     expect(row.quote).toBe(first.evidence[0]!.quote);
-    expect(row.source).toBe(index.sourceById.get(first.evidence[0]!.sourceId)!.title);
+    const source = index.sourceById.get(first.evidence[0]!.sourceId)!;
+    expect(row.source).toBe(source.url ?? source.title);
     expect(row.earliest).toBe(first.earliest);
     expect(row.cameo).toBe(first.cameo);
   });

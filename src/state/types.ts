@@ -1,6 +1,8 @@
 import type { Filters } from '../domain/filters';
 import type { SizeMetric } from '../domain/analysis/metricNames';
 import type { EgoDepth } from '../domain/analysis/ego';
+import type { LaneMode } from '../domain/lanes';
+import type { PlaySpan, PlaySpeed } from '../domain/playback';
 
 export type Selection =
   | { kind: 'meeting'; id: string }
@@ -22,6 +24,11 @@ export interface View {
   followWindow: boolean;
   /** Charts (timeline + network) or the accessible table alternative. */
   mode: 'charts' | 'table';
+  /** Timeline lanes: one per country/organisation or per actor, or a single lane (null). */
+  lanes: LaneMode | null;
+  /** Playback window length and speed (steps per second). */
+  playSpan: PlaySpan;
+  playSpeed: PlaySpeed;
   /** How the network is measured and drawn (size, colour, ego network). */
   analysis: AnalysisView;
 }

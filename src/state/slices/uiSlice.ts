@@ -7,6 +7,9 @@ export interface UiSlice {
   hoveredMeeting: string | null;
   hoveredActor: string | null;
   notices: Notice[];
+  /** Timeline playback running (never in a link: a shared link must not start moving by itself). */
+  playing: boolean;
+  setPlaying: (playing: boolean) => void;
   hoverMeeting: (id: string | null) => void;
   hoverActor: (id: string | null) => void;
   addNotice: (notice: Omit<Notice, 'id'> & { id?: string }) => void;
@@ -19,6 +22,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   hoveredMeeting: null,
   hoveredActor: null,
   notices: [],
+  playing: false,
+  setPlaying: (playing) => set({ playing }),
   hoverMeeting: (hoveredMeeting) => set({ hoveredMeeting }),
   hoverActor: (hoveredActor) => set({ hoveredActor }),
   addNotice: ({ id = `notice-${nextNoticeId++}`, ...rest }) =>

@@ -2,6 +2,8 @@ import type { StateCreator } from 'zustand';
 import { EMPTY_FILTERS, type Filters } from '../../domain/filters';
 import type { AppState } from '../store';
 import type { AnalysisView, Selection, TimeWindow, View } from '../types';
+import { DEFAULT_PLAY_SPAN, DEFAULT_PLAY_SPEED, type PlaySpan, type PlaySpeed } from '../../domain/playback';
+import type { LaneMode } from '../../domain/lanes';
 
 /**
  * The shareable view. Every setter records whether the change is discrete (a history entry)
@@ -19,13 +21,25 @@ export interface ViewSlice extends View {
   setFollowWindow: (on: boolean) => void;
   setMode: (mode: View['mode']) => void;
   setAnalysis: (patch: Partial<AnalysisView>) => void;
+  setLanes: (lanes: LaneMode | null) => void;
+  setPlayback: (patch: { playSpan?: PlaySpan; playSpeed?: PlaySpeed }) => void;
   /** Replaces the whole view, e.g. from the URL on load or on Back/Forward. */
   applyView: (view: View) => void;
 }
 
 export const INITIAL_ANALYSIS: AnalysisView = Object.freeze({ size: 'meetings', color: 'affiliation', ego: null });
 
-export const INITIAL_VIEW: View = { filters: EMPTY_FILTERS, selection: null, window: null, followWindow: false, mode: 'charts', analysis: INITIAL_ANALYSIS };
+export const INITIAL_VIEW: View = {
+  filters: EMPTY_FILTERS,
+  selection: null,
+  window: null,
+  followWindow: false,
+  mode: 'charts',
+  analysis: INITIAL_ANALYSIS,
+  lanes: null,
+  playSpan: DEFAULT_PLAY_SPAN,
+  playSpeed: DEFAULT_PLAY_SPEED,
+};
 
 export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
   ...INITIAL_VIEW,
@@ -43,5 +57,7 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   setFollowWindow: (followWindow) => set({ followWindow, lastChange: 'push' }),
   setMode: (mode) => set({ mode, lastChange: 'push' }),
   setAnalysis: (patch) => set((s) => ({ analysis: { ...s.analysis, ...patch }, lastChange: 'push' })),
+  setLanes: (lanes) => set({ lanes, lastChange: 'push' }),
+  setPlayback: (patch) => set({ ...patch, lastChange: 'replace' }),
   applyView: (view) => set({ ...view, lastChange: 'replace' }),
 });

@@ -85,10 +85,14 @@ export const viewOf = (s: View): View => ({
   followWindow: s.followWindow,
   mode: s.mode,
   analysis: s.analysis,
+  lanes: s.lanes,
+  playSpan: s.playSpan,
+  playSpeed: s.playSpeed,
 });
 
 const viewChanged = (a: View, b: View) =>
-  a.filters !== b.filters || a.selection !== b.selection || a.window !== b.window || a.followWindow !== b.followWindow || a.mode !== b.mode || a.analysis !== b.analysis;
+  a.filters !== b.filters || a.selection !== b.selection || a.window !== b.window || a.followWindow !== b.followWindow || a.mode !== b.mode ||
+  a.analysis !== b.analysis || a.lanes !== b.lanes || a.playSpan !== b.playSpan || a.playSpeed !== b.playSpeed;
 
 function noticeText(intro: string, problems: readonly string[]): string {
   const listed = problems.slice(0, MAX_LISTED_PROBLEMS).join('. ');

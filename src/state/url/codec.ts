@@ -6,6 +6,8 @@ import { INITIAL_ANALYSIS, INITIAL_VIEW } from '../slices/viewSlice';
 import type { AnalysisView, Selection, TimeWindow, View } from '../types';
 import { isKnownSide, type BetweenSides } from '../../domain/between';
 import { SIZE_METRICS, type SizeMetric } from '../../domain/analysis/metricNames';
+import { PLAY_SPANS, PLAY_SPEEDS, type PlaySpan, type PlaySpeed } from '../../domain/playback';
+import { LANE_MODES, type LaneMode } from '../../domain/lanes';
 import {
   CANONICAL_ORDER,
   EDGE_SEPARATOR,
@@ -207,6 +209,9 @@ export function parseView(search: string): ViewResult {
     followWindow: parseChoice(PARAM.follow, p.get(PARAM.follow), { '1': true, '0': false }, false, problems),
     mode: parseChoice(PARAM.view, p.get(PARAM.view), { table: 'table', charts: 'charts' } as const, INITIAL_VIEW.mode, problems),
     analysis: parseAnalysis(p, problems),
+    lanes: parseChoice<LaneMode | null>(PARAM.lanes, p.get(PARAM.lanes), Object.fromEntries(LANE_MODES.map((m) => [m, m])), null, problems),
+    playSpan: parseChoice<PlaySpan>(PARAM.play, p.get(PARAM.play), Object.fromEntries(PLAY_SPANS.map((s) => [s, s])), INITIAL_VIEW.playSpan, problems),
+    playSpeed: parseChoice<PlaySpeed>(PARAM.speed, p.get(PARAM.speed), Object.fromEntries(PLAY_SPEEDS.map((s) => [String(s), s])), INITIAL_VIEW.playSpeed, problems),
   };
   return { view, problems };
 }
@@ -246,6 +251,9 @@ export function formatView(view: View, extra: Partial<Record<ParamName, string>>
     [PARAM.color]: view.analysis.color === INITIAL_ANALYSIS.color ? '' : view.analysis.color,
     [PARAM.ego]: view.analysis.ego?.actor ?? '',
     [PARAM.depth]: view.analysis.ego && view.analysis.ego.depth !== 1 ? String(view.analysis.ego.depth) : '',
+    [PARAM.lanes]: view.lanes ?? '',
+    [PARAM.play]: view.playSpan === INITIAL_VIEW.playSpan ? '' : view.playSpan,
+    [PARAM.speed]: view.playSpeed === INITIAL_VIEW.playSpeed ? '' : String(view.playSpeed),
   };
   return CANONICAL_ORDER.filter((name) => values[name])
     .map((name) => `${name}=${encodeValue(values[name]!)}`)

@@ -19,6 +19,9 @@ export const PARAM = {
   color: 'color',
   ego: 'ego',
   depth: 'depth',
+  lanes: 'lanes',
+  play: 'play',
+  speed: 'speed',
 } as const;
 
 export type ParamName = (typeof PARAM)[keyof typeof PARAM];
@@ -36,6 +39,9 @@ export const CANONICAL_ORDER: readonly ParamName[] = [
   PARAM.select,
   PARAM.window,
   PARAM.follow,
+  PARAM.lanes,
+  PARAM.play,
+  PARAM.speed,
   PARAM.view,
   PARAM.size,
   PARAM.color,

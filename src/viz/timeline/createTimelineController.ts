@@ -14,6 +14,9 @@ import { fitWindow } from './labelLayout';
 import { createNextTask } from './nextTask';
 import { cancelRaf, observeHeight, observeWidth, raf, timelineOptions, toTimeWindow } from './timelineOptions';
 import { wireTimelineEvents } from './timelineEvents';
+import { createLaneGroups } from './laneGroups';
+import { revealWindow } from './keyboardModel';
+import type { LaneAssignment, LaneMode } from '../../domain/lanes';
 
 export interface TimelineCallbacks {
   onSelect(meetingId: string | null): void;
@@ -22,15 +25,23 @@ export interface TimelineCallbacks {
   onWindowChange(window: TimeWindow, byUser: true): void;
   /** Inclusive ISO days of a drag made in brush mode. */
   onBrush(from: string, to: string): void;
+  /** A lane's label was activated: filter to its country or actor. */
+  onLane?(mode: LaneMode, key: string): void;
 }
 
 export interface TimelineController {
-  setData(index: DatasetIndex, visible: Int32Array): void;
+  /** `lanes`: draw one lane per group (see assignLanes), or null for a single lane. */
+  setData(index: DatasetIndex, visible: Int32Array, lanes?: { mode: LaneMode; assignment: LaneAssignment } | null): void;
   /** `dimOthers`: fade meetings outside both highlights (for actor/edge emphasis). */
   setHighlight(selected: Highlight, hovered: Highlight, dimOthers: boolean): void;
   setSelection(meetingId: string | null): void;
-  /** Move without reporting back; null means "fit the visible meetings", also after later data changes. */
-  setWindow(window: TimeWindow | null): void;
+  /**
+   * Move without reporting back; null means "fit the visible meetings", also after later data changes.
+   * `animate`: slide there (playback), unless the user prefers reduced motion.
+   */
+  setWindow(window: TimeWindow | null, animate?: boolean): void;
+  /** The keyboard's current meeting: drawn with a focus ring (or its density bar ringed) and scrolled into view. */
+  focusMeeting(meetingId: string | null): void;
   setBrushing(on: boolean): void;
   getWindow(): TimeWindow;
   fit(): void;
@@ -44,6 +55,9 @@ export interface TimelineController {
 export { ITEM_THRESHOLD } from './itemSync';
 export { toTimeWindow } from './timelineOptions';
 const REPORT_DELAY_MS = 250;
+/** Length of a playback slide: shorter than the fastest step interval, so slides never queue up. */
+const SLIDE_MS = 200;
+const prefersReducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 export function createTimelineController(el: HTMLElement, callbacks: TimelineCallbacks): TimelineController {
   const canvas = document.createElement('div');
@@ -58,6 +72,8 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
   deferItemShow(timeline);
   const centrePanel = canvas.querySelector<HTMLElement>('.vis-panel.vis-center') ?? canvas;
   const band = createDensityBand(el, centrePanel);
+  let laneMode: LaneMode | null = null;
+  const laneGroups = createLaneGroups(timeline, (key) => laneMode && callbacks.onLane?.(laneMode, key));
 
   /** Kept from resize observations: reading clientWidth after a DOM change would force a layout. */
   let widthPx = canvas.clientWidth;
@@ -110,9 +126,9 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
       band.draw(ws, we);
       band.describe(ws, we);
     } else band.hide();
-    const want = selectedId && sync.has(selectedId) ? [toVisId(selectedId)] : [];
+    const want = selectedId ? sync.itemIdsOf(selectedId).map(toVisId) : [];
     const have = timeline.getSelection();
-    if (have.length !== want.length || have[0] !== want[0]) timeline.setSelection(want);
+    if (have.length !== want.length || have.some((id, i) => id !== want[i])) timeline.setSelection(want);
     el.dataset.mode = mode;
     el.dataset.renderedCount = String(data.visible.length);
     el.dataset.itemCount = String(sync.size());
@@ -137,8 +153,8 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
     }, REPORT_DELAY_MS);
   }
 
-  function moveTo(startMs: number, endMs: number) {
-    timeline.setWindow(startMs, endMs, { animation: false });
+  function moveTo(startMs: number, endMs: number, animate = false) {
+    timeline.setWindow(startMs, endMs, { animation: animate ? { duration: SLIDE_MS, easingFunction: 'easeInOutQuad' } : false });
     scheduleRender();
   }
 
@@ -170,7 +186,7 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
     {
       mode: () => mode,
       selectedId: () => selectedId,
-      shows: (id) => sync.has(id),
+      itemIdsOf: (id) => sync.itemIdsOf(id),
       band,
       moveTo,
       report,
@@ -200,9 +216,12 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
   );
 
   return {
-    setData(index, visible) {
-      data = toVisibleMeetings(index, visible);
+    setData(index, visible, lanes = null) {
+      data = toVisibleMeetings(index, visible, lanes?.assignment ?? null);
+      laneMode = lanes?.mode ?? null;
       sync.setData(data);
+      laneGroups.set(lanes?.assignment.lanes ?? null, lanes?.mode === 'actor' ? 'actors' : 'countries and organisations');
+      el.classList.toggle('has-lanes', lanes !== null);
       band.setData(index, data.visStart);
       if (autoFit) fit();
       render(true);
@@ -217,7 +236,7 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
       selectedId = meetingId;
       render(true);
     },
-    setWindow(window) {
+    setWindow(window, animate = false) {
       if (!window) {
         autoFit = true;
         lastReported = null;
@@ -232,7 +251,22 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
       const current = range();
       if (same(toTimeWindow(current.start, current.end))) return;
       lastReported = window;
-      moveTo(isoToMs(window.start), isoToMs(window.end) + DAY_MS);
+      moveTo(isoToMs(window.start), isoToMs(window.end) + DAY_MS, animate && !prefersReducedMotion());
+    },
+    focusMeeting(meetingId) {
+      sync.setFocused(meetingId);
+      const pos = meetingId !== null && data ? data.index.meetingPos.get(meetingId) : undefined;
+      band.setFocus(pos === undefined ? null : data!.index.start[pos]!);
+      if (pos !== undefined) {
+        const { start, end } = range();
+        const to = revealWindow(start, end, data!.index.start[pos]!, data!.index.end[pos]!);
+        if (to) {
+          moveTo(to.start, to.end);
+          report();
+          return;
+        }
+      }
+      render();
     },
     setBrushing(on) {
       brush.setEnabled(on);
@@ -266,11 +300,12 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
       stopObservingHeight();
       brush.destroy();
       unwireEvents();
+      laneGroups.destroy();
       band.destroy();
       timeline.destroy();
       items.clear();
       canvas.remove();
-      el.classList.remove('tl-root', 'has-highlight', 'is-brushing');
+      el.classList.remove('tl-root', 'has-highlight', 'is-brushing', 'has-lanes');
       delete el.dataset.mode;
       delete el.dataset.renderedCount;
       delete el.dataset.itemCount;

@@ -28,6 +28,8 @@ export interface DensityBand {
   binAt(ms: number): DensityBin | null;
   /** Names the bin under the pointer (native tooltip) and brightens it; null when the pointer leaves. */
   hover(ms: number | null): void;
+  /** Rings the bar holding the keyboard's current meeting (its start, ms), or none. */
+  setFocus(ms: number | null): void;
   /** Width of the drawing area (CSS px), kept from resize observations so reading it forces no layout. */
   width(): number;
   destroy(): void;
@@ -37,12 +39,13 @@ interface Palette {
   bar: string;
   linked: string;
   text: string;
+  focus: string;
 }
 
 function readPalette(el: HTMLElement): Palette {
   const style = getComputedStyle(el);
   const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  return { bar: v('--accent', '#0b5cad'), linked: v('--highlight', '#ffd24d'), text: v('--text', '#16191f') };
+  return { bar: v('--accent', '#0b5cad'), linked: v('--highlight', '#ffd24d'), text: v('--text', '#16191f'), focus: v('--focus', '#c2410c') };
 }
 
 export function createDensityBand(host: HTMLElement, panel: HTMLElement): DensityBand {
@@ -69,6 +72,7 @@ export function createDensityBand(host: HTMLElement, panel: HTMLElement): Densit
   /** Bins over [from, to) at `unit`, with per-bin counts of linked meetings and the busiest count. */
   let cache: { unit: BinUnit; from: number; to: number; bins: DensityBin[]; linked: Uint32Array; max: number } | null = null;
   let hoverBin = -1;
+  let focusMs: number | null = null;
 
   const resizeObserver =
     typeof ResizeObserver === 'function'
@@ -158,6 +162,11 @@ export function createDensityBand(host: HTMLElement, panel: HTMLElement): Densit
         c.fillStyle = palette.text;
         c.fillText(label, x + w / 2, y - 2);
       }
+      if (focusMs !== null && focusMs >= b.start && focusMs < b.end) {
+        c.strokeStyle = palette.focus;
+        c.lineWidth = 3;
+        c.strokeRect(x - 1, Math.max(1.5, y - COUNT_FONT_PX - 6), w + 2, cssH - Math.max(1.5, y - COUNT_FONT_PX - 6) - 1.5);
+      }
     }
   }
 
@@ -211,6 +220,12 @@ export function createDensityBand(host: HTMLElement, panel: HTMLElement): Densit
         lines.push('Click to zoom in');
         host.title = lines.join('\n');
       } else host.removeAttribute('title');
+      const c = cache && last ? context() : null;
+      if (c) paint(c, last!.ws, last!.we, cache!);
+    },
+    setFocus(ms) {
+      if (ms === focusMs) return;
+      focusMs = ms;
       const c = cache && last ? context() : null;
       if (c) paint(c, last!.ws, last!.we, cache!);
     },

@@ -7,6 +7,7 @@ import { countInRange, lowerBound } from './density';
 import { toTimelineItem, type TimelineItemSpec } from './toTimelineItems';
 import { displayKind, estimateLabelPx, type FitEntry } from './labelLayout';
 import type { ItemBatch } from './visInternals';
+import type { LaneAssignment } from '../../domain/lanes';
 
 /**
  * Above this many meetings in the window, draw density bins instead of items. vis-timeline spends
@@ -23,9 +24,26 @@ export interface VisibleMeetings {
   visStart: Float64Array;
   /** Longest possible span of any visible meeting: how far back an overlapping meeting can start. */
   maxDuration: number;
+  /**
+   * What is drawn, in start order: one entry per meeting, or with lanes one per (meeting, lane).
+   * `entryLane` is null without lanes; `laneKeys` names each lane (the vis-timeline group id).
+   */
+  entryPos: Int32Array;
+  entryStart: Float64Array;
+  entryLane: Int32Array | null;
+  laneKeys: readonly string[] | null;
 }
 
-export function toVisibleMeetings(index: DatasetIndex, visible: Int32Array): VisibleMeetings {
+/** Separates meeting id and lane key in an item id: neither slugs nor codes contain it. */
+export const LANE_ITEM_SEPARATOR = ':';
+
+/** The meeting an item id stands for (item ids carry the lane when lanes are on). */
+export function meetingOfItem(itemId: string): string {
+  const cut = itemId.indexOf(LANE_ITEM_SEPARATOR);
+  return cut < 0 ? itemId : itemId.slice(0, cut);
+}
+
+export function toVisibleMeetings(index: DatasetIndex, visible: Int32Array, lanes: LaneAssignment | null = null): VisibleMeetings {
   const visStart = new Float64Array(visible.length);
   let maxDuration = 0;
   for (let k = 0; k < visible.length; k++) {
@@ -35,7 +53,19 @@ export function toVisibleMeetings(index: DatasetIndex, visible: Int32Array): Vis
     const d = index.end[pos]! - s;
     if (d > maxDuration) maxDuration = d;
   }
-  return { index, visible, visStart, maxDuration };
+  if (!lanes) return { index, visible, visStart, maxDuration, entryPos: visible, entryStart: visStart, entryLane: null, laneKeys: null };
+  const entryStart = new Float64Array(lanes.entryPos.length);
+  for (let e = 0; e < entryStart.length; e++) entryStart[e] = index.start[lanes.entryPos[e]!]!;
+  return {
+    index,
+    visible,
+    visStart,
+    maxDuration,
+    entryPos: lanes.entryPos,
+    entryStart,
+    entryLane: lanes.entryLane,
+    laneKeys: lanes.lanes.map((l) => l.key),
+  };
 }
 
 /**
@@ -48,7 +78,8 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
   let index: DatasetIndex | null = null;
   let visible: Int32Array = new Int32Array(0);
   let visStart: Float64Array = new Float64Array(0);
-  /** What the DataSet holds: id → signature "kind|class". */
+  let focusedId: string | null = null;
+  /** What the DataSet holds: item id → signature "kind|class". */
   const shown = new Map<string, string>();
   const specs = new Map<string, TimelineItemSpec>();
   let selected: Highlight = NO_HIGHLIGHT;
@@ -57,6 +88,7 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
   const meetingClass = (pos: number, spec: TimelineItemSpec, kind: 'point' | 'range') =>
     spec.className +
     (kind !== spec.kind ? ' is-narrow' : '') +
+    (spec.id === focusedId ? ' is-focused' : '') +
     (isHighlightedMeeting(selected, pos) ? ' is-highlighted' : '') +
     (isHighlightedMeeting(hovered, pos) ? ' is-hover-linked' : '');
   const kindOf = (sig: string) => sig.slice(0, sig.indexOf('|'));
@@ -98,7 +130,7 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
     const drop = remove.concat(rebuilt, replace ? changed : []);
     for (const id of remove) {
       shown.delete(id);
-      specs.delete(id);
+      specs.delete(meetingOfItem(id));
     }
     if (!drop.length && !add.length && !changed.length) return;
     batch(() => {
@@ -110,22 +142,25 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
   }
 
   function renderItems(ws: number, we: number, msPerPx: number) {
+    const { entryPos, entryStart, entryLane, laneKeys } = data!;
     const margin = (we - ws) / 2;
-    let lo = lowerBound(visStart, ws - margin - data!.maxDuration);
-    let hi = lowerBound(visStart, we + margin);
+    let lo = lowerBound(entryStart, ws - margin - data!.maxDuration);
+    let hi = lowerBound(entryStart, we + margin);
     if (hi - lo > ITEM_THRESHOLD * 3) {
-      lo = lowerBound(visStart, ws - data!.maxDuration);
-      hi = lowerBound(visStart, we);
+      lo = lowerBound(entryStart, ws - data!.maxDuration);
+      hi = lowerBound(entryStart, we);
     }
     const desired = new Map<string, string>();
-    const byId = new Map<string, TimelineItemSpec>();
+    const byId = new Map<string, { spec: TimelineItemSpec; group: string | null }>();
     for (let k = lo; k < hi; k++) {
-      const pos = visible[k]!;
+      const pos = entryPos[k]!;
       if (index!.end[pos]! <= ws - margin) continue;
       const spec = specFor(pos);
       const kind = displayKind(spec, msPerPx);
-      byId.set(spec.id, spec);
-      desired.set(spec.id, `${kind}|${meetingClass(pos, spec, kind)}`);
+      const group = entryLane && laneKeys ? laneKeys[entryLane[k]!]! : null;
+      const id = group === null ? spec.id : `${spec.id}${LANE_ITEM_SEPARATOR}${group}`;
+      byId.set(id, { spec, group });
+      desired.set(id, `${kind}|${meetingClass(pos, spec, kind)}`);
     }
     const split = (id: string) => {
       const sig = desired.get(id)!;
@@ -136,7 +171,8 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
       desired,
       (id) => {
         const { kind, className } = split(id);
-        return meetingItem(byId.get(id)!, className, kind);
+        const { spec, group } = byId.get(id)!;
+        return meetingItem(spec, className, kind, id, group);
       },
       (id) => ({ id: toVisId(id), className: split(id).className }),
       (old, sig) => kindOf(old) !== kindOf(sig),
@@ -148,15 +184,30 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
     return estimateLabelPx(spec.label);
   };
 
+  function itemIdsOf(meetingId: string): string[] {
+    if (!data?.laneKeys) return shown.has(meetingId) ? [meetingId] : [];
+    const ids: string[] = [];
+    for (const key of data.laneKeys) {
+      const id = `${meetingId}${LANE_ITEM_SEPARATOR}${key}`;
+      if (shown.has(id)) ids.push(id);
+    }
+    return ids;
+  }
+
   return {
     setData(next: VisibleMeetings) {
-      if (next.index !== index) {
+      // Item ids differ with and without lanes: start from an empty DataSet rather than diff across them.
+      if (next.index !== index || (next.laneKeys === null) !== (data?.laneKeys == null)) {
         batch(() => items.clear());
         shown.clear();
         specs.clear();
       }
       data = next;
       ({ index, visible, visStart } = next);
+    },
+    /** The meeting with the keyboard focus ring (all its items when it sits in several lanes). */
+    setFocused(id: string | null) {
+      focusedId = id;
     },
     setHighlight(nextSelected: Highlight, nextHovered: Highlight) {
       selected = nextSelected;
@@ -165,12 +216,12 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
     /** Which mode the window [ws, we) needs, without drawing it; null before any data. */
     modeAt(ws: number, we: number): 'items' | 'density' | null {
       if (!data) return null;
-      return countInRange(visStart, ws - data.maxDuration, we) > ITEM_THRESHOLD ? 'density' : 'items';
+      return countInRange(data.entryStart, ws - data.maxDuration, we) > ITEM_THRESHOLD ? 'density' : 'items';
     },
     /** Draws the window [ws, we); returns the mode used, or null before any data. */
     render(ws: number, we: number): 'items' | 'density' | null {
       if (!data) return null;
-      const dense = countInRange(visStart, ws - data.maxDuration, we) > ITEM_THRESHOLD;
+      const dense = countInRange(data.entryStart, ws - data.maxDuration, we) > ITEM_THRESHOLD;
       // Density is drawn outside vis-timeline (see densityBand), so it needs no items at all.
       if (dense) applyDiff(new Map(), () => ({}) as TimelineItem, () => ({}));
       else renderItems(ws, we, (we - ws) / (widthPx() || 800));
@@ -192,7 +243,10 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
       for (let k = 0; k < n; k++) last = Math.max(last, index!.end[visible[k]!]!);
       return [{ start: visStart[0]!, end: last, labelPx: 0 }];
     },
-    has: (id: string) => shown.has(id),
+    /** Whether the meeting is drawn as an item now (in any lane). */
+    has: (meetingId: string) => itemIdsOf(meetingId).length > 0,
+    /** The items drawing a meeting: its id, or one id per lane it appears in. */
+    itemIdsOf,
     size: () => shown.size,
   };
 }

@@ -39,12 +39,22 @@ export const FIT_PAD = 0.05;
 const MIN_SPAN_MS = 30 * DAY_MS;
 /** A label may take at most this share of the width when working out room for it. */
 const MAX_LABEL_SHARE = 0.65;
+/**
+ * Room for labels may widen the window to at most this multiple of what the meetings alone need: on a
+ * phone, fitting every label would otherwise show 2015–2030 for meetings in 2019–2023. A label that
+ * does not fit then runs to the window's edge (and is readable by zooming in or in its tooltip).
+ */
+export const MAX_LABEL_GROWTH = 1.25;
+/** From this span on the axis labels years only; the window then starts on 1 January so the first meeting has a year beside it. */
+const YEAR_AXIS_SPAN_MS = 2 * 365 * DAY_MS;
 
 /**
  * The window [start, end) that shows every entry with FIT_PAD of empty space at both sides and
  * room for each label, which starts at the meeting and runs right. With the window of length T
  * beginning at first − pad·T, an entry fits when
- *   end − first ≤ (1 − 2·pad)·T   and   start − first + labelPx·T/W ≤ (1 − 2·pad)·T.
+ *   end − first ≤ (1 − 2·pad)·T   and   start − first + labelPx·T/W ≤ (1 − 2·pad)·T,
+ * with T capped at MAX_LABEL_GROWTH times the span the meetings need without labels. A multi-year
+ * window starts at the first meeting's year (see YEAR_AXIS_SPAN_MS).
  */
 export function fitWindow(entries: readonly FitEntry[], widthPx: number): { start: number; end: number } | null {
   if (!entries.length) return null;
@@ -52,11 +62,19 @@ export function fitWindow(entries: readonly FitEntry[], widthPx: number): { star
   for (const e of entries) if (e.start < first) first = e.start;
   const usable = 1 - 2 * FIT_PAD;
   const width = widthPx > 0 ? widthPx : 800;
-  let span = MIN_SPAN_MS;
+  let bare = MIN_SPAN_MS;
+  let labelled = 0;
   for (const e of entries) {
-    span = Math.max(span, (e.end - first) / usable);
-    if (e.labelPx > 0) span = Math.max(span, (e.start - first) / (usable - Math.min(e.labelPx / width, MAX_LABEL_SHARE)));
+    bare = Math.max(bare, (e.end - first) / usable);
+    if (e.labelPx > 0) labelled = Math.max(labelled, (e.start - first) / (usable - Math.min(e.labelPx / width, MAX_LABEL_SHARE)));
   }
-  const start = first - FIT_PAD * span;
-  return { start, end: start + span };
+  const span = Math.max(bare, Math.min(labelled, bare * MAX_LABEL_GROWTH));
+  let start = first - FIT_PAD * span;
+  const end = start + span;
+  if (span >= YEAR_AXIS_SPAN_MS) {
+    // The year's gridline a little inside the left edge, so its label is not clipped.
+    const yearStart = Date.UTC(new Date(first).getUTCFullYear(), 0, 1);
+    start = Math.min(start, yearStart - 0.01 * (end - yearStart));
+  }
+  return { start, end };
 }

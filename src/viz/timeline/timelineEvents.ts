@@ -1,13 +1,14 @@
 import type { Timeline } from 'vis-timeline/peer';
 import { fromVisId, toVisId } from './visItems';
 import type { TimelineCallbacks } from './createTimelineController';
+import { meetingOfItem } from './itemSync';
 
 /** What vis-timeline's input events read from the controller at event time. */
 export interface TimelineEventContext {
   mode(): 'items' | 'density' | null;
   selectedId(): string | null;
-  /** Whether the meeting is drawn as an item now. */
-  shows(id: string): boolean;
+  /** The items drawing the meeting now (several with lanes). */
+  itemIdsOf(id: string): string[];
   band: {
     binAt(ms: number): { start: number; end: number } | null | undefined;
     hover(ms: number | null): void;
@@ -23,14 +24,15 @@ export interface TimelineEventContext {
  */
 export function wireTimelineEvents(timeline: Timeline, canvas: HTMLElement, ctx: TimelineEventContext, callbacks: TimelineCallbacks): () => void {
   timeline.on('select', (props: { items: (string | number)[] }) => {
-    const id = fromVisId(props.items[0]);
+    const item = fromVisId(props.items[0]);
     const selectedId = ctx.selectedId();
-    if (id !== null) {
+    if (item !== null) {
+      const id = meetingOfItem(item);
       callbacks.onSelect(id === selectedId ? null : id);
       return;
     }
     // A click on empty space: vis cleared its selection, the app keeps it.
-    timeline.setSelection(selectedId && ctx.shows(selectedId) ? [toVisId(selectedId)] : []);
+    timeline.setSelection(selectedId ? ctx.itemIdsOf(selectedId).map(toVisId) : []);
   });
   // A click on a density bar (anywhere in its column) zooms into that bin.
   timeline.on('click', (props: { what: string | null; time: Date | null }) => {
@@ -46,7 +48,10 @@ export function wireTimelineEvents(timeline: Timeline, canvas: HTMLElement, ctx:
   });
   const onLeave = () => ctx.band.hover(null);
   canvas.addEventListener('mouseleave', onLeave);
-  timeline.on('itemover', (props: { item: string | number }) => callbacks.onHover(fromVisId(props.item)));
+  timeline.on('itemover', (props: { item: string | number }) => {
+    const item = fromVisId(props.item);
+    callbacks.onHover(item === null ? null : meetingOfItem(item));
+  });
   timeline.on('itemout', () => callbacks.onHover(null));
   return () => canvas.removeEventListener('mouseleave', onLeave);
 }

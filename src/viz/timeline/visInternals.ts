@@ -20,12 +20,20 @@ interface VisGroup {
   _checkIfVisible(item: unknown, visibleItems: unknown[], range: unknown): void;
 }
 
+const deferred = new WeakSet<object>();
+
+/** Safe to call again after groups change: each group is patched once. */
 export function deferItemShow(timeline: Timeline): boolean {
   const groups = (timeline as unknown as { itemSet?: { groups?: Record<string, VisGroup> } }).itemSet?.groups;
   if (!groups) return false;
   let patched = false;
   for (const group of Object.values(groups)) {
     if (typeof group?.add !== 'function' || typeof group._checkIfVisible !== 'function') continue;
+    if (deferred.has(group)) {
+      patched = true;
+      continue;
+    }
+    deferred.add(group);
     const add = group.add;
     const check = group._checkIfVisible;
     group.add = function addWithoutDrawing(this: VisGroup, item: unknown) {

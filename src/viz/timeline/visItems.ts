@@ -39,10 +39,16 @@ export const toVisId = (meetingId: string): string => VIS_ID_PREFIX + meetingId;
 export const fromVisId = (visId: string | number | undefined): string | null =>
   typeof visId === 'string' && visId.startsWith(VIS_ID_PREFIX) ? visId.slice(VIS_ID_PREFIX.length) : null;
 
-/** `kind` is how it is drawn at the current zoom (see displayKind); a point never carries an end. */
-export function meetingItem(spec: TimelineItemSpec, className: string, kind: 'point' | 'range' = spec.kind): TimelineItem {
+/** The vis-timeline group id of a lane (prefixed for the same reason as item ids). */
+export const laneGroupId = (laneKey: string): string => `g:${laneKey}`;
+
+/**
+ * `kind` is how it is drawn at the current zoom (see displayKind); a point never carries an end.
+ * With lanes, `id` is the meeting id plus the lane and `group` the lane's key; `meeting` names the meeting either way.
+ */
+export function meetingItem(spec: TimelineItemSpec, className: string, kind: 'point' | 'range' = spec.kind, id = spec.id, group: string | null = null): TimelineItem {
   const item: TimelineItem & { meeting: string } = {
-    id: toVisId(spec.id),
+    id: toVisId(id),
     // Shown as data-meeting (dataAttributes): the DOM names the meeting, not vis-timeline's key.
     meeting: spec.id,
     start: spec.start,
@@ -52,5 +58,6 @@ export function meetingItem(spec: TimelineItemSpec, className: string, kind: 'po
     type: kind,
   };
   if (kind === 'range' && spec.end !== null) item.end = spec.end;
+  if (group !== null) item.group = laneGroupId(group);
   return item;
 }

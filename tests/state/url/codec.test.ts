@@ -4,6 +4,7 @@ import { formatView, parseView, sanitizeView } from '../../../src/state/url/code
 import { INITIAL_VIEW } from '../../../src/state/slices/viewSlice';
 import { CANONICAL_ORDER, MAX_QUERY_LENGTH } from '../../../src/state/url/params';
 import type { View } from '../../../src/state/types';
+import { PLAY_SPANS, PLAY_SPEEDS } from '../../../src/domain/playback';
 import { smallIndex } from '../../fixtures/smallDataset';
 import { SIZE_METRICS } from '../../../src/domain/analysis/metricNames';
 
@@ -40,6 +41,9 @@ const arbitraryView: fc.Arbitrary<View> = fc.record({
     color: fc.constantFrom('affiliation' as const, 'community' as const),
     ego: fc.option(fc.record({ actor: slug, depth: fc.constantFrom(1 as const, 2 as const) }), { nil: null }),
   }),
+  lanes: fc.constantFrom(null, 'country' as const, 'actor' as const),
+  playSpan: fc.constantFrom(...PLAY_SPANS),
+  playSpeed: fc.constantFrom(...PLAY_SPEEDS),
 });
 
 const paramName = fc.constantFrom(...CANONICAL_ORDER, 'utm_source', '', '?');
@@ -86,10 +90,13 @@ describe('formatView', () => {
       followWindow: true,
       mode: 'table',
       analysis: { size: 'betweenness', color: 'community', ego: { actor: 'khaji', depth: 2 } },
+      lanes: 'country',
+      playSpan: '1y',
+      playSpeed: 2,
     };
     expect(formatView(view, { data: 'data/other.json' })).toBe(
       'data=data/other.json&actor=khaji,assad&country=IRN&topic=astana&from=2019-01-01&to=2020-12-31&q=nuclear+deal%2B' +
-        '&between=IRN~JPN&select=edge:khaji~assad&window=2019-06-01..2019-08-31&follow=1&view=table&size=betweenness&color=community&ego=khaji&depth=2',
+        '&between=IRN~JPN&select=edge:khaji~assad&window=2019-06-01..2019-08-31&follow=1&lanes=country&play=1y&speed=2&view=table&size=betweenness&color=community&ego=khaji&depth=2',
     );
   });
 

@@ -1,0 +1,79 @@
+import type { Timeline } from 'vis-timeline/peer';
+import { DataSet } from 'vis-data/peer';
+import type { Lane } from '../../domain/lanes';
+import { MORE_LANE } from '../../domain/lanes';
+import { deferItemShow } from './visInternals';
+import { laneGroupId } from './visItems';
+
+interface LaneGroup {
+  id: string;
+  content: HTMLElement;
+  order: number;
+  className: string;
+}
+
+/**
+ * Lanes as vis-timeline groups. A lane's label is a button (so it is reachable by keyboard and says
+ * what it holds) that filters to that country or actor; the "N more" lane names what it folds in.
+ * Labels are text nodes, never markup.
+ */
+export function createLaneGroups(timeline: Timeline, onLane: (key: string) => void) {
+  const groups = new DataSet<LaneGroup>();
+  let current: string | null = null;
+  let on = false;
+
+  function label(lane: Lane, unit: string): HTMLElement {
+    const meetings = `${lane.count.toLocaleString('en')} meeting${lane.count === 1 ? '' : 's'}`;
+    if (lane.key === MORE_LANE) {
+      const span = document.createElement('span');
+      span.className = 'tl-lane-label is-more';
+      span.textContent = `${lane.label} · ${meetings}`;
+      span.title = `${lane.folded.length} more ${unit}: ${lane.foldedLabels.join(', ')}`;
+      return span;
+    }
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'tl-lane-label';
+    const name = document.createElement('span');
+    name.className = 'tl-lane-name';
+    name.textContent = lane.label;
+    const count = document.createElement('span');
+    count.className = 'tl-lane-count';
+    count.textContent = lane.count.toLocaleString('en');
+    button.append(name, count);
+    button.setAttribute('aria-label', `${lane.label}: ${meetings}. Filter to ${lane.label}`);
+    button.addEventListener('click', (ev) => {
+      ev.stopPropagation();
+      onLane(lane.key);
+    });
+    return button;
+  }
+
+  return {
+    /** null removes the lanes. `unit` names what a lane is ("countries", "actors") for the "more" lane. */
+    set(lanes: readonly Lane[] | null, unit: string) {
+      const signature = lanes ? lanes.map((l) => `${l.key}=${l.count}`).join('|') + unit : null;
+      if (signature === current) return;
+      current = signature;
+      if (!lanes) {
+        if (on) timeline.setGroups(undefined as unknown as DataSet<LaneGroup>);
+        groups.clear();
+        on = false;
+        return;
+      }
+      const next = lanes.map((lane, order) => ({ id: laneGroupId(lane.key), content: label(lane, unit), order, className: lane.key === MORE_LANE ? 'tl-lane is-more' : 'tl-lane' }));
+      const keep = new Set(next.map((g) => g.id));
+      groups.remove(groups.getIds().filter((id) => !keep.has(String(id))));
+      groups.update(next);
+      if (!on) {
+        timeline.setGroups(groups as never);
+        on = true;
+      }
+      // Groups are created by setGroups and update: skip their eager per-item draw as for the default group.
+      deferItemShow(timeline);
+    },
+    destroy() {
+      groups.clear();
+    },
+  };
+}

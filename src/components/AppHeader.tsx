@@ -4,6 +4,7 @@ import { ShareButton } from './ShareButton';
 import { DatasetPicker } from './DatasetPicker';
 import { ExportMenu } from './ExportMenu';
 import { DatasetsMenu } from './DatasetsMenu';
+import { KeyboardHelp } from './KeyboardHelp';
 import './components.css';
 
 const MODES = [
@@ -37,6 +38,7 @@ export function AppHeader() {
         <ExportMenu />
         <DatasetsMenu />
         <DatasetPicker />
+        <KeyboardHelp />
       </div>
     </header>
   );

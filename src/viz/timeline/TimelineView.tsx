@@ -2,14 +2,19 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import './timeline.css';
 import { useStore } from '../../state/store';
-import { selectIndex, selectSelectionHighlight, selectTotalCount, selectVisible } from '../../state/selectors';
+import { selectGraphMeetings, selectIndex, selectSelectionHighlight, selectTotalCount, selectVisible } from '../../state/selectors';
 import { highlightFor, NO_HIGHLIGHT } from '../../domain/derive';
 import { formatIsoDay } from '../../domain/dates';
 import { dateRangeText, meetingCountText } from '../../domain/countText';
+import { assignLanes } from '../../domain/lanes';
 import { createTimelineController, type TimelineController } from './createTimelineController';
 import { provideTimelineShot } from '../exportSources';
-
-const ZOOM_STEP = 1.5;
+import { stepMeeting, timelineKeyAction } from './keyboardModel';
+import { toTimelineItem } from './toTimelineItems';
+import { usePlayback } from './usePlayback';
+import { useThrottledText } from './useThrottledText';
+import { TimelineToolbar } from './TimelineToolbar';
+import { TimelineSettings } from './TimelineSettings';
 
 /** Thin React shell: the controller owns everything inside the host div. */
 export function TimelineView() {
@@ -20,20 +25,26 @@ export function TimelineView() {
   const hoveredMeeting = useStore((s) => s.hoveredMeeting);
   const hoveredActor = useStore((s) => s.hoveredActor);
   const timeWindow = useStore((s) => s.window);
-  const followWindow = useStore((s) => s.followWindow);
   const totalCount = useStore(selectTotalCount);
   const dateFrom = useStore((s) => s.filters.from);
   const dateTo = useStore((s) => s.filters.to);
+  const laneMode = useStore((s) => s.lanes);
+  const networkMeetings = useStore((s) => selectGraphMeetings(s).length);
   const [brushing, setBrushing] = useState(false);
+  const [focused, setFocused] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
   const hostRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<TimelineController | null>(null);
   const helpId = useId();
+  const playback = usePlayback(index, visible, () => controllerRef.current?.getWindow() ?? null);
 
   const hoverHighlight = useMemo(() => {
     if (!index) return NO_HIGHLIGHT;
     const target = hoveredActor ? { kind: 'actor' as const, id: hoveredActor } : hoveredMeeting ? { kind: 'meeting' as const, id: hoveredMeeting } : null;
     return highlightFor(index, visible, target);
   }, [index, visible, hoveredActor, hoveredMeeting]);
+  const lanes = useMemo(() => (index && laneMode ? { mode: laneMode, assignment: assignLanes(index, visible, laneMode) } : null), [index, visible, laneMode]);
+  const starts = useMemo(() => (index ? Float64Array.from(visible, (pos) => index.start[pos]!) : new Float64Array(0)), [index, visible]);
   const dimOthers = hoveredActor !== null || selection?.kind === 'actor' || selection?.kind === 'edge';
   const selectedMeeting = selection?.kind === 'meeting' ? selection.id : null;
 
@@ -45,6 +56,11 @@ export function TimelineView() {
       onBrush: (from, to) => {
         useStore.getState().setFilters({ from, to });
         setBrushing(false);
+      },
+      onLane: (mode, key) => {
+        const s = useStore.getState();
+        const facet = mode === 'actor' ? 'actors' : 'countries';
+        if (!s.filters[facet].includes(key)) s.toggleFilterValue(facet, key);
       },
     });
     controllerRef.current = controller;
@@ -58,8 +74,8 @@ export function TimelineView() {
   }, []);
 
   useEffect(() => {
-    if (index) controllerRef.current?.setData(index, visible);
-  }, [index, visible]);
+    if (index) controllerRef.current?.setData(index, visible, lanes);
+  }, [index, visible, lanes]);
   useEffect(() => {
     controllerRef.current?.setHighlight(selectionHighlight, hoverHighlight, dimOthers);
   }, [selectionHighlight, hoverHighlight, dimOthers]);
@@ -67,11 +83,18 @@ export function TimelineView() {
     controllerRef.current?.setSelection(selectedMeeting);
   }, [selectedMeeting]);
   useEffect(() => {
-    controllerRef.current?.setWindow(timeWindow);
+    controllerRef.current?.setWindow(timeWindow, useStore.getState().playing);
   }, [timeWindow]);
   useEffect(() => {
     controllerRef.current?.setBrushing(brushing);
   }, [brushing]);
+  // A filter that hides the focused meeting takes the focus ring with it.
+  useEffect(() => {
+    if (focused && index && !visible.includes(index.meetingPos.get(focused) ?? -1)) {
+      setFocused(null);
+      controllerRef.current?.focusMeeting(null);
+    }
+  }, [focused, index, visible]);
 
   const fitAll = () => {
     useStore.getState().setWindow(null);
@@ -83,69 +106,78 @@ export function TimelineView() {
     if (w) useStore.getState().setFilters({ from: w.start, to: w.end });
   };
 
+  /** ←/→: the previous/next meeting in time order, from the focused (or selected) one. */
+  const stepFocus = (c: TimelineController, direction: -1 | 1) => {
+    if (!index || !visible.length) return;
+    const from = focused ?? selectedMeeting;
+    const current = from === null ? -1 : visible.indexOf(index.meetingPos.get(from) ?? -1);
+    const w = c.getWindow();
+    const k = stepMeeting(starts, current, direction, Date.parse(w.start), Date.parse(w.end));
+    const pos = visible[k]!;
+    const id = index.meetings[pos]!.id;
+    setFocused(id);
+    c.focusMeeting(id);
+    const edge = k === current ? (direction > 0 ? ' (last)' : ' (first)') : '';
+    setAnnouncement(`Meeting ${k + 1} of ${visible.length}${edge}: ${toTimelineItem(index, pos).accessibleLabel}. Enter opens it.`);
+  };
+
   const onKeyDown = (ev: KeyboardEvent<HTMLDivElement>) => {
     const c = controllerRef.current;
-    if (!c || ev.altKey || ev.ctrlKey || ev.metaKey) return;
-    const handled = (() => {
-      switch (ev.key) {
-        case 'ArrowLeft':
-          c.pan(ev.shiftKey ? -0.5 : -0.2);
-          return true;
-        case 'ArrowRight':
-          c.pan(ev.shiftKey ? 0.5 : 0.2);
-          return true;
-        case '+':
-        case '=':
-          c.zoom(ZOOM_STEP);
-          return true;
-        case '-':
-        case '_':
-          c.zoom(1 / ZOOM_STEP);
-          return true;
-        case 'Home':
-          fitAll();
-          return true;
-        case 'Escape':
-          if (brushing) setBrushing(false);
-          else useStore.getState().select(null);
-          return true;
-        default:
-          return false;
-      }
-    })();
-    if (handled) ev.preventDefault();
+    // Keys on a lane label (a button inside the chart) keep their own meaning.
+    if (!c || ev.target !== ev.currentTarget) return;
+    const action = timelineKeyAction(ev);
+    if (!action) return;
+    ev.preventDefault();
+    switch (action.type) {
+      case 'step':
+        return stepFocus(c, action.direction);
+      case 'pan':
+        return c.pan(action.fraction);
+      case 'zoom':
+        return c.zoom(action.factor);
+      case 'fit':
+        return fitAll();
+      case 'open':
+        if (focused) useStore.getState().select({ kind: 'meeting', id: focused });
+        return;
+      case 'togglePlay':
+        return playback.toggle();
+      case 'escape':
+        if (brushing) setBrushing(false);
+        else if (playback.playing) playback.pause();
+        else useStore.getState().select(null);
+        return;
+      case 'swallow':
+        return;
+    }
   };
 
   const dates = dateRangeText(dateFrom, dateTo, formatIsoDay);
   const shown = timeWindow ? ` · showing ${formatIsoDay(timeWindow.start)} – ${formatIsoDay(timeWindow.end)}` : '';
+  const period = timeWindow ? `${formatIsoDay(timeWindow.start)} – ${formatIsoDay(timeWindow.end)}` : 'all dates';
+  // Playback frames are announced in words, at most once a second.
+  const windowNews = useThrottledText(
+    playback.playing && timeWindow ? `${period}: ${networkMeetings} meeting${networkMeetings === 1 ? '' : 's'} in the network` : '',
+  );
 
   return (
     <div className="timeline">
-      <div className="timeline-toolbar" role="toolbar" aria-label="Timeline controls">
-        <button type="button" onClick={fitAll}>
-          Fit all
-        </button>
-        <button type="button" onClick={() => zoom(ZOOM_STEP)} aria-label="Zoom in">
-          + Zoom in
-        </button>
-        <button type="button" onClick={() => zoom(1 / ZOOM_STEP)} aria-label="Zoom out">
-          − Zoom out
-        </button>
-        <button type="button" aria-pressed={brushing} onClick={() => setBrushing((b) => !b)}>
-          Brush dates
-        </button>
-        <button type="button" onClick={filterToVisiblePeriod}>
-          Filter to visible dates
-        </button>
-        <label className="timeline-follow">
-          <input type="checkbox" checked={followWindow} onChange={(e) => useStore.getState().setFollowWindow(e.target.checked)} />
-          Network: only visible period
-        </label>
-      </div>
+      <TimelineToolbar
+        playback={playback}
+        brushing={brushing}
+        onFit={fitAll}
+        onZoom={zoom}
+        onToggleBrush={() => setBrushing((b) => !b)}
+        onFilterToVisible={filterToVisiblePeriod}
+      />
       <p className="timeline-status" role="status">
         {meetingCountText(visible.length, totalCount)} · {dates}
         {shown}
         {brushing ? ' · drag across the timeline to set the date filter (Escape cancels)' : ''}
+      </p>
+      <p className="visually-hidden" aria-live="polite" data-testid="timeline-announcer">
+        {announcement}
+        {windowNews ? ` ${windowNews}` : ''}
       </p>
       <div
         ref={hostRef}
@@ -156,11 +188,14 @@ export function TimelineView() {
         aria-label="Timeline of meetings"
         aria-describedby={helpId}
         onKeyDown={onKeyDown}
+        onBlur={() => setAnnouncement('')}
       />
       <p id={helpId} className="visually-hidden">
-        Left and right arrow keys pan, plus and minus zoom, Home shows all dates, Escape clears the selection. Every meeting is also
+        Left and right arrow keys move between meetings in time order and Enter opens the focused one; Shift with the arrow keys
+        pans, plus and minus zoom, Home shows all dates, Space plays or pauses, Escape clears the selection. Every meeting is also
         listed in the table view.
       </p>
+      <TimelineSettings />
     </div>
   );
 }

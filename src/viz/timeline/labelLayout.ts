@@ -40,41 +40,51 @@ const MIN_SPAN_MS = 30 * DAY_MS;
 /** A label may take at most this share of the width when working out room for it. */
 const MAX_LABEL_SHARE = 0.65;
 /**
- * Room for labels may widen the window to at most this multiple of what the meetings alone need: on a
- * phone, fitting every label would otherwise show 2015–2030 for meetings in 2019–2023. A label that
- * does not fit then runs to the window's edge (and is readable by zooming in or in its tooltip).
+ * Room for labels may widen the window to at most this multiple of what the meetings alone need
+ * (less on narrow screens): on a phone, fitting every label would otherwise show 2015–2030 for
+ * meetings in 2019–2023. A label that does not fit runs to the window's edge (and is readable by
+ * zooming in, in its tooltip and in the table).
  */
-export const MAX_LABEL_GROWTH = 1.25;
+export const MAX_LABEL_GROWTH = 1.35;
+const NARROW_LABEL_GROWTH = 1.15;
+const NARROW_PX = 600;
 /** From this span on the axis labels years only; the window then starts on 1 January so the first meeting has a year beside it. */
 const YEAR_AXIS_SPAN_MS = 2 * 365 * DAY_MS;
 
 /**
  * The window [start, end) that shows every entry with FIT_PAD of empty space at both sides and
  * room for each label, which starts at the meeting and runs right. With the window of length T
- * beginning at first − pad·T, an entry fits when
- *   end − first ≤ (1 − 2·pad)·T   and   start − first + labelPx·T/W ≤ (1 − 2·pad)·T,
+ * beginning at origin − lead·T, an entry fits when
+ *   end − origin ≤ (1 − lead − pad)·T   and   start − origin + labelPx·T/W ≤ (1 − lead − pad)·T,
  * with T capped at MAX_LABEL_GROWTH times the span the meetings need without labels. A multi-year
- * window starts at the first meeting's year (see YEAR_AXIS_SPAN_MS).
+ * window starts just before 1 January of the first meeting's year (see YEAR_AXIS_SPAN_MS).
  */
 export function fitWindow(entries: readonly FitEntry[], widthPx: number): { start: number; end: number } | null {
   if (!entries.length) return null;
   let first = Infinity;
   for (const e of entries) if (e.start < first) first = e.start;
-  const usable = 1 - 2 * FIT_PAD;
   const width = widthPx > 0 ? widthPx : 800;
-  let bare = MIN_SPAN_MS;
-  let labelled = 0;
-  for (const e of entries) {
-    bare = Math.max(bare, (e.end - first) / usable);
-    if (e.labelPx > 0) labelled = Math.max(labelled, (e.start - first) / (usable - Math.min(e.labelPx / width, MAX_LABEL_SHARE)));
-  }
-  const span = Math.max(bare, Math.min(labelled, bare * MAX_LABEL_GROWTH));
+  const growth = width >= NARROW_PX ? MAX_LABEL_GROWTH : NARROW_LABEL_GROWTH;
+  const spanFrom = (origin: number, lead: number) => {
+    const usable = 1 - lead - FIT_PAD;
+    let bare = MIN_SPAN_MS;
+    let labelled = 0;
+    for (const e of entries) {
+      bare = Math.max(bare, (e.end - origin) / usable);
+      if (e.labelPx > 0) labelled = Math.max(labelled, (e.start - origin) / (usable - Math.min(e.labelPx / width, MAX_LABEL_SHARE)));
+    }
+    return Math.max(bare, Math.min(labelled, bare * growth));
+  };
+  let span = spanFrom(first, FIT_PAD);
   let start = first - FIT_PAD * span;
-  const end = start + span;
   if (span >= YEAR_AXIS_SPAN_MS) {
     // The year's gridline a little inside the left edge, so its label is not clipped.
     const yearStart = Date.UTC(new Date(first).getUTCFullYear(), 0, 1);
-    start = Math.min(start, yearStart - 0.01 * (end - yearStart));
+    const snapped = yearStart - 0.01 * span;
+    if (snapped < start) {
+      start = snapped;
+      span = spanFrom(snapped, 0);
+    }
   }
-  return { start, end };
+  return { start, end: start + span };
 }

@@ -44,17 +44,74 @@ describe('TimelineView', () => {
     expect(host().querySelectorAll('.tl-meeting[data-meeting]')).toHaveLength(1);
   });
 
-  it('pans with the arrow keys and records the window in the store, replacing the history entry', async () => {
+  it('pans with Shift+arrow keys and records the window in the store, replacing the history entry', async () => {
     render(<TimelineView />);
     const user = userEvent.setup();
     host().focus();
-    await user.keyboard('{ArrowRight}');
+    await user.keyboard('{Shift>}{ArrowRight}{/Shift}');
     await wait(300);
     const w = useStore.getState().window;
     expect(w).not.toBeNull();
     expect(useStore.getState().lastChange).toBe('replace');
     await user.keyboard('{Home}');
     expect(useStore.getState().window).toBeNull();
+  });
+
+  it('moves between meetings with ←/→, announces each, rings it, and opens it with Enter; ↓ and Space do not scroll', async () => {
+    render(<TimelineView />);
+    const user = userEvent.setup();
+    host().focus();
+    await user.keyboard('{ArrowRight}');
+    await wait(60);
+    const live = document.querySelector('[aria-live="polite"]')!;
+    expect(live.textContent).toMatch(/^Meeting 1 of 2: Phone call, 17 August 2020: /);
+    expect(host().querySelector('.is-focused')?.getAttribute('data-meeting')).toBe('a-call');
+    await user.keyboard('{ArrowRight}');
+    await wait(60);
+    expect(live.textContent).toMatch(/^Meeting 2 of 2: Meeting, 4 March 2021/);
+    await user.keyboard('{ArrowRight}');
+    expect(live.textContent).toMatch(/^Meeting 2 of 2 \(last\)/);
+    const down = new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true });
+    host().dispatchEvent(down);
+    expect(down.defaultPrevented).toBe(true);
+    await user.keyboard('{Enter}');
+    expect(useStore.getState().selection).toEqual({ kind: 'meeting', id: 'b-visit' });
+    await user.keyboard('{ArrowLeft}');
+    expect(live.textContent).toMatch(/^Meeting 1 of 2/);
+  });
+
+  it('Space plays and pauses; Play turns on "only visible period"; the toolbar is one Tab stop', async () => {
+    render(<TimelineView />);
+    const user = userEvent.setup();
+    const toolbar = screen.getByRole('toolbar', { name: 'Timeline controls' });
+    const stops = [...toolbar.querySelectorAll<HTMLElement>('button, input')].filter((el) => el.tabIndex === 0);
+    expect(stops).toHaveLength(1);
+    host().focus();
+    await user.keyboard(' ');
+    expect(useStore.getState().playing).toBe(true);
+    expect(useStore.getState().followWindow).toBe(true);
+    expect(useStore.getState().window).not.toBeNull();
+    expect(screen.getByRole('button', { name: /Pause/ })).toHaveAttribute('aria-pressed', 'true');
+    await user.keyboard(' ');
+    expect(useStore.getState().playing).toBe(false);
+    // ←/→ move between the toolbar's controls.
+    screen.getByRole('button', { name: 'Fit all' }).focus();
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Zoom in' }));
+    expect(screen.getByRole('button', { name: 'Zoom in' }).tabIndex).toBe(0);
+  });
+
+  it('draws one lane per country with a label button that filters to it', async () => {
+    act(() => useStore.getState().setLanes('country'));
+    render(<TimelineView />);
+    await wait(60);
+    const labels = [...host().querySelectorAll('.tl-lane-label')].map((el) => el.getAttribute('aria-label'));
+    expect(labels[0]).toBe('Iran: 2 meetings. Filter to Iran');
+    expect(labels).toHaveLength(3);
+    expect(host().querySelectorAll('.vis-item[data-meeting="b-visit"]')).toHaveLength(2);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: /^Syria: 1 meeting/ }));
+    expect(useStore.getState().filters.countries).toEqual(['SYR']);
   });
 
   it('zooms with + and - and the toolbar buttons', async () => {

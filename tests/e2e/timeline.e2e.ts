@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { openApp, useBrowser, waitForViews } from './browser';
+import { details, network, timeline, TOTAL } from './helpers';
+
+const browser = useBrowser();
+const announcer = '[data-testid="timeline-announcer"]';
+const host = '[aria-roledescription="timeline"]';
+const networkMeetings = (page: import('playwright-core').Page) => network(page).locator('[data-rendered-meetings]').getAttribute('data-rendered-meetings');
+
+describe('timeline by keyboard, playback and lanes', () => {
+  it('reaches the timeline in at most 3 Tabs from the skip link, steps to the next meeting with → and opens it with Enter', async () => {
+    const { page, context, errors } = await openApp(browser(), '', { width: 1366, height: 768 });
+    await waitForViews(page, TOTAL);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
+    await page.keyboard.press('Enter');
+    let tabs = 0;
+    while (tabs < 3 && !(await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, host))) {
+      await page.keyboard.press('Tab');
+      tabs++;
+    }
+    expect(await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, host)).toBe(true);
+
+    const scrollBefore = await page.evaluate(() => window.scrollY);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.locator(announcer).textContent()).toMatch(/^Meeting 1 of 13: .+2019/);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.locator(announcer).textContent()).toMatch(/^Meeting 2 of 13: /);
+    const focusedId = await timeline(page).locator('.vis-item.is-focused').first().getAttribute('data-meeting');
+    expect(focusedId).toBeTruthy();
+    const ring = await timeline(page).locator('.vis-item.is-focused').first().evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(ring).toBe('solid');
+    // ↓ does not scroll the page while the timeline has focus.
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrollBefore);
+
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get('select'))).toBe(`meeting:${focusedId}`);
+    await expect.poll(() => details(page).textContent()).toBeTruthy();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('plays and pauses from the keyboard: the window moves, the network follows it, and the paused window stays in the link', async () => {
+    const { page, context, errors } = await openApp(browser(), 'play=1y&speed=2');
+    await waitForViews(page, TOTAL);
+    await page.locator(host).focus();
+    await page.keyboard.press(' ');
+    await expect.poll(() => page.getByRole('button', { name: /Pause/ }).count()).toBe(1);
+    await expect.poll(async () => Number(await networkMeetings(page))).toBeLessThan(TOTAL);
+    const seen = new Set<string>();
+    for (let i = 0; i < 6; i++) {
+      seen.add((await networkMeetings(page)) ?? '');
+      await page.waitForTimeout(300);
+    }
+    expect(seen.size).toBeGreaterThan(1); // the network's meeting count changes as the window moves
+    await expect.poll(() => page.locator(announcer).textContent()).toMatch(/meetings? in the network/);
+    await page.locator(host).focus();
+    await page.keyboard.press(' ');
+    await expect.poll(() => page.getByRole('button', { name: /Play/ }).count()).toBe(1);
+    await page.waitForTimeout(500);
+    const params = await page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)));
+    expect(params.window).toMatch(/^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$/);
+    expect(params.follow).toBe('1');
+    const paused = params.window;
+    await page.waitForTimeout(600);
+    expect(await page.evaluate(() => new URLSearchParams(location.search).get('window'))).toBe(paused);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('steps the playback window with the toolbar buttons', async () => {
+    const { page, context } = await openApp(browser(), 'window=2020-01-01..2020-03-31&play=3m');
+    await waitForViews(page, TOTAL);
+    await timeline(page).getByRole('button', { name: 'Step forward' }).click();
+    await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get('window'))).toBe('2020-02-01..2020-04-30');
+    await timeline(page).getByRole('button', { name: 'Step back' }).click();
+    await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get('window'))).toBe('2020-01-01..2020-03-31');
+    await context.close();
+  });
+
+  it('opens a link with lanes= in the same lanes, one item per participant country', async () => {
+    const { page, context, errors } = await openApp(browser(), 'lanes=country');
+    await waitForViews(page, TOTAL);
+    const labels = timeline(page).locator('.tl-lane-label');
+    await expect.poll(() => labels.count()).toBeGreaterThan(2);
+    expect(await labels.first().getAttribute('aria-label')).toMatch(/^Iran: 13 meetings/);
+    expect(await page.getByLabel('Lanes').inputValue()).toBe('country');
+    // A meeting between Iran and Japan is drawn in both lanes.
+    const items = timeline(page).locator('.vis-item[data-meeting="2020-09-30-khaji-endo-call"]');
+    await expect.poll(() => items.count()).toBe(2);
+    await page.reload();
+    await waitForViews(page, TOTAL);
+    await expect.poll(() => timeline(page).locator('.tl-lane-label').count()).toBe(await labels.count());
+    expect(await page.getByLabel('Lanes').inputValue()).toBe('country');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('lists every key in a dialog opened with ?, and Escape returns focus', async () => {
+    const { page, context } = await openApp(browser());
+    await waitForViews(page, TOTAL);
+    await page.locator(host).focus();
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect.poll(() => dialog.count()).toBe(1);
+    expect(await dialog.textContent()).toContain('Previous / next meeting in time order');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, host)).toBe(true);
+    await context.close();
+  });
+});

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { clampSplit, loadPrefs, savePrefs, SPLIT_MAX, SPLIT_MIN, type Arrangement, type LayoutPrefs } from './layoutPrefs';
+import { useRovingFocus } from '../useRovingFocus';
 import './layout.css';
 
 const STEP = 5;
@@ -72,6 +73,7 @@ export function ViewSplit({ first, firstId, second }: Props) {
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
     if (dragging.current) setSplit(percentAt(e), false);
   };
+  const arrangementFocus = useRovingFocus();
   const onPointerEnd = (e: PointerEvent<HTMLDivElement>) => {
     if (!dragging.current) return;
     dragging.current = false;
@@ -81,7 +83,8 @@ export function ViewSplit({ first, firstId, second }: Props) {
   const template = `minmax(0, ${split}fr) auto minmax(0, ${100 - split}fr)`;
   return (
     <div className={`view-split is-${arrangement}`}>
-      <div className="view-arrangement" role="group" aria-label="Arrange timeline and network">
+      {/* One Tab stop (←/→ between the two), so the timeline stays within 3 Tabs of the skip link. */}
+      <div className="view-arrangement" role="group" aria-label="Arrange timeline and network" ref={arrangementFocus.ref} onKeyDown={arrangementFocus.onKeyDown}>
         {ARRANGEMENTS.map((a) => (
           <button
             key={a.value}

@@ -22,11 +22,13 @@ export function TimelineLegend() {
             c.
             <span className="tl-legend-bracket" />
           </span>
-          Date known only to the month or year: “c.” with a bracket (or a dashed box) over the possible days
+          <span>
+            Circa: date known to the month or year<span className="visually-hidden"> (“c.” with a bracket or a dashed box over the possible days)</span>
+          </span>
         </li>
         <li>
           <span className="tl-legend-symbol tl-legend-focus" aria-hidden="true" />
-          Keyboard focus (← / →)
+          Keyboard focus
         </li>
       </ul>
     </div>

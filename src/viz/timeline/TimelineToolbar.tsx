@@ -1,5 +1,5 @@
 import { useStore } from '../../state/store';
-import { useRovingToolbar } from './useRovingToolbar';
+import { useRovingFocus } from '../../components/useRovingFocus';
 import type { Playback } from './usePlayback';
 
 interface Props {
@@ -14,7 +14,7 @@ interface Props {
 /** The timeline's controls: one Tab stop, ←/→ between controls (ARIA toolbar pattern). */
 export function TimelineToolbar({ playback, brushing, onFit, onZoom, onToggleBrush, onFilterToVisible }: Props) {
   const followWindow = useStore((s) => s.followWindow);
-  const { ref, onKeyDown } = useRovingToolbar();
+  const { ref, onKeyDown } = useRovingFocus();
   return (
     <div className="timeline-toolbar" role="toolbar" aria-label="Timeline controls" ref={ref} onKeyDown={onKeyDown}>
       <button type="button" onClick={onFit}>

@@ -56,7 +56,10 @@ export function createLaneGroups(timeline: Timeline, onLane: (key: string) => vo
       if (signature === current) return;
       current = signature;
       if (!lanes) {
-        if (on) timeline.setGroups(undefined as unknown as DataSet<LaneGroup>);
+        if (on) {
+          timeline.setGroups(undefined as unknown as DataSet<LaneGroup>);
+          timeline.setOptions({ orientation: { axis: 'bottom', item: 'bottom' } });
+        }
         groups.clear();
         on = false;
         return;
@@ -66,6 +69,8 @@ export function createLaneGroups(timeline: Timeline, onLane: (key: string) => vo
       groups.remove(groups.getIds().filter((id) => !keep.has(String(id))));
       groups.update(next);
       if (!on) {
+        // Lanes read top-down from the busiest, so the first lanes are in view when the lanes scroll.
+        timeline.setOptions({ orientation: { axis: 'bottom', item: 'top' } });
         timeline.setGroups(groups as never);
         on = true;
       }

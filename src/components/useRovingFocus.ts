@@ -3,10 +3,11 @@ import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 const ITEMS = 'button:not([disabled]), input:not([disabled]), select:not([disabled])';
 
 /**
- * ARIA toolbar keyboard pattern: the toolbar is one Tab stop (the control last used), and ←/→,
- * Home/End move between its controls. Keeps the way from the skip link to the timeline short.
+ * ARIA toolbar keyboard pattern for a row of controls: the row is one Tab stop (the control last
+ * used), and ←/→, Home/End move between its controls. Keeps the way from the skip link to the
+ * timeline short (skip link → view arrangement → timeline toolbar → timeline: 3 Tabs).
  */
-export function useRovingToolbar(): { ref: RefObject<HTMLDivElement | null>; onKeyDown: (ev: KeyboardEvent<HTMLDivElement>) => void } {
+export function useRovingFocus(): { ref: RefObject<HTMLDivElement | null>; onKeyDown: (ev: KeyboardEvent<HTMLDivElement>) => void } {
   const ref = useRef<HTMLDivElement>(null);
   const active = useRef(0);
 

@@ -81,7 +81,7 @@ describe('timeline by keyboard, playback and lanes', () => {
 
   it('opens a link with lanes= in the same lanes, one item per participant country', async () => {
     // Tall enough for all four lanes in the timeline's pane (lanes beyond it scroll inside the chart).
-    const { page, context, errors } = await openApp(browser(), 'lanes=country', { width: 1400, height: 1300 });
+    const { page, context, errors } = await openApp(browser(), 'lanes=country', { width: 1400, height: 2000 });
     await waitForViews(page, TOTAL);
     const labels = timeline(page).locator('.tl-lane-label');
     await expect.poll(() => labels.count()).toBeGreaterThan(2);

@@ -44,7 +44,7 @@ export function ActiveFilterChips() {
         <ul className="chips" aria-label="Active filters">
           {chips.map((chip) => (
             <li key={chip.key} className="chip">
-              <span>{chip.label}</span>
+              <span dir="auto">{chip.label}</span>
               <button type="button" aria-label={`Remove filter: ${chip.label}`} onClick={chip.remove}>
                 ×
               </button>

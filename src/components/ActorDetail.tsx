@@ -30,7 +30,7 @@ export function ActorDetail({ index, actor, headingId }: { index: DatasetIndex; 
   return (
     <article className="detail">
       <h2 id={headingId} tabIndex={-1}>
-        {actor.name}
+        <bdi>{actor.name}</bdi>
       </h2>
       <dl className="facts">
         <dt>Affiliation</dt>
@@ -74,7 +74,7 @@ export function ActorDetail({ index, actor, headingId }: { index: DatasetIndex; 
             {met.slice(0, shownCounterparts).map((c) => (
               <li key={c.actorId}>
                 <button type="button" className="link-button" onClick={() => select({ kind: 'edge', a: actor.id, b: c.actorId })}>
-                  {nameOf(c.actorId)}: {c.count} {c.count === 1 ? 'meeting' : 'meetings'}
+                  <bdi>{nameOf(c.actorId)}</bdi>: {c.count} {c.count === 1 ? 'meeting' : 'meetings'}
                 </button>
               </li>
             ))}

@@ -14,15 +14,15 @@ export function EdgeDetail({ index, a, b, headingId }: { index: DatasetIndex; a:
   return (
     <article className="detail">
       <h2 id={headingId} tabIndex={-1}>
-        {a.name} and {b.name}
+        <bdi>{a.name}</bdi> and <bdi>{b.name}</bdi>
       </h2>
       <p>
         <button type="button" className="link-button" onClick={() => select({ kind: 'actor', id: a.id })}>
-          {a.name}
+          <bdi>{a.name}</bdi>
         </button>
         {' · '}
         <button type="button" className="link-button" onClick={() => select({ kind: 'actor', id: b.id })}>
-          {b.name}
+          <bdi>{b.name}</bdi>
         </button>
       </p>
       <h3>

@@ -66,10 +66,10 @@ export function EvidenceQuote({
           <>
             {href ? (
               <a href={href} rel="noopener noreferrer" target="_blank">
-                {source.title}
+                <bdi>{source.title}</bdi>
               </a>
             ) : (
-              <cite>{source.title}</cite>
+              <cite><bdi>{source.title}</bdi></cite>
             )}
             {', '}
             {source.publisher ?? 'publisher unknown'}

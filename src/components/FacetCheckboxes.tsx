@@ -29,7 +29,7 @@ export function FacetCheckboxes({ legend, options, selected, onToggle }: FacetCh
             <li key={o.value}>
               <label title={o.description} className={o.count === 0 ? 'facet-option empty' : 'facet-option'}>
                 <input type="checkbox" checked={selected.includes(o.value)} onChange={() => onToggle(o.value)} aria-describedby={descriptionId} />
-                <span className="facet-label">{o.label}</span>{' '}
+                <bdi className="facet-label">{o.label}</bdi>{' '}
                 {o.code && <span className="facet-code">{o.code}</span>}{' '}
                 <span className="facet-count">
                   {o.count.toLocaleString('en')}{' '}

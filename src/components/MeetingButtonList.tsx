@@ -22,7 +22,7 @@ export function MeetingButtonList({ index, positions, label }: MeetingButtonList
         {items.map((m) => (
           <li key={m.id}>
             <button type="button" className="link-button" onClick={() => select({ kind: 'meeting', id: m.id })}>
-              <span className="meeting-date">{formatPrecisionDate(m.date)}</span>: <span>{m.summary}</span>
+              <span className="meeting-date">{formatPrecisionDate(m.date)}</span>: <bdi>{m.summary}</bdi>
             </button>
           </li>
         ))}

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { rolesAt, affiliationName } from '../domain/actors';
 import { formatPrecisionDate } from '../domain/dates';
 import { formatDayBounds, PRECISION_WORDS } from '../domain/dateText';
@@ -20,12 +21,31 @@ export function meetingTitle(index: DatasetIndex, m: Meeting): string {
   return `${names.join(', ')} · ${formatPrecisionDate(m.date)}`;
 }
 
+/** meetingTitle as elements: each name isolated, so a right-to-left override cannot reorder its neighbours. */
+function MeetingHeading({ index, meeting: m }: { index: DatasetIndex; meeting: Meeting }) {
+  return (
+    <>
+      {m.participants.map((p, i) => {
+        const pos = index.actorPos.get(p.actorId);
+        return (
+          <Fragment key={p.actorId}>
+            {i > 0 && ', '}
+            <bdi>{pos === undefined ? p.actorId : index.actors[pos]!.name}</bdi>
+          </Fragment>
+        );
+      })}
+      {' · '}
+      {formatPrecisionDate(m.date)}
+    </>
+  );
+}
+
 export function MeetingDetail({ index, meeting: m, headingId }: { index: DatasetIndex; meeting: Meeting; headingId: string }) {
   const select = useStore((s) => s.select);
   return (
     <article className="detail">
       <h2 id={headingId} tabIndex={-1}>
-        {meetingTitle(index, m)}
+        <MeetingHeading index={index} meeting={m} />
       </h2>
       <dl className="facts">
         <dt>Date</dt>
@@ -41,7 +61,7 @@ export function MeetingDetail({ index, meeting: m, headingId }: { index: Dataset
         </dd>
         <dt>Location</dt>
         <dd>
-          {m.location ?? 'Not stated'}
+          {m.location ? <bdi>{m.location}</bdi> : 'Not stated'}
           {m.coordinates && ` (${m.coordinates.latitude}, ${m.coordinates.longitude})`}
           {m.locationInferred && <> <InferredMark what="location" /></>}
           {m.locationNote && <p className="note"><LongText text={m.locationNote} /></p>}
@@ -53,20 +73,20 @@ export function MeetingDetail({ index, meeting: m, headingId }: { index: Dataset
         {m.participants.map((p) => {
           const pos = index.actorPos.get(p.actorId);
           const actor = pos === undefined ? null : index.actors[pos]!;
-          if (!actor) return <li key={p.actorId}>{p.actorId} (not in this dataset)</li>;
+          if (!actor) return <li key={p.actorId}><bdi>{p.actorId}</bdi> (not in this dataset)</li>;
           const held = rolesAt(actor, m).map((r) => r.title);
           const given = participantRoleText(p.role);
           const role = held.length ? held.join('; ') : given;
           return (
             <li key={p.actorId}>
               <button type="button" className="link-button" onClick={() => select({ kind: 'actor', id: actor.id })}>
-                {actor.name}
+                <bdi>{actor.name}</bdi>
               </button>{' '}
               <span className="facet-code" title={affiliationName(index, actor.affiliation)}>
                 {actor.affiliation}
               </span>
-              {role && <span className="role">, {role}</span>}
-              {held.length > 0 && given && <span className="muted"> ({given})</span>}
+              {role && <span className="role">, <bdi>{role}</bdi></span>}
+              {held.length > 0 && given && <span className="muted"> (<bdi>{given}</bdi>)</span>}
             </li>
           );
         })}
@@ -77,7 +97,7 @@ export function MeetingDetail({ index, meeting: m, headingId }: { index: Dataset
           <ul className="topic-list">
             {m.topics.map((t) => (
               <li key={t} title={index.topicById.get(t)?.description}>
-                {index.topicById.get(t)?.label ?? t}
+                <bdi>{index.topicById.get(t)?.label ?? t}</bdi>
               </li>
             ))}
           </ul>

@@ -1,15 +1,29 @@
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { formatPrecisionDate } from '../domain/dates';
 import { isHighlightedMeeting } from '../domain/derive';
-import { participantLabel, sortMeetings, type MeetingSortKey, type SortDirection } from '../domain/meetingSort';
+import { sortMeetings, type MeetingSortKey, type SortDirection } from '../domain/meetingSort';
 import { selectIndex, selectSelectionHighlight, selectVisible } from '../state/selectors';
 import { useStore } from '../state/store';
 import { EmptyResults } from './EmptyResults';
+import type { DatasetIndex } from '../domain/indexes';
 import { meetingTypeLabel } from '../domain/meetingTypes';
 import './components.css';
 import { InferredMark } from './InferredMark';
 
 export const TABLE_PAGE = 100;
+
+/** Each name isolated: a right-to-left override in one cannot reorder the names next to it. */
+function ParticipantNames({ index, pos }: { index: DatasetIndex; pos: number }) {
+  return index.meetings[pos]!.participants.map((p, i) => {
+    const a = index.actorPos.get(p.actorId);
+    return (
+      <Fragment key={p.actorId}>
+        {i > 0 && ', '}
+        <bdi>{a === undefined ? p.actorId : index.actors[a]!.name}</bdi>
+      </Fragment>
+    );
+  });
+}
 
 const SORTABLE: { key: MeetingSortKey; label: string }[] = [
   { key: 'date', label: 'Date' },
@@ -81,13 +95,20 @@ export function MeetingTable() {
                   {isRelated && <span className="row-flag">Related</span>}
                 </td>
                 <td>{meetingTypeLabel(m.type)}</td>
-                <td>{participantLabel(index, pos)}</td>
-                <td>{m.topics.map((t) => index.topicById.get(t)?.label ?? t).join(', ')}</td>
+                <td><ParticipantNames index={index} pos={pos} /></td>
                 <td>
-                  {m.location ?? '—'}
+                  {m.topics.map((t, i) => (
+                    <Fragment key={t}>
+                      {i > 0 && ', '}
+                      <bdi>{index.topicById.get(t)?.label ?? t}</bdi>
+                    </Fragment>
+                  ))}
+                </td>
+                <td>
+                  {m.location ? <bdi>{m.location}</bdi> : '—'}
                   {m.locationInferred && <> <InferredMark what="location" /></>}
                 </td>
-                <td className="summary-cell">{m.summary}</td>
+                <td className="summary-cell" dir="auto">{m.summary}</td>
               </tr>
             );
           })}

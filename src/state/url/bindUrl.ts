@@ -1,3 +1,4 @@
+import { isolate } from '../../domain/bidi';
 import { DAY_MS, msToIso } from '../../domain/dates';
 import type { DatasetIndex } from '../../domain/indexes';
 import { BUNDLED_DATA_URL } from '../loadDataset';
@@ -63,7 +64,7 @@ export function initialDataUrl(): string {
   useStore.getState().addNotice({
     id: DATA_URL_NOTICE,
     tone: 'warning',
-    text: `Ignored data=${show(value)}: a link can only open datasets from this site, so the bundled dataset is shown.`,
+    text: `Ignored data=${isolate(show(value))}: a link can only open datasets from this site, so the bundled dataset is shown.`,
   });
   return BUNDLED_DATA_URL;
 }

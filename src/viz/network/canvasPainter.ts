@@ -1,3 +1,4 @@
+import { isolate } from '../../domain/bidi';
 import { STATE_STRIDE, type ViewTransform } from './layoutModel';
 
 /**
@@ -203,8 +204,9 @@ function drawLabels(ctx: Ctx, scene: PaintScene, em: PaintEmphasis, view: PaintV
     ctx.globalAlpha = em.active && !lit ? 0.35 : 1;
     const nextFont = `${lit ? '700' : '400'} 12px system-ui, sans-serif`;
     if (nextFont !== font) ctx.font = font = nextFont;
-    ctx.strokeText(scene.labels[i]!, x, y);
-    ctx.fillText(scene.labels[i]!, x, y);
+    const label = isolate(scene.labels[i]!);
+    ctx.strokeText(label, x, y);
+    ctx.fillText(label, x, y);
   }
   ctx.globalAlpha = 1;
 }

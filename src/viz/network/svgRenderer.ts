@@ -1,3 +1,4 @@
+import { isolate } from '../../domain/bidi';
 import { describeNode, isSelectedEdge, type Emphasis, type Scene } from './scene';
 import { STATE_STRIDE, type ViewTransform } from './layoutModel';
 import { estimateLabelWidth, LABEL_GAP_PX, LabelSide, placeLabels } from './smallGraphLayout';
@@ -108,7 +109,7 @@ export function createSvgRenderer(root: HTMLElement, idPrefix: string): NetworkR
         label.setAttribute('dominant-baseline', 'central');
         label.setAttribute('aria-hidden', 'true');
         labelEls[i] = label;
-        label.textContent = node.short;
+        label.textContent = isolate(node.short);
         g.append(circle, label);
         nodeLayer.append(g);
         const desc = document.createElement('span');

@@ -1,3 +1,4 @@
+import { isolate } from '../../domain/bidi';
 import { MEETING_TYPE_LABELS } from '../../domain/meetingTypes';
 import type { DatasetIndex } from '../../domain/indexes';
 import type { Actor, MeetingType } from '../../domain/schema';
@@ -93,7 +94,7 @@ export function toTimelineItem(index: DatasetIndex, pos: number): TimelineItemSp
   const fullList: string[] = [];
   m.participants.forEach((p, j) => {
     const a = participantPositions[j] ?? -1;
-    shortList.push(a >= 0 ? short[a]! : p.actorId);
+    shortList.push(isolate(a >= 0 ? short[a]! : p.actorId));
     fullList.push(a >= 0 ? index.actors[a]!.name : p.actorId);
   });
   const circa = m.datePrecision !== 'day';
@@ -104,8 +105,8 @@ export function toTimelineItem(index: DatasetIndex, pos: number): TimelineItemSp
   const dateLine = circa
     ? `${typeLabel} · c. ${when} (${m.datePrecision} precision: between ${formatIsoDay(m.earliest)} and ${formatIsoDay(m.latest)})`
     : `${typeLabel} · ${when}`;
-  const tooltip = [m.dateInferred ? `${dateLine} (date inferred)` : dateLine, joinNames(fullList)];
-  if (m.location) tooltip.push(m.locationInferred ? `${m.location} (location inferred)` : m.location);
+  const tooltip = [m.dateInferred ? `${dateLine} (date inferred)` : dateLine, joinNames(fullList.map(isolate))];
+  if (m.location) tooltip.push(m.locationInferred ? `${isolate(m.location)} (location inferred)` : isolate(m.location));
   tooltip.push(clip(m.summary, SUMMARY_CHARS));
   return {
     id: m.id,

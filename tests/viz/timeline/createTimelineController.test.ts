@@ -51,7 +51,7 @@ describe('createTimelineController', () => {
     expect(el.dataset.mode).toBe('items');
     expect(el.dataset.renderedCount).toBe('3');
     expect(el.querySelectorAll('.vis-item.tl-meeting[data-meeting]')).toHaveLength(3);
-    expect(el.querySelector('[data-meeting="a-call"]')?.textContent).toContain('☎ Khaji · Pedersen');
+    expect(el.querySelector('[data-meeting="a-call"]')?.textContent).toContain('☎ \u2068Khaji\u2069 · \u2068Pedersen\u2069');
     expect(el.querySelector('[data-meeting="b-visit"]')?.className).toContain('is-circa');
     expect(el.querySelector('[data-meeting="c-evil"]')?.textContent).toContain(XSS);
     expect(el.querySelector('img')).toBeNull();
@@ -149,7 +149,7 @@ describe('createTimelineController', () => {
     expect(narrow.classList).toContain('vis-point');
     expect(narrow.classList).toContain('is-narrow');
     expect(narrow.classList).toContain('is-circa');
-    expect(narrow.textContent).toContain('c. → Khaji · Pedersen');
+    expect(narrow.textContent).toContain('c. → \u2068Khaji\u2069 · \u2068Pedersen\u2069');
     expect((narrow.querySelector('.tl-extent') as HTMLElement).style.getPropertyValue('--days')).toBe('2');
     expect(el.style.getPropertyValue('--tl-day-px')).toMatch(/^0\.\d+px$/);
 

@@ -48,7 +48,8 @@ describe('toTimelineItem', () => {
     expect(it.start).toBe(Date.UTC(2020, 7, 17));
     expect(it.end).toBeNull();
     expect(it.circa).toBe(false);
-    expect(it.label).toBe('☎ Khaji · Pedersen');
+    // Names are bidi-isolated (FSI … PDI): a right-to-left name cannot reorder its neighbours.
+    expect(it.label).toBe('☎ \u2068Khaji\u2069 · \u2068Pedersen\u2069');
     expect(it.className).not.toContain('is-circa');
   });
 
@@ -69,12 +70,12 @@ describe('toTimelineItem', () => {
     expect(item('day-call').accessibleLabel).toBe('Phone call, 17 August 2020: Ali Asghar Khaji and Geir O. Pedersen');
     expect(item('month-visit').accessibleLabel).toMatch(/^Visit, circa July 2019/);
     expect(item('month-visit').className).toContain('type-visit');
-    expect(item('month-visit').tooltip).toContain('Damascus');
+    expect(item('month-visit').tooltip).toContain('\u2068Damascus\u2069');
   });
 
   it('shows two participants and a count of the others', () => {
-    expect(item('crowd').label).toBe('Khaji · Pedersen +2');
-    expect(item('crowd').tooltip[1]).toBe('Ali Asghar Khaji, Geir O. Pedersen, Walid al-Muallem and Hossein Amir Abdollahian');
+    expect(item('crowd').label).toBe('\u2068Khaji\u2069 · \u2068Pedersen\u2069 +2');
+    expect(item('crowd').tooltip[1]).toBe(['Ali Asghar Khaji', 'Geir O. Pedersen', 'Walid al-Muallem'].map((n) => `\u2068${n}\u2069`).join(', ') + ' and \u2068Hossein Amir Abdollahian\u2069');
   });
 
   it('keeps markup in data as inert text in the tooltip HTML', () => {

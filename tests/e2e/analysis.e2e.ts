@@ -31,9 +31,11 @@ describe('network analysis', () => {
   it('a link with size, color, ego and between reopens the same view', async () => {
     const query = 'between=IRN~SYR&size=pagerank&color=community&ego=khaji&depth=2';
     const { page, context } = await openApp(browser(), query);
-    // Iran with Syria: 11 of 13 (not Endo, not Pedersen). Within 2 steps of Khaji there: Assad, Mekdad, Muallem, Sosan, then Najafi, Amir-Abdollahian, Sobhani.
+    // Iran with Syria: 11 of 13 (not Endo, not Pedersen). Within 2 steps of Khaji there: Assad, Mekdad, Muallem, Sosan and
+    // the Iranian delegation of August 2020, then Najafi, Amir-Abdollahian, Sobhani and the Foreign Ministry delegation of July 2021
+    // (with Mekdad): 10 with Khaji.
     await expect.poll(() => shownCount(page)).toBe(11);
-    await expect.poll(() => renderedNodes(page)).toBe('8');
+    await expect.poll(() => renderedNodes(page)).toBe('10');
     expect(await page.getByLabel('Size and rank by').inputValue()).toBe('pagerank');
     expect(await page.getByLabel('Colour by').inputValue()).toBe('community');
     await expect.poll(() => page.getByText('Within 2 steps of Ali Asghar Khaji').count()).toBe(1);
@@ -42,18 +44,18 @@ describe('network analysis', () => {
     await expect.poll(() => mostCentral(page).getAttribute('aria-label')).toBe('Most central actors by pagerank');
     expect(await countStatus(page).textContent()).toMatch(/11 of 13/);
     // Node descriptions carry the measure and the community as text, not only size and colour.
-    await expect.poll(() => network(page).getByText(/pagerank 0\.\d+, community \d/).count()).toBe(8);
+    await expect.poll(() => network(page).getByText(/pagerank 0\.\d+, community \d/).count()).toBe(10);
     expect(new URL(page.url()).search).toBe(`?${query}`);
 
     const fresh = await context.newPage();
     await fresh.goto(page.url());
     await expect.poll(() => shownCount(fresh)).toBe(11);
-    await expect.poll(() => renderedNodes(fresh)).toBe('8');
+    await expect.poll(() => renderedNodes(fresh)).toBe('10');
     expect(await fresh.getByLabel('Size and rank by').inputValue()).toBe('pagerank');
     expect(new URL(fresh.url()).search).toBe(`?${query}`);
 
     await fresh.getByRole('button', { name: 'Remove ego network of Ali Asghar Khaji' }).click();
-    await expect.poll(() => renderedNodes(fresh)).toBe('11');
+    await expect.poll(() => renderedNodes(fresh)).toBe('13');
     await expect.poll(() => fresh.url()).not.toContain('ego=');
     await context.close();
   });

@@ -116,11 +116,11 @@ describe('a phone (375×812, touch)', () => {
     expect((await page.locator('.app-header').boundingBox())!.height).toBeLessThanOrEqual(812 * 0.15);
     // A meeting the timeline shows (others may be scrolled out of its pane), tapped where it is drawn.
     const target = await page.evaluate(() => {
-      for (const el of document.querySelectorAll<HTMLElement>('.vis-item.tl-meeting[data-id]')) {
+      for (const el of document.querySelectorAll<HTMLElement>('.vis-item.tl-meeting[data-meeting]')) {
         const r = el.getBoundingClientRect();
         const x = r.left + Math.min(r.width / 2, 30);
         const y = r.top + r.height / 2;
-        if (el.contains(document.elementFromPoint(x, y))) return { id: el.dataset.id!, x, y };
+        if (el.contains(document.elementFromPoint(x, y))) return { id: el.dataset.meeting!, x, y };
       }
       return null;
     });

@@ -17,6 +17,8 @@ export const TIERS: readonly Tier[] = [
   { name: '1k', meetings: 1_000, actors: 200 },
   { name: '20k', meetings: 20_000, actors: 2_000 },
   { name: '100k', meetings: 100_000, actors: 5_000 },
+  // A year of event data after merging: power-law activity over 30,000 actors.
+  { name: '250k', meetings: 250_000, actors: 30_000 },
   { name: 'icews100k', meetings: 100_000, actors: 2_000, layout: 'icews' },
 ];
 

@@ -100,4 +100,35 @@ describe('hostile and broken input', () => {
     await waitForViews(page, TOTAL);
     await context.close();
   });
+
+  it('a dataset spanning two millennia: Fit all shows every meeting, a window too wide to show is clamped with a notice', async () => {
+    const ds = bundled();
+    Object.assign(ds.meetings[0], { date: '0044-03-15', datePrecision: 'day', earliest: '0044-03-15', latest: '0044-03-15' });
+    const { page, context, errors } = await openApp(browser(), '');
+    await serve(page, 'ancient.json', JSON.stringify(ds));
+    await page.goto(page.url() + '?data=ancient.json');
+    await waitForViews(page, TOTAL);
+    /** Meetings drawn inside the timeline's visible panel (all of them are items at this count). */
+    const inView = () =>
+      page.evaluate(() => {
+        const panel = document.querySelector('[aria-label="Timeline"] .vis-panel.vis-center')!.getBoundingClientRect();
+        const items = [...document.querySelectorAll('[aria-label="Timeline"] .vis-item[data-meeting]')];
+        return new Set(items.filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.width > 0 && r.left >= panel.left - 1 && r.left <= panel.right;
+        }).map((el) => el.getAttribute('data-meeting'))).size;
+      });
+    await expect.poll(inView).toBe(TOTAL);
+
+    await page.goto(page.url().replace(/\?.*$/, '') + '?data=ancient.json&window=0000-01-01..9999-12-31');
+    await waitForViews(page, TOTAL);
+    const notice = page.getByRole('alert').filter({ hasText: 'Clamped window=0000-01-01..9999-12-31' });
+    await notice.waitFor();
+    const clamped = new URL(page.url()).searchParams.get('window')!;
+    expect(clamped).toMatch(/^\d{4}-\d\d-\d\d\.\.\d{4}-\d\d-\d\d$/);
+    expect(clamped).not.toBe('0000-01-01..9999-12-31');
+    await expect.poll(inView).toBe(TOTAL);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

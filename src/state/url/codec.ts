@@ -8,6 +8,7 @@ import { isKnownSide, type BetweenSides } from '../../domain/between';
 import { SIZE_METRICS, type SizeMetric } from '../../domain/analysis/metricNames';
 import { PLAY_SPANS, PLAY_SPEEDS, type PlaySpan, type PlaySpeed } from '../../domain/playback';
 import { LANE_MODES, type LaneMode } from '../../domain/lanes';
+import { clampWindow, maxWindowMs, yearsIn } from '../../domain/timelineSpan';
 import {
   CANONICAL_ORDER,
   EDGE_SEPARATOR,
@@ -302,10 +303,15 @@ export function sanitizeView(view: View, index: DatasetIndex): ViewResult {
   const ego = view.analysis.ego;
   const egoUnknown = ego !== null && !index.actorPos.has(ego.actor);
   if (egoUnknown) problems.push(`Ignored ego=${show(ego.actor)}: no such actor in this dataset`);
+  const clamped = view.window && clampWindow(view.window, index.minTime, index.maxTime);
+  if (clamped) {
+    const years = yearsIn(maxWindowMs(index.minTime, index.maxTime)).toLocaleString('en');
+    problems.push(`Clamped window=${view.window!.start}..${view.window!.end} to ${clamped.start}..${clamped.end}: the timeline shows at most ${years} years of this dataset at once`);
+  }
   if (!problems.length) return { view, problems };
   const between = unknownSides.length ? null : f.between;
   const filters =
     actors === f.actors && countries === f.countries && topics === f.topics && between === f.between ? f : { ...f, actors, countries, topics, between };
   const analysis = egoUnknown ? { ...view.analysis, ego: null } : view.analysis;
-  return { view: { ...view, filters, selection: selectionProblem ? null : view.selection, analysis }, problems };
+  return { view: { ...view, filters, selection: selectionProblem ? null : view.selection, window: clamped ?? view.window, analysis }, problems };
 }

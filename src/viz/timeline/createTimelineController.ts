@@ -17,6 +17,7 @@ import { wireTimelineEvents } from './timelineEvents';
 import { createLaneGroups } from './laneGroups';
 import { revealWindow } from './keyboardModel';
 import type { LaneAssignment, LaneMode } from '../../domain/lanes';
+import { maxWindowMs } from '../../domain/timelineSpan';
 
 export interface TimelineCallbacks {
   onSelect(meetingId: string | null): void;
@@ -158,9 +159,18 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
     scheduleRender();
   }
 
+  /** vis-timeline's zoomMax: a fixed one hid part of a dataset spanning more than it, so it follows the data. */
+  let zoomMax = options.zoomMax!;
+  function setZoomMax(spanMs: number) {
+    if (spanMs === zoomMax) return;
+    zoomMax = spanMs;
+    timeline.setOptions({ zoomMax });
+  }
+
   function fit() {
     if (!data) return;
     const w = fitWindow(sync.fitEntries(), widthPx)!;
+    if (w.end - w.start > zoomMax) setZoomMax(w.end - w.start);
     moveTo(w.start, w.end);
   }
 
@@ -223,6 +233,7 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
       laneGroups.set(lanes?.assignment.lanes ?? null, lanes?.mode === 'actor' ? 'actors' : 'countries and organisations');
       el.classList.toggle('has-lanes', lanes !== null);
       band.setData(index, data.visStart);
+      setZoomMax(maxWindowMs(index.minTime, index.maxTime));
       if (autoFit) fit();
       render(true);
     },

@@ -2,6 +2,7 @@ import type { TimelineOptions } from 'vis-timeline/peer';
 import moment from 'moment';
 import { DAY_MS, msToIso } from '../../domain/dates';
 import type { TimeWindow } from '../../state/types';
+import { MIN_ZOOM_MAX_MS } from '../../domain/timelineSpan';
 
 export function timelineOptions(): TimelineOptions {
   return {
@@ -17,7 +18,8 @@ export function timelineOptions(): TimelineOptions {
     showCurrentTime: false,
     verticalScroll: true,
     zoomMin: 7 * DAY_MS,
-    zoomMax: 300 * 365 * DAY_MS,
+    // Follows the dataset's span once data arrives (see maxWindowMs).
+    zoomMax: MIN_ZOOM_MAX_MS,
     orientation: { axis: 'bottom', item: 'bottom' },
     margin: { item: { horizontal: 2, vertical: 3 } },
     tooltip: { followMouse: false, overflowMethod: 'cap', delay: 250 },

@@ -275,3 +275,11 @@ describe('analysis and between parameters', () => {
     expect(sanitizeView(known, index).view).toBe(known);
   });
 });
+
+describe('sanitizeView clamps a window the timeline cannot show', () => {
+  it('cuts window=0000-01-01..9999-12-31 to the widest window around the meetings and says so', () => {
+    const { view, problems } = sanitizeView(parseView('window=0000-01-01..9999-12-31').view, smallIndex());
+    expect(view.window!.start > '1700-01-01' && view.window!.end < '2400-01-01').toBe(true);
+    expect(problems).toEqual([`Clamped window=0000-01-01..9999-12-31 to ${view.window!.start}..${view.window!.end}: the timeline shows at most 300 years of this dataset at once`]);
+  });
+});

@@ -89,3 +89,47 @@ export function assignLanes(index: DatasetIndex, visible: Int32Array, mode: Lane
   }
   return { lanes, entryPos: Int32Array.from(entryPos), entryLane: Int32Array.from(entryLane) };
 }
+
+/**
+ * Each lane's entries on its own, for drawing lanes one by one: `starts[l]` the start times (ascending,
+ * ready for binary search) and `positions[l]` the meeting positions of lane l's entries, in the same order.
+ * `entryStart[e]` is the start of entry e (entries are in start order, so each lane's list stays sorted).
+ */
+export interface LaneEntries {
+  starts: Float64Array[];
+  positions: Int32Array[];
+}
+
+export function splitByLane(entryPos: Int32Array, entryLane: Int32Array, entryStart: Float64Array, laneCount: number): LaneEntries {
+  const sizes = new Int32Array(laneCount);
+  for (let e = 0; e < entryLane.length; e++) sizes[entryLane[e]!]!++;
+  const starts = Array.from(sizes, (n) => new Float64Array(n));
+  const positions = Array.from(sizes, (n) => new Int32Array(n));
+  const fill = new Int32Array(laneCount);
+  for (let e = 0; e < entryLane.length; e++) {
+    const l = entryLane[e]!;
+    const k = fill[l]!++;
+    starts[l]![k] = entryStart[e]!;
+    positions[l]![k] = entryPos[e]!;
+  }
+  return { starts, positions };
+}
+
+/**
+ * Which lanes to draw as density bars rather than items, given how many meetings each lane holds in the
+ * window: the fullest lanes first (ties: the earlier lane) until what is left fits `budget` items in all.
+ * So one crowded lane turns into bars while the quieter lanes keep their meetings as items.
+ */
+export function chooseDenseLanes(counts: ArrayLike<number>, budget: number): boolean[] {
+  const dense = Array.from({ length: counts.length }, () => false);
+  let total = 0;
+  for (let l = 0; l < counts.length; l++) total += counts[l]!;
+  if (total <= budget) return dense;
+  const order = Array.from(dense, (_, l) => l).sort((a, b) => counts[b]! - counts[a]! || a - b);
+  for (const l of order) {
+    if (total <= budget) break;
+    dense[l] = true;
+    total -= counts[l]!;
+  }
+  return dense;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/domain/indexes';
 import { EMPTY_FILTERS, filterMeetings } from '../../src/domain/filters';
-import { assignLanes, MORE_LANE } from '../../src/domain/lanes';
+import { assignLanes, chooseDenseLanes, MORE_LANE, splitByLane } from '../../src/domain/lanes';
 import { dataset, meeting } from '../viz/timeline/timelineFixture';
 
 const index = buildIndex(
@@ -59,5 +59,37 @@ describe('assignLanes', () => {
 
   it('rejects a cap below one lane', () => {
     expect(() => assignLanes(index, all, 'country', 0)).toThrow(/maxLanes/);
+  });
+});
+
+describe('splitByLane', () => {
+  it("gives each lane its own entries in start order, with each entry's meeting", () => {
+    const r = assignLanes(index, all, 'country');
+    const entryStart = Float64Array.from(r.entryPos, (pos) => index.start[pos]!);
+    const { starts, positions } = splitByLane(r.entryPos, r.entryLane, entryStart, r.lanes.length);
+    const ids = positions.map((p) => Array.from(p, (pos) => index.meetings[pos]!.id));
+    expect(ids).toEqual([['a', 'b', 'c'], ['b', 'c'], ['a']]);
+    expect(Array.from(starts[1]!)).toEqual([index.start[index.meetingPos.get('b')!], index.start[index.meetingPos.get('c')!]]);
+    starts.forEach((s, l) => expect(s).toHaveLength(r.lanes[l]!.count));
+  });
+});
+
+describe('chooseDenseLanes', () => {
+  it('draws every lane as items while all of them fit the budget together', () => {
+    expect(chooseDenseLanes([40, 30, 20], 120)).toEqual([false, false, false]);
+    expect(chooseDenseLanes([], 120)).toEqual([]);
+  });
+
+  it('turns the fullest lanes into density, one by one, until the rest fit', () => {
+    // 5,000 + 90 + 20 + 5: only the crowded lane becomes bars.
+    expect(chooseDenseLanes([5000, 90, 20, 5], 120)).toEqual([true, false, false, false]);
+    // 100 + 90 + 20 = 210 > 120: the 100 goes, 110 left.
+    expect(chooseDenseLanes([20, 100, 90], 120)).toEqual([false, true, false]);
+    // Equal lanes: the earlier (busier by lane order) goes first.
+    expect(chooseDenseLanes([60, 60, 60], 120)).toEqual([true, false, false]);
+  });
+
+  it('never marks an empty lane, even when every lane with meetings must go', () => {
+    expect(chooseDenseLanes([500, 0, 400], 0)).toEqual([true, false, true]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openApp, useBrowser, waitForViews } from './browser';
+import { appUrl, openApp, useBrowser, waitForViews } from './browser';
+import { generateSynthetic } from '../../scripts/generate-synthetic';
 import { details, network, timeline, TOTAL } from './helpers';
 
 const browser = useBrowser();
@@ -92,6 +93,30 @@ describe('timeline by keyboard, playback and lanes', () => {
     await waitForViews(page, TOTAL);
     await expect.poll(() => timeline(page).locator('.tl-lane-label').count()).toBe(await labels.count());
     expect(await page.getByLabel('Lanes').inputValue()).toBe('country');
+
+    // 3,000 generated meetings, half a year in view: the crowded lanes are drawn as density bars in their own rows
+    // (with their own counts in words), the quieter lanes keep their meetings as items.
+    const body = generateSynthetic({ meetings: 3000, actors: 400, seed: 3, countries: 20 });
+    await page.route('**/lanes.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+    await page.goto(appUrl('data=lanes.json&lanes=country&window=2019-01-01..2019-06-30'));
+    await waitForViews(page, 3000);
+    await timeline(page).locator('[data-mode="mixed"]').waitFor({ state: 'attached' });
+    const rows = timeline(page).locator('.vis-foreground .vis-group');
+    const denseRows = rows.filter({ has: page.locator('.tl-density-band:not([hidden])') });
+    expect(await denseRows.count()).toBeGreaterThan(0);
+    expect(await denseRows.first().locator('.vis-item').count()).toBe(0);
+    expect(await rows.locator('.vis-item').count()).toBeGreaterThan(0);
+    expect(await labels.first().evaluate((el) => el.classList.contains('is-dense'))).toBe(true);
+    expect(await timeline(page).locator('.tl-density-summary:not([hidden])').first().textContent()).toMatch(/^United States lane: .*[\d,]+ meetings? in view, counted per/);
+    // A click on a lane's bar zooms into that bar's period: find a bar by the tooltip naming it under the pointer.
+    const row = (await denseRows.first().boundingBox())!;
+    let x = row.x + 10;
+    for (; x < row.x + row.width; x += 12) {
+      await page.mouse.move(x, row.y + row.height - 4);
+      if (/meetings? starting/.test((await timeline(page).locator('.tl-root').getAttribute('title')) ?? '')) break;
+    }
+    await page.mouse.click(x, row.y + row.height - 4);
+    await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get('window'))).not.toBe('2019-01-01..2019-06-30');
     expect(errors).toEqual([]);
     await context.close();
   });

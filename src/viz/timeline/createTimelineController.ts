@@ -7,7 +7,8 @@ import type { TimeWindow } from '../../state/types';
 import { toVisId } from './visItems';
 import { batchItemChanges, deferItemShow } from './visInternals';
 import { createDensityBand } from './densityBand';
-import { createItemSync, toVisibleMeetings, type VisibleMeetings } from './itemSync';
+import { createItemSync, toVisibleMeetings, type DrawMode, type VisibleMeetings } from './itemSync';
+import { createLaneBands } from './laneBands';
 import { createBrushOverlay } from './brush';
 import { snapBrush } from './brushSnap';
 import { fitWindow } from './labelLayout';
@@ -75,6 +76,7 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
   const band = createDensityBand(el, centrePanel);
   let laneMode: LaneMode | null = null;
   const laneGroups = createLaneGroups(timeline, (key) => laneMode && callbacks.onLane?.(laneMode, key));
+  const laneBands = createLaneBands(el, timeline);
 
   /** Kept from resize observations: reading clientWidth after a DOM change would force a layout. */
   let widthPx = canvas.clientWidth;
@@ -87,7 +89,7 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
   let renderFrame: number | null = null;
   let moveFrame: number | null = null;
   let moving: { start: number; end: number } | null = null;
-  let mode: 'items' | 'density' | null = null;
+  let mode: DrawMode | null = null;
   let dayPx = '';
   let destroyed = false;
 
@@ -115,7 +117,7 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
     renderFrame = null;
     if (destroyed || !data) return;
     const { start: ws, end: we } = range();
-    if (deferItems && sync.modeAt(ws, we) === 'items') {
+    if (deferItems && sync.modeAt(ws, we) !== 'density') {
       itemsTask.schedule();
       return;
     }
@@ -123,10 +125,16 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
     updateDayPx(ws, we);
     mode = sync.render(ws, we);
     if (!mode) return;
-    if (mode === 'density') {
+    if (mode === 'density' && !data.lanes) {
       band.draw(ws, we);
       band.describe(ws, we);
     } else band.hide();
+    if (data.lanes) {
+      const dense = sync.denseLanes();
+      // A lane turning dense (or back) changes its label's height: let vis-timeline re-measure the rows.
+      if (laneGroups.markDense(dense)) timeline.redraw();
+      laneBands.render(dense, ws, we, true);
+    }
     const want = selectedId ? sync.itemIdsOf(selectedId).map(toVisId) : [];
     const have = timeline.getSelection();
     if (have.length !== want.length || have.some((id, i) => id !== want[i])) timeline.setSelection(want);
@@ -179,7 +187,8 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
     moveFrame = null;
     if (destroyed || !moving) return;
     updateDayPx(moving.start, moving.end);
-    if (mode === 'density') band.draw(moving.start, moving.end);
+    if (mode === 'density' && !data?.lanes) band.draw(moving.start, moving.end);
+    else if (mode !== 'items' && data?.lanes) laneBands.draw(moving.start, moving.end);
     moving = null;
   }
   timeline.on('rangechange', (props: { start: Date; end: Date }) => {
@@ -197,7 +206,8 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
       mode: () => mode,
       selectedId: () => selectedId,
       itemIdsOf: (id) => sync.itemIdsOf(id),
-      band,
+      binAt: (ms, group) => (data?.lanes ? laneBands.binAt(group, ms) : band.binAt(ms)),
+      hover: (ms, group) => (data?.lanes ? laneBands.hover(group, ms) : band.hover(ms)),
       moveTo,
       report,
     },
@@ -234,12 +244,14 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
       el.classList.toggle('has-lanes', lanes !== null);
       band.setData(index, data.visStart);
       setZoomMax(maxWindowMs(index.minTime, index.maxTime));
+      laneBands.setData(index, lanes?.assignment.lanes ?? [], data.lanes);
       if (autoFit) fit();
       render(true);
     },
     setHighlight(nextSelected, nextHovered, dimOthers) {
       sync.setHighlight(nextSelected, nextHovered);
       band.setHighlight(nextSelected, nextHovered);
+      laneBands.setHighlight(nextSelected, nextHovered);
       el.classList.toggle('has-highlight', dimOthers && (nextSelected.meetings.length > 0 || nextHovered.meetings.length > 0));
       render(true);
     },
@@ -268,6 +280,7 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
       sync.setFocused(meetingId);
       const pos = meetingId !== null && data ? data.index.meetingPos.get(meetingId) : undefined;
       band.setFocus(pos === undefined ? null : data!.index.start[pos]!);
+      laneBands.setFocus(pos ?? null);
       if (pos !== undefined) {
         const { start, end } = range();
         const to = revealWindow(start, end, data!.index.start[pos]!, data!.index.end[pos]!);
@@ -312,6 +325,7 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
       brush.destroy();
       unwireEvents();
       laneGroups.destroy();
+      laneBands.destroy();
       band.destroy();
       timeline.destroy();
       items.clear();

@@ -17,7 +17,8 @@ const MIN_BAR_PX = 18;
 const COUNT_FONT_PX = 11.5;
 
 export interface DensityBand {
-  setData(index: DatasetIndex, sortedStarts: Float64Array): void;
+  /** `holds`: which highlighted meetings this band counts as linked (a lane's band counts only its own). */
+  setData(index: DatasetIndex, sortedStarts: Float64Array, holds?: (pos: number) => boolean): void;
   setHighlight(selected: Highlight, hovered: Highlight): void;
   /** Draws the window [ws, we); cheap enough to call on every animation frame. */
   draw(ws: number, we: number): void;
@@ -48,7 +49,15 @@ function readPalette(el: HTMLElement): Palette {
   return { bar: v('--accent', '#0b5cad'), linked: v('--highlight', '#ffd24d'), text: v('--text', '#16191f'), focus: v('--focus', '#c2410c') };
 }
 
-export function createDensityBand(host: HTMLElement, panel: HTMLElement): DensityBand {
+export interface DensityBandOptions {
+  /** Names what the band counts in its text alternative (a lane: "Iran"). */
+  label?: string;
+  /** Shortest bar (CSS px): a lane's row is short, so its bars start lower than the full band's. */
+  minBarPx?: number;
+}
+
+export function createDensityBand(host: HTMLElement, panel: HTMLElement, options: DensityBandOptions = {}): DensityBand {
+  const minBarPx = options.minBarPx ?? MIN_BAR_PX;
   const canvas = document.createElement('canvas');
   canvas.className = 'tl-density-band';
   canvas.setAttribute('aria-hidden', 'true');
@@ -67,12 +76,14 @@ export function createDensityBand(host: HTMLElement, panel: HTMLElement): Densit
   let textStyled = false;
   let index: DatasetIndex | null = null;
   let starts: Float64Array = new Float64Array(0);
+  let holds: ((pos: number) => boolean) | null = null;
   let selected = NO_HIGHLIGHT;
   let hovered = NO_HIGHLIGHT;
   /** Bins over [from, to) at `unit`, with per-bin counts of linked meetings and the busiest count. */
   let cache: { unit: BinUnit; from: number; to: number; bins: DensityBin[]; linked: Uint32Array; max: number } | null = null;
   let hoverBin = -1;
   let focusMs: number | null = null;
+  let last: { ws: number; we: number } | null = null;
 
   const resizeObserver =
     typeof ResizeObserver === 'function'
@@ -83,6 +94,11 @@ export function createDensityBand(host: HTMLElement, panel: HTMLElement): Densit
           cssH = box.height;
           sizeDirty = true;
           cache = null;
+          // A lane's row changes height when vis-timeline re-lays the lanes: repaint what was drawn.
+          if (last) {
+            const c = context();
+            if (c) paint(c, last.ws, last.we, binsFor(last.ws, last.we));
+          }
         })
       : null;
   resizeObserver?.observe(panel);
@@ -108,6 +124,7 @@ export function createDensityBand(host: HTMLElement, panel: HTMLElement): Densit
       for (const lit of [selected, hovered]) {
         for (const pos of lit.meetings) {
           if (lit === hovered && isHighlightedMeeting(selected, pos)) continue;
+          if (holds && !holds(pos)) continue;
           const b = binIndexOf(bins, index.start[pos]!);
           if (b >= 0) linked[b]!++;
         }
@@ -147,7 +164,7 @@ export function createDensityBand(host: HTMLElement, panel: HTMLElement): Densit
       if (b.start >= we) break;
       const x = (b.start - ws) * pxPerMs + 1;
       const w = Math.max(1, (b.end - b.start) * pxPerMs - 2);
-      const h = Math.max(MIN_BAR_PX, Math.max(0.06, b.count / max) * maxBar);
+      const h = Math.min(Math.max(1, maxBar), Math.max(minBarPx, Math.max(0.06, b.count / max) * maxBar));
       const y = cssH - h;
       const colour = linked[i]! > 0 ? palette.linked : palette.bar;
       c.globalAlpha = i === hoverBin ? 0.55 : 0.35;
@@ -170,12 +187,11 @@ export function createDensityBand(host: HTMLElement, panel: HTMLElement): Densit
     }
   }
 
-  let last: { ws: number; we: number } | null = null;
-
   return {
-    setData(nextIndex, sortedStarts) {
+    setData(nextIndex, sortedStarts, nextHolds) {
       index = nextIndex;
       starts = sortedStarts;
+      holds = nextHolds ?? null;
       cache = null;
     },
     setHighlight(nextSelected, nextHovered) {
@@ -194,7 +210,8 @@ export function createDensityBand(host: HTMLElement, panel: HTMLElement): Densit
     describe(ws, we) {
       const { bins, linked, unit } = binsFor(ws, we);
       summary.hidden = false;
-      summary.textContent = densitySummary(bins, linked, unit, ws, we);
+      const text = densitySummary(bins, linked, unit, ws, we);
+      summary.textContent = options.label ? `${options.label}: ${text}` : text;
     },
     hide() {
       last = null;

@@ -7,7 +7,8 @@ import { countInRange, lowerBound } from './density';
 import { toTimelineItem, type TimelineItemSpec } from './toTimelineItems';
 import { displayKind, estimateLabelPx, type FitEntry } from './labelLayout';
 import type { ItemBatch } from './visInternals';
-import type { LaneAssignment } from '../../domain/lanes';
+import { chooseDenseLanes, splitByLane, type LaneAssignment, type LaneEntries } from '../../domain/lanes';
+import { laneCountsInWindow } from './laneDensity';
 
 /**
  * Above this many meetings in the window, draw density bins instead of items. vis-timeline spends
@@ -32,7 +33,12 @@ export interface VisibleMeetings {
   entryStart: Float64Array;
   entryLane: Int32Array | null;
   laneKeys: readonly string[] | null;
+  /** Each lane's entries on its own (null without lanes): a crowded lane is drawn as density on its own. */
+  lanes: LaneEntries | null;
 }
+
+/** How a window is drawn: all items, all density, or (with lanes) crowded lanes as density and the rest as items. */
+export type DrawMode = 'items' | 'density' | 'mixed';
 
 /** Separates meeting id and lane key in an item id: neither slugs nor codes contain it. */
 export const LANE_ITEM_SEPARATOR = ':';
@@ -53,7 +59,7 @@ export function toVisibleMeetings(index: DatasetIndex, visible: Int32Array, lane
     const d = index.end[pos]! - s;
     if (d > maxDuration) maxDuration = d;
   }
-  if (!lanes) return { index, visible, visStart, maxDuration, entryPos: visible, entryStart: visStart, entryLane: null, laneKeys: null };
+  if (!lanes) return { index, visible, visStart, maxDuration, entryPos: visible, entryStart: visStart, entryLane: null, laneKeys: null, lanes: null };
   const entryStart = new Float64Array(lanes.entryPos.length);
   for (let e = 0; e < entryStart.length; e++) entryStart[e] = index.start[lanes.entryPos[e]!]!;
   return {
@@ -65,6 +71,7 @@ export function toVisibleMeetings(index: DatasetIndex, visible: Int32Array, lane
     entryStart,
     entryLane: lanes.entryLane,
     laneKeys: lanes.lanes.map((l) => l.key),
+    lanes: splitByLane(lanes.entryPos, lanes.entryLane, entryStart, lanes.lanes.length),
   };
 }
 
@@ -84,6 +91,18 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
   const specs = new Map<string, TimelineItemSpec>();
   let selected: Highlight = NO_HIGHLIGHT;
   let hovered: Highlight = NO_HIGHLIGHT;
+  let denseLanes: readonly boolean[] | null = null;
+
+  /** Without lanes the whole window is items or density; with lanes, each lane decides (chooseDenseLanes). */
+  function plan(ws: number, we: number): { mode: DrawMode; dense: boolean[] | null } {
+    const { lanes, entryStart, maxDuration } = data!;
+    if (!lanes) return { mode: countInRange(entryStart, ws - maxDuration, we) > ITEM_THRESHOLD ? 'density' : 'items', dense: null };
+    const counts = laneCountsInWindow(lanes.starts, ws, we, maxDuration);
+    const dense = chooseDenseLanes(counts, ITEM_THRESHOLD);
+    const anyDense = dense.some(Boolean);
+    const allDense = dense.every((d, l) => d || counts[l] === 0);
+    return { mode: !anyDense ? 'items' : allDense ? 'density' : 'mixed', dense };
+  }
 
   const meetingClass = (pos: number, spec: TimelineItemSpec, kind: 'point' | 'range') =>
     spec.className +
@@ -141,27 +160,30 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
     for (const [id, sig] of desired) shown.set(id, sig);
   }
 
-  function renderItems(ws: number, we: number, msPerPx: number) {
-    const { entryPos, entryStart, entryLane, laneKeys } = data!;
+  /** `dense`: with lanes, the lanes drawn as density, whose meetings get no items. */
+  function renderItems(ws: number, we: number, msPerPx: number, dense: readonly boolean[] | null) {
+    const { entryPos, entryStart, laneKeys, lanes, maxDuration } = data!;
+    // Where to look: all entries, or each lane still drawn as items (by its own sorted starts).
+    const sources: { starts: Float64Array; positions: Int32Array; group: string | null }[] =
+      lanes && laneKeys ? laneKeys.flatMap((group, l) => (dense?.[l] ? [] : [{ starts: lanes.starts[l]!, positions: lanes.positions[l]!, group }])) : [{ starts: entryStart, positions: entryPos, group: null }];
     const margin = (we - ws) / 2;
-    let lo = lowerBound(entryStart, ws - margin - data!.maxDuration);
-    let hi = lowerBound(entryStart, we + margin);
-    if (hi - lo > ITEM_THRESHOLD * 3) {
-      lo = lowerBound(entryStart, ws - data!.maxDuration);
-      hi = lowerBound(entryStart, we);
-    }
+    const spans = (pad: number) => sources.map((src) => [lowerBound(src.starts, ws - pad - maxDuration), lowerBound(src.starts, we + pad)] as const);
+    let ranges = spans(margin);
+    if (ranges.reduce((n, [lo, hi]) => n + hi - lo, 0) > ITEM_THRESHOLD * 3) ranges = spans(0);
     const desired = new Map<string, string>();
     const byId = new Map<string, { spec: TimelineItemSpec; group: string | null }>();
-    for (let k = lo; k < hi; k++) {
-      const pos = entryPos[k]!;
-      if (index!.end[pos]! <= ws - margin) continue;
-      const spec = specFor(pos);
-      const kind = displayKind(spec, msPerPx);
-      const group = entryLane && laneKeys ? laneKeys[entryLane[k]!]! : null;
-      const id = group === null ? spec.id : `${spec.id}${LANE_ITEM_SEPARATOR}${group}`;
-      byId.set(id, { spec, group });
-      desired.set(id, `${kind}|${meetingClass(pos, spec, kind)}`);
-    }
+    sources.forEach(({ positions, group }, s) => {
+      const [lo, hi] = ranges[s]!;
+      for (let k = lo; k < hi; k++) {
+        const pos = positions[k]!;
+        if (index!.end[pos]! <= ws - margin) continue;
+        const spec = specFor(pos);
+        const kind = displayKind(spec, msPerPx);
+        const id = group === null ? spec.id : `${spec.id}${LANE_ITEM_SEPARATOR}${group}`;
+        byId.set(id, { spec, group });
+        desired.set(id, `${kind}|${meetingClass(pos, spec, kind)}`);
+      }
+    });
     const split = (id: string) => {
       const sig = desired.get(id)!;
       const kind = kindOf(sig) as 'point' | 'range';
@@ -214,19 +236,21 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
       hovered = nextHovered;
     },
     /** Which mode the window [ws, we) needs, without drawing it; null before any data. */
-    modeAt(ws: number, we: number): 'items' | 'density' | null {
-      if (!data) return null;
-      return countInRange(data.entryStart, ws - data.maxDuration, we) > ITEM_THRESHOLD ? 'density' : 'items';
+    modeAt(ws: number, we: number): DrawMode | null {
+      return data ? plan(ws, we).mode : null;
     },
     /** Draws the window [ws, we); returns the mode used, or null before any data. */
-    render(ws: number, we: number): 'items' | 'density' | null {
+    render(ws: number, we: number): DrawMode | null {
       if (!data) return null;
-      const dense = countInRange(data.entryStart, ws - data.maxDuration, we) > ITEM_THRESHOLD;
+      const { mode, dense } = plan(ws, we);
+      denseLanes = dense;
       // Density is drawn outside vis-timeline (see densityBand), so it needs no items at all.
-      if (dense) applyDiff(new Map(), () => ({}) as TimelineItem, () => ({}));
-      else renderItems(ws, we, (we - ws) / (widthPx() || 800));
-      return dense ? 'density' : 'items';
+      if (mode === 'density') applyDiff(new Map(), () => ({}) as TimelineItem, () => ({}));
+      else renderItems(ws, we, (we - ws) / (widthPx() || 800), dense);
+      return mode;
     },
+    /** With lanes, which lanes the last render drew as density (null without lanes). */
+    denseLanes: (): readonly boolean[] | null => denseLanes,
     /** Estimated label width of the meeting at index position `pos`, without caching its spec. */
     labelPx,
     /**

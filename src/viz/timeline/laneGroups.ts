@@ -21,6 +21,8 @@ export function createLaneGroups(timeline: Timeline, onLane: (key: string) => vo
   const groups = new DataSet<LaneGroup>();
   let current: string | null = null;
   let on = false;
+  /** The label elements, in lane order: a lane drawn as density gets a taller label, so its row has room for bars. */
+  let labels: HTMLElement[] = [];
 
   function label(lane: Lane, unit: string): HTMLElement {
     const meetings = `${lane.count.toLocaleString('en')} meeting${lane.count === 1 ? '' : 's'}`;
@@ -61,10 +63,12 @@ export function createLaneGroups(timeline: Timeline, onLane: (key: string) => vo
           timeline.setOptions({ orientation: { axis: 'bottom', item: 'bottom' } });
         }
         groups.clear();
+        labels = [];
         on = false;
         return;
       }
-      const next = lanes.map((lane, order) => ({ id: laneGroupId(lane.key), content: label(lane, unit), order, className: lane.key === MORE_LANE ? 'tl-lane is-more' : 'tl-lane' }));
+      labels = lanes.map((lane) => label(lane, unit));
+      const next = lanes.map((lane, order) => ({ id: laneGroupId(lane.key), content: labels[order]!, order, className: lane.key === MORE_LANE ? 'tl-lane is-more' : 'tl-lane' }));
       const keep = new Set(next.map((g) => g.id));
       groups.remove(groups.getIds().filter((id) => !keep.has(String(id))));
       groups.update(next);
@@ -76,6 +80,17 @@ export function createLaneGroups(timeline: Timeline, onLane: (key: string) => vo
       }
       // Groups are created by setGroups and update: skip their eager per-item draw as for the default group.
       deferItemShow(timeline);
+    },
+    /** Marks which lanes are drawn as density; true when a label changed (its row height follows at the next redraw). */
+    markDense(dense: readonly boolean[] | null): boolean {
+      let changed = false;
+      labels.forEach((el, l) => {
+        const on = dense?.[l] ?? false;
+        if (el.classList.contains('is-dense') === on) return;
+        el.classList.toggle('is-dense', on);
+        changed = true;
+      });
+      return changed;
     },
     destroy() {
       groups.clear();

@@ -1,18 +1,18 @@
 import type { Timeline } from 'vis-timeline/peer';
 import { fromVisId, toVisId } from './visItems';
 import type { TimelineCallbacks } from './createTimelineController';
-import { meetingOfItem } from './itemSync';
+import { meetingOfItem, type DrawMode } from './itemSync';
 
 /** What vis-timeline's input events read from the controller at event time. */
 export interface TimelineEventContext {
-  mode(): 'items' | 'density' | null;
+  mode(): DrawMode | null;
   selectedId(): string | null;
   /** The items drawing the meeting now (several with lanes). */
   itemIdsOf(id: string): string[];
-  band: {
-    binAt(ms: number): { start: number; end: number } | null | undefined;
-    hover(ms: number | null): void;
-  };
+  /** The density bar under the time `ms` (in the lane of vis-timeline group `group`, with lanes), if any. */
+  binAt(ms: number, group: unknown): { start: number; end: number } | null | undefined;
+  /** Names the bar under the pointer; null when it leaves. */
+  hover(ms: number | null, group?: unknown): void;
   moveTo(startMs: number, endMs: number): void;
   /** The user moved the window. */
   report(): void;
@@ -34,19 +34,19 @@ export function wireTimelineEvents(timeline: Timeline, canvas: HTMLElement, ctx:
     // A click on empty space: vis cleared its selection, the app keeps it.
     timeline.setSelection(selectedId ? ctx.itemIdsOf(selectedId).map(toVisId) : []);
   });
-  // A click on a density bar (anywhere in its column) zooms into that bin.
-  timeline.on('click', (props: { what: string | null; time: Date | null }) => {
-    if (ctx.mode() !== 'density' || props.what !== 'background' || !props.time) return;
-    const bin = ctx.band.binAt(props.time.valueOf());
+  // A click on a density bar (anywhere in its column, or its lane's row) zooms into that bin.
+  timeline.on('click', (props: { what: string | null; time: Date | null; group: unknown }) => {
+    if (ctx.mode() === 'items' || props.what !== 'background' || !props.time) return;
+    const bin = ctx.binAt(props.time.valueOf(), props.group);
     if (!bin) return;
     const pad = (bin.end - bin.start) * 0.1;
     ctx.moveTo(bin.start - pad, bin.end + pad);
     ctx.report();
   });
-  timeline.on('mouseMove', (props: { what: string | null; time: Date | null }) => {
-    if (ctx.mode() === 'density') ctx.band.hover(props.what === 'background' && props.time ? props.time.valueOf() : null);
+  timeline.on('mouseMove', (props: { what: string | null; time: Date | null; group: unknown }) => {
+    if (ctx.mode() !== 'items') ctx.hover(props.what === 'background' && props.time ? props.time.valueOf() : null, props.group);
   });
-  const onLeave = () => ctx.band.hover(null);
+  const onLeave = () => ctx.hover(null);
   canvas.addEventListener('mouseleave', onLeave);
   timeline.on('itemover', (props: { item: string | number }) => {
     const item = fromVisId(props.item);

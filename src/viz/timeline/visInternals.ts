@@ -68,3 +68,14 @@ export function batchItemChanges(timeline: Timeline): ItemBatch {
     itemSet.redraw();
   };
 }
+
+/**
+ * The element vis-timeline draws a group's row into (its foreground: one per group, as tall as the row,
+ * scrolled with the lanes), or null if the private shape is not as expected. A lane's density bars are
+ * drawn there so they stay in their row whatever the row's height and the vertical scroll.
+ */
+export function groupRow(timeline: Timeline, groupId: string): HTMLElement | null {
+  const groups = (timeline as unknown as { itemSet?: { groups?: Record<string, { dom?: { foreground?: unknown } }> } }).itemSet?.groups;
+  const row = groups && Object.prototype.hasOwnProperty.call(groups, groupId) ? groups[groupId]?.dom?.foreground : null;
+  return row instanceof HTMLElement ? row : null;
+}

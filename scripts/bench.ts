@@ -25,7 +25,7 @@ interface BenchArgs { build: boolean; tiers: Tier[]; runs: number; seed: number;
 const NUMERIC: Record<string, 'runs' | 'seed' | 'naiveMax' | 'naiveRuns'> = { '--runs': 'runs', '--seed': 'seed', '--naive-max': 'naiveMax', '--naive-runs': 'naiveRuns' };
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { build: false, tiers: [...TIERS], runs: 5, seed: 1, json: false, naive: true, naiveMax: 20_000, naiveRuns: 1, steps: false };
+  const args: BenchArgs = { build: false, tiers: TIERS.filter((t) => !t.onRequest), runs: 5, seed: 1, json: false, naive: true, naiveMax: 20_000, naiveRuns: 1, steps: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {

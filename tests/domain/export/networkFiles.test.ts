@@ -1,3 +1,5 @@
+// @vitest-environment jsdom
+// (GraphML and GEXF are checked by parsing them with the DOM's XML parser.)
 import { describe, expect, it } from 'vitest';
 import Graph from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { formatIsoDay } from '../domain/dates';
-import { quoteSegments } from '../domain/quoteMatch';
 import { LongText } from './LongText';
+import { SourceText } from './SourceText';
 import { CONTEXT_LABELS } from '../domain/provenanceText';
 import type { Evidence, Source } from '../domain/schema';
 
@@ -97,8 +97,7 @@ export function EvidenceQuote({
             role="region"
             aria-label={`Source text: ${source.title}`}
           >
-            {open &&
-              (quote === undefined ? [{ text: source.text, marked: false }] : quoteSegments(source.text, quote)).map((seg, i) => (seg.marked ? <mark key={i}>{seg.text}</mark> : <span key={i}>{seg.text}</span>))}
+            {open && <SourceText text={source.text} quote={quote} />}
           </div>
         </>
       )}

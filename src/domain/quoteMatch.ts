@@ -56,11 +56,42 @@ export interface TextSegment {
 
 /** The source split into plain-text segments with the quote flagged, for rendering without any HTML. */
 export function quoteSegments(text: string, quote: string): TextSegment[] {
-  const at = locateQuote(text, quote);
-  if (!at) return [{ text, marked: false }];
+  return segmentsWithin(text, locateQuote(text, quote), { start: 0, end: text.length });
+}
+
+/** Characters of source text shown before and after the quote when the source text opens. */
+export const SOURCE_CONTEXT_CHARS = 3_000;
+/** At most this much source text is laid out at first, however long the quote: a megabyte froze the tab. */
+export const SOURCE_FIRST_CHARS = 20_000;
+
+/** `n` moved back by one when it would split a surrogate pair. */
+export function safeCut(text: string, n: number): number {
+  if (n <= 0 || n >= text.length) return Math.max(0, Math.min(n, text.length));
+  const c = text.charCodeAt(n - 1);
+  return c >= 0xd800 && c <= 0xdbff ? n - 1 : n;
+}
+
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+/** The part of a source text shown first: around the quote when it was found, else its beginning. */
+export function firstSourceWindow(text: string, at: TextRange | null): TextRange {
+  const start = at ? safeCut(text, at.start - SOURCE_CONTEXT_CHARS) : 0;
+  const wanted = at ? at.end + SOURCE_CONTEXT_CHARS : SOURCE_FIRST_CHARS;
+  return { start, end: safeCut(text, Math.min(wanted, start + SOURCE_FIRST_CHARS)) };
+}
+
+/** The plain-text segments of `text` within `shown`, the part inside `at` flagged. */
+export function segmentsWithin(text: string, at: TextRange | null, shown: TextRange): TextSegment[] {
+  if (!at) return [{ text: text.slice(shown.start, shown.end), marked: false }].filter((s) => s.text !== '');
+  const clip = (n: number) => Math.min(Math.max(n, shown.start), shown.end);
+  const a = clip(at.start);
+  const b = clip(at.end);
   return [
-    { text: text.slice(0, at.start), marked: false },
-    { text: text.slice(at.start, at.end), marked: true },
-    { text: text.slice(at.end), marked: false },
+    { text: text.slice(shown.start, a), marked: false },
+    { text: text.slice(a, b), marked: true },
+    { text: text.slice(b, shown.end), marked: false },
   ].filter((s) => s.text !== '');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locateQuote, quoteSegments } from '../../src/domain/quoteMatch';
+import { firstSourceWindow, locateQuote, quoteSegments, segmentsWithin, SOURCE_CONTEXT_CHARS, SOURCE_FIRST_CHARS } from '../../src/domain/quoteMatch';
 import { formatDayBounds, formatRoleSpan } from '../../src/domain/dateText';
 
 describe('quoteSegments', () => {
@@ -55,5 +55,36 @@ describe('locateQuote on hostile quotes', () => {
 
   it('matches case-insensitively without shifting offsets after characters whose lower case is longer', () => {
     expect(locateQuote('İstanbul said HELLO', 'hello')).toEqual({ start: 14, end: 19 });
+  });
+});
+
+describe('source text windows', () => {
+  const text = `${'a'.repeat(50_000)}QUOTE${'z'.repeat(50_000)}`;
+  const at = { start: 50_000, end: 50_005 };
+
+  it('opens around the quote with context on both sides', () => {
+    expect(firstSourceWindow(text, at)).toEqual({ start: 50_000 - SOURCE_CONTEXT_CHARS, end: 50_005 + SOURCE_CONTEXT_CHARS });
+    expect(firstSourceWindow(text, null)).toEqual({ start: 0, end: SOURCE_FIRST_CHARS });
+    expect(firstSourceWindow('short', null)).toEqual({ start: 0, end: 5 });
+  });
+
+  it('never opens more than SOURCE_FIRST_CHARS, however long the quote', () => {
+    const w = firstSourceWindow(text, { start: 10, end: 90_000 });
+    expect(w).toEqual({ start: 0, end: SOURCE_FIRST_CHARS });
+  });
+
+  it('does not split a surrogate pair at either edge', () => {
+    const emoji = '😀'.repeat(30_000);
+    const w = firstSourceWindow(emoji, { start: 30_001, end: 30_003 });
+    expect(w.start % 2).toBe(0);
+    expect(w.end % 2).toBe(0);
+  });
+
+  it('marks the part of the quote inside the window', () => {
+    expect(segmentsWithin('xxQUOTEyy', { start: 2, end: 7 }, { start: 1, end: 5 })).toEqual([
+      { text: 'x', marked: false },
+      { text: 'QUO', marked: true },
+    ]);
+    expect(segmentsWithin('xxQUOTEyy', null, { start: 7, end: 9 })).toEqual([{ text: 'yy', marked: false }]);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DatasetSchema } from './schema';
+import { isolate } from './bidi';
 
 /**
  * What a dataset may contain without being wrong, but that the reader should hear about: fields the format
@@ -54,7 +55,8 @@ function editDistance(a: string, b: string, cap: number): number {
 }
 
 const SHOWN_KEY_CHARS = 40;
-const showKey = (key: string) => JSON.stringify(key.length > SHOWN_KEY_CHARS ? `${key.slice(0, SHOWN_KEY_CHARS)}…` : key);
+/** Quoted and isolated, so a key holding a right-to-left override cannot reorder the warning. */
+const showKey = (key: string) => `"${isolate(JSON.stringify(key.length > SHOWN_KEY_CHARS ? `${key.slice(0, SHOWN_KEY_CHARS)}…` : key).slice(1, -1))}"`;
 
 /** A schema node reduced to what the walk needs, built once: plain objects and Sets instead of zod's classes. */
 type Node = { kind: 'leaf' } | { kind: 'array'; element: Node } | { kind: 'object'; keys: readonly string[]; children: Map<string, Node> };

@@ -7,6 +7,7 @@ import { isJsonText, loadDatasetText, reportLoadFailure, showDataset, type DataO
 import { rememberDataset } from './recentDatasets';
 import { useStore } from './store';
 import { removeDataParam } from './url/dataLink';
+import { isolate } from '../domain/bidi';
 
 export const IMPORT_NOTICE = 'import-summary';
 const MAX_LISTED = 8;
@@ -22,7 +23,7 @@ async function runPipeline(request: ImportRequest, name: string): Promise<Import
     const { importText } = await import('../domain/import/pipeline');
     if ('table' in request) return importText('', request.fileName, { table: request.table, mapping: request.mapping });
     const decoded = decodeBytes(request.bytes);
-    if (!decoded.ok) return { ok: false, needsMapping: false, title: `Cannot open ${name}`, issues: [{ path: '', message: decoded.message }] };
+    if (!decoded.ok) return { ok: false, needsMapping: false, title: `Cannot open ${isolate(name)}`, issues: [{ path: '', message: decoded.message }] };
     return importText(decoded.text, request.fileName);
   }
   const worker = new Worker(new URL('../domain/import/import.worker.ts', import.meta.url), { type: 'module' });
@@ -40,7 +41,7 @@ async function runPipeline(request: ImportRequest, name: string): Promise<Import
     };
     worker.onerror = (event) => {
       event.preventDefault();
-      finish({ ok: false, needsMapping: false, title: `Cannot read ${name}`, issues: [{ path: '', message: event.message || 'the reader stopped unexpectedly' }] });
+      finish({ ok: false, needsMapping: false, title: `Cannot read ${isolate(name)}`, issues: [{ path: '', message: event.message || 'the reader stopped unexpectedly' }] });
     };
     worker.postMessage(request, 'bytes' in request ? [request.bytes] : []);
   });
@@ -50,7 +51,7 @@ async function runPipeline(request: ImportRequest, name: string): Promise<Import
 export function importNoticeText(result: Imported, name: string, summary: string): string {
   const listed = result.problems.slice(0, MAX_LISTED).map(formatProblem).join('; ');
   const more = result.problems.length > MAX_LISTED ? ` (and ${result.problems.length - MAX_LISTED} more)` : '';
-  return `Opened ${name} (${result.format}): ${summary}.${listed ? ` Not loaded: ${listed}${more}.` : ''}`;
+  return `Opened ${isolate(name)} (${result.format}): ${summary}.${listed ? ` Not loaded: ${listed}${more}.` : ''}`;
 }
 
 /** Shows an imported dataset with a notice of what was read and skipped; files are remembered for a reload. */
@@ -111,12 +112,12 @@ export async function openDatasetFile(file: File): Promise<void> {
     try {
       bytes = await file.arrayBuffer();
     } catch (error) {
-      reportLoadFailure(`Could not read ${file.name}`, [{ path: '', message: (error as Error).message }], file.name, 'file');
+      reportLoadFailure(`Could not read ${isolate(file.name)}`, [{ path: '', message: (error as Error).message }], file.name, 'file');
       return;
     }
     if (isJsonText(headOf(bytes), file.name)) {
       const decoded = decodeBytes(bytes);
-      if (!decoded.ok) return reportLoadFailure(`Cannot open ${file.name}`, [{ path: '', message: decoded.message }], file.name, 'file');
+      if (!decoded.ok) return reportLoadFailure(`Cannot open ${isolate(file.name)}`, [{ path: '', message: decoded.message }], file.name, 'file');
       if (!loadDatasetText(decoded.text, file.name, 'file')) return;
       removeDataParam();
       const data = useStore.getState().data;

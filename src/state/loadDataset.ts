@@ -5,6 +5,7 @@ import { formatIssue, parseDatasetText, type DatasetIssue } from '../domain/vali
 import { decodeBytes, headOf } from '../domain/import/decode';
 import { useStore } from './store';
 import { importBytes } from './importDataset';
+import { isolate } from '../domain/bidi';
 
 export const BUNDLED_DATA_URL = `${import.meta.env.BASE_URL}data/meetings.json`;
 /** A link's dataset that has not arrived by then is reported (with Retry and the bundled dataset), not waited on forever. */
@@ -30,7 +31,7 @@ export function reportLoadFailure(title: string, issues: DatasetIssue[], url: st
     setData({ state: 'error', url, title, issues, total, ...(origin === 'file' ? { origin } : {}) });
     return;
   }
-  const listed = issues.slice(0, 5).map(formatIssue).join('; ');
+  const listed = issues.slice(0, 5).map((issue) => isolate(formatIssue(issue))).join('; ');
   const more = total > 5 ? ` (and ${(total - 5).toLocaleString('en')} more)` : '';
   addNotice({ id: LOAD_FAILED_NOTICE, tone: 'error', text: `${title}. ${listed}${more}. The dataset on screen was kept.` });
 }
@@ -39,7 +40,7 @@ export function reportLoadFailure(title: string, issues: DatasetIssue[], url: st
 export function loadDatasetText(text: string, url: string, origin: DataOrigin = 'url'): boolean {
   const result = parseDatasetText(text);
   if (!result.ok) {
-    reportLoadFailure(`The dataset ${url} is not valid`, result.issues, url, origin, result.total);
+    reportLoadFailure(`The dataset ${isolate(url)} is not valid`, result.issues, url, origin, result.total);
     return false;
   }
   showDataset(result.dataset, url, origin);
@@ -84,9 +85,9 @@ async function fetchBytes(url: string, timeoutMs: number): Promise<{ ok: true; b
     if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
     return { ok: true, bytes: await response.arrayBuffer() };
   } catch (error) {
-    if (timedOut) return { ok: false, title: `The dataset ${url} did not arrive`, message: `no answer within ${Math.round(timeoutMs / 1000)} s: the server may be down or the link wrong` };
-    if (controller.signal.aborted) return { ok: false, title: `Stopped loading ${url}`, message: 'cancelled', cancelled: true };
-    return { ok: false, title: `Could not load the dataset ${url}`, message: (error as Error).message };
+    if (timedOut) return { ok: false, title: `The dataset ${isolate(url)} did not arrive`, message: `no answer within ${Math.round(timeoutMs / 1000)} s: the server may be down or the link wrong` };
+    if (controller.signal.aborted) return { ok: false, title: `Stopped loading ${isolate(url)}`, message: 'cancelled', cancelled: true };
+    return { ok: false, title: `Could not load the dataset ${isolate(url)}`, message: (error as Error).message };
   } finally {
     clearTimeout(timer);
     abortFetch = null;
@@ -110,7 +111,7 @@ export async function loadDatasetUrl(url: string = BUNDLED_DATA_URL, { timeoutMs
     }
     if (isJsonText(headOf(fetched.bytes), url)) {
       const decoded = decodeBytes(fetched.bytes);
-      if (!decoded.ok) return reportLoadFailure(`Cannot open ${url}`, [{ path: '', message: decoded.message }], url, 'url');
+      if (!decoded.ok) return reportLoadFailure(`Cannot open ${isolate(url)}`, [{ path: '', message: decoded.message }], url, 'url');
       loadDatasetText(decoded.text, url, 'url');
       return;
     }

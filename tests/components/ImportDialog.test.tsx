@@ -37,13 +37,13 @@ describe('import dialog: rows that cannot be read', () => {
     const dialog = screen.getByRole('dialog', { name: /Some rows of meetings-quirks.csv cannot be read/ });
     const rows = within(within(dialog).getByRole('table', { name: 'Rows that will not load' })).getAllByRole('row');
     expect(rows.slice(1).map((r) => r.textContent)).toEqual(['5Date2021-02-30day 30 does not exist in 2021-02']);
-    expect(dialog).toHaveTextContent('5 rows became 4 meetings; 1 row was skipped; columns ignored: Notes');
+    expect(dialog).toHaveTextContent('5 rows became 4 meetings; 1 row was skipped; columns ignored: \u2068Notes\u2069');
     await user.click(within(dialog).getByRole('button', { name: 'Load the other 4 meetings' }));
     await waitFor(() => expect(shownMeetings()).toBe(4));
     expect(screen.queryByRole('dialog')).toBeNull();
     const notice = useStore.getState().notices.find((n) => n.text.includes('meetings-quirks.csv'))!;
     expect(notice.text).toContain('5 rows became 4 meetings');
-    expect(notice.text).toContain('Row 5, Date "2021-02-30": day 30 does not exist in 2021-02');
+    expect(notice.text).toContain('Row 5, \u2068Date\u2069 "\u20682021-02-30\u2069": day 30 does not exist in 2021-02');
   });
 
   it('Cancel keeps the dataset on screen', async () => {
@@ -82,6 +82,6 @@ describe('import dialog: mapping unknown columns', () => {
     await waitFor(() => expect(shownMeetings()).toBe(2));
     const data = useStore.getState().data;
     expect(data.state === 'ready' && data.origin).toBe('file');
-    expect(useStore.getState().notices.some((n) => n.text.includes('Row 4, happened on "2021-13"'))).toBe(true);
+    expect(useStore.getState().notices.some((n) => n.text.includes('Row 4, \u2068happened on\u2069 "\u20682021-13\u2069"'))).toBe(true);
   });
 });

@@ -69,11 +69,11 @@ describe('ShareButton', () => {
     const user = setup({ writeText });
     await user.click(screen.getByText('Cite this view'));
     const today = localIsoDay(new Date());
-    const expected = `Parley, "Small test dataset" (dataset version 1), view of 2 meetings, accessed ${today}. ${location.origin}/parley/?topic=astana`;
+    const expected = `Parley, "\u2068Small test dataset\u2069" (dataset version 1), view of 2 meetings, accessed ${today}. ${location.origin}/parley/?topic=astana`;
     expect(screen.getByText(expected)).toBeVisible();
 
     act(() => useStore.getState().toggleFilterValue('actors', 'mekdad'));
-    const narrowed = `Parley, "Small test dataset" (dataset version 1), view of 1 meeting, accessed ${today}. ${location.origin}/parley/?actor=mekdad&topic=astana`;
+    const narrowed = `Parley, "\u2068Small test dataset\u2069" (dataset version 1), view of 1 meeting, accessed ${today}. ${location.origin}/parley/?actor=mekdad&topic=astana`;
     expect(await screen.findByText(narrowed)).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Copy citation' }));

@@ -42,10 +42,10 @@ describe('unknown fields', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.warnings.map(formatIssue)).toEqual([
-      'actors[0]: unknown field "nickname" was ignored',
-      'meetings[1]: unknown field "locaton" was ignored (did you mean "location"?)',
-      'meetings[2].evidence[0]: unknown field "qoute" was ignored (did you mean "quote"?)',
-      'unknown field "extra" was ignored',
+      'actors[0]: unknown field "\u2068nickname\u2069" was ignored',
+      'meetings[1]: unknown field "\u2068locaton\u2069" was ignored (did you mean "location"?)',
+      'meetings[2].evidence[0]: unknown field "\u2068qoute\u2069" was ignored (did you mean "quote"?)',
+      'unknown field "\u2068extra\u2069" was ignored',
     ]);
     expect(result.warningTotal).toBe(4);
   });
@@ -54,7 +54,7 @@ describe('unknown fields', () => {
     expect(validateDataset(copy()).ok && (validateDataset(copy()) as { warnings: unknown[] }).warnings).toEqual([]);
     const ds = JSON.parse(JSON.stringify(smallDataset).replace('"id":"khaji"', '"constructor":1,"__proto__":2,"id":"khaji"'));
     const result = validateDataset(ds);
-    expect(result.ok && result.warnings.map(formatIssue)).toEqual(['actors[0]: unknown field "constructor" was ignored', 'actors[0]: unknown field "__proto__" was ignored']);
+    expect(result.ok && result.warnings.map(formatIssue)).toEqual(['actors[0]: unknown field "\u2068constructor\u2069" was ignored', 'actors[0]: unknown field "\u2068__proto__\u2069" was ignored']);
   });
 });
 

@@ -41,7 +41,7 @@ describe('first load through a link', () => {
   it('a link that never answers times out with Retry and "Open the bundled dataset"', async () => {
     fetchMock.mockImplementation((_url, init) => new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))));
     await loadDatasetUrl('data/slow.json', { timeoutMs: 20 });
-    expect(useStore.getState().data).toMatchObject({ state: 'error', title: 'The dataset data/slow.json did not arrive' });
+    expect(useStore.getState().data).toMatchObject({ state: 'error', title: 'The dataset \u2068data/slow.json\u2069 did not arrive' });
     render(<App />);
     expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Open the bundled dataset' })).toBeInTheDocument();
@@ -63,7 +63,7 @@ describe('first load through a link', () => {
     expect(shown()).toBe(4);
     const notice = useStore.getState().notices.find((n) => n.tone === 'warning')!;
     expect(notice.text).toContain('5 rows became 4 meetings');
-    expect(notice.text).toContain('Row 5, Date "2021-02-30"');
+    expect(notice.text).toContain('Row 5, \u2068Date\u2069 "\u20682021-02-30\u2069"');
   });
 });
 

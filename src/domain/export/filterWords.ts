@@ -2,6 +2,7 @@ import { hasActiveFilters, type Filters } from '../filters';
 import type { DatasetIndex } from '../indexes';
 import { affiliationName } from '../actors';
 import { formatIsoDay } from '../dates';
+import { isolate } from '../bidi';
 
 /** One active facet in words: "topic: Astana process or Idlib". Values are data: draw them isolated. */
 export interface FilterClause {
@@ -31,7 +32,8 @@ export function filterClauses(index: DatasetIndex, f: Filters): FilterClause[] {
   return clauses;
 }
 
-export const clauseText = (c: FilterClause): string => `${c.label}: ${c.values.join(c.joiner)}`;
+/** Values isolated: a name holding a right-to-left override must not reorder the sentence around it. */
+export const clauseText = (c: FilterClause): string => `${c.label}: ${c.values.map(isolate).join(c.joiner)}`;
 
 /** The active filters as one line, for file descriptions (JSON, GEXF, GraphML). */
 export function filtersInWords(index: DatasetIndex, f: Filters): string {

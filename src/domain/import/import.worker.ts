@@ -3,6 +3,7 @@ import { decodeBytes } from './decode';
 import type { Mapping, SheetRole } from './layouts';
 import type { Table } from './delimited';
 import { importText, type ImportOutcome } from './pipeline';
+import { isolate } from '../bidi';
 
 /** Parses and reads a delimited file off the main thread, reporting rows read as it goes. */
 export type ImportRequest = { bytes: ArrayBuffer; fileName: string } | { table: Table; fileName: string; mapping: Mapping<SheetRole> };
@@ -19,7 +20,7 @@ scope.onmessage = (event: MessageEvent<ImportRequest>) => {
   }
   const decoded = decodeBytes(request.bytes);
   if (!decoded.ok) {
-    post({ type: 'done', outcome: { ok: false, needsMapping: false, title: `Cannot open ${request.fileName}`, issues: [{ path: '', message: decoded.message }] } });
+    post({ type: 'done', outcome: { ok: false, needsMapping: false, title: `Cannot open ${isolate(request.fileName)}`, issues: [{ path: '', message: decoded.message }] } });
     return;
   }
   const outcome = importText(decoded.text, request.fileName, { onProgress: (p) => post({ type: 'progress', rows: p.rows, fraction: p.fraction }) });

@@ -5,6 +5,7 @@ import { DYADIC_LAYOUTS, MEETINGS_SHEET, guessMapping, hasRequired, matchLayout,
 import { readDyadic } from './dyadic';
 import { readMeetingsSheet } from './meetingsSheet';
 import { formatProblem, skippedRows, type ImportProblem } from './problems';
+import { isolate } from '../bidi';
 
 /** A dataset read from a file, with everything the reader could not use. */
 export interface Imported {
@@ -54,12 +55,12 @@ const failure = (title: string, issues: DatasetIssue[]): ImportFailure => ({ ok:
 export function importText(text: string, fileName: string, options: { mapping?: Mapping<SheetRole>; table?: Table; onProgress?: (p: ParseProgress) => void } = {}): ImportOutcome {
   if (!options.table && looksLikeJson(text, fileName)) {
     const result = parseDatasetText(text);
-    if (!result.ok) return failure(`${fileName} is not a valid Parley dataset`, result.issues);
+    if (!result.ok) return failure(`${isolate(fileName)} is not a valid Parley dataset`, result.issues);
     const n = result.dataset.meetings.length;
     return { ok: true, dataset: result.dataset, format: 'Parley JSON', problems: [], rows: n, meetings: n, unmatched: [], notContacts: 0 };
   }
   const table = options.table ?? parseDelimited(text, fileName, options.onProgress);
-  if (!table.header.some((h) => h !== '')) return failure(`${fileName} has no header row`, [{ path: 'line 1', message: 'the first line must name the columns (e.g. date, participants)' }]);
+  if (!table.header.some((h) => h !== '')) return failure(`${isolate(fileName)} has no header row`, [{ path: 'line 1', message: 'the first line must name the columns (e.g. date, participants)' }]);
   const separated = `${delimiterName(table.delimiter)}-separated`;
 
   if (!options.mapping) {
@@ -74,7 +75,7 @@ export function importText(text: string, fileName: string, options: { mapping?: 
   }
   const guess = options.mapping ? { mapping: options.mapping, unmatched: unmatchedBy(table.header, options.mapping) } : guessMapping(table.header, MEETINGS_SHEET);
   if (!hasRequired(guess.mapping, MEETINGS_SHEET)) {
-    if (options.mapping) return failure(`Cannot read ${fileName}`, [{ path: 'mapping', message: 'choose the columns for the date and the participants' }]);
+    if (options.mapping) return failure(`Cannot read ${isolate(fileName)}`, [{ path: 'mapping', message: 'choose the columns for the date and the participants' }]);
     return { ok: false, needsMapping: true, table, guess, fileName };
   }
   const result = readMeetingsSheet(table, guess.mapping, fileName);
@@ -91,10 +92,10 @@ function finish(read: Omit<Imported, 'ok'>, fileName: string): ImportOutcome {
   if (read.meetings === 0) {
     const issues = read.problems.slice(0, 200).map((p) => ({ path: '', message: formatProblem(p) }));
     const why = read.rows === 0 ? 'it has no data rows' : read.notContacts === read.rows ? 'none of its rows is a contact (CAMEO 040–046)' : 'no row could be read';
-    return failure(`Nothing to show from ${fileName}: ${why}`, issues);
+    return failure(`Nothing to show from ${isolate(fileName)}: ${why}`, issues);
   }
   const checked = validateDataset(read.dataset);
-  if (!checked.ok) return failure(`${fileName} was read but the result is not valid`, checked.issues);
+  if (!checked.ok) return failure(`${isolate(fileName)} was read but the result is not valid`, checked.issues);
   return { ok: true, ...read, dataset: checked.dataset };
 }
 
@@ -104,7 +105,7 @@ export function importSummary(result: Imported): string {
   const parts = [`${result.rows.toLocaleString('en')} rows became ${result.meetings.toLocaleString('en')} meetings`];
   if (skipped) parts.push(`${skipped.toLocaleString('en')} ${skipped === 1 ? 'row was' : 'rows were'} skipped`);
   if (result.notContacts) parts.push(`${result.notContacts.toLocaleString('en')} non-contact events left out`);
-  if (result.unmatched.length) parts.push(`columns ignored: ${result.unmatched.join(', ')}`);
+  if (result.unmatched.length) parts.push(`columns ignored: ${result.unmatched.map(isolate).join(', ')}`);
   return parts.join('; ');
 }
 

@@ -9,11 +9,14 @@ export interface ImportProblem {
   message: string;
 }
 
-const shown = (value: string) => (value.length > 60 ? `${value.slice(0, 57)}…` : value);
+import { isolate } from '../bidi';
+
+/** Shortened and isolated: a cell or header holding a right-to-left override must not reorder the message. */
+const shown = (value: string) => isolate(value.length > 60 ? `${value.slice(0, 57)}…` : value);
 
 export function formatProblem(p: ImportProblem): string {
   const where = p.row > 0 ? `Row ${p.row}` : 'File';
-  const column = p.column ? `, ${p.column}` : '';
+  const column = p.column ? `, ${shown(p.column)}` : '';
   const value = p.value ? ` "${shown(p.value)}"` : '';
   return `${where}${column}${value}: ${p.message}`;
 }

@@ -1,4 +1,3 @@
-import { isolate } from '../../domain/bidi';
 import { DAY_MS, msToIso } from '../../domain/dates';
 import type { DatasetIndex } from '../../domain/indexes';
 import { BUNDLED_DATA_URL } from '../loadDataset';
@@ -64,7 +63,7 @@ export function initialDataUrl(): string {
   useStore.getState().addNotice({
     id: DATA_URL_NOTICE,
     tone: 'warning',
-    text: `Ignored data=${isolate(show(value))}: a link can only open datasets from this site, so the bundled dataset is shown.`,
+    text: `Ignored data=${show(value)}: a link can only open datasets from this site, so the bundled dataset is shown.`,
   });
   return BUNDLED_DATA_URL;
 }

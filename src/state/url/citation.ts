@@ -1,3 +1,5 @@
+import { isolate } from '../../domain/bidi';
+
 export interface CitationParts {
   title: string;
   version: string;
@@ -15,5 +17,5 @@ export function localIsoDay(date: Date): string {
 /** Plain-text citation of the current view, stable enough to paste into a footnote. */
 export function citationText({ title, version, meetingCount, accessed, url }: CitationParts): string {
   const meetings = `${meetingCount.toLocaleString('en')} ${meetingCount === 1 ? 'meeting' : 'meetings'}`;
-  return `Parley, "${title}" (dataset version ${version}), view of ${meetings}, accessed ${localIsoDay(accessed)}. ${url}`;
+  return `Parley, "${isolate(title)}" (dataset version ${version}), view of ${meetings}, accessed ${localIsoDay(accessed)}. ${url}`;
 }

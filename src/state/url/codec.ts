@@ -9,6 +9,7 @@ import { SIZE_METRICS, type SizeMetric } from '../../domain/analysis/metricNames
 import { PLAY_SPANS, PLAY_SPEEDS, type PlaySpan, type PlaySpeed } from '../../domain/playback';
 import { LANE_MODES, type LaneMode } from '../../domain/lanes';
 import { clampWindow, maxWindowMs, yearsIn } from '../../domain/timelineSpan';
+import { isolate } from '../../domain/bidi';
 import {
   CANONICAL_ORDER,
   EDGE_SEPARATOR,
@@ -38,10 +39,13 @@ const isIsoDate = (s: string) => isoDate.safeParse(s).success;
 const SHOWN_CHARS = 40;
 const SHOWN_ITEMS = 10;
 
-/** A user-supplied value shortened to quote in a one-line plain-text message. */
+/**
+ * A user-supplied value shortened to quote in a one-line plain-text message, isolated so a right-to-left
+ * override in it cannot reorder the rest of the message.
+ */
 export function show(value: string): string {
   const flat = value.replace(/\s+/g, ' ');
-  return flat.length > SHOWN_CHARS ? `${flat.slice(0, SHOWN_CHARS)}…` : flat;
+  return isolate(flat.length > SHOWN_CHARS ? `${flat.slice(0, SHOWN_CHARS)}…` : flat);
 }
 
 function showList(items: readonly string[]): string {

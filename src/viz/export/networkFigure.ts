@@ -5,6 +5,7 @@ import { LABEL_GAP_PX } from '../network/smallGraphLayout';
 import { drawFigure, INK, type Figure, type Group, type LegendItem } from './figure';
 import { plural, type ExportContext } from './context';
 import { METRIC_LABEL } from '../../domain/analysis/metricNames';
+import { isolate } from '../../domain/bidi';
 
 function drawNetwork(body: Group, clipId: string, shot: NetworkSnapshot) {
   body.append('clipPath').attr('id', clipId).append('rect').attr('width', shot.width).attr('height', shot.height);
@@ -18,7 +19,7 @@ function drawNetwork(body: Group, clipId: string, shot: NetworkSnapshot) {
   const nodes = drawing.append('g').attr('class', 'nodes');
   for (const n of shot.nodes) {
     const g = nodes.append('g').attr('class', 'node').attr('transform', `translate(${n.x.toFixed(1)},${n.y.toFixed(1)})`);
-    g.append('title').text(`${n.name} — ${n.affiliationName} (${n.affiliation}), ${plural(n.count, 'meeting')}${n.note ? `, ${n.note}` : ''}`);
+    g.append('title').text(`${isolate(n.name)} — ${isolate(n.affiliationName)} (${n.affiliation}), ${plural(n.count, 'meeting')}${n.note ? `, ${n.note}` : ''}`);
     g.append('circle').attr('r', n.r.toFixed(2)).attr('fill', n.color).attr('stroke', INK.bg).attr('stroke-width', 1.5);
   }
   // Labels above every disc, as on screen: 12 px with a halo in the background colour.

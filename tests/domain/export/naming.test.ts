@@ -35,7 +35,7 @@ describe('filters in words', () => {
     const f = { ...EMPTY_FILTERS, countries: ['JPN', 'UN'], topics: ['astana'], actors: ['khaji'], from: '2020-01-01', to: '2020-12-31', q: ' nuclear ' };
     expect(filterClauses(index, f).map((c) => c.label)).toEqual(['countries or organizations', 'topic', 'actor', 'dates', 'text']);
     expect(filtersInWords(index, f)).toBe(
-      'Filters: countries or organizations: Japan or United Nations; topic: Astana process; actor: Ali Asghar Khaji; dates: 1 January 2020 – 31 December 2020; text: “nuclear”',
+      'Filters: countries or organizations: \u2068Japan\u2069 or \u2068United Nations\u2069; topic: \u2068Astana process\u2069; actor: \u2068Ali Asghar Khaji\u2069; dates: \u20681 January 2020\u2069 – \u206831 December 2020\u2069; text: \u2068“nuclear”\u2069',
     );
     expect(filtersInWords(index, EMPTY_FILTERS)).toBe('No filters: all meetings');
   });

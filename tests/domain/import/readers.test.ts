@@ -43,9 +43,9 @@ describe('a meetings sheet with quirks (BOM, CRLF, multi-line cell, Persian name
   it('reads every good row, lists the bad one by row, column and value, and the ignored column', () => {
     expect(result.rows).toBe(5);
     expect(result.meetings).toBe(4);
-    expect(result.problems.map(formatProblem)).toEqual(['Row 5, Date "2021-02-30": day 30 does not exist in 2021-02']);
+    expect(result.problems.map(formatProblem)).toEqual(['Row 5, \u2068Date\u2069 "\u20682021-02-30\u2069": day 30 does not exist in 2021-02']);
     expect(result.unmatched).toEqual(['Notes']);
-    expect(importSummary(result)).toBe('5 rows became 4 meetings; 1 row was skipped; columns ignored: Notes');
+    expect(importSummary(result)).toBe('5 rows became 4 meetings; 1 row was skipped; columns ignored: \u2068Notes\u2069');
   });
 
   it('keeps dates at their precision with bounds', () => {

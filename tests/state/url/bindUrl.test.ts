@@ -48,9 +48,9 @@ describe('bindUrl on load', () => {
     expect(store().filters.actors).toEqual(['khaji']);
     expect(store().notices).toHaveLength(1);
     expect(store().notices[0]).toMatchObject({ id: URL_PROBLEMS_NOTICE, tone: 'warning' });
-    expect(noticeText()).toContain('Ignored from=2020-13-45: not a valid date');
-    expect(noticeText()).toContain('Ignored actor=ghost: not in this dataset');
-    expect(noticeText()).toContain('Ignored unknown parameter foo');
+    expect(noticeText()).toContain('Ignored from=\u20682020-13-45\u2069: not a valid date');
+    expect(noticeText()).toContain('Ignored actor=\u2068ghost\u2069: not in this dataset');
+    expect(noticeText()).toContain('Ignored unknown parameter \u2068foo\u2069');
     expect(location.search).toBe('?data=x.json&actor=khaji');
     expect(location.pathname).toBe('/app/');
     expect(history.length).toBe(before);
@@ -159,7 +159,7 @@ describe('bindUrl when another dataset is opened', () => {
     store().setData({ state: 'ready', url: 'other.json', index: buildIndex(withoutEndo) });
     expect(store().filters.actors).toEqual(['khaji']);
     expect(store().selection).toBeNull();
-    expect(noticeText()).toContain('Ignored actor=endo: not in this dataset');
+    expect(noticeText()).toContain('Ignored actor=\u2068endo\u2069: not in this dataset');
     vi.advanceTimersByTime(REPLACE_DELAY_MS);
     expect(location.search).toBe('?actor=khaji');
   });
@@ -213,7 +213,7 @@ describe('data= and the cut link', () => {
     history.replaceState(null, '', `/app/${long}`);
     expect(initialDataUrl()).toBe(BUNDLED_DATA_URL);
     openAt(long);
-    expect(noticeText()).toContain('ignored data');
+    expect(noticeText()).toContain('ignored \u2068data\u2069');
     expect(location.search).not.toContain('data=');
   });
 });

@@ -120,8 +120,8 @@ describe('parseView reports and drops malformed values', () => {
     expect(view.filters.from).toBeNull();
     expect(view.filters.to).toBeNull();
     expect(problems).toEqual([
-      'Ignored from=2020-13-45: not a valid date (expected YYYY-MM-DD)',
-      'Ignored to=2021-02-30: not a valid date (expected YYYY-MM-DD)',
+      'Ignored from=\u20682020-13-45\u2069: not a valid date (expected YYYY-MM-DD)',
+      'Ignored to=\u20682021-02-30\u2069: not a valid date (expected YYYY-MM-DD)',
     ]);
   });
 
@@ -134,7 +134,7 @@ describe('parseView reports and drops malformed values', () => {
   it('keeps the first of repeated parameters', () => {
     const { view, problems } = parse('q=first&q=second&q=third');
     expect(view.filters.q).toBe('first');
-    expect(problems).toEqual(['Ignored repeated q=second: only the first q is used']);
+    expect(problems).toEqual(['Ignored repeated q=\u2068second\u2069: only the first q is used']);
   });
 
   it('ignores overlong values', () => {
@@ -149,7 +149,7 @@ describe('parseView reports and drops malformed values', () => {
     const { view, problems } = parse(search);
     expect(view.filters.topics).toEqual(['astana']);
     expect(view.mode).toBe('charts');
-    expect(problems).toContain('The link is longer than 4,000 characters; ignored x, view');
+    expect(problems).toContain('The link is longer than 4,000 characters; ignored \u2068x\u2069, \u2068view\u2069');
   });
 
   it('rejects ids that are not slugs and codes that are not codes, keeping the rest', () => {
@@ -158,16 +158,16 @@ describe('parseView reports and drops malformed values', () => {
     expect(view.filters.countries).toEqual(['IRN']);
     expect(view.filters.topics).toEqual(['astana']);
     expect(problems).toEqual([
-      'Ignored actor=Bad Id: not a valid actor id',
-      'Ignored actor=khaji: listed twice',
-      'Ignored country=irn: not a valid country or organization code',
-      'Ignored topic=-x: not a valid topic id',
+      'Ignored actor=\u2068Bad Id\u2069: not a valid actor id',
+      'Ignored actor=\u2068khaji\u2069: listed twice',
+      'Ignored country=\u2068irn\u2069: not a valid country or organization code',
+      'Ignored topic=\u2068-x\u2069: not a valid topic id',
     ]);
   });
 
   it('reports unknown parameters once each', () => {
     const { problems } = parse('utm_source=mail&utm_source=x&foo=1');
-    expect(problems).toEqual(['Ignored unknown parameter utm_source', 'Ignored unknown parameter foo']);
+    expect(problems).toEqual(['Ignored unknown parameter \u2068utm_source\u2069', 'Ignored unknown parameter \u2068foo\u2069']);
   });
 
   it('parses every selection kind and rejects malformed ones', () => {
@@ -177,27 +177,27 @@ describe('parseView reports and drops malformed values', () => {
     for (const bad of ['place:x', 'meeting:', 'edge:a~b~c', 'edge:a', 'khaji']) {
       const { view, problems } = parse(`select=${bad}`);
       expect(view.selection).toBeNull();
-      expect(problems).toEqual([`Ignored select=${bad}: expected meeting:<id>, actor:<id> or edge:<id>~<id>`]);
+      expect(problems).toEqual([`Ignored select=\u2068${bad}\u2069: expected meeting:<id>, actor:<id> or edge:<id>~<id>`]);
     }
-    expect(parse('select=edge:a~a').problems).toEqual(['Ignored select=edge:a~a: a pair needs two different actors']);
+    expect(parse('select=edge:a~a').problems).toEqual(['Ignored select=\u2068edge:a~a\u2069: a pair needs two different actors']);
   });
 
   it('validates the window range', () => {
     expect(parse('window=2020-01-01..2020-02-01').view.window).toEqual({ start: '2020-01-01', end: '2020-02-01' });
-    expect(parse('window=2020-02-01..2020-01-01').problems).toEqual(['Ignored window=2020-02-01..2020-01-01: it starts after it ends']);
-    expect(parse('window=2020-01-01').problems).toEqual(['Ignored window=2020-01-01: expected YYYY-MM-DD..YYYY-MM-DD']);
+    expect(parse('window=2020-02-01..2020-01-01').problems).toEqual(['Ignored window=\u20682020-02-01..2020-01-01\u2069: it starts after it ends']);
+    expect(parse('window=2020-01-01').problems).toEqual(['Ignored window=\u20682020-01-01\u2069: expected YYYY-MM-DD..YYYY-MM-DD']);
   });
 
   it('accepts only the documented follow and view values', () => {
     expect(parse('follow=1&view=table').view).toMatchObject({ followWindow: true, mode: 'table' });
     const { view, problems } = parse('follow=yes&view=constructor');
     expect(view).toMatchObject({ followWindow: false, mode: 'charts' });
-    expect(problems).toEqual(['Ignored follow=yes: expected 0 or 1', 'Ignored view=constructor: expected table or charts']);
+    expect(problems).toEqual(['Ignored follow=\u2068yes\u2069: expected 0 or 1', 'Ignored view=\u2068constructor\u2069: expected table or charts']);
   });
 
   it('shortens long values quoted in problems and keeps markup as plain text', () => {
     const { problems } = parse(`from=<img src=x onerror=alert(1)>${'9'.repeat(100)}`);
-    expect(problems[0]).toBe(`Ignored from=<img src=x onerror=alert(1)>${'9'.repeat(12)}…: not a valid date (expected YYYY-MM-DD)`);
+    expect(problems[0]).toBe(`Ignored from=\u2068<img src=x onerror=alert(1)>${'9'.repeat(12)}…\u2069: not a valid date (expected YYYY-MM-DD)`);
   });
 });
 
@@ -217,18 +217,18 @@ describe('sanitizeView', () => {
     const { view: clean, problems } = sanitizeView(view, index);
     expect(clean.filters).toMatchObject({ actors: ['khaji'], countries: [], topics: ['astana'] });
     expect(problems).toEqual([
-      'Ignored actor=nobody: not in this dataset',
-      'Ignored country=FRA: not in this dataset',
-      'Ignored topic=brexit: not in this dataset',
+      'Ignored actor=\u2068nobody\u2069: not in this dataset',
+      'Ignored country=\u2068FRA\u2069: not in this dataset',
+      'Ignored topic=\u2068brexit\u2069: not in this dataset',
     ]);
   });
 
   it('drops a selection that does not resolve', () => {
     const cases: [View['selection'], string][] = [
-      [{ kind: 'meeting', id: 'nope' }, 'Ignored select=meeting:nope: no such meeting in this dataset'],
-      [{ kind: 'actor', id: 'nope' }, 'Ignored select=actor:nope: no such actor in this dataset'],
-      [{ kind: 'edge', a: 'khaji', b: 'nope' }, 'Ignored select=edge:khaji~nope: no such actor in this dataset'],
-      [{ kind: 'edge', a: 'assad', b: 'endo' }, 'Ignored select=edge:assad~endo: these actors never met in this dataset'],
+      [{ kind: 'meeting', id: 'nope' }, 'Ignored select=\u2068meeting:nope\u2069: no such meeting in this dataset'],
+      [{ kind: 'actor', id: 'nope' }, 'Ignored select=\u2068actor:nope\u2069: no such actor in this dataset'],
+      [{ kind: 'edge', a: 'khaji', b: 'nope' }, 'Ignored select=\u2068edge:khaji~nope\u2069: no such actor in this dataset'],
+      [{ kind: 'edge', a: 'assad', b: 'endo' }, 'Ignored select=\u2068edge:assad~endo\u2069: these actors never met in this dataset'],
     ];
     for (const [selection, problem] of cases) {
       const result = sanitizeView({ ...base, selection }, index);
@@ -254,15 +254,15 @@ describe('analysis and between parameters', () => {
     expect(view.analysis).toEqual(INITIAL_VIEW.analysis);
     expect(view.filters.between).toBeNull();
     expect(problems).toEqual([
-      'Ignored between=IRN~IRN: the two sides must differ',
-      'Ignored size=eigen: expected meetings or degree or betweenness or pagerank',
-      'Ignored color=red: expected affiliation or community',
-      'Ignored depth=3: it only applies with ego=<actor id>',
+      'Ignored between=\u2068IRN~IRN\u2069: the two sides must differ',
+      'Ignored size=\u2068eigen\u2069: expected meetings or degree or betweenness or pagerank',
+      'Ignored color=\u2068red\u2069: expected affiliation or community',
+      'Ignored depth=\u20683\u2069: it only applies with ego=<actor id>',
     ]);
-    expect(parseView('ego=Bad%20Id').problems).toEqual(['Ignored ego=Bad Id: not a valid actor id']);
-    expect(parseView('ego=khaji&depth=3').problems).toEqual(['Ignored depth=3: expected 1 or 2']);
+    expect(parseView('ego=Bad%20Id').problems).toEqual(['Ignored ego=\u2068Bad Id\u2069: not a valid actor id']);
+    expect(parseView('ego=khaji&depth=3').problems).toEqual(['Ignored depth=\u20683\u2069: expected 1 or 2']);
     expect(parseView('between=IRN~JPN~UN').problems).toEqual([
-      'Ignored between=IRN~JPN~UN: expected two country/organization codes or two actor ids joined by ~, e.g. IRN~JPN',
+      'Ignored between=\u2068IRN~JPN~UN\u2069: expected two country/organization codes or two actor ids joined by ~, e.g. IRN~JPN',
     ]);
   });
 
@@ -270,7 +270,7 @@ describe('analysis and between parameters', () => {
     const { view, problems } = sanitizeView(parseView('ego=nobody&between=IRN~FRA&size=degree').view, index);
     expect(view.analysis).toEqual({ size: 'degree', color: 'affiliation', ego: null });
     expect(view.filters.between).toBeNull();
-    expect(problems).toEqual(['Ignored between=IRN~FRA: FRA not in this dataset', 'Ignored ego=nobody: no such actor in this dataset']);
+    expect(problems).toEqual(['Ignored between=\u2068IRN~FRA\u2069: \u2068FRA\u2069 not in this dataset', 'Ignored ego=\u2068nobody\u2069: no such actor in this dataset']);
     const known = parseView('ego=khaji&between=khaji~pedersen').view;
     expect(sanitizeView(known, index).view).toBe(known);
   });

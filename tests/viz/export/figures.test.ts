@@ -45,7 +45,7 @@ describe('Network as SVG', () => {
     expect(doc.querySelectorAll('.edges line')).toHaveLength(ctx.network!.edges.length);
     const all = texts(doc);
     for (const node of ctx.network!.nodes) expect(all).toContain(node.short);
-    expect(Array.from(doc.querySelectorAll('.node title'), (t) => t.textContent)).toContain('Ali Asghar Khaji — Iran (IRN), 6 meetings');
+    expect(Array.from(doc.querySelectorAll('.node title'), (t) => t.textContent)).toContain('\u2068Ali Asghar Khaji\u2069 — \u2068Iran\u2069 (IRN), 6 meetings');
     expect(all).toContain('Legend');
     const legend = doc.querySelector('.figure-legend')!.textContent!;
     expect(legend).toContain('Syria (SYR)');

@@ -13,7 +13,7 @@ export interface LayoutPrefs {
 export const SPLIT_MIN = 20;
 export const SPLIT_MAX = 80;
 export const STORAGE_KEY = 'parley.layout.v1';
-export const DEFAULT_PREFS: LayoutPrefs = { arrangement: 'stacked', split: { stacked: 40, 'side-by-side': 50 } };
+export const DEFAULT_PREFS: LayoutPrefs = { arrangement: 'stacked', split: { stacked: 55, 'side-by-side': 50 } };
 
 export const clampSplit = (n: number): number => Math.min(SPLIT_MAX, Math.max(SPLIT_MIN, Math.round(n)));
 

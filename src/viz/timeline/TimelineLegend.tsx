@@ -23,7 +23,8 @@ export function TimelineLegend() {
             <span className="tl-legend-bracket" />
           </span>
           <span>
-            Circa: date known to the month or year<span className="visually-hidden"> (“c.” with a bracket or a dashed box over the possible days)</span>
+            Circa<span className="visually-hidden">: date known to the month or year (“c.” with a bracket or a dashed box over the possible days)</span>
+            <span aria-hidden="true"> (month or year)</span>
           </span>
         </li>
         <li>

@@ -1,11 +1,10 @@
 import { LANE_MODES, type LaneMode } from '../../domain/lanes';
 import { PLAY_SPAN_LABELS, PLAY_SPANS, PLAY_SPEEDS, type PlaySpan, type PlaySpeed } from '../../domain/playback';
 import { useStore } from '../../state/store';
-import { TimelineLegend } from './TimelineLegend';
 
 const LANE_LABELS: Record<LaneMode, string> = { country: 'By country or organisation', actor: 'By actor' };
 
-/** Below the chart (after it in Tab order): lanes, playback window and speed, and the legend. */
+/** Lanes, playback window and speed: in the toolbar's "More" panel. */
 export function TimelineSettings() {
   const lanes = useStore((s) => s.lanes);
   const playSpan = useStore((s) => s.playSpan);
@@ -43,7 +42,6 @@ export function TimelineSettings() {
           ))}
         </select>
       </label>
-      <TimelineLegend />
     </div>
   );
 }

@@ -14,7 +14,7 @@ import { toTimelineItem } from './toTimelineItems';
 import { usePlayback } from './usePlayback';
 import { useThrottledText } from './useThrottledText';
 import { TimelineToolbar } from './TimelineToolbar';
-import { TimelineSettings } from './TimelineSettings';
+import { TimelineLegend } from './TimelineLegend';
 
 /** Thin React shell: the controller owns everything inside the host div. */
 export function TimelineView() {
@@ -169,12 +169,14 @@ export function TimelineView() {
         onZoom={zoom}
         onToggleBrush={() => setBrushing((b) => !b)}
         onFilterToVisible={filterToVisiblePeriod}
+        status={
+          <p className="timeline-status" role="status">
+            {meetingCountText(visible.length, totalCount)} · {dates}
+            {shown}
+            {brushing ? ' · drag across the timeline to set the date filter (Escape cancels)' : ''}
+          </p>
+        }
       />
-      <p className="timeline-status" role="status">
-        {meetingCountText(visible.length, totalCount)} · {dates}
-        {shown}
-        {brushing ? ' · drag across the timeline to set the date filter (Escape cancels)' : ''}
-      </p>
       <p className="visually-hidden" aria-live="polite" data-testid="timeline-announcer">
         {announcement}
         {windowNews ? ` ${windowNews}` : ''}
@@ -195,7 +197,7 @@ export function TimelineView() {
         pans, plus and minus zoom, Home shows all dates, Space plays or pauses, Escape clears the selection. Every meeting is also
         listed in the table view.
       </p>
-      <TimelineSettings />
+      <TimelineLegend />
     </div>
   );
 }

@@ -21,7 +21,7 @@ export function timelineOptions(): TimelineOptions {
     // Follows the dataset's span once data arrives (see maxWindowMs).
     zoomMax: MIN_ZOOM_MAX_MS,
     orientation: { axis: 'bottom', item: 'bottom' },
-    margin: { item: { horizontal: 2, vertical: 3 } },
+    margin: { item: { horizontal: 2, vertical: 2 } },
     tooltip: { followMouse: false, overflowMethod: 'cap', delay: 250 },
     dataAttributes: ['meeting'],
   };

@@ -131,7 +131,9 @@ describe('TimelineView', () => {
   it('sets the date filter to the visible period from the keyboard-reachable button', async () => {
     render(<TimelineView />);
     act(() => useStore.getState().setWindow({ start: '2020-06-01', end: '2021-06-30' }));
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Filter to visible dates' }));
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'More' }));
+    await user.click(screen.getByRole('button', { name: 'Filter to visible dates' }));
     expect(useStore.getState().filters).toMatchObject({ from: '2020-06-01', to: '2021-06-30' });
   });
 
@@ -145,8 +147,27 @@ describe('TimelineView', () => {
     host().focus();
     await user.keyboard('{Escape}');
     expect(brush).toHaveAttribute('aria-pressed', 'false');
+    await user.click(screen.getByRole('button', { name: 'More' }));
     await user.click(screen.getByRole('checkbox', { name: 'Network: only visible period' }));
     expect(useStore.getState().followWindow).toBe(true);
+  });
+
+  it('keeps the less used controls behind "More": a disclosure that Escape closes, returning focus to its button', async () => {
+    render(<TimelineView />);
+    const user = userEvent.setup();
+    const more = screen.getByRole('button', { name: 'More' });
+    expect(more).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByRole('combobox', { name: 'Lanes' })).toBeNull();
+    await user.click(more);
+    expect(more).toHaveAttribute('aria-expanded', 'true');
+    const panel = screen.getByRole('group', { name: 'More timeline controls' });
+    expect(more.getAttribute('aria-controls')).toBe(panel.id);
+    screen.getByRole('combobox', { name: 'Lanes' }).focus();
+    await user.keyboard('{Escape}');
+    expect(more).toHaveAttribute('aria-expanded', 'false');
+    expect(document.activeElement).toBe(more);
+    // Escape in the panel closed only the panel.
+    expect(screen.queryByRole('group', { name: 'More timeline controls' })).toBeNull();
   });
 
   it('clears the selection on Escape', async () => {

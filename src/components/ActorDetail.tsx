@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { actorMeetingsIn, affiliationName, counterparts } from '../domain/actors';
+import { actorMeetingsIn, affiliationName, counterparts, headingName } from '../domain/actors';
 import { formatRoleDates } from '../domain/provenanceText';
 import { InferredMark } from './InferredMark';
 import type { DatasetIndex } from '../domain/indexes';
@@ -26,13 +26,22 @@ export function ActorDetail({ index, actor, headingId }: { index: DatasetIndex; 
   const met = useMemo(() => counterparts(index, actor.id), [index, actor.id]);
   const nameOf = (id: string) => index.actors[index.actorPos.get(id)!]!.name;
   const hidden = all.length - mine.length;
+  const heading = headingName(actor);
 
   return (
     <article className="detail">
       <h2 id={headingId} tabIndex={-1}>
-        <bdi>{actor.name}</bdi>
+        <bdi title={heading === actor.name ? undefined : actor.name}>{heading}</bdi>
       </h2>
       <dl className="facts">
+        {heading !== actor.name && (
+          <>
+            <dt>Full name</dt>
+            <dd>
+              <bdi>{actor.name}</bdi>
+            </dd>
+          </>
+        )}
         <dt>Affiliation</dt>
         <dd>
           {affiliationName(index, actor.affiliation)} <span className="facet-code">{actor.affiliation}</span>

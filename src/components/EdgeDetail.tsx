@@ -1,3 +1,4 @@
+import { headingName } from '../domain/actors';
 import { meetingsBetween } from '../domain/graph';
 import type { DatasetIndex } from '../domain/indexes';
 import type { Actor } from '../domain/schema';
@@ -14,7 +15,7 @@ export function EdgeDetail({ index, a, b, headingId }: { index: DatasetIndex; a:
   return (
     <article className="detail">
       <h2 id={headingId} tabIndex={-1}>
-        <bdi>{a.name}</bdi> and <bdi>{b.name}</bdi>
+        <HeadingName actor={a} /> and <HeadingName actor={b} />
       </h2>
       <p>
         <button type="button" className="link-button" onClick={() => select({ kind: 'actor', id: a.id })}>
@@ -38,4 +39,10 @@ export function EdgeDetail({ index, a, b, headingId }: { index: DatasetIndex; a:
       {between.length > 0 && <MeetingButtonList index={index} positions={between} label={`Meetings between ${a.name} and ${b.name}`} />}
     </article>
   );
+}
+
+/** A group's short heading name (see headingName); the buttons under the heading give the full names. */
+function HeadingName({ actor }: { actor: Actor }) {
+  const name = headingName(actor);
+  return <bdi title={name === actor.name ? undefined : actor.name}>{name}</bdi>;
 }

@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { rolesAt, affiliationName } from '../domain/actors';
+import { rolesAt, affiliationName, headingName } from '../domain/actors';
 import { formatPrecisionDate } from '../domain/dates';
 import { formatDayBounds, PRECISION_WORDS } from '../domain/dateText';
 import type { DatasetIndex } from '../domain/indexes';
@@ -26,11 +26,13 @@ function MeetingHeading({ index, meeting: m }: { index: DatasetIndex; meeting: M
   return (
     <>
       {m.participants.map((p, i) => {
-        const pos = index.actorPos.get(p.actorId);
+        const actor = index.actorPos.has(p.actorId) ? index.actors[index.actorPos.get(p.actorId)!]! : null;
+        // A group's long description is shortened here; the participants list below gives it in full.
+        const name = actor ? headingName(actor) : p.actorId;
         return (
           <Fragment key={p.actorId}>
             {i > 0 && ', '}
-            <bdi>{pos === undefined ? p.actorId : index.actors[pos]!.name}</bdi>
+            <bdi title={actor && name !== actor.name ? actor.name : undefined}>{name}</bdi>
           </Fragment>
         );
       })}

@@ -57,3 +57,29 @@ export function actorMeetingsIn(index: DatasetIndex, actorPos: number, visible: 
 export function affiliationName(index: DatasetIndex, code: string): string {
   return index.countryByCode.get(code)?.name ?? code;
 }
+
+/** Longest heading name for a group before it is cut at a word boundary. */
+const GROUP_HEADING_MAX = 36;
+
+/**
+ * The name a detail heading shows. People and organisations keep their name. A group's name is a
+ * description ("Iranian delegation accompanying Khaji (August 2020, members unnamed)") that would fill
+ * a heading of five lines, so the heading keeps its head: without the parenthetical remarks and the
+ * clause that says whom it accompanied or who led it ("Iranian delegation"), cut at a word boundary
+ * when still long. The result is always a part of the name (the full name is shown with it), so what
+ * a heading says is still what the data says.
+ */
+export function headingName(actor: Pick<Actor, 'name' | 'kind'>): string {
+  if (actor.kind !== 'group') return actor.name;
+  const paren = actor.name.search(/\s*\(/);
+  let short = (paren > 0 ? actor.name.slice(0, paren) : actor.name).trim();
+  const clause = short.search(/\s+(?:accompanying|led by|headed by|with|of the|from)\s/i);
+  if (clause > 0 && short.slice(0, clause).includes(' ')) short = short.slice(0, clause);
+  if (short.length > GROUP_HEADING_MAX) {
+    const cut = short.slice(0, GROUP_HEADING_MAX + 1).lastIndexOf(' ');
+    short = short.slice(0, cut > 0 ? cut : GROUP_HEADING_MAX);
+    // Not "… of parliament and": a cut never ends on a joining word.
+    short = short.replace(/(?:\s+(?:and|or|of|the|to|for|with|in|on|at|by|from|a|an))+$/i, '');
+  }
+  return short || actor.name;
+}

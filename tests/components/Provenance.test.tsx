@@ -15,7 +15,7 @@ function show(selection: Selection, dataset: Dataset = bundled()) {
   loadIntoStore(dataset);
   render(<DetailPanel />);
   act(() => useStore.getState().select(selection));
-  return screen.getByRole('region', { name: /·|Ali|Senior/ });
+  return screen.getByRole('region', { name: /·|Ali|Senior|delegation/ });
 }
 
 const provenance = (panel: HTMLElement, title: string | RegExp) => within(panel).getByRole('group', { name: typeof title === 'string' ? `Provenance: ${title}` : title });
@@ -64,6 +64,16 @@ describe('provenance in the detail panel', () => {
     expect(talks).toHaveTextContent('Supports topics: Bilateral relations, Regional developments');
     const participants = panel.querySelector('.participants')!;
     expect(participants).toHaveTextContent('Iranian delegation accompanying Khaji (August 2020, members unnamed) IRN, accompanying delegation');
+    // The heading names the group briefly (the list above gives its full description).
+    const heading = within(panel).getByRole('heading', { level: 2 });
+    expect(heading.textContent).toMatch(/, Iranian delegation(, | ·)/);
+    expect(within(heading).getByTitle('Iranian delegation accompanying Khaji (August 2020, members unnamed)')).toHaveTextContent(/^Iranian delegation$/);
+  });
+
+  it("heads a group actor's panel with its short name and gives the full name right under it", () => {
+    const panel = show({ kind: 'actor', id: 'iranian-delegation-2020-08' });
+    expect(within(panel).getByRole('heading', { level: 2 })).toHaveTextContent(/^Iranian delegation$/);
+    expect(panel.querySelector('dl.facts')).toHaveTextContent(/^Full nameIranian delegation accompanying Khaji \(August 2020, members unnamed\)Affiliation/);
   });
 
   it('lists the other contacts of the occasion with their order and opens one', async () => {

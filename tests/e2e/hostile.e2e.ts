@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, useBrowser, waitForViews } from './browser';
-import { bundled, details, expectViewsAgree, network, TOTAL, XSS } from './helpers';
+import { bundled, clickNetworkNode, details, expectViewsAgree, network, timelineItem, TOTAL, XSS } from './helpers';
 
 const browser = useBrowser();
 
@@ -101,33 +102,93 @@ describe('hostile and broken input', () => {
     await context.close();
   });
 
-  it('a dataset spanning two millennia: Fit all shows every meeting, a window too wide to show is clamped with a notice', async () => {
+  it('a dataset with one of each hostile field: timeline, network, detail with source text, exports and table work without a page error', async () => {
     const ds = bundled();
-    Object.assign(ds.meetings[0], { date: '0044-03-15', datePrecision: 'day', earliest: '0044-03-15', latest: '0044-03-15' });
-    const { page, context, errors } = await openApp(browser(), '');
-    await serve(page, 'ancient.json', JSON.stringify(ds));
-    await page.goto(page.url() + '?data=ancient.json');
+    const RLO = '\u202E';
+    // An id that is an Object.prototype name (meeting and actor), with a right-to-left override and markup in the name.
+    const first = ds.meetings[0];
+    first.id = 'constructor';
+    const name = `${RLO}Constructor ${XSS}`;
+    ds.actors.push({ id: 'constructor', name, aliases: [], kind: 'person', affiliation: 'IRN', roles: [] });
+    first.participants.push({ actorId: 'constructor' });
+    first.location = `${RLO}Damascus`;
+    first.summary = `Summary ${XSS} (a+)+$ .*`;
+    // A 4,500-word quote full of regex metacharacters inside a megabyte of unbroken source text.
+    const quote = Array.from({ length: 4500 }, (_, i) => `w${i}(`).join(' ');
+    ds.sources[0].text = `${'y'.repeat(1_000_000)} ${quote} ${ds.sources[0].text}`;
+    first.evidence.unshift({ sourceId: ds.sources[0].id, quote, context: 'talks' });
+    // A year below 100 (and a span past 300 years), an unbroken 100 KB summary, a meeting of 60, an unknown field.
+    const ancient = ds.meetings[1];
+    Object.assign(ancient, { date: '0044-03-15', datePrecision: 'day', earliest: '0044-03-15', latest: '0044-03-15' });
+    ds.meetings[2].summary = `S${'x'.repeat(100_000)}`;
+    for (let i = 0; i < 60; i++) {
+      ds.actors.push({ id: `crowd-${i}`, name: `Crowd ${i} \u200B${RLO}`, aliases: [], kind: 'person', affiliation: 'IRN', roles: [] });
+      ds.meetings[3].participants.push({ actorId: `crowd-${i}` });
+    }
+    ds.meetings[4].locaton = 'Tehran';
+    ds.topics[0].label = `${RLO}(a+)+$ [topic]`;
+
+    const { page, context, errors, dialogs } = await openApp(browser(), '');
+    await serve(page, 'walk.json', `\uFEFF${JSON.stringify(ds)}`); // with a byte-order mark
+    const base = page.url().replace(/\?.*$/, '');
+    await page.goto(`${base}?data=walk.json`);
     await waitForViews(page, TOTAL);
+    await page.getByText(/unknown field "\u2068locaton\u2069"/).first().waitFor();
+
     /** Meetings drawn inside the timeline's visible panel (all of them are items at this count). */
     const inView = () =>
       page.evaluate(() => {
         const panel = document.querySelector('[aria-label="Timeline"] .vis-panel.vis-center')!.getBoundingClientRect();
         const items = [...document.querySelectorAll('[aria-label="Timeline"] .vis-item[data-meeting]')];
-        return new Set(items.filter((el) => {
+        const shown = items.filter((el) => {
           const r = el.getBoundingClientRect();
           return r.width > 0 && r.left >= panel.left - 1 && r.left <= panel.right;
-        }).map((el) => el.getAttribute('data-meeting'))).size;
+        });
+        return new Set(shown.map((el) => el.getAttribute('data-meeting'))).size;
       });
+    // Fit all shows the meeting of 44 and those of the 2020s.
     await expect.poll(inView).toBe(TOTAL);
 
-    await page.goto(page.url().replace(/\?.*$/, '') + '?data=ancient.json&window=0000-01-01..9999-12-31');
+    // Timeline: the meeting of 44 opens; network: the actor named constructor opens.
+    await timelineItem(page, ancient.id).click();
+    await expect.poll(() => details(page).textContent()).toContain('44');
+    await clickNetworkNode(page, name);
+    await expect.poll(() => details(page).textContent()).toContain('Constructor');
+
+    // Detail with the megabyte source text: opens around the quote, marked, without laying out the megabyte.
+    await page.goto(`${base}?data=walk.json&select=meeting:constructor`);
     await waitForViews(page, TOTAL);
-    const notice = page.getByRole('alert').filter({ hasText: 'Clamped window=0000-01-01..9999-12-31' });
-    await notice.waitFor();
-    const clamped = new URL(page.url()).searchParams.get('window')!;
-    expect(clamped).toMatch(/^\d{4}-\d\d-\d\d\.\.\d{4}-\d\d-\d\d$/);
-    expect(clamped).not.toBe('0000-01-01..9999-12-31');
+    await details(page).getByRole('button', { name: 'Show source text' }).first().click();
+    const source = details(page).getByRole('region', { name: /^Source text:/ }).first();
+    await expect.poll(async () => (await source.locator('mark').textContent()) ?? '').toMatch(/^w0\( w1\( w2\(/);
+    expect(((await source.textContent()) ?? '').length).toBeLessThan(25_000);
+
+    // Every export; the dataset JSON keeps each hostile value exactly as written.
+    for (const label of ['Meetings as CSV', 'Dataset as JSON', 'Network as GEXF', 'Network as GraphML', 'Network as SVG', 'Network as PNG', 'Timeline as SVG', 'Timeline as PNG']) {
+      const downloaded = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Export', exact: true }).click();
+      await page.getByRole('menuitem', { name: label, exact: true }).click();
+      const download = await downloaded;
+      if (label === 'Dataset as JSON') {
+        const saved = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+        expect(saved.actors.find((a: { id: string }) => a.id === 'constructor').name).toBe(name);
+        expect(saved.meetings.find((m: { id: string }) => m.id === 'constructor').location).toBe(`${RLO}Damascus`);
+      }
+    }
+
+    // Table: every meeting is a row.
+    await page.getByRole('button', { name: 'Table', exact: true }).click();
+    await expect.poll(() => page.locator('table tbody tr').count()).toBe(TOTAL);
+
+    // A window the timeline cannot show is clamped around the meetings, with a notice.
+    await page.goto(`${base}?data=walk.json&window=0000-01-01..9999-12-31`);
+    await waitForViews(page, TOTAL);
+    await page.getByRole('alert').filter({ hasText: 'Clamped window=0000-01-01..9999-12-31' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('window')).not.toBe('0000-01-01..9999-12-31');
     await expect.poll(inView).toBe(TOTAL);
+
+    expect(await injectedElements(page)).toBe(0);
+    expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });

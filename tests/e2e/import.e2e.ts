@@ -24,16 +24,16 @@ describe('import', () => {
     const dialog = page.getByRole('dialog', { name: /Some rows of meetings-quirks\.csv cannot be read/ });
     await dialog.waitFor();
     expect(await dialog.getByRole('table', { name: 'Rows that will not load' }).textContent()).toContain('2021-02-30');
-    expect(await dialog.textContent()).toContain('5 rows became 4 meetings; 1 row was skipped; columns ignored: Notes');
+    expect(await dialog.textContent()).toContain('5 rows became 4 meetings; 1 row was skipped; columns ignored: \u2068Notes\u2069');
     await dialog.getByRole('button', { name: 'Load the other 4 meetings' }).click();
     await expectViewsAgree(page, 4);
-    expect(await notice(page, /5 rows became 4 meetings/).textContent()).toContain('Row 5, Date "2021-02-30"');
+    expect(await notice(page, /5 rows became 4 meetings/).textContent()).toContain('Row 5, \u2068Date\u2069 "\u20682021-02-30\u2069"');
     expect(await network(page).getByRole('button', { name: 'علی اصغر خاجی', exact: true }).count()).toBe(1);
 
     // A file that cannot be read at all: the view stays, a notice says why.
     await fileInput(page).setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('date,participants\n2020-13,A;B\n') });
     await notice(page, /broken\.csv/).waitFor();
-    expect(await notice(page, /broken\.csv/).textContent()).toMatch(/no row could be read.*Row 2, date "2020-13"/);
+    expect(await notice(page, /broken\.csv/).textContent()).toMatch(/no row could be read.*Row 2, \u2068date\u2069 "\u20682020-13\u2069"/);
     await expectViewsAgree(page, 4);
 
     // A reload keeps the file (IndexedDB); the Datasets menu lists it with its size.
@@ -76,11 +76,11 @@ describe('import', () => {
     await serveFixture(page, ICEWS, 'linked/icews-sample.tab');
     await page.goto(appUrl('data=linked/meetings-quirks.csv'));
     await expectViewsAgree(page, 4);
-    expect(await notice(page, /meetings-quirks\.csv/).textContent()).toMatch(/5 rows became 4 meetings.*Row 5, Date "2021-02-30"/);
+    expect(await notice(page, /meetings-quirks\.csv/).textContent()).toMatch(/5 rows became 4 meetings.*Row 5, \u2068Date\u2069 "\u20682021-02-30\u2069"/);
     await notice(page, /meetings-quirks\.csv/).getByRole('button', { name: 'Dismiss notice' }).click();
     await page.goto(appUrl('data=linked/icews-sample.tab'));
     await expectViewsAgree(page, 3);
-    expect(await notice(page, /icews-sample\.tab/).textContent()).toMatch(/9 rows became 3 meetings.*Row 9, Event Date "2021-02-30".*Row 10, Source Country "Atlantis"/);
+    expect(await notice(page, /icews-sample\.tab/).textContent()).toMatch(/9 rows became 3 meetings.*Row 9, \u2068Event Date\u2069 "\u20682021-02-30\u2069".*Row 10, \u2068Source Country\u2069 "\u2068Atlantis\u2069"/);
     await context.close();
   });
 });

@@ -5,17 +5,23 @@ import { weightedDegree } from 'graphology-metrics/node/weighted-degree';
 import type { CompactGraph } from './compactGraph';
 import type { MetricName } from './metricNames';
 
-/** The graphology graph of a compact graph: node keys are actor ids, each link carries `weight`. */
+/**
+ * Node key of the actor at position `i`. Not the actor id: graphology keeps neighbours in plain objects, so an
+ * id such as `constructor` would find Object.prototype's member there and break the graph.
+ */
+export const nodeKey = (i: number): string => `n${i}`;
+
+/** The graphology graph of a compact graph: node keys are nodeKey(position), each link carries `weight`. */
 export function toGraphology(g: CompactGraph): UndirectedGraph {
   const graph = new UndirectedGraph();
-  for (const id of g.ids) graph.addNode(id);
+  for (let i = 0; i < g.ids.length; i++) graph.addNode(nodeKey(i));
   for (let k = 0; k < g.weights.length; k++) {
-    graph.mergeEdge(g.ids[g.links[2 * k]!]!, g.ids[g.links[2 * k + 1]!]!, { weight: g.weights[k]! });
+    graph.mergeEdge(nodeKey(g.links[2 * k]!), nodeKey(g.links[2 * k + 1]!), { weight: g.weights[k]! });
   }
   return graph;
 }
 
-const byNode = (g: CompactGraph, mapping: Record<string, number>) => Float64Array.from(g.ids, (id) => mapping[id] ?? 0);
+const byNode = (g: CompactGraph, mapping: Record<string, number>) => Float64Array.from(g.ids, (_, i) => mapping[nodeKey(i)] ?? 0);
 
 /**
  * One measure per node of `g`, in `g.ids` order, computed by graphology-metrics (see
@@ -26,9 +32,9 @@ export function computeMetric(g: CompactGraph, metric: MetricName, graph: Undire
     case 'meetings':
       return Float64Array.from(g.counts);
     case 'degree':
-      return Float64Array.from(g.ids, (id) => graph.degree(id));
+      return Float64Array.from(g.ids, (_, i) => graph.degree(nodeKey(i)));
     case 'weightedDegree':
-      return Float64Array.from(g.ids, (id) => weightedDegree(graph, id, 'weight'));
+      return Float64Array.from(g.ids, (_, i) => weightedDegree(graph, nodeKey(i), 'weight'));
     case 'betweenness':
       // Unweighted: a link's weight counts meetings, which is closeness, not the distance betweenness expects.
       return g.ids.length ? byNode(g, betweennessCentrality(graph, { normalized: true, getEdgeWeight: null })) : new Float64Array(0);

@@ -1,6 +1,6 @@
 import louvain from 'graphology-communities-louvain';
 import type { CompactGraph } from './compactGraph';
-import { toGraphology } from './centrality';
+import { nodeKey, toGraphology } from './centrality';
 import { COMMUNITY_SEED } from './tasks';
 
 export { COMMUNITY_SEED };
@@ -34,7 +34,7 @@ export function detectCommunities(g: CompactGraph, seed = COMMUNITY_SEED): Commu
   if (!g.ids.length) return { of: new Int32Array(0), count: 0, modularity: 0 };
   const graph = toGraphology(g);
   const result = louvain.detailed(graph, { getEdgeWeight: 'weight', rng: seededRandom(seed) });
-  const raw = Int32Array.from(g.ids, (id) => result.communities[id]!);
+  const raw = Int32Array.from(g.ids, (_, i) => result.communities[nodeKey(i)]!);
   const sizes = new Map<number, { size: number; first: number }>();
   raw.forEach((c, i) => {
     const s = sizes.get(c);

@@ -41,6 +41,14 @@ export interface NodePlacement {
  * The network view's graph as a graphology graph: the same nodes and edges the view derives
  * (src/domain/graph.ts), with names, affiliations, meeting counts and edge weights.
  */
+/**
+ * Node keys in the graphology graph are the actor ids behind a prefix: graphology keeps neighbours in plain
+ * objects, where an id such as `constructor` would find Object.prototype's member. The files show the bare ids.
+ */
+const KEY_PREFIX = 'a:';
+export const nodeKey = (actorId: string): string => KEY_PREFIX + actorId;
+const actorIdOf = (key: string): string => (key.startsWith(KEY_PREFIX) ? key.slice(KEY_PREFIX.length) : key);
+
 export function toGraphology(
   index: DatasetIndex,
   graph: ActorGraph,
@@ -52,7 +60,7 @@ export function toGraphology(
     const actor = pos === undefined ? undefined : index.actors[pos];
     const affiliation = actor?.affiliation ?? '';
     const at = placement?.get(node.id);
-    g.addNode(node.id, {
+    g.addNode(nodeKey(node.id), {
       label: actor?.name ?? node.id,
       affiliation,
       affiliationName: affiliationName(index, affiliation),
@@ -61,7 +69,7 @@ export function toGraphology(
       ...(at ? { x: round(at.x), y: round(at.y), color: at.color, size: round(at.radius) } : {}),
     });
   }
-  for (const edge of graph.edges) g.addUndirectedEdgeWithKey(`${edge.source}~${edge.target}`, edge.source, edge.target, { weight: edge.weight });
+  for (const edge of graph.edges) g.addUndirectedEdgeWithKey(`${edge.source}~${edge.target}`, nodeKey(edge.source), nodeKey(edge.target), { weight: edge.weight });
   return g;
 }
 
@@ -72,7 +80,8 @@ export function networkToGexf(graph: UndirectedGraph<NetworkNodeAttributes, Netw
   const described = graph.copy();
   // GEXF's meta element knows creator, description and keywords only.
   described.replaceAttributes({ creator: 'Parley', description: `${meta.title}. ${meta.description}` });
-  return writeGexf(described, { version: '1.3' });
+  // Actor ids are slugs (no colon, nothing XML escapes), so the prefix is found only where a node key was written.
+  return writeGexf(described, { version: '1.3' }).replace(/ (id|source|target)="a:/g, ' $1="');
 }
 
 type KeyType = 'string' | 'int' | 'double';
@@ -106,7 +115,7 @@ export function networkToGraphml(graph: UndirectedGraph<NetworkNodeAttributes, N
     `    <data key="g_description">${escapeXml(meta.description)}</data>`,
   ];
   graph.forEachNode((id, attrs) => {
-    lines.push(`    <node id="${escapeXml(id)}">`);
+    lines.push(`    <node id="${escapeXml(actorIdOf(id))}">`);
     for (const [name] of NODE_KEYS) {
       const value = attrs[name];
       if (value !== undefined && value !== '') lines.push(`      <data key="n_${name}">${escapeXml(String(value))}</data>`);
@@ -114,7 +123,7 @@ export function networkToGraphml(graph: UndirectedGraph<NetworkNodeAttributes, N
     lines.push('    </node>');
   });
   graph.forEachEdge((key, attrs, source, target) => {
-    lines.push(`    <edge id="${escapeXml(key)}" source="${escapeXml(source)}" target="${escapeXml(target)}">`);
+    lines.push(`    <edge id="${escapeXml(key)}" source="${escapeXml(actorIdOf(source))}" target="${escapeXml(actorIdOf(target))}">`);
     lines.push(`      <data key="e_weight">${attrs.weight}</data>`);
     lines.push('    </edge>');
   });

@@ -10,6 +10,7 @@ import { EMPTY_FILTERS, filterMeetings } from '../../../src/domain/filters';
 import type { ActorGraph } from '../../../src/domain/graph';
 import { compactGraph } from '../../../src/domain/analysis/compactGraph';
 import { computeMetric, computeMetrics } from '../../../src/domain/analysis/centrality';
+import { detectCommunities } from '../../../src/domain/analysis/communities';
 import { ranksOf, topEntries } from '../../../src/domain/analysis/ranking';
 import { runTask } from '../../../src/domain/analysis/runTask';
 
@@ -76,6 +77,19 @@ describe('centrality', () => {
       [4, 1, 1, 1, 1],
       [1, 2, 2, 1],
     ]);
+  });
+
+  it('computes measures and communities for actors whose ids are Object.prototype names', () => {
+    const names = ['constructor', 'hasOwnProperty', 'toString', 'valueOf', '__proto__'];
+    const g = compactGraph(graphOf('constructor-hasOwnProperty:2', 'constructor-toString', 'constructor-valueOf', 'valueOf-__proto__', 'toString-__proto__'));
+    expect([...g.ids].sort()).toEqual([...names].sort());
+    const got = computeMetrics(g, ['degree', 'weightedDegree', 'betweenness', 'pagerank']);
+    expect(got.degree![g.ids.indexOf('constructor')]).toBe(3);
+    expect(got.weightedDegree![g.ids.indexOf('constructor')]).toBe(4);
+    for (const values of Object.values(got)) expect(Array.from(values).every(Number.isFinite)).toBe(true);
+    const communities = detectCommunities(g);
+    expect(communities.of).toHaveLength(names.length);
+    expect(Array.from(communities.of).every((c) => c >= 0 && c < communities.count)).toBe(true);
   });
 
   it('handles an empty graph', () => {

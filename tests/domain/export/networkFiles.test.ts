@@ -6,9 +6,10 @@ import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
 import { buildGraph } from '../../../src/domain/graph';
 import { EMPTY_FILTERS, filterMeetings } from '../../../src/domain/filters';
-import { networkToGexf, networkToGraphml, toGraphology } from '../../../src/domain/export/networkFiles';
+import { networkToGexf, networkToGraphml, nodeKey, toGraphology } from '../../../src/domain/export/networkFiles';
 import { escapeXml } from '../../../src/domain/export/xml';
-import { bundledIndex, hostileIndex } from './fixtures';
+import { bundled, bundledIndex, hostileIndex } from './fixtures';
+import { buildIndex } from '../../../src/domain/indexes';
 
 const META = { title: 'T <&>', description: 'Filters: country: "Iran"' };
 
@@ -22,9 +23,9 @@ describe('Network as GEXF / GraphML', () => {
     const g = toGraphology(index, graph);
     expect(g.order).toBe(graph.nodes.length);
     expect(g.size).toBe(graph.edges.length);
-    for (const n of graph.nodes) expect(g.getNodeAttribute(n.id, 'meetings')).toBe(n.count);
-    for (const e of graph.edges) expect(g.getEdgeAttribute(g.edge(e.source, e.target)!, 'weight')).toBe(e.weight);
-    expect(g.getNodeAttributes('khaji')).toMatchObject({ label: 'Ali Asghar Khaji', affiliation: 'IRN', affiliationName: 'Iran', kind: 'person' });
+    for (const n of graph.nodes) expect(g.getNodeAttribute(nodeKey(n.id), 'meetings')).toBe(n.count);
+    for (const e of graph.edges) expect(g.getEdgeAttribute(g.edge(nodeKey(e.source), nodeKey(e.target))!, 'weight')).toBe(e.weight);
+    expect(g.getNodeAttributes(nodeKey('khaji'))).toMatchObject({ label: 'Ali Asghar Khaji', affiliation: 'IRN', affiliationName: 'Iran', kind: 'person' });
   });
 
   it('GEXF parses back with graphology-gexf: same node and edge counts, attributes and weights', () => {
@@ -52,6 +53,29 @@ describe('Network as GEXF / GraphML', () => {
     expect(back.getNodeAttribute('plain', 'label')).toBe("Geir O'Pedersen");
     expect(back.getEdgeAttribute(back.edge('khaji', 'plain')!, 'weight')).toBe(2);
     expect(text).not.toContain('<script>');
+  });
+
+  it('actors whose ids are Object.prototype names export to GEXF and GraphML under their own ids', () => {
+    const ds = bundled();
+    const renamed = ds.actors.find((a) => a.id === 'khaji')!;
+    const ids = ['constructor', 'hasOwnProperty', 'toString'];
+    // Three actors of the first meeting, renamed: every link among them was refused by graphology before.
+    const firstIds = ds.meetings[0]!.participants.map((p) => p.actorId);
+    ds.actors.push(...ids.map((id) => ({ ...renamed, id, name: `Actor ${id}` })));
+    ds.meetings[0]!.participants.push(...ids.map((actorId) => ({ actorId })));
+    const index = buildIndex(ds);
+    const g = buildGraph(index, index.order);
+    // Read with the DOM's XML parser: graphology itself (which the parsers build) cannot hold these ids.
+    for (const text of [networkToGexf(toGraphology(index, g), META), networkToGraphml(toGraphology(index, g), META)]) {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      const nodeIds = Array.from(doc.getElementsByTagName('node'), (n) => n.getAttribute('id'));
+      expect(nodeIds).toHaveLength(g.nodes.length);
+      expect(nodeIds).toEqual(expect.arrayContaining(ids));
+      const edges = Array.from(doc.getElementsByTagName('edge'), (e) => [e.getAttribute('source'), e.getAttribute('target')].sort().join(' '));
+      expect(edges).toHaveLength(g.edges.length);
+      expect(edges).toContain([firstIds[0]!, 'constructor'].sort().join(' '));
+      expect(text).not.toMatch(/ (id|source|target)="a:/);
+    }
   });
 
   it('XML escaping covers markup characters and characters XML cannot hold', () => {

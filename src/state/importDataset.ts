@@ -1,9 +1,8 @@
-import type { ImportReply, ImportRequest } from '../domain/import/import.worker';
 import type { Mapping, SheetRole } from '../domain/import/layouts';
-import type { Imported, ImportOutcome, NeedsMapping } from '../domain/import/pipeline';
+import type { Imported, NeedsMapping } from '../domain/import/pipeline';
 import { formatProblem } from '../domain/import/problems';
-import { decodeBytes, headOf } from '../domain/import/decode';
-import { isJsonText, loadDatasetText, reportLoadFailure, showDataset, type DataOrigin } from './loadDataset';
+import { noticeDatasetWarnings, rememberIndex, reportLoadFailure, runEngineLoad, showDataset, showIndex, type DataOrigin } from './loadDataset';
+import { cancelLoad, type LoadOutcome } from './dataSource';
 import { rememberDataset } from './recentDatasets';
 import { useStore } from './store';
 import { removeDataParam } from './url/dataLink';
@@ -12,40 +11,8 @@ import { isolate } from '../domain/bidi';
 export const IMPORT_NOTICE = 'import-summary';
 const MAX_LISTED = 8;
 
-/** Terminates the running import (Cancel); null when none runs. */
-let cancelRunning: (() => void) | null = null;
-export const cancelImport = (): void => cancelRunning?.();
-
-/** Runs the pipeline in a worker (off the main thread, with progress), or inline where there are no workers (tests). */
-async function runPipeline(request: ImportRequest, name: string): Promise<ImportOutcome | null> {
-  const { setImportProgress } = useStore.getState();
-  if (typeof Worker === 'undefined') {
-    const { importText } = await import('../domain/import/pipeline');
-    if ('table' in request) return importText('', request.fileName, { table: request.table, mapping: request.mapping });
-    const decoded = decodeBytes(request.bytes);
-    if (!decoded.ok) return { ok: false, needsMapping: false, title: `Cannot open ${isolate(name)}`, issues: [{ path: '', message: decoded.message }] };
-    return importText(decoded.text, request.fileName);
-  }
-  const worker = new Worker(new URL('../domain/import/import.worker.ts', import.meta.url), { type: 'module' });
-  return new Promise<ImportOutcome | null>((resolve) => {
-    const finish = (outcome: ImportOutcome | null) => {
-      cancelRunning = null;
-      worker.terminate();
-      resolve(outcome);
-    };
-    cancelRunning = () => finish(null);
-    worker.onmessage = (event: MessageEvent<ImportReply>) => {
-      const reply = event.data;
-      if (reply.type === 'progress') setImportProgress({ name, rows: reply.rows, fraction: reply.fraction });
-      else finish(reply.outcome);
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      finish({ ok: false, needsMapping: false, title: `Cannot read ${isolate(name)}`, issues: [{ path: '', message: event.message || 'the reader stopped unexpectedly' }] });
-    };
-    worker.postMessage(request, 'bytes' in request ? [request.bytes] : []);
-  });
-}
+/** Terminates the running load (Cancel); the dataset on screen stays. */
+export const cancelImport = (): void => cancelLoad();
 
 /** One sentence for the notice: what became what, and the first rows that were skipped. */
 export function importNoticeText(result: Imported, name: string, summary: string): string {
@@ -69,22 +36,29 @@ export async function acceptImport(result: Imported, name: string, url: string, 
   }
 }
 
-function handleOutcome(outcome: ImportOutcome, name: string, url: string, origin: DataOrigin, size: number, reviewProblems: boolean): Promise<void> | void {
+/**
+ * What the engine produced, shown: a Parley JSON dataset at once (with its warnings); an imported one at once for a
+ * link, after review for a file with skipped rows; a sheet the readers cannot map goes to the mapping dialog.
+ */
+export async function handleLoaded(outcome: Exclude<LoadOutcome, { kind: 'cancelled' }>, name: string, url: string, origin: DataOrigin, size: number, reviewProblems = origin === 'file'): Promise<void> {
   const { setImportReview } = useStore.getState();
-  if (outcome.ok) {
-    // A file's skipped rows are reviewed in the dialog first; a link's load at once, listed in the notice.
-    if (reviewProblems && outcome.problems.length) return setImportReview({ kind: 'problems', result: outcome, name, url, origin, size });
-    return acceptImport(outcome, name, url, origin, size);
+  if (outcome.kind === 'failed') return reportLoadFailure(outcome.title, outcome.issues, url, origin, outcome.total);
+  if (outcome.kind === 'needsMapping') return setImportReview({ kind: 'mapping', needs: outcome.needs, name, url, origin, size });
+  const { index, summary } = outcome;
+  if (summary.kind === 'json') {
+    showIndex(index, url, origin);
+    noticeDatasetWarnings(summary.warnings, summary.warningTotal);
+    if (origin === 'file') {
+      removeDataParam();
+      await rememberDataset(index.dataset, name, size);
+    }
+    return;
   }
-  if (outcome.needsMapping) return setImportReview({ kind: 'mapping', needs: outcome, name, url, origin, size });
-  reportLoadFailure(outcome.title, outcome.issues, url, origin);
-}
-
-/** Delimited (or any non-JSON) bytes through the worker pipeline. */
-export async function importBytes(bytes: ArrayBuffer, name: string, url: string, origin: DataOrigin): Promise<void> {
-  const size = bytes.byteLength;
-  const outcome = await runPipeline({ bytes, fileName: name }, name);
-  if (outcome) await handleOutcome(outcome, name, url, origin, size, origin === 'file');
+  rememberIndex(index);
+  const result: Imported = { ...summary.imported, ok: true, dataset: index.dataset };
+  // A file's skipped rows are reviewed in the dialog first; a link's load at once, listed in the notice.
+  if (reviewProblems && result.problems.length) return setImportReview({ kind: 'problems', result, name, url, origin, size });
+  return acceptImport(result, name, url, origin, size);
 }
 
 /** The user's choice of columns, read in the worker; the dialog already showed what will be skipped. */
@@ -93,8 +67,8 @@ export async function importWithMapping(needs: NeedsMapping, mapping: Mapping<Sh
   setImportReview(null);
   setImportProgress({ name: needs.fileName, rows: 0, fraction: null });
   try {
-    const outcome = await runPipeline({ table: needs.table, fileName: needs.fileName, mapping }, needs.fileName);
-    if (outcome) await handleOutcome(outcome, needs.fileName, url, origin, size, false);
+    const outcome = await runEngineLoad({ kind: 'table', table: needs.table, mapping, fileName: needs.fileName, label: needs.fileName });
+    if (outcome.kind !== 'cancelled') await handleLoaded(outcome, needs.fileName, url, origin, size, false);
   } finally {
     setImportProgress(null);
   }
@@ -115,16 +89,8 @@ export async function openDatasetFile(file: File): Promise<void> {
       reportLoadFailure(`Could not read ${isolate(file.name)}`, [{ path: '', message: (error as Error).message }], file.name, 'file');
       return;
     }
-    if (isJsonText(headOf(bytes), file.name)) {
-      const decoded = decodeBytes(bytes);
-      if (!decoded.ok) return reportLoadFailure(`Cannot open ${isolate(file.name)}`, [{ path: '', message: decoded.message }], file.name, 'file');
-      if (!loadDatasetText(decoded.text, file.name, 'file')) return;
-      removeDataParam();
-      const data = useStore.getState().data;
-      if (data.state === 'ready') await rememberDataset(data.index.dataset, file.name, file.size);
-      return;
-    }
-    await importBytes(bytes, file.name, file.name, 'file');
+    const outcome = await runEngineLoad({ kind: 'bytes', bytes, fileName: file.name, label: file.name });
+    if (outcome.kind !== 'cancelled') await handleLoaded(outcome, file.name, file.name, 'file', file.size);
   } finally {
     setImportProgress(null);
   }

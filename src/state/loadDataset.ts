@@ -1,10 +1,11 @@
 import { buildIndex, type DatasetIndex } from '../domain/indexes';
 import type { Dataset } from '../domain/schema';
 import { warmSearchText } from '../domain/searchText';
-import { formatIssue, parseDatasetText, type DatasetIssue } from '../domain/validate';
-import { decodeBytes, headOf } from '../domain/import/decode';
+import { formatIssue, type DatasetIssue } from '../domain/validate';
+import type { LoadRequest } from '../domain/engine/protocol';
 import { useStore } from './store';
-import { importBytes } from './importDataset';
+import { cancelLoad, startLoad, type LoadOutcome } from './dataSource';
+import { handleLoaded } from './importDataset';
 import { isolate } from '../domain/bidi';
 
 export const BUNDLED_DATA_URL = `${import.meta.env.BASE_URL}data/meetings.json`;
@@ -14,9 +15,16 @@ export const LOAD_FAILED_NOTICE = 'load-failed';
 
 export type DataOrigin = 'url' | 'file';
 
-/** Indexes a valid dataset and shows it. */
+/** Indexes built by the loading worker, keyed by their dataset: showing such a dataset reuses its index. */
+const prebuilt = new WeakMap<Dataset, DatasetIndex>();
+export const rememberIndex = (index: DatasetIndex): void => void prebuilt.set(index.dataset, index);
+
+/** Shows a valid dataset, with the index the worker built or (a stored dataset) one built here. */
 export function showDataset(dataset: Dataset, url: string, origin: DataOrigin): void {
-  const index = buildIndex(dataset);
+  showIndex(prebuilt.get(dataset) ?? buildIndex(dataset), url, origin);
+}
+
+export function showIndex(index: DatasetIndex, url: string, origin: DataOrigin): void {
   useStore.getState().setData({ state: 'ready', url, index, ...(origin === 'file' ? { origin } : {}) });
   warmSearchTextWhenIdle(index);
 }
@@ -34,18 +42,6 @@ export function reportLoadFailure(title: string, issues: DatasetIssue[], url: st
   const listed = issues.slice(0, 5).map((issue) => isolate(formatIssue(issue))).join('; ');
   const more = total > 5 ? ` (and ${(total - 5).toLocaleString('en')} more)` : '';
   addNotice({ id: LOAD_FAILED_NOTICE, tone: 'error', text: `${title}. ${listed}${more}. The dataset on screen was kept.` });
-}
-
-/** Loads, validates and indexes a Parley JSON dataset from text. */
-export function loadDatasetText(text: string, url: string, origin: DataOrigin = 'url'): boolean {
-  const result = parseDatasetText(text);
-  if (!result.ok) {
-    reportLoadFailure(`The dataset ${isolate(url)} is not valid`, result.issues, url, origin, result.total);
-    return false;
-  }
-  showDataset(result.dataset, url, origin);
-  noticeDatasetWarnings(result.warnings, result.warningTotal);
-  return true;
 }
 
 /** Slice length that keeps warming well under the 50 ms a task may take before input feels stuck. */
@@ -67,36 +63,25 @@ const selectCurrentIndex = () => {
   return data.state === 'ready' ? data.index : null;
 };
 
-/** Aborts the fetch in flight (Cancel on the progress bar); null when nothing is being fetched. */
-let abortFetch: (() => void) | null = null;
-export const cancelFetch = (): void => abortFetch?.();
+/** Stops the load in flight (Cancel on the progress bar). */
+export const cancelFetch = (): void => cancelLoad();
 
-/** Bytes of a same-origin URL, or why not (HTTP status, network failure, timeout, cancel). */
-async function fetchBytes(url: string, timeoutMs: number): Promise<{ ok: true; bytes: ArrayBuffer } | { ok: false; title: string; message: string; cancelled?: boolean }> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  abortFetch = () => controller.abort();
-  try {
-    const response = await fetch(url, { signal: controller.signal });
-    if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
-    return { ok: true, bytes: await response.arrayBuffer() };
-  } catch (error) {
-    if (timedOut) return { ok: false, title: `The dataset ${isolate(url)} did not arrive`, message: `no answer within ${Math.round(timeoutMs / 1000)} s: the server may be down or the link wrong` };
-    if (controller.signal.aborted) return { ok: false, title: `Stopped loading ${isolate(url)}`, message: 'cancelled', cancelled: true };
-    return { ok: false, title: `Could not load the dataset ${isolate(url)}`, message: (error as Error).message };
-  } finally {
-    clearTimeout(timer);
-    abortFetch = null;
-  }
+/** A load in the data engine (worker) with the progress bar fed; the outcome for the caller to show or report. */
+export function runEngineLoad(request: LoadRequest, timeoutMs?: number): Promise<LoadOutcome> {
+  const { setImportProgress } = useStore.getState();
+  const name = request.fileName;
+  return startLoad(request, {
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    onProgress: (rows, fraction) => {
+      // A cancelled or finished load leaves the bar alone.
+      if (useStore.getState().importProgress?.name === name) setImportProgress({ name, rows, fraction });
+    },
+  }).result;
 }
 
 /**
- * Fetches a same-origin dataset (JSON, or CSV/TSV through the import pipeline). The current dataset stays on screen
- * until the new one is valid; the first load shows a loading screen and, on failure, the error screen.
+ * Fetches a same-origin dataset (JSON, or CSV/TSV through the import pipeline) in the data engine. The current dataset
+ * stays on screen until the new one is valid; the first load shows a loading screen and, on failure, the error screen.
  */
 export async function loadDatasetUrl(url: string = BUNDLED_DATA_URL, { timeoutMs = LOAD_TIMEOUT_MS } = {}): Promise<void> {
   const { data, setData, setImportProgress } = useStore.getState();
@@ -104,32 +89,22 @@ export async function loadDatasetUrl(url: string = BUNDLED_DATA_URL, { timeoutMs
   if (data.state !== 'ready') setData({ state: 'loading', url });
   setImportProgress({ name, rows: 0, fraction: null });
   try {
-    const fetched = await fetchBytes(url, timeoutMs);
-    if (!fetched.ok) {
-      if (!fetched.cancelled || useStore.getState().data.state !== 'ready') reportLoadFailure(fetched.title, [{ path: '', message: fetched.message }], url, 'url');
+    const outcome = await runEngineLoad({ kind: 'url', url, fileName: name, label: url }, timeoutMs);
+    if (outcome.kind === 'cancelled') {
+      if (useStore.getState().data.state !== 'ready') reportLoadFailure(`Stopped loading ${isolate(url)}`, [{ path: '', message: 'cancelled' }], url, 'url');
       return;
     }
-    if (isJsonText(headOf(fetched.bytes), url)) {
-      const decoded = decodeBytes(fetched.bytes);
-      if (!decoded.ok) return reportLoadFailure(`Cannot open ${isolate(url)}`, [{ path: '', message: decoded.message }], url, 'url');
-      loadDatasetText(decoded.text, url, 'url');
-      return;
-    }
-    // Everything else is decoded and read in the worker: a large sheet never blocks the page.
-    await importBytes(fetched.bytes, name, url, 'url');
+    await handleLoaded(outcome, name, url, 'url', 0);
   } finally {
     if (useStore.getState().importProgress?.name === name) setImportProgress(null);
   }
 }
 
-/** JSON datasets are read on the main thread as before (fast, no worker hop); everything else goes through the import readers. */
-export const isJsonText = (text: string, name: string): boolean => /\.json$/i.test(name.split('?')[0]!) || /^\s*[[{]/.test(text.slice(0, 64));
-
 export const DATASET_WARNINGS_NOTICE = 'dataset-warnings';
 const LISTED_WARNINGS = 10;
 
 /** The dataset loaded, but some of it was ignored or is odd: say so, with the paths. */
-function noticeDatasetWarnings(warnings: readonly DatasetIssue[], total: number): void {
+export function noticeDatasetWarnings(warnings: readonly DatasetIssue[], total: number): void {
   const { addNotice, dismissNotice } = useStore.getState();
   if (!total) {
     dismissNotice(DATASET_WARNINGS_NOTICE);

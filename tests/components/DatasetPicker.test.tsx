@@ -34,9 +34,9 @@ describe('DatasetPicker', () => {
     const user = userEvent.setup();
     render(<DatasetPicker />);
     await user.upload(screen.getByLabelText('Dataset file (JSON, CSV or TSV)'), jsonFile(renamed, 'uploaded.json'));
-    await waitFor(() => expect(useStore.getState().data.state).toBe('ready'));
+    // The file is read in the data engine: wait for it to replace the dataset on screen.
+    await waitFor(() => expect(useStore.getState().data.url).toBe('uploaded.json'));
     const data = useStore.getState().data;
-    expect(data.url).toBe('uploaded.json');
     expect(data.state === 'ready' && data.index.dataset.title).toBe('Uploaded dataset');
   });
 
@@ -68,8 +68,8 @@ describe('DatasetPicker', () => {
     expect(screen.getByText('Drop a dataset (JSON, CSV or TSV) to open it')).toBeInTheDocument();
     fireEvent.drop(document.body, { dataTransfer });
     expect(screen.queryByText('Drop a dataset (JSON, CSV or TSV) to open it')).not.toBeInTheDocument();
-    await waitFor(() => expect(useStore.getState().data.state).toBe('ready'));
-    expect(useStore.getState().data.url).toBe('dropped.json');
+    await waitFor(() => expect(useStore.getState().data.url).toBe('dropped.json'));
+    expect(useStore.getState().data.state).toBe('ready');
   });
 
   it('ignores drags that carry no files, such as selected text', () => {

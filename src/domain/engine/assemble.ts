@@ -1,0 +1,108 @@
+import type { DatasetIndex } from '../indexes';
+import type { Actor, Country, Dataset, Meeting, Source, Topic } from '../schema';
+import { csrRow, type KeyedCsr, type PackedIndex } from './packedIndex';
+import type { ChunkField } from './protocol';
+
+/**
+ * Builds the page's `DatasetIndex` from what the loading worker produced: the typed arrays as they arrived (no copy,
+ * nothing recomputed) and the records chunk by chunk, filing each chunk's id→position entries as it comes, so the
+ * work is spread over many short tasks. Chunks may come in any order and any size; `finish` checks that all came.
+ */
+export class IndexAssembler {
+  private readonly meetings: Meeting[];
+  private readonly actors: Actor[];
+  private readonly sources: Source[];
+  private readonly participants: Int32Array[];
+  private readonly meetingPos = new Map<string, number>();
+  private readonly actorPos = new Map<string, number>();
+  private readonly sourceById = new Map<string, Source>();
+  private readonly received: Record<ChunkField, number> = { meetings: 0, actors: 0, sources: 0 };
+
+  constructor(
+    private readonly packed: PackedIndex,
+    private readonly rest: Dataset,
+    private readonly counts: Record<ChunkField, number>,
+  ) {
+    if (packed.meetingCount !== counts.meetings || packed.actorCount !== counts.actors) throw new Error('the index does not match the records announced');
+    this.meetings = new Array<Meeting>(counts.meetings);
+    this.actors = new Array<Actor>(counts.actors);
+    this.sources = new Array<Source>(counts.sources);
+    this.participants = new Array<Int32Array>(counts.meetings);
+  }
+
+  /** Records received so far, of all kinds, and the total expected. */
+  get progress(): { received: number; total: number } {
+    const { meetings, actors, sources } = this.received;
+    return { received: meetings + actors + sources, total: this.counts.meetings + this.counts.actors + this.counts.sources };
+  }
+
+  add(field: ChunkField, offset: number, items: readonly unknown[]): void {
+    if (offset < 0 || offset + items.length > this.counts[field]) throw new Error(`${field} ${offset}–${offset + items.length} is outside the ${this.counts[field]} announced`);
+    if (field === 'meetings') {
+      for (let k = 0; k < items.length; k++) {
+        const m = items[k] as Meeting;
+        const i = offset + k;
+        this.meetings[i] = m;
+        this.meetingPos.set(m.id, i);
+        this.participants[i] = csrRow(this.packed.participants, i);
+      }
+    } else if (field === 'actors') {
+      for (let k = 0; k < items.length; k++) {
+        const a = items[k] as Actor;
+        this.actors[offset + k] = a;
+        this.actorPos.set(a.id, offset + k);
+      }
+    } else {
+      for (let k = 0; k < items.length; k++) {
+        const s = items[k] as Source;
+        this.sources[offset + k] = s;
+        this.sourceById.set(s.id, s);
+      }
+    }
+    this.received[field] += items.length;
+  }
+
+  /** The index, once every record has arrived. Maps are in position order whatever order the chunks came in. */
+  finish(): DatasetIndex {
+    for (const field of ['meetings', 'actors', 'sources'] as const) {
+      if (this.received[field] !== this.counts[field]) throw new Error(`received ${this.received[field]} of ${this.counts[field]} ${field}`);
+    }
+    const { packed, meetings, actors, sources } = this;
+    const dataset: Dataset = Object.assign(this.rest, { meetings, actors, sources });
+    const byActor = new Array<Int32Array>(packed.actorCount);
+    for (let a = 0; a < packed.actorCount; a++) byActor[a] = csrRow(packed.byActor, a);
+    return {
+      dataset,
+      meetings,
+      actors,
+      meetingPos: inPositionOrder(this.meetingPos, meetings),
+      actorPos: inPositionOrder(this.actorPos, actors),
+      topicById: new Map<string, Topic>(dataset.topics.map((t) => [t.id, t])),
+      countryByCode: new Map<string, Country>(dataset.countries.map((c) => [c.code, c])),
+      sourceById: inPositionOrder(this.sourceById, sources, (s) => s),
+      start: packed.start,
+      end: packed.end,
+      participants: this.participants,
+      byActor,
+      byAffiliation: keyedRows(packed.byAffiliation),
+      byTopic: keyedRows(packed.byTopic),
+      order: packed.order,
+      minTime: packed.minTime,
+      maxTime: packed.maxTime,
+    };
+  }
+}
+
+/**
+ * Chunks that came in order already filed their ids in position order (the usual case: no extra work); otherwise the map
+ * is rebuilt in position order so iteration matches `buildIndex` exactly. Duplicate ids were refused by validation.
+ */
+function inPositionOrder<T extends { id: string }, V>(map: Map<string, V>, list: readonly T[], value: (item: T, i: number) => V = (_, i) => i as V): Map<string, V> {
+  let k = 0;
+  for (const id of map.keys()) if (list[k++]!.id !== id) return new Map(list.map((item, i) => [item.id, value(item, i)]));
+  return map;
+}
+
+function keyedRows(csr: KeyedCsr): Map<string, Int32Array> {
+  return new Map(csr.keys.map((key, k) => [key, csrRow(csr, k)]));
+}

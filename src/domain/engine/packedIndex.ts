@@ -1,0 +1,135 @@
+import type { Dataset } from '../schema';
+import { DAY_MS, isoToMs } from '../dates';
+
+/**
+ * A dataset's index as flat typed arrays: what a worker computes and hands to the page by transferring the buffers
+ * (no copy, no main-thread work). Lists per meeting, actor, affiliation or topic are CSR pairs: the items of entry `k`
+ * are `values[offsets[k]] … values[offsets[k + 1] - 1]`. Same content as `buildIndex`, in the same order.
+ */
+export interface PackedIndex {
+  meetingCount: number;
+  actorCount: number;
+  start: Float64Array;
+  end: Float64Array;
+  order: Int32Array;
+  /** Actor positions per meeting (−1 for an unknown actor), in the meeting's listed order. */
+  participants: Csr;
+  /** Meeting positions per actor position, ascending. */
+  byActor: Csr;
+  /** Keys in first-seen order; meeting positions per key, ascending, once per meeting. */
+  byAffiliation: KeyedCsr;
+  byTopic: KeyedCsr;
+  minTime: number;
+  maxTime: number;
+}
+
+export interface Csr {
+  offsets: Int32Array;
+  values: Int32Array;
+}
+
+export interface KeyedCsr extends Csr {
+  keys: string[];
+}
+
+/** The buffers to list in postMessage's transfer list. */
+export function packedBuffers(p: PackedIndex): ArrayBuffer[] {
+  const arrays = [p.start, p.end, p.order, p.participants.offsets, p.participants.values, p.byActor.offsets, p.byActor.values,
+    p.byAffiliation.offsets, p.byAffiliation.values, p.byTopic.offsets, p.byTopic.values];
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}
+
+/** Items of entry `k` of a CSR list (a view, no copy). */
+export const csrRow = (csr: Csr, k: number): Int32Array => csr.values.subarray(csr.offsets[k]!, csr.offsets[k + 1]!);
+
+/** Meeting positions per key: each meeting once per key, keys in first-seen order. */
+function groupCsr(n: number, forEachKey: (i: number, add: (key: string) => void) => void): KeyedCsr {
+  const keyOf = new Map<string, number>();
+  const keys: string[] = [];
+  const lists: number[][] = [];
+  let i = 0;
+  const add = (key: string) => {
+    let k = keyOf.get(key);
+    if (k === undefined) {
+      keyOf.set(key, (k = keys.length));
+      keys.push(key);
+      lists.push([]);
+    }
+    const list = lists[k]!;
+    if (list[list.length - 1] !== i) list.push(i);
+  };
+  for (; i < n; i++) forEachKey(i, add);
+  return { keys, ...flatten(lists) };
+}
+
+function flatten(lists: readonly (readonly number[])[]): Csr {
+  const offsets = new Int32Array(lists.length + 1);
+  for (let k = 0; k < lists.length; k++) offsets[k + 1] = offsets[k]! + lists[k]!.length;
+  const values = new Int32Array(offsets[lists.length]!);
+  for (let k = 0; k < lists.length; k++) values.set(lists[k]!, offsets[k]!);
+  return { offsets, values };
+}
+
+/** Index of a validated dataset, in flat arrays (runs in the loading worker). */
+export function packIndex(dataset: Dataset): PackedIndex {
+  const { meetings, actors } = dataset;
+  const n = meetings.length;
+  const actorPos = new Map<string, number>();
+  actors.forEach((a, i) => actorPos.set(a.id, i));
+  const start = new Float64Array(n);
+  const end = new Float64Array(n);
+  const partOffsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) partOffsets[i + 1] = partOffsets[i]! + meetings[i]!.participants.length;
+  const partValues = new Int32Array(partOffsets[n]!);
+  const actorCounts = new Int32Array(actors.length + 1);
+  for (let i = 0; i < n; i++) {
+    const m = meetings[i]!;
+    start[i] = isoToMs(m.earliest);
+    end[i] = isoToMs(m.latest) + DAY_MS;
+    const base = partOffsets[i]!;
+    for (let j = 0; j < m.participants.length; j++) {
+      const pos = actorPos.get(m.participants[j]!.actorId) ?? -1;
+      partValues[base + j] = pos;
+      if (pos >= 0) actorCounts[pos + 1]!++;
+    }
+  }
+  // byActor by counting sort: meetings are visited in position order, so each actor's list comes out ascending.
+  const actorOffsets = new Int32Array(actors.length + 1);
+  for (let a = 0; a < actors.length; a++) actorOffsets[a + 1] = actorOffsets[a]! + actorCounts[a + 1]!;
+  const actorValues = new Int32Array(actorOffsets[actors.length]!);
+  const fill = actorOffsets.slice(0, actors.length);
+  for (let i = 0; i < n; i++) {
+    for (let k = partOffsets[i]!; k < partOffsets[i + 1]!; k++) {
+      const a = partValues[k]!;
+      if (a >= 0) actorValues[fill[a]!++] = i;
+    }
+  }
+  const byAffiliation = groupCsr(n, (i, add) => {
+    for (let k = partOffsets[i]!; k < partOffsets[i + 1]!; k++) if (partValues[k]! >= 0) add(actors[partValues[k]!]!.affiliation);
+  });
+  const byTopic = groupCsr(n, (i, add) => {
+    for (const t of meetings[i]!.topics) add(t);
+  });
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => start[a]! - start[b]! || (meetings[a]!.id < meetings[b]!.id ? -1 : 1));
+  let minTime = Infinity;
+  let maxTime = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (start[i]! < minTime) minTime = start[i]!;
+    if (end[i]! > maxTime) maxTime = end[i]!;
+  }
+  return {
+    meetingCount: n,
+    actorCount: actors.length,
+    start,
+    end,
+    order,
+    participants: { offsets: partOffsets, values: partValues },
+    byActor: { offsets: actorOffsets, values: actorValues },
+    byAffiliation,
+    byTopic,
+    minTime: n ? minTime : Date.UTC(2000, 0, 1),
+    maxTime: n ? maxTime : Date.UTC(2001, 0, 1),
+  };
+}

@@ -1,0 +1,47 @@
+import type { Dataset } from '../schema';
+import type { DatasetIssue } from '../validate';
+import type { Table } from '../import/delimited';
+import type { Mapping, SheetRole } from '../import/layouts';
+import type { Imported, NeedsMapping } from '../import/pipeline';
+import type { PackedIndex } from './packedIndex';
+
+/**
+ * The loading worker's messages. The page asks for a dataset (a same-origin URL, a file's bytes, or a sheet with the
+ * user's column mapping); the worker fetches, decodes, parses, validates, imports and indexes it, then hands over the
+ * index's typed arrays (transferred) and the records in small chunks, so no message costs the page a long task.
+ */
+export type LoadRequest = (
+  | { kind: 'url'; url: string }
+  | { kind: 'bytes'; bytes: ArrayBuffer }
+  | { kind: 'table'; table: Table; mapping: Mapping<SheetRole> }
+) & {
+  /** The file's name (decides JSON or sheet, and the sheet's delimiter). */
+  fileName: string;
+  /** How messages name the dataset: the link as written, or the file's name. */
+  label: string;
+  /** Records per chunk message (tests vary it). */
+  chunkSize?: number;
+};
+
+/** Where the load is; `fraction` grows across all of them (download, read, index, hand-over). */
+export type LoadStage = 'download' | 'read' | 'index' | 'transfer';
+
+/** The records handed over in chunks; every other part of the dataset comes in the head message. */
+export type ChunkField = 'meetings' | 'actors' | 'sources';
+
+export type ImportedSummary = Omit<Imported, 'dataset'>;
+
+/** What the page is told once every chunk has been sent. */
+export type LoadSummary = { kind: 'json'; warnings: DatasetIssue[]; warningTotal: number } | { kind: 'import'; imported: ImportedSummary };
+
+export type LoadReply =
+  | { type: 'progress'; stage: LoadStage; rows: number; fraction: number }
+  /** The whole body arrived: a link's timeout no longer applies. */
+  | { type: 'fetched'; bytes: number }
+  | { type: 'failed'; title: string; issues: DatasetIssue[]; total: number }
+  | { type: 'needsMapping'; needs: NeedsMapping }
+  | { type: 'head'; packed: PackedIndex; rest: Dataset; counts: Record<ChunkField, number> }
+  | { type: 'chunk'; field: ChunkField; offset: number; items: unknown[] }
+  | { type: 'done'; summary: LoadSummary };
+
+export type Post = (reply: LoadReply, transfer?: Transferable[]) => void;

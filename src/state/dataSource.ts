@@ -1,0 +1,115 @@
+import type { DatasetIndex } from '../domain/indexes';
+import type { DatasetIssue } from '../domain/validate';
+import type { NeedsMapping } from '../domain/import/pipeline';
+import { IndexAssembler } from '../domain/engine/assemble';
+import { isolate } from '../domain/bidi';
+import type { LoadReply, LoadRequest, LoadSummary } from '../domain/engine/protocol';
+
+/**
+ * The page's side of the data engine: starts a load in a worker (or in the page where there are no workers, as in
+ * unit tests), reports progress, and assembles the index from the worker's chunks. One message is one short task,
+ * so the page stays responsive however large the dataset.
+ */
+export type LoadOutcome =
+  | { kind: 'loaded'; index: DatasetIndex; summary: LoadSummary }
+  | { kind: 'failed'; title: string; issues: DatasetIssue[]; total: number }
+  | { kind: 'needsMapping'; needs: NeedsMapping }
+  | { kind: 'cancelled' };
+
+export interface LoadOptions {
+  /** Rows read (or meetings handed over) and the share of the whole load done, 0–1; never decreases. */
+  onProgress?: (rows: number, fraction: number) => void;
+  /** A link's body that has not fully arrived by then fails the load ("did not arrive"). */
+  timeoutMs?: number;
+}
+
+export interface LoadHandle {
+  result: Promise<LoadOutcome>;
+  cancel(): void;
+}
+
+/** Progress reaches the store at most this often: each report re-renders the progress bar. */
+const PROGRESS_EVERY_MS = 100;
+
+let current: LoadHandle | null = null;
+/** Stops the load in flight (Cancel on the progress bar): the worker is terminated, the dataset on screen stays. */
+export const cancelLoad = (): void => current?.cancel();
+
+export function startLoad(request: LoadRequest, options: LoadOptions = {}): LoadHandle {
+  let settle!: (outcome: LoadOutcome) => void;
+  const result = new Promise<LoadOutcome>((resolve) => (settle = resolve));
+  let settled = false;
+  let stop: () => void = () => undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let assembler: IndexAssembler | null = null;
+  let best = { rows: 0, fraction: 0, at: -Infinity };
+
+  const finish = (outcome: LoadOutcome) => {
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    stop();
+    if (current === handle) current = null;
+    settle(outcome);
+  };
+  const report = (rows: number, fraction: number) => {
+    best = { rows: Math.max(best.rows, rows), fraction: Math.max(best.fraction, fraction), at: best.at };
+    const now = performance.now();
+    if (now - best.at < PROGRESS_EVERY_MS && fraction < 1) return;
+    best.at = now;
+    options.onProgress?.(best.rows, best.fraction);
+  };
+  const receive = (reply: LoadReply) => {
+    if (settled) return;
+    try {
+      switch (reply.type) {
+        case 'progress':
+          return report(reply.rows, reply.fraction);
+        case 'fetched':
+          return clearTimeout(timer);
+        case 'failed':
+          return finish({ kind: 'failed', title: reply.title, issues: reply.issues, total: reply.total });
+        case 'needsMapping':
+          return finish({ kind: 'needsMapping', needs: reply.needs });
+        case 'head':
+          assembler = new IndexAssembler(reply.packed, reply.rest, reply.counts);
+          return;
+        case 'chunk':
+          return assembler!.add(reply.field, reply.offset, reply.items);
+        case 'done':
+          return finish({ kind: 'loaded', index: assembler!.finish(), summary: reply.summary });
+      }
+    } catch (error) {
+      finish({ kind: 'failed', title: `Cannot read ${isolate(request.label)}`, issues: [{ path: '', message: (error as Error).message }], total: 1 });
+    }
+  };
+  const handle: LoadHandle = { result, cancel: () => finish({ kind: 'cancelled' }) };
+  current = handle;
+  if (request.kind === 'url' && options.timeoutMs !== undefined) {
+    const seconds = Math.round(options.timeoutMs / 1000);
+    timer = setTimeout(
+      () => finish({ kind: 'failed', title: `The dataset ${isolate(request.label)} did not arrive`, issues: [{ path: '', message: `no answer within ${seconds} s: the server may be down or the link wrong` }], total: 1 }),
+      options.timeoutMs,
+    );
+  }
+
+  if (typeof Worker === 'undefined') {
+    const controller = new AbortController();
+    stop = () => controller.abort();
+    void import('../domain/engine/runLoad')
+      .then(({ runLoad }) => runLoad(request, receive, controller.signal))
+      .catch((error: unknown) => receive({ type: 'failed', title: `Cannot read ${isolate(request.label)}`, issues: [{ path: '', message: (error as Error).message }], total: 1 }));
+    return handle;
+  }
+  const worker = new Worker(new URL('../domain/engine/load.worker.ts', import.meta.url), { type: 'module' });
+  stop = () => worker.terminate();
+  worker.onmessage = (event: MessageEvent<LoadReply>) => receive(event.data);
+  worker.onerror = (event) => {
+    event.preventDefault();
+    receive({ type: 'failed', title: `Cannot read ${isolate(request.label)}`, issues: [{ path: '', message: event.message || 'the reader stopped unexpectedly' }], total: 1 });
+  };
+  // The worker's base URL is its own script: a link is resolved against the page first.
+  const sent = request.kind === 'url' ? { ...request, url: new URL(request.url, location.href).href } : request;
+  worker.postMessage(sent, request.kind === 'bytes' ? [request.bytes] : []);
+  return handle;
+}

@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { buildIndex, type DatasetIndex } from '../../../src/domain/indexes';
+import { IndexAssembler } from '../../../src/domain/engine/assemble';
+import { packIndex } from '../../../src/domain/engine/packedIndex';
+import type { LoadReply, LoadRequest } from '../../../src/domain/engine/protocol';
+import { handOver, runLoad } from '../../../src/domain/engine/runLoad';
+import { importText } from '../../../src/domain/import/pipeline';
+import { decodeBytes } from '../../../src/domain/import/decode';
+import type { Dataset } from '../../../src/domain/schema';
+import { parseDatasetText } from '../../../src/domain/validate';
+import { generateSynthetic } from '../../../scripts/bench/synthetic/generate';
+import { smallDataset } from '../../fixtures/smallDataset';
+
+const bundledText = readFileSync('public/data/meetings.json', 'utf8');
+const validated = (text: string): Dataset => {
+  const result = parseDatasetText(text);
+  if (!result.ok) throw new Error('fixture is not valid');
+  return result.dataset;
+};
+const synthetic = (meetings: number, actors: number, seed: number) => JSON.parse(generateSynthetic({ meetings, actors, seed })) as Dataset;
+const bytesOf = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
+
+/** Every reply of one load, in order. */
+async function repliesOf(request: LoadRequest): Promise<LoadReply[]> {
+  const replies: LoadReply[] = [];
+  await runLoad(request, (r) => void replies.push(r));
+  return replies;
+}
+
+/** The page's side: the index assembled from the replies (chunks fed in the given order). */
+function assemble(replies: readonly LoadReply[], reorder: <T>(chunks: T[]) => T[] = (c) => c): DatasetIndex {
+  const head = replies.find((r) => r.type === 'head');
+  if (head?.type !== 'head') throw new Error(`no head: ${JSON.stringify(replies.find((r) => r.type === 'failed'))}`);
+  const assembler = new IndexAssembler(head.packed, head.rest, head.counts);
+  const chunks = replies.filter((r): r is Extract<LoadReply, { type: 'chunk' }> => r.type === 'chunk');
+  for (const c of reorder(chunks)) assembler.add(c.field, c.offset, c.items);
+  return assembler.finish();
+}
+
+/** The same index as `buildIndex`: records, positions, every typed array and every map (entries in the same order). */
+function expectSameIndex(actual: DatasetIndex, expected: DatasetIndex): void {
+  expect(actual.dataset).toEqual(expected.dataset);
+  expect(Object.keys(actual.dataset)).toEqual(Object.keys(expected.dataset));
+  for (const key of ['start', 'end', 'order'] as const) expect(Array.from(actual[key]), key).toEqual(Array.from(expected[key]));
+  for (const key of ['participants', 'byActor'] as const) expect(actual[key].map((a) => Array.from(a)), key).toEqual(expected[key].map((a) => Array.from(a)));
+  for (const key of ['meetingPos', 'actorPos', 'topicById', 'countryByCode', 'sourceById'] as const) expect([...actual[key]], key).toEqual([...expected[key]]);
+  for (const key of ['byAffiliation', 'byTopic'] as const) expect([...actual[key]].map(([k, v]) => [k, Array.from(v)]), key).toEqual([...expected[key]].map(([k, v]) => [k, Array.from(v)]));
+  expect([actual.minTime, actual.maxTime]).toEqual([expected.minTime, expected.maxTime]);
+}
+
+describe('the loading worker gives the index buildIndex gives', () => {
+  it('for the bundled dataset read from JSON bytes', async () => {
+    const replies = await repliesOf({ kind: 'bytes', bytes: bytesOf(bundledText), fileName: 'meetings.json', label: 'meetings.json', chunkSize: 3 });
+    // Validation trims texts: the page saw the validated dataset before too.
+    expectSameIndex(assemble(replies), buildIndex(validated(bundledText)));
+    expect(replies.at(-1)).toMatchObject({ type: 'done', summary: { kind: 'json', warningTotal: 0 } });
+  });
+
+  it('for an ICEWS file merged by the import readers', async () => {
+    const file = readFileSync('tests/fixtures/import/icews-sample.tab');
+    const decoded = decodeBytes(file);
+    const direct = decoded.ok ? importText(decoded.text, 'icews-sample.tab') : null;
+    if (!direct?.ok) throw new Error('fixture does not import');
+    const replies = await repliesOf({ kind: 'bytes', bytes: new Uint8Array(file).buffer, fileName: 'icews-sample.tab', label: 'icews-sample.tab' });
+    expectSameIndex(assemble(replies), buildIndex(direct.dataset));
+    const done = replies.at(-1);
+    expect(done?.type === 'done' && done.summary.kind === 'import' && done.summary.imported).toMatchObject({ meetings: direct.meetings, rows: direct.rows, format: direct.format });
+  });
+
+  it('for generated datasets, whatever the chunk size and the order the chunks arrive in', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 120 }), fc.integer({ min: 2, max: 40 }), fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 50 }), fc.boolean(), (meetings, actors, seed, chunkSize, reversed) => {
+        fc.pre(actors <= meetings * 6);
+        const dataset = synthetic(meetings, actors, seed);
+        const replies: LoadReply[] = [];
+        handOver(structuredClone(dataset), { kind: 'json', warnings: [], warningTotal: 0 }, (r) => void replies.push(r), chunkSize);
+        expectSameIndex(assemble(replies, reversed ? (c) => [...c].reverse() : undefined), buildIndex(dataset));
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('packs participants, byActor and groups as CSR lists equal to the per-meeting arrays', () => {
+    const packed = packIndex(smallDataset);
+    const index = buildIndex(smallDataset);
+    expect(packed.participants.offsets.length).toBe(smallDataset.meetings.length + 1);
+    expect(packed.participants.values.length).toBe(index.participants.reduce((n, p) => n + p.length, 0));
+    expect(packed.byAffiliation.keys).toEqual([...index.byAffiliation.keys()]);
+    expect(packed.byTopic.keys).toEqual([...index.byTopic.keys()]);
+  });
+
+  it('refuses to finish before every record has arrived', () => {
+    const replies: LoadReply[] = [];
+    handOver(structuredClone(smallDataset), { kind: 'json', warnings: [], warningTotal: 0 }, (r) => void replies.push(r), 2);
+    expect(() => assemble(replies, (c) => c.slice(1))).toThrow(/received/);
+  });
+});
+
+describe('progress', () => {
+  it('only grows and reaches 100 %, for JSON and for a sheet', async () => {
+    const json = await repliesOf({ kind: 'bytes', bytes: bytesOf(generateSynthetic({ meetings: 300, actors: 40, seed: 3 })), fileName: 'x.json', label: 'x.json', chunkSize: 25 });
+    const sheet = await repliesOf({ kind: 'bytes', bytes: new Uint8Array(readFileSync('tests/fixtures/import/icews-sample.tab')).buffer, fileName: 'i.tab', label: 'i.tab', chunkSize: 1 });
+    for (const replies of [json, sheet]) {
+      const fractions = replies.flatMap((r) => (r.type === 'progress' ? [r.fraction] : []));
+      expect(fractions.length).toBeGreaterThan(3);
+      fractions.forEach((f, i) => expect(f).toBeGreaterThanOrEqual(fractions[i - 1] ?? 0));
+      expect(fractions.at(-1)).toBe(1);
+      // The last progress report comes before the result, never after.
+      expect(replies.at(-1)?.type).toBe('done');
+    }
+  });
+
+  it('a bad file ends with one specific failure and no index', async () => {
+    const replies = await repliesOf({ kind: 'bytes', bytes: bytesOf('{ nope'), fileName: 'nope.json', label: 'nope.json' });
+    expect(replies.filter((r) => r.type === 'head')).toEqual([]);
+    expect(replies.at(-1)).toMatchObject({ type: 'failed', title: 'The dataset nope.json is not valid', issues: [{ message: expect.stringMatching(/^not valid JSON/) }] });
+  });
+});

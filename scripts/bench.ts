@@ -1,31 +1,33 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Dataset } from '../src/domain/schema';
 import { startBrowser } from './browser/launch';
 import { ensureDataset, parseTiers, TIERS, type Tier } from './bench/datasets';
-import { formatTable, jsonSummary, summarize, type RunMetrics, type TierSummary } from './bench/report';
+import { checkTargets, formatTable, formatTargets, jsonSummary, summarize, type RunMetrics, type TierSummary } from './bench/report';
 import { prepareTier, runOnce } from './bench/runTier';
 import { startStaticServer } from './bench/server';
-import { ensureIcews, runImportOnce } from './bench/importTier';
+import { ensureIcews, ICEWS_CLASSIC, ICEWS_YEAR, runImportOnce } from './bench/importTier';
 
-const USAGE = `usage: npm run bench -- [--build] [--tiers bundled,1k,20k,100k] [--runs 5] [--seed 1] [--json] [--no-naive] [--naive-max 20000] [--naive-runs 1] [--steps]
+const USAGE = `usage: npm run bench -- [--build] [--dist dist] [--tiers bundled,1k,20k,100k] [--runs 5] [--seed 1] [--json] [--no-naive] [--naive-max 20000] [--naive-runs 1] [--steps]
   --build     run vite build first (otherwise dist/ must exist)
+  --dist      the built app to measure (default dist/; e.g. another worktree's build for a before/after)
   --tiers     comma list of ${TIERS.map((t) => t.name).join(', ')} or meetings/actors, e.g. 5000/500
+              (default: all but ${TIERS.filter((t) => t.onRequest).map((t) => t.name).join(', ')})
   --steps     also print each scripted step's time
   --naive-max the naive vis-timeline baseline runs only up to this many meetings (it needs minutes at 20k)
   --naive-runs  ...and only in the first N runs of a tier
 Datasets are generated into bench-data/ when missing. The browser: CHROME_PATH, else a Chrome/Chromium on PATH,
 else the packaged one (@sparticuz/chromium); PARLEY_BROWSER=system or =packaged picks one of the last two.`;
 
-interface BenchArgs { build: boolean; tiers: Tier[]; runs: number; seed: number; json: boolean; naive: boolean; naiveMax: number; naiveRuns: number; steps: boolean }
+interface BenchArgs { dist: string | null; build: boolean; tiers: Tier[]; runs: number; seed: number; json: boolean; naive: boolean; naiveMax: number; naiveRuns: number; steps: boolean }
 
 const NUMERIC: Record<string, 'runs' | 'seed' | 'naiveMax' | 'naiveRuns'> = { '--runs': 'runs', '--seed': 'seed', '--naive-max': 'naiveMax', '--naive-runs': 'naiveRuns' };
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { build: false, tiers: TIERS.filter((t) => !t.onRequest), runs: 5, seed: 1, json: false, naive: true, naiveMax: 20_000, naiveRuns: 1, steps: false };
+  const args: BenchArgs = { dist: null, build: false, tiers: TIERS.filter((t) => !t.onRequest), runs: 5, seed: 1, json: false, naive: true, naiveMax: 20_000, naiveRuns: 1, steps: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -38,6 +40,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     else if (a === '--no-naive') args.naive = false;
     else if (a === '--steps') args.steps = true;
     else if (a === '--tiers') args.tiers = parseTiers(value());
+    else if (a === '--dist') args.dist = resolve(value());
     else if (a in NUMERIC) {
       const n = Number(value());
       if (!Number.isInteger(n) || n < (a === '--runs' ? 1 : 0)) throw new Error(`${a} needs a whole number\n${USAGE}`);
@@ -60,7 +63,7 @@ async function main(): Promise<void> {
     const built = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: ['ignore', 2, 2] });
     if (built.status !== 0) throw new Error('vite build failed');
   }
-  const dist = join(root, 'dist');
+  const dist = args.dist ?? join(root, 'dist');
   if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/index.html is missing: run with --build (or npm run build) first');
   // First, so a missing browser fails the run before any dataset is generated.
   const { browser } = await startBrowser({ log });
@@ -74,6 +77,7 @@ async function main(): Promise<void> {
     '/': snapshot,
     '/bench-data/': dataDir,
     '/bench-vendor/': join(root, 'node_modules/vis-timeline/standalone/umd'),
+    '/bench-papaparse/': join(root, 'node_modules/papaparse'),
   });
   const summaries: TierSummary[] = [];
   try {
@@ -94,7 +98,8 @@ async function main(): Promise<void> {
           origin: server.origin,
           dataPath: `/bench-data/${data.name}`,
           naive: args.naive && tier.meetings <= args.naiveMax && run <= args.naiveRuns,
-          firstRenderTimeoutMs: 120_000,
+          firstRenderTimeoutMs: 300_000,
+          fileBytes: statSync(data.file).size,
           stepTimeoutMs: 30_000,
           log,
         });
@@ -112,35 +117,45 @@ async function main(): Promise<void> {
     rmSync(snapshot, { recursive: true, force: true });
   }
   console.log(formatTable(summaries));
+  console.log(`\nLoad targets (medians):\n${formatTargets(checkTargets(summaries))}`);
   for (const s of summaries) for (const p of s.problems) console.log(`! ${s.tier}: ${p}`);
   if (args.json) console.log(jsonSummary(summaries));
 }
 
 /** An ICEWS-layout TSV opened with ?data= through the real import path: first render and the main thread while the worker parses. */
 async function runImportTier(browser: Parameters<typeof runImportOnce>[0], origin: string, dataDir: string, tier: Tier, args: BenchArgs): Promise<TierSummary> {
-  const data = ensureIcews(dataDir, tier.meetings, args.seed);
-  log(`tier ${tier.name}: bench-data/${data.name} (${tier.meetings.toLocaleString('en')} rows → ${data.meetings.toLocaleString('en')} meetings)`);
+  const data = ensureIcews(dataDir, tier.meetings, args.seed, tier.meetings >= 1_000_000 ? ICEWS_YEAR : ICEWS_CLASSIC);
+  log(`tier ${tier.name}: bench-data/${data.name} (${tier.meetings.toLocaleString('en')} rows → ${data.meetings.toLocaleString('en')} meetings, ${data.actors.toLocaleString('en')} actors)`);
+  const fileMB = statSync(data.file).size / 2 ** 20;
   const runs: RunMetrics[] = [];
   const problems = new Set<string>();
   let failed = 0;
   for (let run = 1; run <= args.runs; run++) {
     log(`  run ${run}/${args.runs}`);
-    const result = await runImportOnce(browser, origin, `/bench-data/${data.name}`, data.meetings, 180_000);
+    const result = await runImportOnce(browser, origin, `/bench-data/${data.name}`, data.meetings, 900_000);
     result.problems.forEach((p) => problems.add(p));
-    if (result.metrics.firstRenderMs === null) {
+    const m = result.metrics;
+    if (m.firstRenderMs === null) {
       failed++;
       continue;
     }
-    log(`    first render ${result.metrics.firstRenderMs.toFixed(0)} ms, longest task while parsing ${result.metrics.longestTaskWhileParsingMs ?? '–'} ms`);
+    log(`    first render ${m.firstRenderMs.toFixed(0)} ms (bare parse ${m.bareParseMs?.toFixed(0)} ms), longest task ${m.longestMainThreadTaskMs} ms, click ${m.clickDuringLoadMs?.toFixed(0) ?? '–'} ms, heap ${m.heapUsedMB?.toFixed(0)} MB`);
     runs.push({
-      parseMs: null, firstRenderToParseRatio: null, filterMedianMs: null, filterP95Ms: null, selectMs: null, naiveFilterMs: null, naiveSetupMs: null,
-      maxTimelineDomItems: null, longestMainThreadTaskMs: null, panFrameP95Ms: null, metricChangeMs: null, longestTaskDuringMetricMs: null,
-      firstRenderMs: result.metrics.firstRenderMs,
-      longestTaskDuringFirstRenderMs: result.metrics.longestTaskDuringImportMs,
-      longestTaskWhileParsingMs: result.metrics.longestTaskWhileParsingMs,
+      parseMs: null, filterMedianMs: null, filterP95Ms: null, selectMs: null, naiveFilterMs: null, naiveSetupMs: null,
+      maxTimelineDomItems: null, panFrameP95Ms: null, metricChangeMs: null, longestTaskDuringMetricMs: null,
+      firstRenderMs: m.firstRenderMs,
+      bareParseMs: m.bareParseMs,
+      firstRenderToParseRatio: m.bareParseMs ? m.firstRenderMs / m.bareParseMs : null,
+      longestMainThreadTaskMs: m.longestMainThreadTaskMs,
+      longestTaskDuringFirstRenderMs: m.longestTaskDuringImportMs,
+      longestTaskWhileParsingMs: m.longestTaskWhileParsingMs,
+      clickDuringLoadMs: m.clickDuringLoadMs,
+      heapUsedMB: m.heapUsedMB,
+      fileMB,
+      heapToFileRatio: m.heapUsedMB === null ? null : m.heapUsedMB / fileMB,
     });
   }
-  return summarize({ name: tier.name, meetings: data.meetings, actors: tier.actors }, runs, failed, [...problems]);
+  return summarize({ name: tier.name, meetings: data.meetings, actors: data.actors }, runs, failed, [...problems]);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -22,6 +22,8 @@ export const TIERS: readonly Tier[] = [
   // A year of event data after merging: power-law activity over 30,000 actors.
   { name: '250k', meetings: 250_000, actors: 30_000, onRequest: true },
   { name: 'icews100k', meetings: 100_000, actors: 2_000, layout: 'icews' },
+  // One year of ICEWS: a million event rows, ~200,000 contacts after merging, ~30,000 actors.
+  { name: 'icews1m', meetings: 1_000_000, actors: 30_000, layout: 'icews', onRequest: true },
 ];
 
 /** `--tiers 1k,20k` or `--tiers 5000/500` (meetings/actors) for a custom size. */

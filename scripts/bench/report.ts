@@ -20,12 +20,50 @@ export interface RunMetrics {
   longestTaskDuringMetricMs: number | null;
   /** Import tiers: the longest main-thread task while the worker parsed the file (from its first progress report to its result). */
   longestTaskWhileParsingMs: number | null;
+  /** The same file parsed bare in a worker: JSON fetch + JSON.parse; a TSV decoded and run through papaparse. */
+  bareParseMs: number | null;
+  /** Worst real click on the loading screen: from the input event to the frame after its handler ran. */
+  clickDuringLoadMs: number | null;
+  /** The page's JS heap (main thread) after load and a full GC, and the dataset file's size (MiB both). */
+  heapUsedMB: number | null;
+  fileMB: number | null;
+  heapToFileRatio: number | null;
 }
 
 export const METRICS: readonly (keyof RunMetrics)[] = [
   'parseMs', 'firstRenderMs', 'firstRenderToParseRatio', 'filterMedianMs', 'filterP95Ms', 'selectMs', 'naiveFilterMs', 'naiveSetupMs',
   'maxTimelineDomItems', 'longestMainThreadTaskMs', 'longestTaskDuringFirstRenderMs', 'panFrameP95Ms', 'metricChangeMs', 'longestTaskDuringMetricMs', 'longestTaskWhileParsingMs',
+  'bareParseMs', 'clickDuringLoadMs', 'heapUsedMB', 'fileMB', 'heapToFileRatio',
 ];
+
+/** The load targets of the scale issue, checked per tier on the medians (a missing figure is "not measured"). */
+export const LOAD_TARGETS: readonly { metric: keyof RunMetrics; limit: number; text: string }[] = [
+  { metric: 'firstRenderToParseRatio', limit: 3, text: 'first render ≤ 3× bare parse' },
+  { metric: 'longestMainThreadTaskMs', limit: 50, text: 'no main-thread task > 50 ms (navigation on)' },
+  { metric: 'clickDuringLoadMs', limit: 100, text: 'a click while loading handled and painted ≤ 100 ms' },
+  { metric: 'heapToFileRatio', limit: 2, text: 'JS heap after load ≤ 2× file' },
+];
+
+export interface TargetCheck {
+  tier: string;
+  target: string;
+  value: number | null;
+  limit: number;
+  met: boolean | null;
+}
+
+export function checkTargets(summaries: readonly TierSummary[]): TargetCheck[] {
+  return summaries.flatMap((s) =>
+    LOAD_TARGETS.map(({ metric, limit, text }) => {
+      const value = s.median[metric];
+      return { tier: s.tier, target: text, value, limit, met: value === null ? null : value <= limit };
+    }),
+  );
+}
+
+export function formatTargets(checks: readonly TargetCheck[]): string {
+  return checks.map((c) => `${c.met === null ? '  ?' : c.met ? ' ok' : 'MISS'}  ${c.tier.padEnd(10)} ${c.target.padEnd(52)} ${c.value ?? '–'} (limit ${c.limit})`).join('\n');
+}
 
 export interface TierSummary {
   tier: string;
@@ -39,6 +77,8 @@ export interface TierSummary {
   problems: string[];
 }
 
+const RATIOS = new Set<keyof RunMetrics>(['firstRenderToParseRatio', 'heapToFileRatio']);
+
 const values = (runs: readonly RunMetrics[], key: keyof RunMetrics) => runs.map((r) => r[key]).filter((v): v is number => v !== null);
 
 export function summarize(tier: { name: string; meetings: number; actors: number }, runs: readonly RunMetrics[], failedRuns: number, problems: string[]): TierSummary {
@@ -47,8 +87,8 @@ export function summarize(tier: { name: string; meetings: number; actors: number
   for (const key of METRICS) {
     const v = values(runs, key);
     // Counts are maxima by nature: report the largest seen rather than a percentile of them.
-    med[key] = round(key === 'maxTimelineDomItems' ? max(v) : median(v), key === 'firstRenderToParseRatio' ? 2 : 1);
-    high[key] = round(key === 'maxTimelineDomItems' ? max(v) : p95(v), key === 'firstRenderToParseRatio' ? 2 : 1);
+    med[key] = round(key === 'maxTimelineDomItems' ? max(v) : median(v), RATIOS.has(key) ? 2 : 1);
+    high[key] = round(key === 'maxTimelineDomItems' ? max(v) : p95(v), RATIOS.has(key) ? 2 : 1);
   }
   return { tier: tier.name, meetings: tier.meetings, actors: tier.actors, runs: runs.length, failedRuns, median: med, p95: high, problems };
 }
@@ -67,5 +107,5 @@ export function formatTable(summaries: readonly TierSummary[]): string {
 export function jsonSummary(summaries: readonly TierSummary[]): string {
   const headline = summaries.find((s) => s.meetings === 20_000) ?? summaries[summaries.length - 1];
   const flat = (s: TierSummary) => ({ tier: s.tier, meetings: s.meetings, actors: s.actors, runs: s.runs, failedRuns: s.failedRuns, ...s.median, p95: s.p95, problems: s.problems });
-  return JSON.stringify({ ...(headline ? flat(headline) : {}), tiers: summaries.map(flat) });
+  return JSON.stringify({ ...(headline ? flat(headline) : {}), tiers: summaries.map(flat), targets: checkTargets(summaries) });
 }

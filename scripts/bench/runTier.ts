@@ -3,6 +3,8 @@ import { buildIndex, type DatasetIndex } from '../../src/domain/indexes';
 import { filterMeetings } from '../../src/domain/filters';
 import type { Dataset } from '../../src/domain/schema';
 import { installProbe, measureNaiveFilter, measureParse } from './inPage';
+import { clickWhileLoading, heapAfterGc, installClickProbe, measureBareParseInWorker } from './loadProbe';
+import { SETTLE_MS } from './importTier';
 import { buildScenario, metricSteps, panAndZoom, runStep, type StepResult } from './scenario';
 import type { RunMetrics } from './report';
 import { BLANK_PATH } from './server';
@@ -14,6 +16,8 @@ export interface TierOptions {
   naive: boolean;
   firstRenderTimeoutMs: number;
   stepTimeoutMs: number;
+  /** The dataset file's size, for the heap-to-file ratio. */
+  fileBytes?: number;
   log(message: string): void;
 }
 
@@ -47,6 +51,7 @@ export async function runOnce(browser: Browser, prepared: { index: DatasetIndex;
     parseMs: null, firstRenderMs: null, firstRenderToParseRatio: null, filterMedianMs: null, filterP95Ms: null, selectMs: null,
     naiveFilterMs: null, naiveSetupMs: null, maxTimelineDomItems: null, longestMainThreadTaskMs: null, longestTaskDuringFirstRenderMs: null,
     panFrameP95Ms: null, metricChangeMs: null, longestTaskDuringMetricMs: null, longestTaskWhileParsingMs: null,
+    bareParseMs: null, clickDuringLoadMs: null, heapUsedMB: null, fileMB: opts.fileBytes ? opts.fileBytes / 2 ** 20 : null, heapToFileRatio: null,
   };
   const steps: StepResult[] = [];
   try {
@@ -54,8 +59,12 @@ export async function runOnce(browser: Browser, prepared: { index: DatasetIndex;
     // Parse baseline first, on a blank same-origin page: measured after the app it would also pay for the app's heap.
     await page.goto(`${opts.origin}${BLANK_PATH}`);
     metrics.parseMs = await page.evaluate(measureParse, opts.dataPath);
+    metrics.bareParseMs = await page.evaluate(measureBareParseInWorker, { url: opts.dataPath, kind: 'json' as const, papaUrl: '' });
     await page.addInitScript(installProbe, total);
-    await page.goto(`${opts.origin}/?data=${encodeURIComponent(opts.dataPath)}`);
+    await page.addInitScript(installClickProbe);
+    await page.goto(`${opts.origin}/?data=${encodeURIComponent(opts.dataPath)}`, { waitUntil: 'domcontentloaded' });
+    const click = await clickWhileLoading(page, () => page.evaluate(() => window.__bench.firstRenderAt !== null), 150, opts.firstRenderTimeoutMs);
+    metrics.clickDuringLoadMs = click?.paintedMs ?? null;
     try {
       await page.waitForFunction(() => window.__bench.firstRenderAt !== null, null, { timeout: opts.firstRenderTimeoutMs, polling: 100 });
     } catch {
@@ -67,6 +76,10 @@ export async function runOnce(browser: Browser, prepared: { index: DatasetIndex;
     metrics.firstRenderMs = firstRenderAt;
     const modes = await page.evaluate(() => window.__bench.viewState());
     opts.log(`    first render ${firstRenderAt.toFixed(0)} ms (timeline ${modes.timelineMode}, network ${modes.networkMode})`);
+    // The heap after load: late idle work (search warm-up) included, before any step adds its caches.
+    await page.waitForTimeout(SETTLE_MS);
+    metrics.heapUsedMB = await heapAfterGc(context, page);
+    if (metrics.fileMB) metrics.heapToFileRatio = metrics.heapUsedMB / metrics.fileMB;
 
     await page.evaluate(() => window.__bench.startSampling());
     await panAndZoom(page);
@@ -98,9 +111,10 @@ export async function runOnce(browser: Browser, prepared: { index: DatasetIndex;
     metrics.longestTaskDuringMetricMs =
       max(tasks.filter((t) => metricWindows.some((s) => t.start >= s.startedAt && t.start <= s.endedAt)).map((t) => t.duration)) ?? 0;
     metrics.longestTaskDuringFirstRenderMs = max(tasks.filter((t) => t.start < firstRenderAt).map((t) => t.duration)) ?? 0;
-    metrics.longestMainThreadTaskMs = max(tasks.filter((t) => t.start >= firstRenderAt).map((t) => t.duration)) ?? 0;
+    // From navigation on: loading, first render, settling and every step.
+    metrics.longestMainThreadTaskMs = max(tasks.map((t) => t.duration)) ?? 0;
 
-    metrics.firstRenderToParseRatio = metrics.firstRenderMs / metrics.parseMs!;
+    metrics.firstRenderToParseRatio = metrics.firstRenderMs / metrics.bareParseMs!;
 
     if (opts.naive) {
       try {

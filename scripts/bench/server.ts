@@ -10,6 +10,8 @@ const TYPES: Record<string, string> = {
 };
 
 export const BLANK_PATH = '/__bench-blank';
+/** papaparse's own build, for the bare-parse baseline of a TSV (the app's parser, outside the app). */
+export const PAPA_PATH = '/bench-papaparse/papaparse.min.js';
 
 export interface StaticServer {
   origin: string;

@@ -5,14 +5,15 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBenchArgs } from '../../scripts/bench';
 import { datasetFileName, ensureDataset, parseTiers, TIERS } from '../../scripts/bench/datasets';
-import { formatTable, jsonSummary, summarize, type RunMetrics } from '../../scripts/bench/report';
+import { checkTargets, formatTable, formatTargets, jsonSummary, summarize, type RunMetrics } from '../../scripts/bench/report';
 import { resolveRequest } from '../../scripts/bench/server';
 import { intervals, median, p95, quantile } from '../../scripts/bench/stats';
 import { validateDataset } from '../../src/domain/validate';
 
 const run = (over: Partial<RunMetrics>): RunMetrics => ({
   parseMs: 100, firstRenderMs: 400, firstRenderToParseRatio: 4, filterMedianMs: 20, filterP95Ms: 50, selectMs: 10, naiveFilterMs: null,
-  naiveSetupMs: null, maxTimelineDomItems: 300, longestMainThreadTaskMs: 80, longestTaskDuringFirstRenderMs: 200, panFrameP95Ms: 17, metricChangeMs: null, longestTaskDuringMetricMs: null, longestTaskWhileParsingMs: null, ...over,
+  naiveSetupMs: null, maxTimelineDomItems: 300, longestMainThreadTaskMs: 80, longestTaskDuringFirstRenderMs: 200, panFrameP95Ms: 17, metricChangeMs: null, longestTaskDuringMetricMs: null, longestTaskWhileParsingMs: null,
+  bareParseMs: 100, clickDuringLoadMs: 30, heapUsedMB: 50, fileMB: 20, heapToFileRatio: 2.5, ...over,
 });
 
 describe('bench statistics', () => {
@@ -58,6 +59,15 @@ describe('bench report', () => {
     for (const key of ['parseMs', 'firstRenderToParseRatio', 'naiveFilterMs', 'longestMainThreadTaskMs']) expect(json).toHaveProperty(key);
     expect(json.tiers.map((t) => t.tier)).toEqual(['1k', '20k']);
   });
+
+  it('checks the load targets on the medians and says which are met', () => {
+    const checks = checkTargets([summary]);
+    expect(checks.map((c) => [c.target.split(' ')[0], c.met])).toEqual([['first', false], ['no', false], ['a', true], ['JS', false]]);
+    const unmeasured = checkTargets([summarize(tier, [run({ clickDuringLoadMs: null })], 0, [])]);
+    expect(unmeasured.find((c) => c.target.startsWith('a click'))).toMatchObject({ value: null, met: null });
+    expect(formatTargets(checks)).toMatch(/MISS\s+20k\s+first render ≤ 3× bare parse\s+4 \(limit 3\)/);
+    expect(JSON.parse(jsonSummary([summary])).targets).toHaveLength(4);
+  });
 });
 
 describe('bench options and tiers', () => {
@@ -66,6 +76,7 @@ describe('bench options and tiers', () => {
     expect(args.tiers.map((t) => t.name)).toEqual(['bundled', '1k', '20k', '100k', 'icews100k']);
     expect(args.runs).toBe(5);
     expect(args.build).toBe(false);
+    expect(parseTiers('250k,icews1m').map((t) => t.onRequest)).toEqual([true, true]);
   });
 
   it('reads tiers by name or as meetings/actors', () => {

@@ -72,7 +72,8 @@ describe('the loading worker gives the index buildIndex gives', () => {
   it('for generated datasets, whatever the chunk size and the order the chunks arrive in', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 120 }), fc.integer({ min: 2, max: 40 }), fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 50 }), fc.boolean(), (meetings, actors, seed, chunkSize, reversed) => {
-        fc.pre(actors <= meetings * 6);
+        // The generator needs every actor in some meeting; more actors than meetings can leave it searching.
+        fc.pre(actors <= Math.max(2, meetings));
         const dataset = synthetic(meetings, actors, seed);
         const replies: LoadReply[] = [];
         handOver(structuredClone(dataset), { kind: 'json', warnings: [], warningTotal: 0 }, (r) => void replies.push(r), chunkSize);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cancelFetch, loadDatasetUrl } from '../../src/state/loadDataset';
 import { startLoad } from '../../src/state/dataSource';
 import { useStore } from '../../src/state/store';
+import { isolate } from '../../src/domain/bidi';
 import { generateSynthetic } from '../../scripts/bench/synthetic/generate';
 import { loadIntoStore } from '../fixtures/smallDataset';
 
@@ -20,7 +21,7 @@ describe('cancelling a load', () => {
     const before = loadIntoStore();
     fetchMock.mockImplementation(hang);
     const loading = loadDatasetUrl('data/big.json');
-    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalled(), { timeout: 10_000 });
     expect(useStore.getState().importProgress).toMatchObject({ name: 'big.json' });
     cancelFetch();
     await loading;
@@ -35,10 +36,10 @@ describe('cancelling a load', () => {
     useStore.setState({ data: { state: 'loading', url: '' }, notices: [] });
     fetchMock.mockImplementation(hang);
     const loading = loadDatasetUrl('data/big.json');
-    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalled(), { timeout: 10_000 });
     cancelFetch();
     await loading;
-    expect(useStore.getState().data).toMatchObject({ state: 'error', title: 'Stopped loading data/big.json' });
+    expect(useStore.getState().data).toMatchObject({ state: 'error', title: `Stopped loading ${isolate('data/big.json')}` });
   });
 
   it('a cancelled load delivers nothing afterwards, even when its data was on the way', async () => {

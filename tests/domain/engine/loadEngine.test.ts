@@ -10,6 +10,7 @@ import { importText } from '../../../src/domain/import/pipeline';
 import { decodeBytes } from '../../../src/domain/import/decode';
 import type { Dataset } from '../../../src/domain/schema';
 import { parseDatasetText } from '../../../src/domain/validate';
+import { isolate } from '../../../src/domain/bidi';
 import { generateSynthetic } from '../../../scripts/bench/synthetic/generate';
 import { smallDataset } from '../../fixtures/smallDataset';
 
@@ -116,6 +117,6 @@ describe('progress', () => {
   it('a bad file ends with one specific failure and no index', async () => {
     const replies = await repliesOf({ kind: 'bytes', bytes: bytesOf('{ nope'), fileName: 'nope.json', label: 'nope.json' });
     expect(replies.filter((r) => r.type === 'head')).toEqual([]);
-    expect(replies.at(-1)).toMatchObject({ type: 'failed', title: 'The dataset nope.json is not valid', issues: [{ message: expect.stringMatching(/^not valid JSON/) }] });
+    expect(replies.at(-1)).toMatchObject({ type: 'failed', title: `The dataset ${isolate('nope.json')} is not valid`, issues: [{ message: expect.stringMatching(/^not valid JSON/) }] });
   });
 });

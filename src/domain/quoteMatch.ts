@@ -76,8 +76,9 @@ export interface TextRange {
   end: number;
 }
 
-/** The part of a source text shown first: around the quote when it was found, else its beginning. */
+/** The part of a source text shown first: all of an article-sized text; of a longer one, around the quote when it was found, else its beginning. */
 export function firstSourceWindow(text: string, at: TextRange | null): TextRange {
+  if (text.length <= SOURCE_FIRST_CHARS) return { start: 0, end: text.length };
   const start = at ? safeCut(text, at.start - SOURCE_CONTEXT_CHARS) : 0;
   const wanted = at ? at.end + SOURCE_CONTEXT_CHARS : SOURCE_FIRST_CHARS;
   return { start, end: safeCut(text, Math.min(wanted, start + SOURCE_FIRST_CHARS)) };

@@ -66,6 +66,9 @@ describe('source text windows', () => {
     expect(firstSourceWindow(text, at)).toEqual({ start: 50_000 - SOURCE_CONTEXT_CHARS, end: 50_005 + SOURCE_CONTEXT_CHARS });
     expect(firstSourceWindow(text, null)).toEqual({ start: 0, end: SOURCE_FIRST_CHARS });
     expect(firstSourceWindow('short', null)).toEqual({ start: 0, end: 5 });
+    // An article-sized text is shown whole, wherever its quote is.
+    const article = 'w'.repeat(SOURCE_FIRST_CHARS);
+    expect(firstSourceWindow(article, { start: 10_000, end: 10_010 })).toEqual({ start: 0, end: SOURCE_FIRST_CHARS });
   });
 
   it('never opens more than SOURCE_FIRST_CHARS, however long the quote', () => {

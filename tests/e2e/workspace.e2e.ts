@@ -28,6 +28,21 @@ async function expectViewsInWindow(page: Page) {
   }
 }
 
+/** The timeline draws every meeting inside its chart: none needs the chart's own vertical scroll. */
+async function expectAllMeetingsInChart(page: Page) {
+  const outside = () =>
+    page.evaluate(() => {
+      const chart = document.querySelector('.tl-root .vis-panel.vis-center')!.getBoundingClientRect();
+      const items = [...document.querySelectorAll('.tl-root .vis-item[data-meeting]')];
+      const out = items.filter((el) => {
+        const b = el.getBoundingClientRect();
+        return b.top < chart.top - 1 || b.bottom > chart.bottom + 1;
+      });
+      return `${out.length} of ${items.length} outside`;
+    });
+  await expect.poll(outside).toBe(`0 of ${TOTAL} outside`);
+}
+
 /** Every named actor's disc is drawn inside the network's box (read from the drawn nodes, once any refit has finished). */
 async function expectActorsInNetworkBox(page: Page, names: string[]) {
   await expect
@@ -55,6 +70,7 @@ describe('a workspace that fits the window', () => {
       await timelineItem(page, meeting).click();
       await expect.poll(() => details(page).getByRole('heading', { level: 2 }).first().textContent()).toContain('Bashar al-Assad');
       await expectViewsInWindow(page);
+      await expectAllMeetingsInChart(page);
       await expectActorsInNetworkBox(page, participantsOf(meeting));
       // An actor selection (its counterparts are context) also keeps them in view.
       await page.goto(appUrl('select=actor:sosan'));
@@ -96,6 +112,9 @@ describe('a workspace that fits the window', () => {
   it('axe-core: no serious or critical violations with dimmed meetings and actors, light and dark', async () => {
     const { page, context } = await openApp(browser(), 'select=actor:sosan', { width: 1366, height: 768 });
     await waitForViews(page, TOTAL);
+    // The timeline's More panel (settings and legend over the chart) is open for the check too.
+    await timeline(page).getByRole('button', { name: 'More' }).click();
+    await timeline(page).getByRole('group', { name: 'More timeline controls' }).waitFor();
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       await expect.poll(() => page.locator('.network-node.is-dimmed').count()).toBeGreaterThan(0);

@@ -20,8 +20,11 @@ export interface DensityBand {
   /** `holds`: which highlighted meetings this band counts as linked (a lane's band counts only its own). */
   setData(index: DatasetIndex, sortedStarts: Float64Array, holds?: (pos: number) => boolean): void;
   setHighlight(selected: Highlight, hovered: Highlight): void;
-  /** Draws the window [ws, we); cheap enough to call on every animation frame. */
-  draw(ws: number, we: number): void;
+  /**
+   * Draws the window [ws, we); cheap enough to call on every animation frame. `counts: false` leaves
+   * the numbers off the bars (text is the costly part of a paint): for frames while the window moves.
+   */
+  draw(ws: number, we: number, counts?: boolean): void;
   /** Refreshes the text alternative; call when a move has settled, not per frame. */
   describe(ws: number, we: number): void;
   hide(): void;
@@ -34,6 +37,16 @@ export interface DensityBand {
   /** Width of the drawing area (CSS px), kept from resize observations so reading it forces no layout. */
   width(): number;
   destroy(): void;
+}
+
+/** Bins over [from, to) at `unit`, with per-bin counts of linked meetings and the busiest count. */
+interface BinCache {
+  unit: BinUnit;
+  from: number;
+  to: number;
+  bins: DensityBin[];
+  linked: Uint32Array;
+  max: number;
 }
 
 interface Palette {
@@ -54,10 +67,13 @@ export interface DensityBandOptions {
   label?: string;
   /** Shortest bar (CSS px): a lane's row is short, so its bars start lower than the full band's. */
   minBarPx?: number;
+  /** Narrowest bin (CSS px): lanes use wider bins, so a dozen rows of bars stay cheap to draw and read. */
+  binWidthPx?: number;
 }
 
 export function createDensityBand(host: HTMLElement, panel: HTMLElement, options: DensityBandOptions = {}): DensityBand {
   const minBarPx = options.minBarPx ?? MIN_BAR_PX;
+  const binWidthPx = options.binWidthPx ?? BIN_WIDTH_PX;
   const canvas = document.createElement('canvas');
   canvas.className = 'tl-density-band';
   canvas.setAttribute('aria-hidden', 'true');
@@ -79,8 +95,7 @@ export function createDensityBand(host: HTMLElement, panel: HTMLElement, options
   let holds: ((pos: number) => boolean) | null = null;
   let selected = NO_HIGHLIGHT;
   let hovered = NO_HIGHLIGHT;
-  /** Bins over [from, to) at `unit`, with per-bin counts of linked meetings and the busiest count. */
-  let cache: { unit: BinUnit; from: number; to: number; bins: DensityBin[]; linked: Uint32Array; max: number } | null = null;
+  let cache: BinCache | null = null;
   let hoverBin = -1;
   let focusMs: number | null = null;
   let last: { ws: number; we: number } | null = null;
@@ -112,9 +127,9 @@ export function createDensityBand(host: HTMLElement, panel: HTMLElement, options
     return ctx;
   }
 
-  function binsFor(ws: number, we: number): NonNullable<typeof cache> {
+  function binsFor(ws: number, we: number): BinCache {
     const span = we - ws;
-    const unit = chooseBinUnit(span, Math.max(12, Math.round(cssW / BIN_WIDTH_PX)));
+    const unit = chooseBinUnit(span, Math.max(12, Math.round(cssW / binWidthPx)));
     if (cache && cache.unit.unit === unit.unit && cache.unit.step === unit.step && ws >= cache.from && we <= cache.to) return cache;
     const from = ws - span;
     const to = we + span;
@@ -136,7 +151,11 @@ export function createDensityBand(host: HTMLElement, panel: HTMLElement, options
     return cache;
   }
 
-  function paint(c: CanvasRenderingContext2D, ws: number, we: number, data: NonNullable<typeof cache>) {
+  /** What the canvas shows now: an identical paint is skipped (text is slow to draw, and a dozen lanes repaint together). */
+  let painted: { ws: number; we: number; data: BinCache; counts: boolean; hoverBin: number; focusMs: number | null; palette: Palette | null } | null = null;
+
+  function paint(c: CanvasRenderingContext2D, ws: number, we: number, data: BinCache, counts = true) {
+    if (!sizeDirty && painted && painted.ws === ws && painted.we === we && painted.data === data && painted.counts === counts && painted.hoverBin === hoverBin && painted.focusMs === focusMs && painted.palette === palette) return;
     const dpr = typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1;
     if (sizeDirty) {
       canvas.width = Math.max(1, Math.round(cssW * dpr));
@@ -157,6 +176,7 @@ export function createDensityBand(host: HTMLElement, panel: HTMLElement, options
       c.textBaseline = 'bottom';
       textStyled = true;
     }
+    painted = { ws, we, data, counts, hoverBin, focusMs, palette };
     const { bins, linked, max } = data;
     const first = Math.max(0, lowerBin(bins, ws));
     for (let i = first; i < bins.length; i++) {
@@ -175,7 +195,7 @@ export function createDensityBand(host: HTMLElement, panel: HTMLElement, options
       // The star keeps "linked" readable without colour; narrow bars drop the linked count first.
       const labels = linked[i]! > 0 ? [`${b.count} (${linked[i]}★)`, `${b.count}★`] : [String(b.count)];
       const label = labels.find((l) => l.length * COUNT_FONT_PX * 0.6 <= w + 2);
-      if (label) {
+      if (label && counts) {
         c.fillStyle = palette.text;
         c.fillText(label, x + w / 2, y - 2);
       }
@@ -200,12 +220,12 @@ export function createDensityBand(host: HTMLElement, panel: HTMLElement, options
       hovered = nextHovered;
       cache = null;
     },
-    draw(ws, we) {
+    draw(ws, we, counts = true) {
       last = { ws, we };
       const data = binsFor(ws, we);
       canvas.hidden = false;
       const c = context();
-      if (c) paint(c, ws, we, data);
+      if (c) paint(c, ws, we, data, counts);
     },
     describe(ws, we) {
       const { bins, linked, unit } = binsFor(ws, we);
@@ -215,6 +235,7 @@ export function createDensityBand(host: HTMLElement, panel: HTMLElement, options
     },
     hide() {
       last = null;
+      painted = null;
       canvas.hidden = true;
       summary.hidden = true;
       summary.textContent = '';

@@ -10,6 +10,7 @@ import { laneGroupId } from './visItems';
 
 /** Bars in a lane's row (about 50 px tall) start this low, so small counts still read as bars. */
 const LANE_MIN_BAR_PX = 3;
+const LANE_BIN_WIDTH_PX = 30;
 
 export interface LaneSpec {
   key: string;
@@ -49,7 +50,7 @@ export function createLaneBands(host: HTMLElement, timeline: Timeline) {
     have?.band.destroy();
     bands.delete(l);
     if (!row || !index || !entries) return null;
-    const band = createDensityBand(host, row, { label: `${lanes[l]!.label} lane`, minBarPx: LANE_MIN_BAR_PX });
+    const band = createDensityBand(host, row, { label: `${lanes[l]!.label} lane`, minBarPx: LANE_MIN_BAR_PX, binWidthPx: LANE_BIN_WIDTH_PX });
     band.setData(index, entries.starts[l]!, (pos) => holds(l, pos));
     band.setHighlight(selected, hovered);
     band.setFocus(focus && holds(l, focus.pos) ? focus.start : null);
@@ -88,9 +89,9 @@ export function createLaneBands(host: HTMLElement, timeline: Timeline) {
         if (describe) band?.describe(ws, we);
       });
     },
-    /** Per animation frame during a pan or zoom: repaint only. */
+    /** Per animation frame during a pan or zoom: repaint the bars only; the counts follow when the move settles. */
     draw(ws: number, we: number) {
-      for (const band of denseBands()) band.draw(ws, we);
+      for (const band of denseBands()) band.draw(ws, we, false);
     },
     /** The bar under `ms` in a dense lane's row (by vis-timeline group id), if any. */
     binAt(groupId: unknown, ms: number): DensityBin | null {

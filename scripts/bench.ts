@@ -11,8 +11,9 @@ import { prepareTier, runOnce } from './bench/runTier';
 import { startStaticServer } from './bench/server';
 import { ensureIcews, ICEWS_CLASSIC, ICEWS_YEAR, runImportOnce } from './bench/importTier';
 
-const USAGE = `usage: npm run bench -- [--build] [--dist dist] [--tiers bundled,1k,20k,100k] [--runs 5] [--seed 1] [--json] [--no-naive] [--naive-max 20000] [--naive-runs 1] [--steps]
+const USAGE = `usage: npm run bench -- [--build] [--dist dist] [--load-only] [--tiers bundled,1k,20k,100k] [--runs 5] [--seed 1] [--json] [--no-naive] [--naive-max 20000] [--naive-runs 1] [--steps]
   --build     run vite build first (otherwise dist/ must exist)
+  --load-only only the load figures (first render, tasks and clicks while loading, heap): no scripted steps
   --dist      the built app to measure (default dist/; e.g. another worktree's build for a before/after)
   --tiers     comma list of ${TIERS.map((t) => t.name).join(', ')} or meetings/actors, e.g. 5000/500
               (default: all but ${TIERS.filter((t) => t.onRequest).map((t) => t.name).join(', ')})
@@ -22,12 +23,12 @@ const USAGE = `usage: npm run bench -- [--build] [--dist dist] [--tiers bundled,
 Datasets are generated into bench-data/ when missing. The browser: CHROME_PATH, else a Chrome/Chromium on PATH,
 else the packaged one (@sparticuz/chromium); PARLEY_BROWSER=system or =packaged picks one of the last two.`;
 
-interface BenchArgs { dist: string | null; build: boolean; tiers: Tier[]; runs: number; seed: number; json: boolean; naive: boolean; naiveMax: number; naiveRuns: number; steps: boolean }
+interface BenchArgs { loadOnly: boolean; dist: string | null; build: boolean; tiers: Tier[]; runs: number; seed: number; json: boolean; naive: boolean; naiveMax: number; naiveRuns: number; steps: boolean }
 
 const NUMERIC: Record<string, 'runs' | 'seed' | 'naiveMax' | 'naiveRuns'> = { '--runs': 'runs', '--seed': 'seed', '--naive-max': 'naiveMax', '--naive-runs': 'naiveRuns' };
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { dist: null, build: false, tiers: TIERS.filter((t) => !t.onRequest), runs: 5, seed: 1, json: false, naive: true, naiveMax: 20_000, naiveRuns: 1, steps: false };
+  const args: BenchArgs = { loadOnly: false, dist: null, build: false, tiers: TIERS.filter((t) => !t.onRequest), runs: 5, seed: 1, json: false, naive: true, naiveMax: 20_000, naiveRuns: 1, steps: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -41,6 +42,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     else if (a === '--steps') args.steps = true;
     else if (a === '--tiers') args.tiers = parseTiers(value());
     else if (a === '--dist') args.dist = resolve(value());
+    else if (a === '--load-only') args.loadOnly = true;
     else if (a in NUMERIC) {
       const n = Number(value());
       if (!Number.isInteger(n) || n < (a === '--runs' ? 1 : 0)) throw new Error(`${a} needs a whole number\n${USAGE}`);
@@ -101,6 +103,7 @@ async function main(): Promise<void> {
           firstRenderTimeoutMs: 300_000,
           fileBytes: statSync(data.file).size,
           stepTimeoutMs: 30_000,
+          loadOnly: args.loadOnly,
           log,
         });
         result.problems.forEach((p) => problems.add(p));

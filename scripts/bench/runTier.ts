@@ -16,6 +16,8 @@ export interface TierOptions {
   naive: boolean;
   firstRenderTimeoutMs: number;
   stepTimeoutMs: number;
+  /** Stop after the load figures (first render, settle, heap): no steps, no naive baseline. */
+  loadOnly?: boolean;
   /** The dataset file's size, for the heap-to-file ratio. */
   fileBytes?: number;
   log(message: string): void;
@@ -80,6 +82,13 @@ export async function runOnce(browser: Browser, prepared: { index: DatasetIndex;
     await page.waitForTimeout(SETTLE_MS);
     metrics.heapUsedMB = await heapAfterGc(context, page);
     if (metrics.fileMB) metrics.heapToFileRatio = metrics.heapUsedMB / metrics.fileMB;
+    if (opts.loadOnly) {
+      const tasks = await page.evaluate(() => window.__bench.longtasks);
+      metrics.longestTaskDuringFirstRenderMs = max(tasks.filter((t) => t.start < firstRenderAt).map((t) => t.duration)) ?? 0;
+      metrics.longestMainThreadTaskMs = max(tasks.map((t) => t.duration)) ?? 0;
+      metrics.firstRenderToParseRatio = metrics.firstRenderMs / metrics.bareParseMs!;
+      return { metrics, steps, problems };
+    }
 
     await page.evaluate(() => window.__bench.startSampling());
     await panAndZoom(page);

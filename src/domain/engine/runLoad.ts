@@ -7,9 +7,9 @@ import { packIndex, packedBuffers } from './packedIndex';
 import type { ChunkField, LoadRequest, LoadStage, LoadSummary, Post } from './protocol';
 
 /** Records per chunk: small enough that the page decodes and files one message in a few milliseconds. */
-export const DEFAULT_CHUNK = 2000;
+export const DEFAULT_CHUNK = 500;
 /** Source texts can be long: a chunk of sources is cut at about this many characters of text too. */
-const SOURCE_CHUNK_CHARS = 1 << 20;
+const SOURCE_CHUNK_CHARS = 1 << 18;
 
 /** Shares of the bar per stage, so the fraction only grows: download, read (parse, validate, merge), index, hand-over. */
 const STAGE_SPAN: Record<LoadStage, [number, number]> = { download: [0, 0.3], read: [0.3, 0.7], index: [0.7, 0.75], transfer: [0.75, 1] };

@@ -16,17 +16,44 @@ export interface ClickSample {
 declare global {
   interface Window {
     __clicks: ClickSample[];
+    /** Where the loading screen's message is (set when it first shows), and when it went away. */
+    __loadingAt: { x: number; y: number } | null;
+    __loadingGoneAt: number | null;
   }
 }
 
-/** Init script: records every trusted click's delay (capture phase, before any app handler). */
+export const LOADING_GONE = 'parley-bench:loading-gone';
+
+/**
+ * Init script: watches the loading screen (its position once shown, the moment the views replace it) and records every
+ * trusted click's delay (capture phase, before any app handler). A click issued while loading but handled only after a
+ * long task is still a click during loading: it is measured and kept from reaching the app.
+ */
 export function installClickProbe(): void {
   window.__clicks = [];
+  window.__loadingAt = null;
+  window.__loadingGoneAt = null;
+  new MutationObserver(() => {
+    const status = document.querySelector('main.loading p[role="status"]');
+    if (status && !window.__loadingAt) {
+      const r = status.getBoundingClientRect();
+      window.__loadingAt = { x: r.left + Math.min(5, r.width / 2), y: r.top + r.height / 2 };
+    } else if (!document.querySelector('main.loading') && window.__loadingAt && window.__loadingGoneAt === null) {
+      window.__loadingGoneAt = performance.now();
+      console.debug('parley-bench:loading-gone');
+    }
+  }).observe(document, { subtree: true, childList: true });
   window.addEventListener(
     'click',
     (e) => {
       if (!e.isTrusted) return;
       const handled = performance.now();
+      const late = window.__loadingGoneAt !== null && e.timeStamp >= window.__loadingGoneAt;
+      if (late) return;
+      if (window.__loadingGoneAt !== null) {
+        e.stopPropagation();
+        e.preventDefault();
+      }
       requestAnimationFrame(() =>
         setTimeout(() => window.__clicks.push({ handledMs: handled - e.timeStamp, paintedMs: performance.now() - e.timeStamp }), 0),
       );
@@ -66,30 +93,37 @@ export async function measureBareParseInWorker(args: { url: string; kind: 'json'
   }
 }
 
-/** What is clicked while loading: the progress bar's label (harmless), else the loading message. */
-const DURING_LOAD = 'main.loading .import-progress label span, main.loading p[role="status"]';
-
 /**
- * Clicks the loading screen every `everyMs` while it shows (from its first appearance until the views replace it) and
- * returns the worst delay seen; null when the load ended before a click could land. `done` ends the wait when the
- * loading screen never appears (a load faster than the first look).
+ * Clicks the loading screen's message every `everyMs` from its first appearance until the views replace it, and
+ * returns the worst delay seen; null when the load ended before a click could land. Between clicks nothing asks the
+ * page anything (a question would wait out a long task, and the next click would only land after it): the end of
+ * loading is announced on the console.
  */
 export async function clickWhileLoading(page: Page, done: () => Promise<boolean>, everyMs = 150, timeoutMs = 600_000): Promise<ClickSample | null> {
   const until = Date.now() + timeoutMs;
-  let seen = false;
-  while (Date.now() < until) {
-    const present = (await page.locator('main.loading').count().catch(() => 0)) > 0;
-    if (present) seen = true;
-    else if (seen || (await done())) break;
-    const box = present ? await page.locator(DURING_LOAD).first().boundingBox({ timeout: 50 }).catch(() => null) : null;
-    // Re-check right before clicking: the views must not have replaced the loading screen.
-    if (box && (await page.locator('main.loading').count())) await page.mouse.click(box.x + Math.min(5, box.width / 2), box.y + box.height / 2);
-    await page.waitForTimeout(everyMs);
+  let gone = false;
+  const onConsole = (m: { text(): string }) => void (m.text() === LOADING_GONE && (gone = true));
+  page.on('console', onConsole);
+  try {
+    let at: { x: number; y: number } | null = null;
+    while (!at && Date.now() < until) {
+      at = await page.evaluate(() => window.__loadingAt).catch(() => null);
+      if (!at) {
+        if (await done()) return null;
+        await page.waitForTimeout(50);
+      }
+    }
+    while (at && !gone && Date.now() < until) {
+      await page.mouse.click(at.x, at.y);
+      await page.waitForTimeout(everyMs);
+    }
+    await page.waitForTimeout(200); // the last click's paint sample
+    const clicks = await page.evaluate(() => window.__clicks);
+    if (!clicks.length) return null;
+    return clicks.reduce((worst, c) => (c.paintedMs > worst.paintedMs ? c : worst));
+  } finally {
+    page.off('console', onConsole);
   }
-  await page.waitForTimeout(100); // the last click's paint sample
-  const clicks = await page.evaluate(() => window.__clicks);
-  if (!clicks.length) return null;
-  return clicks.reduce((worst, c) => (c.paintedMs > worst.paintedMs ? c : worst));
 }
 
 /** Used JS heap of the page (main thread) after a full garbage collection, in MiB. */

@@ -6,15 +6,17 @@ import { pathToFileURL } from 'node:url';
 import type { Dataset } from '../src/domain/schema';
 import { startBrowser } from './browser/launch';
 import { ensureDataset, parseTiers, TIERS, type Tier } from './bench/datasets';
-import { checkTargets, formatTable, formatTargets, jsonSummary, summarize, type RunMetrics, type TierSummary } from './bench/report';
+import { checkTargets, formatStepRatios, formatTable, formatTargets, jsonSummary, stepRatios, summarize, type RunMetrics, type TierSummary } from './bench/report';
 import { prepareTier, runOnce } from './bench/runTier';
 import { startStaticServer } from './bench/server';
 import { ensureIcews, ICEWS_CLASSIC, ICEWS_YEAR, runImportOnce } from './bench/importTier';
 
-const USAGE = `usage: npm run bench -- [--build] [--dist dist] [--load-only] [--tiers bundled,1k,20k,100k] [--runs 5] [--seed 1] [--json] [--no-naive] [--naive-max 20000] [--naive-runs 1] [--steps]
+const USAGE = `usage: npm run bench -- [--build] [--dist dist] [--load-only] [--tiers bundled,1k,20k,100k] [--runs 5] [--seed 1] [--json] [--no-naive] [--naive-max 20000] [--naive-runs 1] [--steps] [--compare <dist> [--compare-label old]]
   --build     run vite build first (otherwise dist/ must exist)
   --load-only only the load figures (first render, tasks and clicks while loading, heap): no scripted steps
   --dist      the built app to measure (default dist/; e.g. another worktree's build for a before/after)
+  --compare   another production build (a dist/ directory) measured in the same run, its runs alternating with this build's,
+              reported as tiers named <tier>@<label>: "did this change make the steps slower" on a loaded machine
   --tiers     comma list of ${TIERS.map((t) => t.name).join(', ')} or meetings/actors, e.g. 5000/500
               (default: all but ${TIERS.filter((t) => t.onRequest).map((t) => t.name).join(', ')})
   --steps     also print each scripted step's time
@@ -23,12 +25,12 @@ const USAGE = `usage: npm run bench -- [--build] [--dist dist] [--load-only] [--
 Datasets are generated into bench-data/ when missing. The browser: CHROME_PATH, else a Chrome/Chromium on PATH,
 else the packaged one (@sparticuz/chromium); PARLEY_BROWSER=system or =packaged picks one of the last two.`;
 
-interface BenchArgs { loadOnly: boolean; dist: string | null; build: boolean; tiers: Tier[]; runs: number; seed: number; json: boolean; naive: boolean; naiveMax: number; naiveRuns: number; steps: boolean }
+interface BenchArgs { loadOnly: boolean; dist: string | null; build: boolean; tiers: Tier[]; runs: number; seed: number; json: boolean; naive: boolean; naiveMax: number; naiveRuns: number; steps: boolean; compare: string | null; compareLabel: string }
 
 const NUMERIC: Record<string, 'runs' | 'seed' | 'naiveMax' | 'naiveRuns'> = { '--runs': 'runs', '--seed': 'seed', '--naive-max': 'naiveMax', '--naive-runs': 'naiveRuns' };
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { loadOnly: false, dist: null, build: false, tiers: TIERS.filter((t) => !t.onRequest), runs: 5, seed: 1, json: false, naive: true, naiveMax: 20_000, naiveRuns: 1, steps: false };
+  const args: BenchArgs = { loadOnly: false, dist: null, build: false, tiers: TIERS.filter((t) => !t.onRequest), runs: 5, seed: 1, json: false, naive: true, naiveMax: 20_000, naiveRuns: 1, steps: false, compare: null, compareLabel: 'old' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -43,6 +45,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     else if (a === '--tiers') args.tiers = parseTiers(value());
     else if (a === '--dist') args.dist = resolve(value());
     else if (a === '--load-only') args.loadOnly = true;
+    else if (a === '--compare') args.compare = resolve(value());
+    else if (a === '--compare-label') args.compareLabel = value();
     else if (a in NUMERIC) {
       const n = Number(value());
       if (!Number.isInteger(n) || n < (a === '--runs' ? 1 : 0)) throw new Error(`${a} needs a whole number\n${USAGE}`);
@@ -75,8 +79,18 @@ async function main(): Promise<void> {
   // Serve a snapshot: another build rewriting dist/ mid-run would otherwise 404 the app's lazy chunks.
   const snapshot = mkdtempSync(join(tmpdir(), 'parley-bench-dist-'));
   cpSync(dist, snapshot, { recursive: true });
+  const builds: { label: string; path: string; dist: string }[] = [{ label: '', path: '/', dist }];
+  const mounts: Record<string, string> = { '/': snapshot };
+  if (args.compare) {
+    if (!existsSync(join(args.compare, 'index.html'))) throw new Error(`--compare ${args.compare}: no index.html there (build it first)`);
+    const other = mkdtempSync(join(tmpdir(), 'parley-bench-compare-'));
+    cpSync(args.compare, other, { recursive: true });
+    // Asset URLs are relative, so the other build runs under its own path on the same origin (and reads the same data).
+    mounts['/__compare/'] = other;
+    builds.push({ label: `@${args.compareLabel}`, path: '/__compare/', dist: args.compare });
+  }
   const server = await startStaticServer({
-    '/': snapshot,
+    ...mounts,
     '/bench-data/': dataDir,
     '/bench-vendor/': join(root, 'node_modules/vis-timeline/standalone/umd'),
     '/bench-papaparse/': join(root, 'node_modules/papaparse'),
@@ -91,36 +105,52 @@ async function main(): Promise<void> {
       const data = ensureDataset(dataDir, tier, args.seed);
       log(`tier ${tier.name}: ${data.generated ? 'generated' : 'using'} bench-data/${data.name}`);
       const prepared = prepareTier(JSON.parse(readFileSync(data.file, 'utf8')) as Dataset);
-      const runs: RunMetrics[] = [];
-      const problems = new Set<string>();
-      let failed = 0;
+      // The bundled tier measures each build with the dataset it ships (an older build may not read a newer file).
+      const perBuildData = builds.map((build, b) => {
+        const own = join(build.dist, 'data/meetings.json');
+        if (b === 0 || !tier.source || !existsSync(own)) return { name: data.name, file: data.file, prepared };
+        const name = `bundled-meetings${build.label.replace(/[^\w-]/g, '-')}.json`;
+        cpSync(own, join(dataDir, name));
+        return { name, file: own, prepared: prepareTier(JSON.parse(readFileSync(own, 'utf8')) as Dataset) };
+      });
+      const perBuild = builds.map(() => ({ runs: [] as RunMetrics[], problems: new Set<string>(), failed: 0 }));
       for (let run = 1; run <= args.runs; run++) {
-        log(`  run ${run}/${args.runs}`);
-        const result = await runOnce(browser, prepared, {
-          origin: server.origin,
-          dataPath: `/bench-data/${data.name}`,
-          naive: args.naive && tier.meetings <= args.naiveMax && run <= args.naiveRuns,
-          firstRenderTimeoutMs: 300_000,
-          fileBytes: statSync(data.file).size,
-          stepTimeoutMs: 30_000,
-          loadOnly: args.loadOnly,
-          log,
-        });
-        result.problems.forEach((p) => problems.add(p));
-        if (result.metrics.firstRenderMs === null) failed++;
-        else runs.push(result.metrics);
-        if (args.steps) for (const s of result.steps) log(`    ${s.ok ? 'ok ' : 'BAD'} ${s.ms.toFixed(1).padStart(8)} ms  ${s.label} → ${s.statusText}`);
+        // Builds alternate run by run, so a burst of load elsewhere on the machine hits both alike.
+        for (const [b, build] of builds.entries()) {
+          const into = perBuild[b]!;
+          log(`  run ${run}/${args.runs}${build.label ? ` (${build.label.slice(1)} build)` : ''}`);
+          const result = await runOnce(browser, perBuildData[b]!.prepared, {
+            origin: server.origin,
+            appPath: build.path,
+            dataPath: `/bench-data/${perBuildData[b]!.name}`,
+            naive: b === 0 && args.naive && tier.meetings <= args.naiveMax && run <= args.naiveRuns,
+            firstRenderTimeoutMs: 300_000,
+            fileBytes: statSync(perBuildData[b]!.file).size,
+            stepTimeoutMs: 30_000,
+            loadOnly: args.loadOnly,
+            log,
+          });
+          result.problems.forEach((p) => into.problems.add(p));
+          if (result.metrics.firstRenderMs === null) into.failed++;
+          else into.runs.push(result.metrics);
+          if (args.steps) for (const s of result.steps) log(`    ${s.ok ? 'ok ' : 'BAD'} ${s.ms.toFixed(1).padStart(8)} ms  ${s.label} → ${s.statusText}`);
+        }
       }
-      if (args.naive && tier.meetings > args.naiveMax) problems.add(`naive baseline skipped above --naive-max ${args.naiveMax} meetings`);
-      summaries.push(summarize(tier, runs, failed, [...problems]));
+      if (args.naive && tier.meetings > args.naiveMax) perBuild[0]!.problems.add(`naive baseline skipped above --naive-max ${args.naiveMax} meetings`);
+      for (const [b, build] of builds.entries()) {
+        const { runs, failed, problems } = perBuild[b]!;
+        summaries.push(summarize({ ...tier, name: tier.name + build.label }, runs, failed, [...problems]));
+      }
     }
   } finally {
     await browser.close();
     await server.close();
-    rmSync(snapshot, { recursive: true, force: true });
+    for (const dir of Object.values(mounts)) rmSync(dir, { recursive: true, force: true });
   }
   console.log(formatTable(summaries));
   console.log(`\nLoad targets (medians):\n${formatTargets(checkTargets(summaries))}`);
+  const ratios = formatStepRatios(stepRatios(summaries));
+  if (ratios) console.log(ratios);
   for (const s of summaries) for (const p of s.problems) console.log(`! ${s.tier}: ${p}`);
   if (args.json) console.log(jsonSummary(summaries));
 }
@@ -145,7 +175,7 @@ async function runImportTier(browser: Parameters<typeof runImportOnce>[0], origi
     log(`    first render ${m.firstRenderMs.toFixed(0)} ms (bare parse ${m.bareParseMs?.toFixed(0)} ms), longest task ${m.longestMainThreadTaskMs} ms, click ${m.clickDuringLoadMs?.toFixed(0) ?? '–'} ms, heap ${m.heapUsedMB?.toFixed(0)} MB`);
     runs.push({
       parseMs: null, filterMedianMs: null, filterP95Ms: null, selectMs: null, naiveFilterMs: null, naiveSetupMs: null,
-      maxTimelineDomItems: null, panFrameP95Ms: null, metricChangeMs: null, longestTaskDuringMetricMs: null,
+      maxTimelineDomItems: null, panFrameP95Ms: null, metricChangeMs: null, longestTaskDuringMetricMs: null, playbackStepMs: null, playbackStepP95Ms: null,
       firstRenderMs: m.firstRenderMs,
       bareParseMs: m.bareParseMs,
       firstRenderToParseRatio: m.bareParseMs ? m.firstRenderMs / m.bareParseMs : null,

@@ -17,7 +17,7 @@ export interface BenchProbe {
   longtasks: { start: number; duration: number }[];
   firstRenderAt: number | null;
   viewState(): { status: string; statusCount: number | null; timeline: string | null; network: string | null; timelineMode: string | null; networkMode: string | null };
-  arm(expected: number | string | null, kind: 'count' | 'details' | 'metric', timeoutMs: number): void;
+  arm(expected: number | string | null, kind: 'count' | 'details' | 'metric' | 'window', timeoutMs: number): void;
   result(): Promise<WaitResult>;
   startSampling(): void;
   stopSampling(): { frameStamps: number[]; maxItems: number };
@@ -132,6 +132,11 @@ export function installProbe(expectedTotal: number): void {
         const sized = document.querySelector('[aria-label="Network"] [data-sized-by]')?.getAttribute('data-sized-by');
         const list = document.querySelector('[aria-label="Network"] .most-central-list')?.getAttribute('aria-label') ?? '';
         return sized === expected && list.endsWith(`by ${String(expected)}`);
+      }
+      if (kind === 'window') {
+        // A playback step: the network (following the timeline window) shows the new window's meetings.
+        const shown = viewState().network;
+        return shown === String(expected) && (before.network !== shown || freshAttrs.has(ATTRS[1]!));
       }
       // If the count does not change, only a fresh report from both views proves they applied the new filters.
       return showsCount(expected as number) && (countChanges || (freshAttrs.has(ATTRS[0]!) && freshAttrs.has(ATTRS[1]!)));

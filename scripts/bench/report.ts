@@ -18,6 +18,9 @@ export interface RunMetrics {
   metricChangeMs: number | null;
   /** Longest main-thread task while that measure was computed (in the analysis worker at this size) and drawn. */
   longestTaskDuringMetricMs: number | null;
+  /** A playback step (Step forward) until the network shows the new window: median and p95 of the run's steps. */
+  playbackStepMs: number | null;
+  playbackStepP95Ms: number | null;
   /** Import tiers: the longest main-thread task while the worker parsed the file (from its first progress report to its result). */
   longestTaskWhileParsingMs: number | null;
   /** The same file parsed bare in a worker: JSON fetch + JSON.parse; a TSV decoded and run through papaparse. */
@@ -34,6 +37,7 @@ export const METRICS: readonly (keyof RunMetrics)[] = [
   'parseMs', 'firstRenderMs', 'firstRenderToParseRatio', 'filterMedianMs', 'filterP95Ms', 'selectMs', 'naiveFilterMs', 'naiveSetupMs',
   'maxTimelineDomItems', 'longestMainThreadTaskMs', 'longestTaskDuringFirstRenderMs', 'panFrameP95Ms', 'metricChangeMs', 'longestTaskDuringMetricMs', 'longestTaskWhileParsingMs',
   'bareParseMs', 'clickDuringLoadMs', 'heapUsedMB', 'fileMB', 'heapToFileRatio',
+  'playbackStepMs', 'playbackStepP95Ms',
 ];
 
 /** The load targets of the scale issue, checked per tier on the medians (a missing figure is "not measured"). */
@@ -103,9 +107,46 @@ export function formatTable(summaries: readonly TierSummary[]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line), '(cells: median / p95 across runs; times in ms)'].join('\n');
 }
 
-/** The one-line JSON: headline fields for the 20k tier (or the largest run) plus every tier. */
+/** Step kinds compared across tiers, each by the p95 across runs of its metric. */
+export const STEP_RATIO_METRICS = { filter: 'filterP95Ms', select: 'selectMs', playback: 'playbackStepP95Ms' } as const satisfies Record<string, keyof RunMetrics>;
+/** Scale targets: a step's p95 at this tier may be at most this many times the bundled tier's. */
+export const STEP_RATIO_TARGETS: Readonly<Record<string, number>> = { '20k': 1.5, '250k': 2 };
+
+export interface StepRatio {
+  tier: string;
+  step: keyof typeof STEP_RATIO_METRICS;
+  /** p95 at the tier / p95 at the bundled tier, in the same run. */
+  ratio: number | null;
+  target: number;
+  met: boolean | null;
+}
+
+/** "The work of a step follows what changes on screen": each large tier's step p95 over the bundled tier's, against its target. */
+export function stepRatios(summaries: readonly TierSummary[]): StepRatio[] {
+  const base = summaries.find((s) => s.tier === 'bundled');
+  const out: StepRatio[] = [];
+  for (const s of summaries) {
+    const target = STEP_RATIO_TARGETS[s.tier];
+    if (target === undefined) continue;
+    for (const [step, key] of Object.entries(STEP_RATIO_METRICS) as [keyof typeof STEP_RATIO_METRICS, keyof RunMetrics][]) {
+      const a = s.p95[key];
+      const b = base?.p95[key] ?? null;
+      const ratio = a !== null && b !== null && b > 0 ? round(a / b, 2) : null;
+      out.push({ tier: s.tier, step, ratio, target, met: ratio === null ? null : ratio <= target });
+    }
+  }
+  return out;
+}
+
+export function formatStepRatios(ratios: readonly StepRatio[]): string {
+  if (!ratios.length) return '';
+  const lines = ratios.map((r) => `${r.tier.padEnd(6)} ${r.step.padEnd(9)} ${r.ratio === null ? '–' : `${r.ratio}×`} (target ≤ ${r.target}×) ${r.met === null ? 'not measured' : r.met ? 'met' : 'not met'}`);
+  return ['step p95 against the bundled tier:', ...lines].join('\n');
+}
+
+/** The one-line JSON: headline fields for the 20k tier (or the largest run) plus every tier and the step ratios. */
 export function jsonSummary(summaries: readonly TierSummary[]): string {
   const headline = summaries.find((s) => s.meetings === 20_000) ?? summaries[summaries.length - 1];
   const flat = (s: TierSummary) => ({ tier: s.tier, meetings: s.meetings, actors: s.actors, runs: s.runs, failedRuns: s.failedRuns, ...s.median, p95: s.p95, problems: s.problems });
-  return JSON.stringify({ ...(headline ? flat(headline) : {}), tiers: summaries.map(flat), targets: checkTargets(summaries) });
+  return JSON.stringify({ ...(headline ? flat(headline) : {}), stepRatios: stepRatios(summaries), tiers: summaries.map(flat), targets: checkTargets(summaries) });
 }

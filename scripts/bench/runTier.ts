@@ -5,13 +5,15 @@ import type { Dataset } from '../../src/domain/schema';
 import { installProbe, measureNaiveFilter, measureParse } from './inPage';
 import { clickWhileLoading, heapAfterGc, installClickProbe, measureBareParseInWorker } from './loadProbe';
 import { SETTLE_MS } from './importTier';
-import { buildScenario, metricSteps, panAndZoom, runStep, type StepResult } from './scenario';
+import { buildScenario, metricSteps, panAndZoom, playbackSteps, preparePlayback, runStep, type Step, type StepResult } from './scenario';
 import type { RunMetrics } from './report';
 import { BLANK_PATH } from './server';
 import { intervals, max, median, p95 } from './stats';
 
 export interface TierOptions {
   origin: string;
+  /** Where the build under test is served on `origin` ('/' unless another build is compared). */
+  appPath?: string;
   dataPath: string;
   naive: boolean;
   firstRenderTimeoutMs: number;
@@ -54,6 +56,7 @@ export async function runOnce(browser: Browser, prepared: { index: DatasetIndex;
     naiveFilterMs: null, naiveSetupMs: null, maxTimelineDomItems: null, longestMainThreadTaskMs: null, longestTaskDuringFirstRenderMs: null,
     panFrameP95Ms: null, metricChangeMs: null, longestTaskDuringMetricMs: null, longestTaskWhileParsingMs: null,
     bareParseMs: null, clickDuringLoadMs: null, heapUsedMB: null, fileMB: opts.fileBytes ? opts.fileBytes / 2 ** 20 : null, heapToFileRatio: null,
+    playbackStepMs: null, playbackStepP95Ms: null,
   };
   const steps: StepResult[] = [];
   try {
@@ -64,7 +67,7 @@ export async function runOnce(browser: Browser, prepared: { index: DatasetIndex;
     metrics.bareParseMs = await page.evaluate(measureBareParseInWorker, { url: opts.dataPath, kind: 'json' as const, papaUrl: '' });
     await page.addInitScript(installProbe, total);
     await page.addInitScript(installClickProbe);
-    await page.goto(`${opts.origin}/?data=${encodeURIComponent(opts.dataPath)}`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`${opts.origin}${opts.appPath ?? '/'}?data=${encodeURIComponent(opts.dataPath)}`, { waitUntil: 'domcontentloaded' });
     const click = await clickWhileLoading(page, () => page.evaluate(() => window.__bench.firstRenderAt !== null), 150, opts.firstRenderTimeoutMs);
     metrics.clickDuringLoadMs = click?.paintedMs ?? null;
     try {
@@ -96,15 +99,35 @@ export async function runOnce(browser: Browser, prepared: { index: DatasetIndex;
     metrics.panFrameP95Ms = p95(intervals(pan.frameStamps));
 
     await page.evaluate(() => window.__bench.startSampling());
+    // A step whose control never became usable (a page too busy for Playwright's 30 s) is a problem, not a crash.
+    const attempt = (step: Step) =>
+      runStep(page, index, step, opts.stepTimeoutMs).catch((error: Error) => {
+        problems.push(`step "${step.label}": ${error.message.split('\n')[0]}`);
+        return null;
+      });
     for (const step of buildScenario(index)) {
-      const r = await runStep(page, index, step, opts.stepTimeoutMs);
+      const r = await attempt(step);
+      if (!r) continue;
       steps.push(r);
       if (!r.ok) problems.push(`step "${r.label}" did not settle: expected ${r.expected ?? 'details'}, saw status "${r.statusText}", timeline ${r.timelineCount}, network ${r.networkCount}`);
     }
-    for (const step of metricSteps()) {
-      const r = await runStep(page, index, step, opts.stepTimeoutMs);
+    // An older build compared against may predate the analysis controls.
+    const hasMetricControl = (await page.getByLabel('Size and rank by').count()) > 0;
+    for (const step of hasMetricControl ? metricSteps() : []) {
+      const r = await attempt(step);
+      if (!r) break;
       steps.push(r);
       if (!r.ok) problems.push(`step "${r.label}" did not settle: the network never showed sizes by ${step.sizedBy}`);
+    }
+    // Playback (timeline toolbar, Step forward): the network follows the window. Builds without playback skip it.
+    if ((await page.getByRole('button', { name: 'Step forward', exact: true }).count()) > 0) {
+      await preparePlayback(page, index);
+      for (const step of playbackSteps(index)) {
+        const r = await attempt(step);
+        if (!r) break;
+        steps.push(r);
+        if (!r.ok) problems.push(`step "${r.label}" did not settle: expected the network to show ${r.expected} meetings, saw ${r.networkCount}`);
+      }
     }
     const sampled = await page.evaluate(() => window.__bench.stopSampling());
     metrics.maxTimelineDomItems = sampled.maxItems;
@@ -112,6 +135,9 @@ export async function runOnce(browser: Browser, prepared: { index: DatasetIndex;
     metrics.filterMedianMs = median(counted);
     metrics.filterP95Ms = p95([...counted, ...steps.filter((s) => s.ok && s.kind === 'details').map((s) => s.ms)]);
     metrics.selectMs = steps.find((s) => s.kind === 'details' && s.ok)?.ms ?? null;
+    const played = steps.filter((s) => s.ok && s.kind === 'window').map((s) => s.ms);
+    metrics.playbackStepMs = median(played);
+    metrics.playbackStepP95Ms = p95(played);
     const metricStep = steps.find((s) => s.kind === 'metric');
     metrics.metricChangeMs = metricStep?.ok ? metricStep.ms : null;
 

@@ -1,16 +1,19 @@
 import type { Page } from 'playwright-core';
 import type { DatasetIndex } from '../../src/domain/indexes';
-import { EMPTY_FILTERS, filterMeetings, type Filters } from '../../src/domain/filters';
-import { msToIso } from '../../src/domain/dates';
+import { EMPTY_FILTERS, filterMeetings, meetingsInWindow, type Filters } from '../../src/domain/filters';
+import { DAY_MS, isoToMs, msToIso } from '../../src/domain/dates';
+import { DEFAULT_PLAY_SPAN, playWindowAt, stepPlayWindow, type PlaySpan } from '../../src/domain/playback';
 import type { WaitResult } from './inPage';
 
 /** One scripted user action: what it does in the UI and the filters the app should end up with. */
 export interface Step {
   label: string;
-  kind: 'count' | 'details' | 'metric';
+  kind: 'count' | 'details' | 'metric' | 'window';
   /** For 'metric' steps: what node size shows afterwards (the network's data-sized-by). */
   sizedBy?: string;
   filters: Filters;
+  /** For 'window' steps: the meetings the network should show afterwards, worked out once prepared. */
+  expectWindow?(page: Page): Promise<number>;
   /** What a person does before the change itself (typing a name to find), not timed. */
   prepare?(page: Page): Promise<void>;
   /** The change: timed from its first input event until both views and the count reflect it. */
@@ -94,8 +97,44 @@ export function buildScenario(index: DatasetIndex): Step[] {
   add('clear from', { from: null }, (p) => p.getByLabel('From', { exact: true }).fill(''));
   add('clear to', { to: null }, (p) => p.getByLabel('To', { exact: true }).fill(''));
   add(`uncheck topic ${topicId}`, { topics: [] }, (p) => topicBox(p).uncheck());
-  add('select a network node', {}, (p) => clickSomethingSelectable(p), 'details');
+  add('select a network node', {}, (p) => clickSomethingSelectable(p), 'details', waitForStillNetwork);
   return steps;
+}
+
+/**
+ * Before clicking a node (not timed): the layout has cooled and the first node has stopped moving. A filter change
+ * re-heats the layout and a selection or resize animates the view (refit), and a click aimed at where a moving node
+ * was lands on the background and selects nothing. A person aims at a node that holds still, too.
+ */
+async function waitForStillNetwork(page: Page): Promise<void> {
+  const network = page.locator('[aria-label="Network"]');
+  await network.locator('[data-layout="settled"]').waitFor({ state: 'attached', timeout: 20_000 }).catch(() => undefined);
+  let at = await visibleNodeCentre(page);
+  for (let tries = 0; tries < 100 && at; tries++) {
+    await page.waitForTimeout(100);
+    const next = await visibleNodeCentre(page);
+    if (next && next.x === at.x && next.y === at.y) return;
+    at = next;
+  }
+}
+
+/**
+ * The centre of the first SVG node drawn inside the network's box (after filter changes some drift out of view,
+ * clipped, where a click would land on whatever is there instead), or null in canvas mode.
+ */
+function visibleNodeCentre(page: Page): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(() => {
+    const surface = document.querySelector('[aria-label="Network"] svg.network-surface');
+    if (!surface) return null;
+    const box = surface.getBoundingClientRect();
+    for (const circle of Array.from(surface.querySelectorAll('.network-node circle'))) {
+      const r = circle.getBoundingClientRect();
+      const x = r.x + r.width / 2;
+      const y = r.y + r.height / 2;
+      if (x > box.left + 4 && x < box.right - 4 && y > box.top + 4 && y < box.bottom - 4) return { x, y };
+    }
+    return null;
+  });
 }
 
 /**
@@ -103,8 +142,9 @@ export function buildScenario(index: DatasetIndex): Step[] {
  * keyboard stand-in list (focus an actor button, press Enter); failing both, clicks a timeline item.
  */
 async function clickSomethingSelectable(page: Page): Promise<void> {
-  const node = page.locator('[aria-label="Network"] .network-node').first();
-  if (await node.count()) return node.click({ force: true });
+  // A circle's centre, by mouse, as a person aims: the node's group also spans its label, which is not a target.
+  const at = await visibleNodeCentre(page);
+  if (at) return page.mouse.click(at.x, at.y);
   const button = page.locator('[aria-label="Network"] button[data-actor]').first();
   if (await button.count()) {
     await button.focus();
@@ -122,11 +162,54 @@ export function metricSteps(): Step[] {
   ];
 }
 
+/**
+ * Playback steps (timeline toolbar, Step forward) with nothing filtered: each moves the window one step and the
+ * network follows it. The expected count comes from the window in the address bar and the app's own playback
+ * arithmetic (default 3-month window, a month per step), so the wait ends only when the network shows the new window.
+ */
+export function playbackSteps(index: DatasetIndex, count = 5): Step[] {
+  const visible = filterMeetings(index, EMPTY_FILTERS);
+  let end = -Infinity;
+  for (let k = 0; k < visible.length; k++) end = Math.max(end, index.end[visible[k]!]!);
+  const extent = { start: index.start[visible[0]!]!, end };
+  const stepForward = (p: Page) => p.getByRole('button', { name: 'Step forward', exact: true }).click();
+  const expectWindow = async (p: Page) => {
+    // The window the app steps from: the store's, as written to the address bar after the last change.
+    await p.waitForTimeout(300);
+    const params = new URL(p.url()).searchParams;
+    const w = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(params.get('window') ?? '');
+    if (!w) throw new Error(`playback step: no window= in ${p.url()}`);
+    const span = (params.get('play') ?? DEFAULT_PLAY_SPAN) as PlaySpan;
+    const now = { start: isoToMs(w[1]!), end: isoToMs(w[2]!) + DAY_MS };
+    const next = stepPlayWindow(playWindowAt(now.start, span, now.end - now.start), span, 1, extent.start, extent.end);
+    if (!next) throw new Error('playback step: the window is already at the end of the data');
+    const shown = { start: msToIso(next.start), end: msToIso(Math.max(next.start, next.end - 1)) };
+    return meetingsInWindow(index, visible, isoToMs(shown.start), isoToMs(shown.end) + DAY_MS).length;
+  };
+  return Array.from({ length: count }, (_, k) => ({ label: `playback step ${k + 1}`, kind: 'window' as const, filters: EMPTY_FILTERS, act: stepForward, expectWindow }));
+}
+
+/**
+ * Before playback (not timed): a 3-month window in the middle of the data, opened as a link would be (address bar
+ * + popstate), so every build and tier starts from the same known window whatever the earlier steps did.
+ */
+export async function preparePlayback(page: Page, index: DatasetIndex): Promise<void> {
+  const mid = playWindowAt((index.minTime + index.maxTime) / 2, '3m', 0);
+  const range = `${msToIso(mid.start)}..${msToIso(mid.end - 1)}`;
+  await page.evaluate((w) => {
+    const params = new URLSearchParams(location.search);
+    params.set('window', w);
+    history.pushState(null, '', `?${params.toString().replace(/%2F/g, '/').replace(/%7E/g, '~')}`);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, range);
+  await page.waitForTimeout(1500);
+}
+
 export const expectedCount = (index: DatasetIndex, f: Filters) => filterMeetings(index, f).length;
 
 export async function runStep(page: Page, index: DatasetIndex, step: Step, timeoutMs: number): Promise<StepResult> {
-  const expected = step.kind === 'count' ? expectedCount(index, step.filters) : null;
   await step.prepare?.(page);
+  const expected = step.kind === 'count' ? expectedCount(index, step.filters) : step.kind === 'window' ? await step.expectWindow!(page) : null;
   const target = step.kind === 'metric' ? step.sizedBy! : expected;
   const startedAt = await page.evaluate(([e, k, t]) => (window.__bench.arm(e, k, t), performance.now()), [target, step.kind, timeoutMs] as const);
   await step.act(page);

@@ -67,7 +67,9 @@ export function warmSearchText(index: DatasetIndex, timeLeft: () => boolean): bo
   const list = textsFor(index);
   let i = warmedUpTo.get(index) ?? 0;
   while (i < list.length) {
-    for (const stop = Math.min(list.length, i + 256); i < stop; i++) list[i] ??= build(index, i);
+    // Small batches: with stemming a meeting's text takes tens of microseconds (more on a loaded machine), and
+    // a batch that overruns its idle slice delays the next input's task.
+    for (const stop = Math.min(list.length, i + 32); i < stop; i++) list[i] ??= build(index, i);
     if (!timeLeft()) break;
   }
   warmedUpTo.set(index, i);

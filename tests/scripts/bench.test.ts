@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBenchArgs } from '../../scripts/bench';
 import { datasetFileName, ensureDataset, parseTiers, TIERS } from '../../scripts/bench/datasets';
-import { checkTargets, formatTable, formatTargets, jsonSummary, summarize, type RunMetrics } from '../../scripts/bench/report';
+import { checkTargets, formatStepRatios, formatTable, formatTargets, jsonSummary, stepRatios, summarize, type RunMetrics } from '../../scripts/bench/report';
 import { resolveRequest } from '../../scripts/bench/server';
 import { intervals, median, p95, quantile } from '../../scripts/bench/stats';
 import { validateDataset } from '../../src/domain/validate';
@@ -13,7 +13,7 @@ import { validateDataset } from '../../src/domain/validate';
 const run = (over: Partial<RunMetrics>): RunMetrics => ({
   parseMs: 100, firstRenderMs: 400, firstRenderToParseRatio: 4, filterMedianMs: 20, filterP95Ms: 50, selectMs: 10, naiveFilterMs: null,
   naiveSetupMs: null, maxTimelineDomItems: 300, longestMainThreadTaskMs: 80, longestTaskDuringFirstRenderMs: 200, panFrameP95Ms: 17, metricChangeMs: null, longestTaskDuringMetricMs: null, longestTaskWhileParsingMs: null,
-  bareParseMs: 100, clickDuringLoadMs: 30, heapUsedMB: 50, fileMB: 20, heapToFileRatio: 2.5, ...over,
+  bareParseMs: 100, clickDuringLoadMs: 30, heapUsedMB: 50, fileMB: 20, heapToFileRatio: 2.5, playbackStepMs: null, playbackStepP95Ms: null, ...over,
 });
 
 describe('bench statistics', () => {
@@ -68,6 +68,22 @@ describe('bench report', () => {
     expect(formatTargets(checks)).toMatch(/MISS\s+20k\s+first render ≤ 3× bare parse\s+4 \(limit 3\)/);
     expect(JSON.parse(jsonSummary([summary])).targets).toHaveLength(4);
   });
+
+  it('reports each large tier\'s step p95 against the bundled tier\'s, with its target', () => {
+    const tier = (name: string, meetings: number, filter: number, select: number, playback: number | null) =>
+      summarize({ name, meetings, actors: 10 }, [run({ filterP95Ms: filter, selectMs: select, playbackStepP95Ms: playback })], 0, []);
+    const ratios = stepRatios([tier('bundled', 13, 100, 50, 80), tier('20k', 20_000, 140, 90, 100), tier('250k', 250_000, 190, 60, null)]);
+    expect(ratios).toEqual([
+      { tier: '20k', step: 'filter', ratio: 1.4, target: 1.5, met: true },
+      { tier: '20k', step: 'select', ratio: 1.8, target: 1.5, met: false },
+      { tier: '20k', step: 'playback', ratio: 1.25, target: 1.5, met: true },
+      { tier: '250k', step: 'filter', ratio: 1.9, target: 2, met: true },
+      { tier: '250k', step: 'select', ratio: 1.2, target: 2, met: true },
+      { tier: '250k', step: 'playback', ratio: null, target: 2, met: null },
+    ]);
+    expect(formatStepRatios(ratios)).toContain('20k    select    1.8× (target ≤ 1.5×) not met');
+    expect((JSON.parse(jsonSummary([tier('bundled', 13, 100, 50, 80), tier('20k', 20_000, 140, 90, 100)])) as { stepRatios: unknown[] }).stepRatios).toHaveLength(3);
+  });
 });
 
 describe('bench options and tiers', () => {
@@ -77,6 +93,8 @@ describe('bench options and tiers', () => {
     expect(args.runs).toBe(5);
     expect(args.build).toBe(false);
     expect(parseTiers('250k,icews1m').map((t) => t.onRequest)).toEqual([true, true]);
+    expect(args.compare).toBeNull();
+    expect(parseBenchArgs(['--compare', 'old/dist', '--compare-label', 'before']).compareLabel).toBe('before');
   });
 
   it('reads tiers by name or as meetings/actors', () => {

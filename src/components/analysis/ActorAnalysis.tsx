@@ -4,9 +4,8 @@ import { ranksOf } from '../../domain/analysis/ranking';
 import type { Actor } from '../../domain/schema';
 import { PRIORITY } from '../../state/analysis/analysisRunner';
 import { selectShownGraph } from '../../state/analysis/shownGraph';
-import { compactOf, useMetric } from '../../state/analysis/useAnalysis';
+import { idsOf, useMetric } from '../../state/analysis/useAnalysis';
 import { useStore } from '../../state/store';
-import { graphSize } from '../../domain/analysis/compactGraph';
 import type { ActorGraph } from '../../domain/graph';
 
 /** Above this many actors + links, measures wait for a click: betweenness there runs for seconds. */
@@ -19,7 +18,7 @@ export function ActorAnalysis({ actor }: { actor: Actor }) {
   const setAnalysis = useStore((s) => s.setAnalysis);
   const [asked, setAsked] = useState<ActorGraph | null>(null);
   const position = graph.nodes.findIndex((n) => n.id === actor.id);
-  const small = graphSize(compactOf(graph)) <= AUTO_METRICS_MAX_SIZE;
+  const small = graph.nodes.length + graph.edges.length <= AUTO_METRICS_MAX_SIZE;
   const enabled = position >= 0 && (small || asked === graph);
   return (
     <div className="actor-analysis">
@@ -61,7 +60,7 @@ export function ActorAnalysis({ actor }: { actor: Actor }) {
 
 function MetricRow({ graph, metric, position }: { graph: ActorGraph; metric: MetricName; position: number }) {
   const values = useMetric(graph, metric, true, PRIORITY.panel);
-  const ranks = values ? ranksOf(compactOf(graph).ids, values) : null;
+  const ranks = values ? ranksOf(idsOf(graph), values) : null;
   return (
     <tr>
       <th scope="row" title={METRIC_DEFINITION[metric]}>

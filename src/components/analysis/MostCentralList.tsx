@@ -2,7 +2,8 @@ import type { ActorGraph } from '../../domain/graph';
 import type { DatasetIndex } from '../../domain/indexes';
 import { formatMetric, METRIC_DEFINITION, METRIC_LABEL, type SizeMetric } from '../../domain/analysis/metricNames';
 import { topEntries } from '../../domain/analysis/ranking';
-import { useMetric } from '../../state/analysis/useAnalysis';
+import { useMemo } from 'react';
+import { idsOf, useMetric } from '../../state/analysis/useAnalysis';
 import { useStore } from '../../state/store';
 
 export const TOP_N = 10;
@@ -11,8 +12,8 @@ export const TOP_N = 10;
 export function MostCentralList({ graph, index, metric }: { graph: ActorGraph; index: DatasetIndex; metric: SizeMetric }) {
   const values = useMetric(graph, metric);
   const selectedActor = useStore((s) => (s.selection?.kind === 'actor' ? s.selection.id : null));
-  const ids = graph.nodes.map((n) => n.id);
-  const entries = values ? topEntries(ids, values, TOP_N) : [];
+  // Per graph and measure, not per render: the list re-renders with every selection.
+  const entries = useMemo(() => (values ? topEntries(idsOf(graph), values, TOP_N) : []), [graph, values]);
   const nameOf = (id: string) => index.actors[index.actorPos.get(id) ?? -1]?.name ?? id;
   const headingId = 'most-central-heading';
   return (

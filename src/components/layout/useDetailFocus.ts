@@ -21,8 +21,10 @@ export function useDetailFocus(panelRef: RefObject<HTMLElement | null>, selectio
     const open = selectionKey !== null;
     const panel = panelRef.current;
     if (open && panel) {
-      panel.scrollTop = 0;
-      if (!wasOpen.current) {
+      // A panel that just opened is new and at its top already; writing scrollTop would force a layout of
+      // the whole page inside the click's task.
+      if (wasOpen.current) panel.scrollTop = 0;
+      else {
         const active = document.activeElement;
         returnTo.current = active instanceof HTMLElement && active !== document.body ? active : null;
       }

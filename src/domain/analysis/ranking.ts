@@ -33,9 +33,28 @@ export interface RankedEntry {
   rank: number;
 }
 
-/** The `n` highest-valued nodes with their values and ranks. */
+/**
+ * The `n` highest-valued nodes with their values and ranks, in one pass that keeps only the best `n`
+ * (insertion into a short sorted list): sorting every actor twice per filter step cost tens of
+ * milliseconds at a few thousand actors, for ten rows. Same order and ranks as `orderByValue`/`ranksOf`.
+ */
 export function topEntries(ids: readonly string[], values: ArrayLike<number>, n: number): RankedEntry[] {
-  const order = orderByValue(ids, values);
-  const ranks = ranksOf(ids, values);
-  return Array.from(order.subarray(0, n), (i) => ({ id: ids[i]!, value: values[i]!, rank: ranks[i]! }));
+  const keep = Math.max(0, Math.min(n, ids.length));
+  const best: number[] = [];
+  const before = (a: number, b: number) => values[a]! > values[b]! || (values[a]! === values[b]! && ids[a]! < ids[b]!);
+  for (let i = 0; i < ids.length && keep > 0; i++) {
+    if (best.length === keep && !before(i, best[keep - 1]!)) continue;
+    let at = best.length === keep ? keep - 1 : best.length;
+    while (at > 0 && before(i, best[at - 1]!)) at--;
+    best.splice(at, 0, i);
+    if (best.length > keep) best.pop();
+  }
+  // Every node valued above one of the best is itself among the best, so a rank is read off the list.
+  const out: RankedEntry[] = [];
+  best.forEach((i, k) => {
+    const prev = out[k - 1];
+    const rank = prev && nearlyEqual(prev.value, values[i]!) ? prev.rank : k + 1;
+    out.push({ id: ids[i]!, value: values[i]!, rank });
+  });
+  return out;
 }

@@ -1,6 +1,10 @@
 import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { deriveGraph, highlightFor, type Highlight } from '../../domain/derive';
 import { MAX_PAIRWISE_PARTICIPANTS, type ActorGraph } from '../../domain/graph';
+import { capNetwork, NETWORK_CAP } from '../../domain/networkCap';
+import { memoizeLast } from '../../domain/memo';
+import type { DatasetIndex } from '../../domain/indexes';
+import type { Selection } from '../../state/types';
 import { useStore } from '../../state/store';
 import { meetingCountText } from '../../domain/countText';
 import { METRIC_LABEL } from '../../domain/analysis/metricNames';
@@ -19,6 +23,20 @@ import './network.css';
 
 const EMPTY_GRAPH: ActorGraph = { nodes: [], edges: [] };
 
+/** The actors a selection is about, as one string so the store hook returns an equal value for equal selections. */
+function focusActorsKey(selection: Selection | null, index: DatasetIndex | null, egoActor: string | null): string {
+  const ids: string[] = egoActor ? [egoActor] : [];
+  if (selection?.kind === 'actor') ids.push(selection.id);
+  else if (selection?.kind === 'edge') ids.push(selection.a, selection.b);
+  else if (selection?.kind === 'meeting' && index) {
+    const pos = index.meetingPos.get(selection.id);
+    if (pos !== undefined) for (const p of index.meetings[pos]!.participants) ids.push(p.actorId);
+  }
+  return ids.join('\n');
+}
+
+const deriveCapped = memoizeLast((graph: ActorGraph, focusKey: string) => capNetwork(graph, NETWORK_CAP, focusKey ? focusKey.split('\n') : []));
+
 /** Thin React shell around the network controller: one effect per input, toolbar and legend. */
 export function NetworkView() {
   const hostRef = useRef<HTMLDivElement>(null);
@@ -33,6 +51,9 @@ export function NetworkView() {
   const analysis = useStore((s) => s.analysis);
   const filteredGraph = graphIndex ? deriveGraph(graphIndex, graphMeetings) : EMPTY_GRAPH;
   const graph = deriveShownGraph(filteredGraph, analysis.ego?.actor ?? null, analysis.ego?.depth ?? 1);
+  // Past the cap only the busiest actors are drawn, plus whatever the selection (or ego network) is about.
+  const focusKey = useStore((s) => focusActorsKey(s.selection, graphIndex, analysis.ego?.actor ?? null));
+  const capped = deriveCapped(graph, focusKey);
   const appearance = useNodeAppearance(graph, graphIndex, analysis);
   const meetingCount = graphMeetings.length;
   const totalCount = useStore(selectTotalCount);
@@ -75,8 +96,8 @@ export function NetworkView() {
   }, []);
 
   useEffect(() => {
-    if (graphIndex) controllerRef.current?.setGraph(graph, graphIndex, meetingCount);
-  }, [graph, graphIndex, meetingCount]);
+    if (graphIndex) controllerRef.current?.setGraph(capped.graph, graphIndex, meetingCount, capped.offstage);
+  }, [capped, graphIndex, meetingCount]);
   useEffect(() => controllerRef.current?.setAppearance(appearance), [appearance]);
   useEffect(() => controllerRef.current?.setHighlight(highlight), [highlight]);
   useEffect(() => controllerRef.current?.setSelection(selection), [selection]);
@@ -87,9 +108,19 @@ export function NetworkView() {
     <div className="network">
       <div className="network-header">
         <h2 className="network-title">Network</h2>
-        <p className="network-summary">
-          {graph.nodes.length} {graph.nodes.length === 1 ? 'actor' : 'actors'}, {graph.edges.length}{' '}
-          {graph.edges.length === 1 ? 'link' : 'links'} from {meetingCountText(meetingCount, totalCount)}
+        <p className="network-summary" data-capped={capped.capped ? 'true' : undefined}>
+          {capped.capped ? (
+            <>
+              showing {capped.graph.nodes.length.toLocaleString('en')} of {capped.totalActors.toLocaleString('en')} actors and{' '}
+              {capped.graph.edges.length.toLocaleString('en')} of {capped.totalLinks.toLocaleString('en')} links (the most meetings)
+            </>
+          ) : (
+            <>
+              {graph.nodes.length} {graph.nodes.length === 1 ? 'actor' : 'actors'}, {graph.edges.length}{' '}
+              {graph.edges.length === 1 ? 'link' : 'links'}
+            </>
+          )}{' '}
+          from {meetingCountText(meetingCount, totalCount)}
           {limitedToWindow && <> · only the timeline’s visible period</>}
           {graph.hubMeetings ? (
             <span className="network-hub-note">

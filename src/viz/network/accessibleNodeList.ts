@@ -190,11 +190,14 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
 
   return {
     setScene(scene) {
-      wanted = Array.from(scene.byName, (i) => scene.nodes[i]!);
+      // A capped network also lists the actors it does not draw (scene.listed); otherwise the drawn ones by name.
+      const withOffstage = scene.listed.length > scene.nodes.length;
+      wanted = withOffstage ? scene.listed.slice() : Array.from(scene.byName, (i) => scene.nodes[i]!);
+      const stays: { has(id: string): boolean } = withOffstage ? new Set(wanted.map((n) => n.id)) : scene.byId;
       // Actors that left go now (they must not stay pressable); the rest keep their order.
       const leaving: Item[] = [];
       for (const [id, item] of items) {
-        if (scene.byId.has(id)) continue;
+        if (stays.has(id)) continue;
         leaving.push(item);
         items.delete(id);
       }
@@ -215,6 +218,12 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
           retired.delete(old);
         });
       } else for (const item of leaving) item.li.remove();
+      list.setAttribute(
+        'aria-label',
+        wanted.length > scene.nodes.length
+          ? `Actors in the network: showing ${scene.nodes.length.toLocaleString('en')} of ${wanted.length.toLocaleString('en')} (the busiest); every actor is listed`
+          : 'Actors in the network',
+      );
       done = 0;
       reconcile(FIRST_SLICE);
       setActive(active && items.has(active) ? active : (wanted[0]?.id ?? null));

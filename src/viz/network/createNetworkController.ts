@@ -1,5 +1,5 @@
 import { select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
-import type { ActorGraph } from '../../domain/graph';
+import type { ActorGraph, GraphNode } from '../../domain/graph';
 import type { DatasetIndex } from '../../domain/indexes';
 import type { Highlight } from '../../domain/derive';
 import type { Selection } from '../../state/types';
@@ -24,8 +24,11 @@ export interface NetworkCallbacks {
 }
 
 export interface NetworkController {
-  /** Shows `graph`, built from `meetingCount` meetings; actors already drawn keep their place. */
-  setGraph(graph: ActorGraph, index: DatasetIndex, meetingCount: number): void;
+  /**
+   * Shows `graph`, built from `meetingCount` meetings; actors already drawn keep their place. `offstage`: actors of
+   * a capped network that are not drawn, offered in the keyboard list (which a capped network always has).
+   */
+  setGraph(graph: ActorGraph, index: DatasetIndex, meetingCount: number, offstage?: readonly GraphNode[]): void;
   /** Actors to emphasise (selection and hover combined); everything else is dimmed. */
   setHighlight(highlight: Highlight): void;
   setSelection(selection: Selection | null): void;
@@ -198,8 +201,8 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
   measure();
 
   return {
-    setGraph(graph, nextIndex, meetingCount) {
-      if (nextIndex === index && shownGraph && sameGraph(shownGraph, graph)) {
+    setGraph(graph, nextIndex, meetingCount, offstage = []) {
+      if (nextIndex === index && shownGraph && sameGraph(shownGraph, graph) && offstage.length === scene.listed.length - scene.nodes.length) {
         scene.meetings = meetingCount;
         root.dataset.renderedMeetings = String(meetingCount);
         return;
@@ -214,12 +217,12 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
         rememberPositions(scene, memory);
       }
       // Thousands of SVG lines cost more per frame than the canvas does; the bundled-size graphs stay SVG.
-      const large = graph.nodes.length > threshold || graph.edges.length > edgeThreshold;
+      const large = graph.nodes.length > threshold || graph.edges.length > edgeThreshold || offstage.length > 0;
       // An update arriving mid-layout must not cool it early (a half-finished layout would freeze).
       const warmth = runner?.currentAlpha() ?? 0;
       const refocus = focusedId;
       radiusRange = large ? [2.5, 14] : [5, 22];
-      scene = buildScene(graph, nextIndex, colors, memory, meetingCount, radiusRange, large ? 1500 : 2500);
+      scene = buildScene(graph, nextIndex, colors, memory, meetingCount, radiusRange, large ? 1500 : 2500, offstage);
       if (appearance !== DEFAULT_APPEARANCE) applyAppearance(scene, appearance, radiusRange);
       hits.invalidate();
       useRenderer(large && canUseCanvas() ? 'canvas' : 'svg');

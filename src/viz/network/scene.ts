@@ -1,6 +1,6 @@
 import type { DatasetIndex } from '../../domain/indexes';
 import { memoizeLast } from '../../domain/memo';
-import type { ActorGraph } from '../../domain/graph';
+import type { ActorGraph, GraphNode } from '../../domain/graph';
 import { adjacency, edgeWidthScale, labelledNodes, radiusScale, reheatAlpha, seedPositions, shortName, STATE_STRIDE, type NodeState } from './layoutModel';
 
 /** What a renderer draws: nodes by index, edges as index pairs, layout state shared with the runner. */
@@ -40,11 +40,16 @@ export interface Scene {
   alpha: number;
   /** Node indices in name order (for the keyboard list); derived from one sort per dataset. */
   byName: Int32Array;
+  /**
+   * Every actor the keyboard list offers, in name order: the drawn nodes and, when the network is capped,
+   * the actors of the filtered network that are not drawn (choosing one selects it, which brings it in).
+   */
+  listed: SceneNode[];
 }
 
 export const EMPTY_SCENE: Scene = {
   nodes: [], byId: new Map(), radii: new Float32Array(0), state: new Float32Array(0),
-  links: new Int32Array(0), weights: new Float32Array(0), widths: new Float32Array(0), drawn: new Int32Array(0), meetings: 0, alpha: 0, byName: new Int32Array(0),
+  links: new Int32Array(0), weights: new Float32Array(0), widths: new Float32Array(0), drawn: new Int32Array(0), meetings: 0, alpha: 0, byName: new Int32Array(0), listed: [],
 };
 
 export const LABEL_LIMIT = 40;
@@ -88,6 +93,7 @@ export function buildScene(
   meetings: number,
   radiusRange: readonly [number, number],
   edgeBudget = Infinity,
+  offstage: readonly GraphNode[] = [],
 ): Scene {
   const byId = new Map<string, number>();
   const nodes: SceneNode[] = [];
@@ -139,6 +145,13 @@ export function buildScene(
   const ranks = nameRank(index);
   const rankOf = Float64Array.from(nodes, (n) => ranks[index.actorPos.get(n.id) ?? -1] ?? Number.MAX_SAFE_INTEGER);
   const byName = Int32Array.from(nodes.keys()).sort((a, b) => rankOf[a]! - rankOf[b]! || a - b);
+  const listed = byName.length ? Array.from(byName, (i) => nodes[i]!) : [];
+  if (offstage.length) {
+    const extra = offstage.map((g) => offstageNode(g, index, colors));
+    const rank = (n: SceneNode) => ranks[index.actorPos.get(n.id) ?? -1] ?? Number.MAX_SAFE_INTEGER;
+    listed.push(...extra);
+    listed.sort((a, b) => rank(a) - rank(b));
+  }
   return {
     nodes,
     byId,
@@ -151,6 +164,24 @@ export function buildScene(
     meetings,
     alpha: reheatAlpha(fresh, nodes.length, previous.size > 0),
     byName,
+    listed,
+  };
+}
+
+/** An actor of the filtered network that the capped picture leaves out: listed for the keyboard, not drawn. */
+function offstageNode(g: GraphNode, index: DatasetIndex, colors: ReadonlyMap<string, string>): SceneNode {
+  const actor = index.actors[index.actorPos.get(g.id) ?? -1];
+  const affiliation = actor?.affiliation ?? '';
+  return {
+    id: g.id,
+    name: actor?.name ?? g.id,
+    short: '',
+    affiliation,
+    affiliationName: index.countryByCode.get(affiliation)?.name ?? affiliation,
+    color: colors.get(affiliation) ?? FALLBACK_COLOR,
+    count: g.count,
+    labelled: false,
+    note: 'not drawn (only the busiest actors are); choose it to bring it and its counterparts in',
   };
 }
 

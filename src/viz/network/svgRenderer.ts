@@ -47,6 +47,11 @@ export function createSvgRenderer(root: HTMLElement, idPrefix: string): NetworkR
   let labelWidths = new Float32Array(0);
   let edgeEls: SVGLineElement[] = [];
   let shown = new Uint8Array(0);
+  /** What each label was last placed as: rewriting four attributes per label per layout frame showed in profiles. */
+  let placed: string[] = [];
+  /** Each node's last transform, and whether it changed in this draw (its lines then follow). */
+  let nodeAt: string[] = [];
+  let moved = new Uint8Array(0);
 
   /** Labels keep their screen size under zoom and sit on whichever side collides with nothing. */
   let labelScale = '';
@@ -65,8 +70,12 @@ export function createSvgRenderer(root: HTMLElement, idPrefix: string): NetworkR
       const side = sides[i]!;
       const horizontal = side === LabelSide.Right || side === LabelSide.Left;
       const sign = side === LabelSide.Left || side === LabelSide.Above ? -1 : 1;
-      label.setAttribute('x', horizontal ? (sign * (r + gap)).toFixed(1) : '0');
-      label.setAttribute('y', horizontal ? '0' : (sign * (r + gap)).toFixed(1));
+      const offset = (sign * (r + gap)).toFixed(1);
+      const key = `${side} ${offset}`;
+      if (placed[i] === key) return;
+      placed[i] = key;
+      label.setAttribute('x', horizontal ? offset : '0');
+      label.setAttribute('y', horizontal ? '0' : offset);
       label.setAttribute('text-anchor', horizontal ? (sign < 0 ? 'end' : 'start') : 'middle');
       label.setAttribute('dominant-baseline', horizontal ? 'central' : sign < 0 ? 'text-after-edge' : 'text-before-edge');
     });
@@ -84,6 +93,9 @@ export function createSvgRenderer(root: HTMLElement, idPrefix: string): NetworkR
       edgeLayer.replaceChildren();
       descriptions.replaceChildren();
       labelEls = new Array<SVGTextElement>(scene.nodes.length);
+      placed = new Array<string>(scene.nodes.length);
+      nodeAt = new Array<string>(scene.nodes.length);
+      moved = new Uint8Array(scene.nodes.length);
       labelWidths = Float32Array.from(scene.nodes, (node) => estimateLabelWidth(node.short));
       shown = Uint8Array.from(scene.nodes, (node) => (node.labelled ? 1 : 0));
       edgeEls = Array.from(scene.drawn, (e) => {
@@ -145,14 +157,24 @@ export function createSvgRenderer(root: HTMLElement, idPrefix: string): NetworkR
     draw(scene, t) {
       viewport.setAttribute('transform', `translate(${t.x},${t.y}) scale(${t.k})`);
       const s = scene.state;
+      // Only what moved: after the layout settles a pan or zoom redraws without touching any node or line.
+      if (moved.length !== nodeEls.length) moved = new Uint8Array(nodeEls.length);
       nodeEls.forEach((g, i) => {
-        g.setAttribute('transform', `translate(${s[i * STATE_STRIDE]!.toFixed(1)},${s[i * STATE_STRIDE + 1]!.toFixed(1)})`);
+        const at = `translate(${s[i * STATE_STRIDE]!.toFixed(1)},${s[i * STATE_STRIDE + 1]!.toFixed(1)})`;
+        moved[i] = at === nodeAt[i] ? 0 : 1;
+        if (moved[i]) {
+          nodeAt[i] = at;
+          g.setAttribute('transform', at);
+        }
       });
       placeLabelsFor(scene, t.k);
       edgeEls.forEach((line, k) => {
         const e = scene.drawn[k]!;
-        const a = scene.links[2 * e]! * STATE_STRIDE;
-        const b = scene.links[2 * e + 1]! * STATE_STRIDE;
+        const ia = scene.links[2 * e]!;
+        const ib = scene.links[2 * e + 1]!;
+        if (!moved[ia] && !moved[ib]) return;
+        const a = ia * STATE_STRIDE;
+        const b = ib * STATE_STRIDE;
         line.setAttribute('x1', s[a]!.toFixed(1));
         line.setAttribute('y1', s[a + 1]!.toFixed(1));
         line.setAttribute('x2', s[b]!.toFixed(1));

@@ -8,10 +8,11 @@ import type { Dataset } from '../../../src/domain/schema';
 import { buildGraph } from '../../../src/domain/graph';
 import { EMPTY_FILTERS, filterMeetings } from '../../../src/domain/filters';
 import type { ActorGraph } from '../../../src/domain/graph';
+import fc from 'fast-check';
 import { compactGraph } from '../../../src/domain/analysis/compactGraph';
 import { computeMetric, computeMetrics } from '../../../src/domain/analysis/centrality';
 import { detectCommunities } from '../../../src/domain/analysis/communities';
-import { ranksOf, topEntries } from '../../../src/domain/analysis/ranking';
+import { orderByValue, ranksOf, topEntries } from '../../../src/domain/analysis/ranking';
 import { runTask } from '../../../src/domain/analysis/runTask';
 
 const index = buildIndex(JSON.parse(readFileSync('public/data/meetings.json', 'utf8')) as Dataset);
@@ -111,6 +112,17 @@ describe('ranking', () => {
       { id: 'b', value: 5, rank: 2 },
       { id: 'c', value: 5, rank: 2 },
     ]);
+  });
+
+  it('picks the same top entries as a full sort, ranks included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 40 }), fc.integer({ min: 0, max: 12 }), (vals, n) => {
+        const ids = vals.map((_, i) => `a${(i * 7) % 41}-${i}`);
+        const order = Array.from(orderByValue(ids, vals)).slice(0, n);
+        const ranks = ranksOf(ids, vals);
+        expect(topEntries(ids, vals, n)).toEqual(order.map((i) => ({ id: ids[i]!, value: vals[i]!, rank: ranks[i]! })));
+      }),
+    );
   });
 
   it('treats floating-point noise as a tie', () => {

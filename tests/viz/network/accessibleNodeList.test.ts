@@ -35,6 +35,15 @@ describe('accessible node list', () => {
     expect(buttons().map((b) => b.tabIndex)).toEqual([0, -1, -1]);
   });
 
+  it('lists the actors a capped network does not draw, in name order with the drawn ones, and says so', () => {
+    const scene = sceneOf(['b', 'd'], () => 5);
+    const off = (id: string): SceneNode => ({ ...scene.nodes[0]!, id, name: `Actor ${id}`, count: 1, note: 'not drawn' });
+    list.setScene({ ...scene, listed: [scene.nodes[0]!, off('c'), scene.nodes[1]!, off('e')] });
+    expect(buttons().map((b) => b.textContent)).toEqual(['Actor b', 'Actor c', 'Actor d', 'Actor e']);
+    expect(getByRole(root, 'button', { name: 'Actor c' })).toHaveAccessibleDescription('Syria (SYR), 1 meeting, not drawn');
+    expect(getByRole(root, 'list').getAttribute('aria-label')).toMatch(/showing 2 of 4/);
+  });
+
   it('shows a small first slice at once and the rest in later tasks', async () => {
     const many = ids(LIST_SLICE * 3 + 7);
     list.setScene(sceneOf(many));

@@ -86,6 +86,9 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
   /** Lists replaced wholesale, hidden at once and detached once the views have painted. */
   const retired = new Set<HTMLElement>();
   let active: string | null = null;
+  /** Whether the list offers the actors a capped network does not draw (from the first time it takes focus). */
+  let expanded = false;
+  let current: Scene | null = null;
 
   const makeItem = (id: string): Item => {
     const li = document.createElement('div');
@@ -162,6 +165,10 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
   };
 
   const onFocusIn = (event: FocusEvent) => {
+    if (!expanded && current && current.offstageCount > 0) {
+      expanded = true;
+      api.setScene(current);
+    }
     const id = (event.target as HTMLElement).dataset.actor ?? null;
     if (id) setActive(id);
     onFocusNode(id);
@@ -188,11 +195,13 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
   let list = makeList();
   root.append(list);
 
-  return {
+  const api: AccessibleNodeList = {
     setScene(scene) {
-      // A capped network also lists the actors it does not draw (scene.listed); otherwise the drawn ones by name.
-      const withOffstage = scene.listed.length > scene.nodes.length;
-      wanted = withOffstage ? scene.listed.slice() : Array.from(scene.byName, (i) => scene.nodes[i]!);
+      current = scene;
+      // A capped network also lists the actors it does not draw, once someone has moved into the list: tens of
+      // thousands of buttons kept up to date on every filter step would cost everyone else for nothing.
+      const withOffstage = expanded && scene.offstageCount > 0;
+      wanted = withOffstage ? scene.listed().slice() : Array.from(scene.byName, (i) => scene.nodes[i]!);
       const stays: { has(id: string): boolean } = withOffstage ? new Set(wanted.map((n) => n.id)) : scene.byId;
       // Actors that left go now (they must not stay pressable); the rest keep their order.
       const leaving: Item[] = [];
@@ -220,8 +229,8 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
       } else for (const item of leaving) item.li.remove();
       list.setAttribute(
         'aria-label',
-        wanted.length > scene.nodes.length
-          ? `Actors in the network: showing ${scene.nodes.length.toLocaleString('en')} of ${wanted.length.toLocaleString('en')} (the busiest); every actor is listed`
+        scene.offstageCount > 0
+          ? `Actors in the network: showing ${scene.nodes.length.toLocaleString('en')} of ${(scene.nodes.length + scene.offstageCount).toLocaleString('en')} (the busiest); ${withOffstage ? 'every actor is listed' : 'the others join this list once you move into it'}`
           : 'Actors in the network',
       );
       done = 0;
@@ -245,4 +254,5 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
       wanted = [];
     },
   };
+  return api;
 }

@@ -202,7 +202,7 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
 
   return {
     setGraph(graph, nextIndex, meetingCount, offstage = []) {
-      if (nextIndex === index && shownGraph && sameGraph(shownGraph, graph) && offstage.length === scene.listed.length - scene.nodes.length) {
+      if (nextIndex === index && shownGraph && sameGraph(shownGraph, graph) && offstage.length === scene.offstageCount) {
         scene.meetings = meetingCount;
         root.dataset.renderedMeetings = String(meetingCount);
         return;

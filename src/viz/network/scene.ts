@@ -40,16 +40,19 @@ export interface Scene {
   alpha: number;
   /** Node indices in name order (for the keyboard list); derived from one sort per dataset. */
   byName: Int32Array;
+  /** Actors of the filtered network that a capped picture does not draw. */
+  offstageCount: number;
   /**
    * Every actor the keyboard list offers, in name order: the drawn nodes and, when the network is capped,
-   * the actors of the filtered network that are not drawn (choosing one selects it, which brings it in).
+   * the ones not drawn (choosing one selects it, which brings it in). Built on first call: at 30,000 actors
+   * it costs tens of milliseconds, paid only once someone uses the list.
    */
-  listed: SceneNode[];
+  listed(): SceneNode[];
 }
 
 export const EMPTY_SCENE: Scene = {
   nodes: [], byId: new Map(), radii: new Float32Array(0), state: new Float32Array(0),
-  links: new Int32Array(0), weights: new Float32Array(0), widths: new Float32Array(0), drawn: new Int32Array(0), meetings: 0, alpha: 0, byName: new Int32Array(0), listed: [],
+  links: new Int32Array(0), weights: new Float32Array(0), widths: new Float32Array(0), drawn: new Int32Array(0), meetings: 0, alpha: 0, byName: new Int32Array(0), offstageCount: 0, listed: () => [],
 };
 
 export const LABEL_LIMIT = 40;
@@ -145,13 +148,14 @@ export function buildScene(
   const ranks = nameRank(index);
   const rankOf = Float64Array.from(nodes, (n) => ranks[index.actorPos.get(n.id) ?? -1] ?? Number.MAX_SAFE_INTEGER);
   const byName = Int32Array.from(nodes.keys()).sort((a, b) => rankOf[a]! - rankOf[b]! || a - b);
-  const listed = byName.length ? Array.from(byName, (i) => nodes[i]!) : [];
-  if (offstage.length) {
-    const extra = offstage.map((g) => offstageNode(g, index, colors));
-    const rank = (n: SceneNode) => ranks[index.actorPos.get(n.id) ?? -1] ?? Number.MAX_SAFE_INTEGER;
-    listed.push(...extra);
-    listed.sort((a, b) => rank(a) - rank(b));
-  }
+  let listed: SceneNode[] | null = null;
+  const listAll = (): SceneNode[] => {
+    if (listed) return listed;
+    const all = [...nodes, ...offstage.map((g) => offstageNode(g, index, colors))];
+    const rankAll = Float64Array.from(all, (n) => ranks[index.actorPos.get(n.id) ?? -1] ?? Number.MAX_SAFE_INTEGER);
+    const order = Int32Array.from(all.keys()).sort((a, b) => rankAll[a]! - rankAll[b]! || a - b);
+    return (listed = Array.from(order, (i) => all[i]!));
+  };
   return {
     nodes,
     byId,
@@ -164,7 +168,8 @@ export function buildScene(
     meetings,
     alpha: reheatAlpha(fresh, nodes.length, previous.size > 0),
     byName,
-    listed,
+    offstageCount: offstage.length,
+    listed: offstage.length ? listAll : () => Array.from(byName, (i) => nodes[i]!),
   };
 }
 

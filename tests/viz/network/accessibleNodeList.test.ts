@@ -35,13 +35,20 @@ describe('accessible node list', () => {
     expect(buttons().map((b) => b.tabIndex)).toEqual([0, -1, -1]);
   });
 
-  it('lists the actors a capped network does not draw, in name order with the drawn ones, and says so', () => {
+  it('lists the actors a capped network does not draw, in name order with the drawn ones, once the list takes focus', () => {
     const scene = sceneOf(['b', 'd'], () => 5);
     const off = (id: string): SceneNode => ({ ...scene.nodes[0]!, id, name: `Actor ${id}`, count: 1, note: 'not drawn' });
-    list.setScene({ ...scene, listed: [scene.nodes[0]!, off('c'), scene.nodes[1]!, off('e')] });
+    const listed = vi.fn(() => [scene.nodes[0]!, off('c'), scene.nodes[1]!, off('e')]);
+    list.setScene({ ...scene, offstageCount: 2, listed });
+    // Nobody has used the list yet: only the drawn actors, and no cost for the others.
+    expect(buttons().map((b) => b.textContent)).toEqual(['Actor b', 'Actor d']);
+    expect(listed).not.toHaveBeenCalled();
+    expect(getByRole(root, 'list').getAttribute('aria-label')).toMatch(/showing 2 of 4 .*once you move into it/);
+    buttons()[0]!.focus();
     expect(buttons().map((b) => b.textContent)).toEqual(['Actor b', 'Actor c', 'Actor d', 'Actor e']);
     expect(getByRole(root, 'button', { name: 'Actor c' })).toHaveAccessibleDescription('Syria (SYR), 1 meeting, not drawn');
-    expect(getByRole(root, 'list').getAttribute('aria-label')).toMatch(/showing 2 of 4/);
+    expect(getByRole(root, 'list').getAttribute('aria-label')).toMatch(/showing 2 of 4 .*every actor is listed/);
+    expect(document.activeElement).toBe(buttons()[0]);
   });
 
   it('shows a small first slice at once and the rest in later tasks', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { decodeBytes } from '../../src/domain/import/decode';
 import { importText } from '../../src/domain/import/pipeline';
+import { seededRandom } from '../../src/domain/analysis/communities';
 import { installProbe } from './inPage';
 import { clickWhileLoading, heapAfterGc, installClickProbe, measureBareParseInWorker } from './loadProbe';
 import { BLANK_PATH, PAPA_PATH } from './server';
@@ -13,17 +14,6 @@ const COUNTRIES = ['Iran', 'Syria', 'Russia', 'Turkey', 'Japan', 'China', 'Franc
 const CONTACTS: readonly [string, string][] = [['040', 'Consult'], ['041', 'Discuss by telephone'], ['042', 'Make a visit'], ['043', 'Host a visit'], ['044', 'Meet at third location'], ['045', 'Mediate'], ['046', 'Engage in negotiation']];
 const OTHER: readonly [string, string][] = [['036', 'Express intent to meet or negotiate'], ['051', 'Praise or endorse'], ['190', 'Use conventional military force'], ['112', 'Accuse']];
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same file. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface IcewsShape {
   /** Named people, spread over 20 countries. */
@@ -48,7 +38,7 @@ export const ICEWS_YEAR: IcewsShape = { actors: 30_000, contactShare: 0.22, from
  * sentences have the reverse event too (so rows merge into fewer meetings); `NA` for missing.
  */
 export function writeIcews(file: string, rows: number, seed = 1, shape: IcewsShape = ICEWS_CLASSIC): void {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed); // deterministic, so every run measures the same file
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
   const actors = Array.from({ length: shape.actors }, (_, i) => ({ id: i, name: `Person ${i} ${pick(['Karimi', 'Haddad', 'Sato', 'Ivanov', 'Dupont', 'Rossi', 'Yilmaz'])}`, country: COUNTRIES[i % COUNTRIES.length]! }));
   const days = shape.years * 365;

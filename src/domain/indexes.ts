@@ -69,13 +69,8 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
   const byTopic = groupPositions(n, (i, add) => {
     for (const t of meetings[i]!.topics) add(t);
   });
-  const order = Int32Array.from(meetings.keys()).sort((a, b) => start[a]! - start[b]! || (meetings[a]!.id < meetings[b]!.id ? -1 : 1));
-  let minTime = Infinity;
-  let maxTime = -Infinity;
-  for (let i = 0; i < n; i++) {
-    if (start[i]! < minTime) minTime = start[i]!;
-    if (end[i]! > maxTime) maxTime = end[i]!;
-  }
+  const order = displayOrder(meetings, start);
+  const { minTime, maxTime } = timeSpan(start, end);
   return {
     dataset,
     meetings,
@@ -92,7 +87,24 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
     byAffiliation,
     byTopic,
     order,
-    minTime: n ? minTime : Date.UTC(2000, 0, 1),
-    maxTime: n ? maxTime : Date.UTC(2001, 0, 1),
+    minTime,
+    maxTime,
   };
+}
+
+/** Meeting positions sorted by earliest day, then id: the canonical display order (shared with the load engine). */
+export function displayOrder(meetings: readonly { id: string }[], start: Float64Array): Int32Array {
+  return Int32Array.from(meetings.keys()).sort((a, b) => start[a]! - start[b]! || (meetings[a]!.id < meetings[b]!.id ? -1 : 1));
+}
+
+/** First start and last end over all meetings; an empty dataset gets the year 2000 so the timeline has an axis. */
+export function timeSpan(start: Float64Array, end: Float64Array): { minTime: number; maxTime: number } {
+  if (!start.length) return { minTime: Date.UTC(2000, 0, 1), maxTime: Date.UTC(2001, 0, 1) };
+  let minTime = Infinity;
+  let maxTime = -Infinity;
+  for (let i = 0; i < start.length; i++) {
+    if (start[i]! < minTime) minTime = start[i]!;
+    if (end[i]! > maxTime) maxTime = end[i]!;
+  }
+  return { minTime, maxTime };
 }

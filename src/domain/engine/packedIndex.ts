@@ -1,5 +1,6 @@
 import type { Dataset } from '../schema';
 import { DAY_MS, isoToMs } from '../dates';
+import { displayOrder, timeSpan } from '../indexes';
 
 /**
  * A dataset's index as flat typed arrays: what a worker computes and hands to the page by transferring the buffers
@@ -110,15 +111,8 @@ export function packIndex(dataset: Dataset): PackedIndex {
   const byTopic = groupCsr(n, (i, add) => {
     for (const t of meetings[i]!.topics) add(t);
   });
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => start[a]! - start[b]! || (meetings[a]!.id < meetings[b]!.id ? -1 : 1));
-  let minTime = Infinity;
-  let maxTime = -Infinity;
-  for (let i = 0; i < n; i++) {
-    if (start[i]! < minTime) minTime = start[i]!;
-    if (end[i]! > maxTime) maxTime = end[i]!;
-  }
+  const order = displayOrder(meetings, start);
+  const { minTime, maxTime } = timeSpan(start, end);
   return {
     meetingCount: n,
     actorCount: actors.length,
@@ -129,7 +123,7 @@ export function packIndex(dataset: Dataset): PackedIndex {
     byActor: { offsets: actorOffsets, values: actorValues },
     byAffiliation,
     byTopic,
-    minTime: n ? minTime : Date.UTC(2000, 0, 1),
-    maxTime: n ? maxTime : Date.UTC(2001, 0, 1),
+    minTime,
+    maxTime,
   };
 }

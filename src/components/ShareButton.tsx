@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useStore } from '../state/store';
 import { selectVisibleCount } from '../state/selectors';
 import { flushPendingUrl, linkedDataUrl, subscribeToLocation } from '../state/url/bindUrl';
@@ -37,7 +37,8 @@ export function ShareButton() {
     return () => clearTimeout(timer);
   }, [status]);
 
-  useEffect(() => {
+  // Layout effect: the fallback field has focus in the same commit that shows it, so no keypress lands elsewhere first.
+  useLayoutEffect(() => {
     manualRef.current?.focus();
     manualRef.current?.select();
   }, [manual]);

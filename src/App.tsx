@@ -15,6 +15,7 @@ import { removeDataParam } from './state/url/dataLink';
 import { ImportProgressBar } from './components/ImportProgressBar';
 import { ViewSplit } from './components/layout/ViewSplit';
 import { useDetailFocus } from './components/layout/useDetailFocus';
+import { useStagedReveal } from './components/layout/useStagedReveal';
 import './components/layout/layout.css';
 import { PartBoundary } from './components/PartBoundary';
 
@@ -33,6 +34,8 @@ export function App() {
   const filtersActive = useStore((s) => hasActiveFilters(s.filters));
   // On phones the filter panel is collapsed behind a toggle so the views are reachable without scrolling past it.
   const [filtersOpen, setFiltersOpen] = useState(false);
+  // Filters, timeline, network: each mounts in a task of its own once a dataset is shown (see useStagedReveal).
+  const shown = useStagedReveal(3, data.state === 'ready');
 
   if (data.state === 'loading') {
     return (
@@ -66,31 +69,17 @@ export function App() {
             {filtersOpen ? 'Hide filters' : filtersActive ? 'Show filters (active)' : 'Show filters'}
           </button>
           <div id="filter-panel" className="filter-panel-wrap">
-            <PartBoundary name="filters">
-              <FilterPanel />
-            </PartBoundary>
+            {shown >= 1 && (
+              <PartBoundary name="filters">
+                <FilterPanel />
+              </PartBoundary>
+            )}
           </div>
         </aside>
         <main className="views" id="main">
           <EmptyResults />
           {mode === 'charts' ? (
-            <ViewSplit
-              firstId="timeline-region"
-              first={
-                <section className="view timeline-view" id="timeline-region" aria-label="Timeline">
-                  <PartBoundary name="timeline">
-                    <TimelineView />
-                  </PartBoundary>
-                </section>
-              }
-              second={
-                <section className="view network-view" aria-label="Network">
-                  <PartBoundary name="network">
-                    <NetworkView />
-                  </PartBoundary>
-                </section>
-              }
-            />
+            <ChartViews shown={shown - 1} />
           ) : (
             <section className="view table-view" aria-label="Meetings table">
               <PartBoundary name="table">
@@ -101,6 +90,40 @@ export function App() {
         </main>
       </LayoutWithDetails>
     </div>
+  );
+}
+
+/**
+ * The timeline and the network, mounted one task apart after the rest of the page (`shown` of them, in that order):
+ * over a large dataset each view's first render is long, and together with the filter panel they made one task of seconds.
+ */
+function ChartViews({ shown }: { shown: number }) {
+  return (
+    <ViewSplit
+      firstId="timeline-region"
+      first={
+        <section className="view timeline-view" id="timeline-region" aria-label="Timeline" aria-busy={shown < 1 || undefined}>
+          {shown >= 1 ? (
+            <PartBoundary name="timeline">
+              <TimelineView />
+            </PartBoundary>
+          ) : (
+            <p className="view-pending">Drawing the timeline…</p>
+          )}
+        </section>
+      }
+      second={
+        <section className="view network-view" aria-label="Network" aria-busy={shown < 2 || undefined}>
+          {shown >= 2 ? (
+            <PartBoundary name="network">
+              <NetworkView />
+            </PartBoundary>
+          ) : (
+            <p className="view-pending">Drawing the network…</p>
+          )}
+        </section>
+      }
+    />
   );
 }
 

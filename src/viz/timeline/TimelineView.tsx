@@ -33,6 +33,8 @@ export function TimelineView() {
   const [brushing, setBrushing] = useState(false);
   const [focused, setFocused] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  // vis-timeline's construction lays out the page; the first data goes in a task after it, so neither makes one long task.
+  const [built, setBuilt] = useState(false);
   const hostRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<TimelineController | null>(null);
   const helpId = useId();
@@ -66,28 +68,31 @@ export function TimelineView() {
     controllerRef.current = controller;
     const host = hostRef.current!;
     const stopProviding = provideTimelineShot(() => ({ window: controller.getWindow(), width: host.clientWidth }));
+    const filling = setTimeout(() => setBuilt(true), 0);
     return () => {
+      clearTimeout(filling);
       stopProviding();
       controller.destroy();
       controllerRef.current = null;
     };
   }, []);
 
+  // Until `built`, the controller gets nothing; then everything, in the order a later change would apply it.
   useEffect(() => {
-    if (index) controllerRef.current?.setData(index, visible, lanes);
-  }, [index, visible, lanes]);
+    if (built && index) controllerRef.current?.setData(index, visible, lanes);
+  }, [built, index, visible, lanes]);
   useEffect(() => {
-    controllerRef.current?.setHighlight(selectionHighlight, hoverHighlight, dimOthers);
-  }, [selectionHighlight, hoverHighlight, dimOthers]);
+    if (built) controllerRef.current?.setHighlight(selectionHighlight, hoverHighlight, dimOthers);
+  }, [built, selectionHighlight, hoverHighlight, dimOthers]);
   useEffect(() => {
-    controllerRef.current?.setSelection(selectedMeeting);
-  }, [selectedMeeting]);
+    if (built) controllerRef.current?.setSelection(selectedMeeting);
+  }, [built, selectedMeeting]);
   useEffect(() => {
-    controllerRef.current?.setWindow(timeWindow, useStore.getState().playing);
-  }, [timeWindow]);
+    if (built) controllerRef.current?.setWindow(timeWindow, useStore.getState().playing);
+  }, [built, timeWindow]);
   useEffect(() => {
-    controllerRef.current?.setBrushing(brushing);
-  }, [brushing]);
+    if (built) controllerRef.current?.setBrushing(brushing);
+  }, [built, brushing]);
   // A filter that hides the focused meeting takes the focus ring with it.
   useEffect(() => {
     if (focused && index && !visible.includes(index.meetingPos.get(focused) ?? -1)) {

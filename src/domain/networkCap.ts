@@ -28,30 +28,67 @@ export interface NetworkCap {
 export const NETWORK_CAP: NetworkCap = { actors: 500, links: 5000, neighbours: 100 };
 
 /**
- * The `n` items with the highest `value` (whole numbers ≥ 0), ties taken in input order: a count of each value
- * finds the threshold in linear time, so no sort of tens of thousands of actors or links per filter step.
+ * Of `items` (indices, in order), the `n` with the highest `value[i]` (whole numbers ≥ 0), ties taken in the
+ * order given: a count of each value finds the threshold in linear time, so no sort of tens of thousands of
+ * actors or links per filter step. Marks them with 1 in `into`.
  */
-function topByValue<T>(items: readonly T[], n: number, value: (item: T) => number): Set<T> {
-  if (items.length <= n) return new Set(items);
+function markTop(items: ArrayLike<number>, count: number, value: ArrayLike<number>, n: number, into: Uint8Array): void {
+  if (count <= n) {
+    for (let k = 0; k < count; k++) into[items[k]!] = 1;
+    return;
+  }
   let max = 0;
-  for (const item of items) max = Math.max(max, value(item));
+  for (let k = 0; k < count; k++) max = Math.max(max, value[items[k]!]!);
   const histogram = new Uint32Array(max + 2);
-  for (const item of items) histogram[value(item)]!++;
+  for (let k = 0; k < count; k++) histogram[value[items[k]!]!]!++;
   // The lowest value that still gets in, and how many items of exactly that value fit.
   let threshold = max;
   let above = 0;
   while (threshold > 0 && above + histogram[threshold]! < n) above += histogram[threshold--]!;
   let tiesLeft = n - above;
-  const out = new Set<T>();
-  for (const item of items) {
-    const v = value(item);
-    if (v > threshold) out.add(item);
+  for (let k = 0; k < count; k++) {
+    const i = items[k]!;
+    const v = value[i]!;
+    if (v > threshold) into[i] = 1;
     else if (v === threshold && tiesLeft > 0) {
-      out.add(item);
+      into[i] = 1;
       tiesLeft--;
     }
   }
-  return out;
+}
+
+const identity = (length: number): Int32Array => Int32Array.from({ length }, (_, i) => i);
+
+/** A graph as flat arrays, built once per graph: a selection re-caps the same graph with another focus. */
+interface Prepared {
+  pos: Map<string, number>;
+  counts: Float64Array;
+  source: Int32Array;
+  target: Int32Array;
+  weights: Float64Array;
+  /** capNetwork without focus, per cap (a filter change caps once, selections and deselections reuse it). */
+  plain: Map<NetworkCap, CappedNetwork>;
+}
+const preparedGraphs = new WeakMap<ActorGraph, Prepared>();
+
+function prepare(graph: ActorGraph): Prepared {
+  let p = preparedGraphs.get(graph);
+  if (p) return p;
+  const pos = new Map<string, number>();
+  graph.nodes.forEach((n, i) => pos.set(n.id, i));
+  const m = graph.edges.length;
+  const source = new Int32Array(m);
+  const target = new Int32Array(m);
+  const weights = new Float64Array(m);
+  for (let e = 0; e < m; e++) {
+    const edge = graph.edges[e]!;
+    source[e] = pos.get(edge.source) ?? -1;
+    target[e] = pos.get(edge.target) ?? -1;
+    weights[e] = edge.weight;
+  }
+  p = { pos, counts: Float64Array.from(graph.nodes, (n) => n.count), source, target, weights, plain: new Map() };
+  preparedGraphs.set(graph, p);
+  return p;
 }
 
 /**
@@ -59,34 +96,63 @@ function topByValue<T>(items: readonly T[], n: number, value: (item: T) => numbe
  * strongest counterparts; links among the kept actors, at most `cap.links` of the strongest plus every link of a
  * focus actor to a kept actor. Ties go by the input graph's order, and node and link order follow it (so
  * positions and colours stay put).
- * A graph within the caps is returned as it is.
+ * A graph within the caps is returned as it is. The same graph and cap without focus give the same object.
  */
 export function capNetwork(graph: ActorGraph, cap: NetworkCap = NETWORK_CAP, focus: readonly string[] = []): CappedNetwork {
   const totalActors = graph.nodes.length;
   const totalLinks = graph.edges.length;
   if (totalActors <= cap.actors && totalLinks <= cap.links) return { graph, totalActors, totalLinks, offstage: [], capped: false };
 
-  const keep = new Set<string>();
-  for (const node of topByValue(graph.nodes, cap.actors, (n) => n.count)) keep.add(node.id);
-  const present = new Set(graph.nodes.map((n) => n.id));
-  const focused = new Set(focus.filter((id) => present.has(id)));
-  if (focused.size) {
-    const incident = new Map<string, GraphEdge[]>();
-    for (const e of graph.edges) {
-      if (focused.has(e.source)) (incident.get(e.source) ?? incident.set(e.source, []).get(e.source)!).push(e);
-      if (focused.has(e.target)) (incident.get(e.target) ?? incident.set(e.target, []).get(e.target)!).push(e);
+  const p = prepare(graph);
+  const focused: number[] = [];
+  for (const id of focus) {
+    const i = p.pos.get(id);
+    if (i !== undefined && !focused.includes(i)) focused.push(i);
+  }
+  if (!focused.length) {
+    const plain = p.plain.get(cap);
+    if (plain) return plain;
+  }
+  const keep = new Uint8Array(totalActors);
+  markTop(identity(totalActors), totalActors, p.counts, cap.actors, keep);
+  const isFocus = new Uint8Array(totalActors);
+  if (focused.length) {
+    const incident = new Map<number, number[]>(focused.map((i) => [i, []]));
+    for (const i of focused) isFocus[i] = 1;
+    for (let e = 0; e < totalLinks; e++) {
+      const a = p.source[e]!;
+      const b = p.target[e]!;
+      if (a >= 0 && isFocus[a]) incident.get(a)!.push(e);
+      if (b >= 0 && isFocus[b]) incident.get(b)!.push(e);
     }
-    for (const id of focused) {
-      keep.add(id);
-      for (const e of topByValue(incident.get(id) ?? [], cap.neighbours, (l) => l.weight)) keep.add(e.source === id ? e.target : e.source);
+    const strongestOfFocus = new Uint8Array(totalLinks);
+    for (const i of focused) {
+      keep[i] = 1;
+      const links = incident.get(i)!;
+      strongestOfFocus.fill(0);
+      markTop(links, links.length, p.weights, cap.neighbours, strongestOfFocus);
+      for (const e of links) if (strongestOfFocus[e]) keep[p.source[e] === i ? p.target[e]! : p.source[e]!] = 1;
     }
   }
-  const among = graph.edges.filter((e) => keep.has(e.source) && keep.has(e.target));
-  const strongest = topByValue(among, cap.links, (l) => l.weight);
-  const edges = among.filter((e) => strongest.has(e) || focused.has(e.source) || focused.has(e.target));
+  const among = new Int32Array(totalLinks);
+  let amongCount = 0;
+  for (let e = 0; e < totalLinks; e++) {
+    const a = p.source[e]!;
+    const b = p.target[e]!;
+    if (a >= 0 && b >= 0 && keep[a] && keep[b]) among[amongCount++] = e;
+  }
+  const strongest = new Uint8Array(totalLinks);
+  markTop(among, amongCount, p.weights, cap.links, strongest);
+  const edges: GraphEdge[] = [];
+  for (let k = 0; k < amongCount; k++) {
+    const e = among[k]!;
+    if (strongest[e] || isFocus[p.source[e]!] || isFocus[p.target[e]!]) edges.push(graph.edges[e]!);
+  }
   const nodes: GraphNode[] = [];
   const offstage: GraphNode[] = [];
-  for (const node of graph.nodes) (keep.has(node.id) ? nodes : offstage).push(node);
+  graph.nodes.forEach((node, i) => (keep[i] ? nodes : offstage).push(node));
   const capped: ActorGraph = graph.hubMeetings ? { nodes, edges, hubMeetings: graph.hubMeetings } : { nodes, edges };
-  return { graph: capped, totalActors, totalLinks, offstage, capped: true };
+  const result: CappedNetwork = { graph: capped, totalActors, totalLinks, offstage, capped: true };
+  if (!focused.length) p.plain.set(cap, result);
+  return result;
 }

@@ -6,7 +6,7 @@ import { buildGraph } from '../../src/domain/graph';
 import { buildIndex } from '../../src/domain/indexes';
 import { EMPTY_FILTERS, filterMeetings } from '../../src/domain/filters';
 import type { Dataset } from '../../src/domain/schema';
-import { capNetwork, NETWORK_CAP } from '../../src/domain/networkCap';
+import { capNetwork, NETWORK_CAP, type NetworkCap } from '../../src/domain/networkCap';
 
 /** A star around `hub` with `n` spokes (spoke k met the hub k times) plus a ring among the spokes. */
 function star(n: number): ActorGraph {
@@ -18,6 +18,30 @@ function star(n: number): ActorGraph {
     if (k > 1) edges.push({ source: `s${k - 1}`, target: `s${k}`, weight: 1 });
   }
   return { nodes, edges };
+}
+
+/** The first, plain version (string sets, one sort-free pass per call): the typed-array one must agree with it. */
+function referenceCap(graph: ActorGraph, cap: NetworkCap, focus: readonly string[]) {
+  const top = <T,>(items: readonly T[], n: number, value: (item: T) => number): Set<T> => {
+    if (items.length <= n) return new Set(items);
+    const sorted = items.map((item, k) => ({ item, k, v: value(item) })).sort((a, b) => b.v - a.v || a.k - b.k);
+    return new Set(sorted.slice(0, n).map((x) => x.item));
+  };
+  if (graph.nodes.length <= cap.actors && graph.edges.length <= cap.links) return { nodes: graph.nodes, edges: graph.edges };
+  const keep = new Set([...top(graph.nodes, cap.actors, (n) => n.count)].map((n) => n.id));
+  const present = new Set(graph.nodes.map((n) => n.id));
+  const focused = new Set(focus.filter((id) => present.has(id)));
+  for (const id of focused) {
+    keep.add(id);
+    const incident = graph.edges.filter((e) => e.source === id || e.target === id);
+    for (const e of top(incident, cap.neighbours, (l) => l.weight)) keep.add(e.source === id ? e.target : e.source);
+  }
+  const among = graph.edges.filter((e) => keep.has(e.source) && keep.has(e.target));
+  const strongest = top(among, cap.links, (l) => l.weight);
+  return {
+    nodes: graph.nodes.filter((n) => keep.has(n.id)),
+    edges: among.filter((e) => strongest.has(e) || focused.has(e.source) || focused.has(e.target)),
+  };
 }
 
 describe('capNetwork', () => {
@@ -93,6 +117,36 @@ describe('capNetwork', () => {
           const least = Math.min(...out.graph.nodes.map((n) => n.count));
           expect(Math.max(...out.offstage.map((n) => n.count))).toBeLessThanOrEqual(least);
         }
+      }),
+    );
+  });
+
+  it('agrees with the plain version for any graph, cap and focus, also when the same graph is capped again', () => {
+    const graphArb = fc
+      .array(fc.tuple(fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 1, max: 4 })), { maxLength: 100 })
+      .map((links) => {
+        const weights = new Map<string, number>();
+        for (const [a, b, w] of links) if (a !== b) weights.set(`a${a}-a${b}`, w);
+        const counts = new Map<string, number>();
+        const edges = [...weights].map(([key, weight]) => {
+          const [source, target] = key.split('-') as [string, string];
+          for (const id of [source, target]) counts.set(id, (counts.get(id) ?? 0) + weight);
+          return { source, target, weight };
+        });
+        return { nodes: [...counts].map(([id, count]) => ({ id, count })), edges } as ActorGraph;
+      });
+    const focusArb = fc.array(fc.integer({ min: 0, max: 27 }).map((x) => `a${x}`), { maxLength: 3 });
+    fc.assert(
+      fc.property(graphArb, fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 15 }), fc.integer({ min: 1, max: 4 }), fc.array(focusArb, { minLength: 1, maxLength: 3 }), (g, actors, links, neighbours, focuses) => {
+        const cap = { actors, links, neighbours };
+        for (const focus of [...focuses, []]) {
+          const out = capNetwork(g, cap, focus);
+          const want = referenceCap(g, cap, focus);
+          expect(out.graph.nodes).toEqual(want.nodes);
+          expect(out.graph.edges).toEqual(want.edges);
+        }
+        // Without focus the same graph and cap give the same object: a deselection redraws nothing.
+        expect(capNetwork(g, cap, []).graph).toBe(capNetwork(g, cap, ['nobody']).graph);
       }),
     );
   });

@@ -42,16 +42,22 @@ interface Scheduled {
   idle: number | null;
 }
 
+/** Idle time a slice leaves unused, so it ends before the next frame or input is due. */
+const IDLE_MARGIN_MS = 3;
+/** Items placed between looks at the idle deadline: well under a millisecond of DOM work. */
+const IDLE_STEP = 25;
+
 /**
- * Runs `task` after the next frame, when the main thread is idle: list upkeep then never delays
- * the frame that shows a filter change, nor the next input.
+ * Runs `task` after the next frame, when the main thread is idle (with the idle deadline, or null
+ * where there is no idle callback): list upkeep then never delays the frame that shows a filter
+ * change or a selection, nor the next input.
  */
-function afterPaint(task: () => void): Scheduled {
+function afterPaint(task: (deadline: IdleDeadline | null) => void): Scheduled {
   const s: Scheduled = { frame: null, timeout: null, idle: null };
   const later = () => {
     s.frame = null;
     if (typeof requestIdleCallback === 'function') s.idle = requestIdleCallback(task, { timeout: IDLE_TIMEOUT_MS });
-    else s.timeout = setTimeout(task, 0);
+    else s.timeout = setTimeout(() => task(null), 0);
   };
   if (typeof requestAnimationFrame === 'function') s.frame = requestAnimationFrame(later);
   else later();
@@ -123,7 +129,7 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
    * Brings positions [done, until) in line with `wanted`; survivors are already in order. An insertion
    * overfills its wrapper for a moment: the items it pushes past the end move on as their positions come.
    */
-  const reconcile = (until: number) => {
+  const place = (until: number) => {
     const end = Math.min(until, wanted.length);
     for (; done < end; done++) {
       const node = wanted[done]!;
@@ -141,10 +147,22 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
       const keep = Math.ceil(wanted.length / CHUNK_SIZE);
       while (list.children.length > keep) list.lastElementChild!.remove();
     }
+  };
+  /** Places up to `until`, and the rest later in idle time. */
+  const reconcile = (until: number) => {
+    place(until);
     if (done < wanted.length && timer === null) {
-      timer = afterPaint(() => {
+      timer = afterPaint((deadline) => {
         timer = null;
-        reconcile(done + LIST_SLICE);
+        // Within the idle period's own budget, in small steps (a fixed 400-item slice overran it on a
+        // loaded machine and held up the next key press); a timed-out call still places a first slice's worth.
+        if (deadline) {
+          const stop = Math.min(wanted.length, done + LIST_SLICE);
+          const step = deadline.didTimeout ? FIRST_SLICE : IDLE_STEP;
+          do place(Math.min(stop, done + step));
+          while (done < stop && deadline.timeRemaining() > IDLE_MARGIN_MS);
+          reconcile(done);
+        } else reconcile(done + LIST_SLICE);
       });
     }
   };

@@ -52,7 +52,9 @@ export function NetworkView() {
   const filteredGraph = graphIndex ? deriveGraph(graphIndex, graphMeetings) : EMPTY_GRAPH;
   const graph = deriveShownGraph(filteredGraph, analysis.ego?.actor ?? null, analysis.ego?.depth ?? 1);
   // Past the cap only the busiest actors are drawn, plus whatever the selection (or ego network) is about.
-  const focusKey = useStore((s) => focusActorsKey(s.selection, graphIndex, analysis.ego?.actor ?? null));
+  // Deferred: a selection first shows (details, emphasis on the drawn actors) in its own frame, and the
+  // capped picture grows by the selection's counterparts (a new scene and layout) in a render after it.
+  const focusKey = useDeferredValue(useStore((s) => focusActorsKey(s.selection, graphIndex, analysis.ego?.actor ?? null)));
   const capped = deriveCapped(graph, focusKey);
   const appearance = useNodeAppearance(graph, graphIndex, analysis);
   const meetingCount = graphMeetings.length;

@@ -140,6 +140,8 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
     scheduleDraw();
   }
 
+  /** The graph changed since the layout last settled: once it settles, every node is brought into the box. */
+  let graphChanged = false;
   function onPositions(state: Float32Array, running: boolean) {
     if (state.length !== scene.state.length) return;
     scene.state = state;
@@ -147,6 +149,11 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
     root.dataset.layout = running ? 'running' : 'settled';
     hits.invalidate();
     scheduleDraw();
+    if (!running && graphChanged) {
+      graphChanged = false;
+      // New actors are placed by the layout, wherever it puts them; a view that stopped following it could leave them outside.
+      refit.revealAll();
+    }
   }
 
   function onFocusNode(id: string | null) {
@@ -215,6 +222,7 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
         autoFit = true;
       } else {
         rememberPositions(scene, memory);
+        graphChanged = true;
       }
       // Thousands of SVG lines cost more per frame than the canvas does; the bundled-size graphs stay SVG.
       const large = graph.nodes.length > threshold || graph.edges.length > edgeThreshold || offstage.length > 0;
@@ -251,6 +259,8 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
       root.dataset.totalEdges = String(scene.weights.length);
       root.dataset.renderedMeetings = String(meetingCount);
       scheduleDraw();
+      // A selection's actors may have just come in (a capped network brings them): keep them in view.
+      if (selection) refit.revealSelection();
     },
     setHighlight(highlight) {
       highlighted = highlight.actors;

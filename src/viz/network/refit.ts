@@ -46,7 +46,9 @@ export function transformToReveal(
   const k = current.k;
   const sx0 = current.x + k * minX, sx1 = current.x + k * maxX;
   const sy0 = current.y + k * minY, sy1 = current.y + k * maxY;
-  if (sx0 >= room.left && sx1 <= room.right && sy0 >= room.top && sy1 <= room.bottom) return null;
+  // Half a pixel of slack: rounding must not turn a view that was just fitted into another (animated) move.
+  const e = 0.5;
+  if (sx0 >= room.left - e && sx1 <= room.right + e && sy0 >= room.top - e && sy1 <= room.bottom + e) return null;
   if (sx1 - sx0 <= room.right - room.left && sy1 - sy0 <= room.bottom - room.top) {
     const dx = sx0 < room.left ? room.left - sx0 : sx1 > room.right ? room.right - sx1 : 0;
     const dy = sy0 < room.top ? room.top - sy0 : sy1 > room.bottom ? room.bottom - sy1 : 0;
@@ -81,11 +83,14 @@ export interface RefitContext {
 }
 
 /**
- * Keeps the network readable as its box and the selection change: a new box size refits the whole
- * graph, a selection brings its actors into view; both animate unless the user prefers reduced motion.
+ * Keeps the network readable as its box, its graph and the selection change: a new box size refits the
+ * whole graph, a settled layout after a graph change brings every node back into the box, a selection
+ * brings its actors into view; all animate unless the user prefers reduced motion.
  */
 export function createRefit(ctx: RefitContext, zoomBehavior: ZoomBehavior<Element, unknown>) {
   let frame: number | null = null;
+  /** What the next frame brings into view: the selection's actors, or (after a graph change) every node. */
+  let wanted: 'selection' | 'all' | null = null;
 
   function moveTo(t: ViewTransform) {
     const surface = ctx.surface();
@@ -98,14 +103,21 @@ export function createRefit(ctx: RefitContext, zoomBehavior: ZoomBehavior<Elemen
 
   function reveal() {
     frame = null;
+    const what = wanted;
+    wanted = null;
     if (ctx.following()) return;
     const scene = ctx.scene();
-    const nodes = revealSet(ctx.emphasis());
+    const nodes = what === 'all' ? revealAllSet(scene.nodes.length) : revealSet(ctx.emphasis());
     const { width, height } = ctx.size();
     const t = ctx.transform();
     const next = transformToReveal(scene.state, scene.radii, nodes, { k: t.k, x: t.x, y: t.y }, width, height, ctx.labelWidths());
     if (next) moveTo(next);
   }
+  const request = (what: 'selection' | 'all') => {
+    // Every node includes the selection's.
+    if (wanted !== 'all') wanted = what;
+    if (frame === null) frame = requestAnimationFrame(reveal);
+  };
 
   return {
     /** After the box changed size: the whole graph, fitted again. */
@@ -114,7 +126,14 @@ export function createRefit(ctx: RefitContext, zoomBehavior: ZoomBehavior<Elemen
     },
     /** After a selection: once the frame's emphasis is known, bring the selection and its neighbours into view. */
     revealSelection() {
-      if (frame === null) frame = requestAnimationFrame(reveal);
+      request('selection');
+    },
+    /**
+     * After the graph changed (a filter) and its layout settled: every drawn node back inside the box,
+     * moving as little as possible (nothing when all are in view, a pan when they fit at this zoom).
+     */
+    revealAll() {
+      request('all');
     },
     destroy() {
       if (frame !== null) cancelAnimationFrame(frame);
@@ -122,4 +141,9 @@ export function createRefit(ctx: RefitContext, zoomBehavior: ZoomBehavior<Elemen
       if (surface) select(surface).interrupt();
     },
   };
+}
+
+/** Every node of a graph of `count` nodes: what a graph change keeps in view. */
+export function revealAllSet(count: number): number[] {
+  return Array.from({ length: count }, (_, i) => i);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { STATE_STRIDE } from '../../../src/viz/network/layoutModel';
-import { REVEAL_PADDING, revealSet, transformToReveal } from '../../../src/viz/network/refit';
+import { REVEAL_PADDING, revealAllSet, revealSet, transformToReveal } from '../../../src/viz/network/refit';
 
 /** Layout state for nodes at the given world positions. */
 function stateOf(points: [number, number][]): Float32Array {
@@ -57,5 +58,28 @@ describe('revealSet', () => {
       selectedNode: 2, selectedEdge: [3, 0] as const, hovered: -1, focused: -1,
     };
     expect(revealSet(emphasis).sort()).toEqual([0, 1, 2, 3]);
+  });
+});
+
+describe('after a graph change', () => {
+  it('brings every drawn node inside the box, wherever the layout put them and wherever the view was', () => {
+    const point = fc.tuple(fc.integer({ min: -3000, max: 3000 }), fc.integer({ min: -3000, max: 3000 }));
+    const view = fc.record({ k: fc.double({ min: 0.05, max: 4, noNaN: true }), x: fc.integer({ min: -2000, max: 2000 }), y: fc.integer({ min: -2000, max: 2000 }) });
+    fc.assert(
+      fc.property(fc.array(point, { minLength: 1, maxLength: 40 }), view, (points, current) => {
+        const state = stateOf(points);
+        const radii = new Float32Array(points.length).fill(6);
+        const t = transformToReveal(state, radii, revealAllSet(points.length), current, 800, 500) ?? current;
+        for (const [x, y] of points) {
+          const [sx, sy] = onScreen(t, x, y);
+          expect(sx).toBeGreaterThanOrEqual(-0.5);
+          expect(sx).toBeLessThanOrEqual(800.5);
+          expect(sy).toBeGreaterThanOrEqual(-0.5);
+          expect(sy).toBeLessThanOrEqual(500.5);
+        }
+        // Already all in view: the view stays as it is.
+        expect(transformToReveal(state, radii, revealAllSet(points.length), t, 800, 500)).toBeNull();
+      }),
+    );
   });
 });

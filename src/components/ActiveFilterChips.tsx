@@ -40,11 +40,17 @@ export function ActiveFilterChips() {
   const chips = index ? chipsFor(index, filters) : [];
   return (
     <div className="active-filters">
+      {/* First, so it floats at the end of the first row and the chips flow around it. */}
+      <button type="button" className="reset-all" disabled={!active} onClick={resetFilters}>
+        Reset all
+      </button>
       {chips.length > 0 && (
         <ul className="chips" aria-label="Active filters">
           {chips.map((chip) => (
             <li key={chip.key} className="chip">
-              <span dir="auto">{chip.label}</span>
+              <span dir="auto" title={chip.label}>
+                {chip.label}
+              </span>
               <button type="button" aria-label={`Remove filter: ${chip.label}`} onClick={chip.remove}>
                 ×
               </button>
@@ -52,9 +58,6 @@ export function ActiveFilterChips() {
           ))}
         </ul>
       )}
-      <button type="button" className="reset-all" disabled={!active} onClick={resetFilters}>
-        Reset all
-      </button>
     </div>
   );
 }

@@ -59,6 +59,8 @@ describe('TimelineView', () => {
 
   it('moves between meetings with ←/→, announces each, rings it, and opens it with Enter; ↓ and Space do not scroll', async () => {
     render(<TimelineView />);
+    // The meetings go in a task after vis-timeline's construction: keys count from the window they are drawn in.
+    await wait(60);
     const user = userEvent.setup();
     host().focus();
     await user.keyboard('{ArrowRight}');

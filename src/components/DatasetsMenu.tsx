@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useStore } from '../state/store';
-import { BUNDLED_DATA_URL, loadDatasetUrl, showDataset } from '../state/loadDataset';
-import { forgetDataset, listRecent, readStored, touchRecent, type RecentDataset } from '../state/recentDatasets';
+import { BUNDLED_DATA_URL, loadDatasetUrl } from '../state/loadDataset';
+import { forgetDataset, listRecent, touchRecent, type RecentDataset } from '../state/recentDatasets';
+import { reopenStored } from '../state/restoreDataset';
 import { removeDataParam } from '../state/url/dataLink';
 import './import.css';
 
@@ -10,11 +11,9 @@ const formatSize = (bytes: number) =>
 const formatOpened = (iso: string) => new Date(iso).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Reopens a stored dataset; false when it is gone from the browser's storage. */
-export async function openStored(entry: Pick<RecentDataset, 'id' | 'name'>): Promise<boolean> {
-  const dataset = await readStored(entry.id);
-  if (!dataset) return false;
+export async function openStored(entry: RecentDataset): Promise<boolean> {
+  if (!(await reopenStored(entry))) return false;
   removeDataParam(); // the address no longer names what is shown
-  showDataset(dataset, entry.name, 'file');
   await touchRecent(entry.id);
   return true;
 }

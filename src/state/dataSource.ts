@@ -11,7 +11,8 @@ import type { LoadReply, LoadRequest, LoadSummary } from '../domain/engine/proto
  * so the page stays responsive however large the dataset.
  */
 export type LoadOutcome =
-  | { kind: 'loaded'; index: DatasetIndex; summary: LoadSummary }
+  /** `stored`: the worker kept the file's bytes under the request's `storeAs` (absent when not asked). */
+  | { kind: 'loaded'; index: DatasetIndex; summary: LoadSummary; stored?: boolean }
   | { kind: 'failed'; title: string; issues: DatasetIssue[]; total: number }
   | { kind: 'needsMapping'; needs: NeedsMapping }
   | { kind: 'cancelled' };
@@ -77,7 +78,7 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
         case 'chunk':
           return assembler!.add(reply.field, reply.offset, reply.items);
         case 'done':
-          return finish({ kind: 'loaded', index: assembler!.finish(), summary: reply.summary });
+          return finish({ kind: 'loaded', index: assembler!.finish(), summary: reply.summary, ...(reply.stored !== undefined ? { stored: reply.stored } : {}) });
       }
     } catch (error) {
       finish({ kind: 'failed', title: `Cannot read ${isolate(request.label)}`, issues: [{ path: '', message: (error as Error).message }], total: 1 });

@@ -3,13 +3,23 @@ import type { Imported, NeedsMapping } from '../domain/import/pipeline';
 import { formatProblem } from '../domain/import/problems';
 import { noticeDatasetWarnings, rememberIndex, reportLoadFailure, runEngineLoad, showDataset, showIndex, type DataOrigin } from './loadDataset';
 import { cancelLoad, type LoadOutcome } from './dataSource';
-import { rememberDataset } from './recentDatasets';
+import { fileIdOf, rememberDataset, rememberFile } from './recentDatasets';
+import { storedFileKey } from '../domain/engine/storedFiles';
 import { useStore } from './store';
 import { removeDataParam } from './url/dataLink';
 import { isolate } from '../domain/bidi';
 
 export const IMPORT_NOTICE = 'import-summary';
 const MAX_LISTED = 8;
+
+/** Files whose bytes the loading worker stored in this session (by entry id): they are remembered without a copy. */
+const storedBytes = new Set<string>();
+
+/** Puts an opened file first in the recent list: as its stored bytes when the worker kept them, else as the dataset. */
+async function rememberOpened(dataset: Imported['dataset'], name: string, size: number): Promise<void> {
+  if (storedBytes.has(fileIdOf(name, size))) await rememberFile(name, size, dataset.meetings.length);
+  else await rememberDataset(dataset, name, size);
+}
 
 /** Terminates the running load (Cancel); the dataset on screen stays. */
 export const cancelImport = (): void => cancelLoad();
@@ -32,7 +42,7 @@ export async function acceptImport(result: Imported, name: string, url: string, 
   }
   if (origin === 'file') {
     removeDataParam(); // a reload then shows this file again; a link never carries it
-    await rememberDataset(result.dataset, name, size);
+    await rememberOpened(result.dataset, name, size);
   }
 }
 
@@ -45,12 +55,13 @@ export async function handleLoaded(outcome: Exclude<LoadOutcome, { kind: 'cancel
   if (outcome.kind === 'failed') return reportLoadFailure(outcome.title, outcome.issues, url, origin, outcome.total);
   if (outcome.kind === 'needsMapping') return setImportReview({ kind: 'mapping', needs: outcome.needs, name, url, origin, size });
   const { index, summary } = outcome;
+  if (outcome.stored) storedBytes.add(fileIdOf(name, size));
   if (summary.kind === 'json') {
     showIndex(index, url, origin);
     noticeDatasetWarnings(summary.warnings, summary.warningTotal);
     if (origin === 'file') {
       removeDataParam();
-      await rememberDataset(index.dataset, name, size);
+      await rememberOpened(index.dataset, name, size);
     }
     return;
   }
@@ -89,7 +100,9 @@ export async function openDatasetFile(file: File): Promise<void> {
       reportLoadFailure(`Could not read ${isolate(file.name)}`, [{ path: '', message: (error as Error).message }], file.name, 'file');
       return;
     }
-    const outcome = await runEngineLoad({ kind: 'bytes', bytes, fileName: file.name, label: file.name });
+    // The worker keeps the bytes for a reload (its copy, not the page's); a sheet that needs a column mapping is
+    // remembered as its dataset instead, once mapped.
+    const outcome = await runEngineLoad({ kind: 'bytes', bytes, fileName: file.name, label: file.name, storeAs: storedFileKey(fileIdOf(file.name, file.size)) });
     if (outcome.kind !== 'cancelled') await handleLoaded(outcome, file.name, file.name, 'file', file.size);
   } finally {
     setImportProgress(null);

@@ -1,5 +1,6 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import type { Dataset } from '../domain/schema';
+import { storedFileKey } from '../domain/engine/storedFiles';
 
 /** A dataset opened from the user's computer, kept in this browser (IndexedDB) so a reload or a later visit can reopen it. */
 export interface RecentDataset {
@@ -10,6 +11,11 @@ export interface RecentDataset {
   meetings: number;
   /** ISO timestamp of the last time it was opened. */
   openedAt: string;
+  /**
+   * 'file': the file's bytes are stored (by the loading worker) and reopening reads them in the worker again; absent:
+   * the dataset itself is stored (files opened with a column mapping, and entries from before).
+   */
+  stored?: 'file';
 }
 
 const MAX_RECENT = 6;
@@ -31,20 +37,50 @@ export async function listRecent(): Promise<RecentDataset[]> {
   }
 }
 
-const idOf = (name: string, dataset: Dataset) => `${name}|${dataset.version}|${dataset.meetings.length}`;
+/** A file's entry, known before it is read (the worker stores its bytes under `storedFileKey` of it while reading). */
+export const fileIdOf = (name: string, size: number): string => `${name}|${size}`;
 
-/** Stores the dataset and puts it first in the list; the oldest beyond MAX_RECENT are forgotten. Failures (private mode, quota) only cost the memory. */
+/** Both places an entry's data may be kept. */
+async function dropStored(id: string): Promise<void> {
+  await del(`dataset:${id}`, db());
+  await del(storedFileKey(id), db());
+}
+
+async function putFirst(entry: RecentDataset): Promise<RecentDataset> {
+  const list = (await listRecent()).filter((r) => r.id !== entry.id);
+  const kept = [entry, ...list];
+  for (const old of kept.slice(MAX_RECENT)) await dropStored(old.id);
+  await set(LIST_KEY, kept.slice(0, MAX_RECENT), db());
+  markShown(entry.id);
+  return entry;
+}
+
+/**
+ * A file whose bytes the loading worker stored: only the small entry is written here, so remembering a large file
+ * costs the page no copy of it. Failures (private mode, quota) only cost the memory.
+ */
+export async function rememberFile(name: string, size: number, meetings: number): Promise<RecentDataset | null> {
+  if (!canStore()) return null;
+  const id = fileIdOf(name, size);
+  try {
+    await del(`dataset:${id}`, db());
+    return await putFirst({ id, name, size, meetings, openedAt: new Date().toISOString(), stored: 'file' });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Stores the dataset itself (structured clone on the page) and puts it first in the list: for datasets the worker
+ * cannot rebuild from the file alone (a sheet read with the user's column mapping).
+ */
 export async function rememberDataset(dataset: Dataset, name: string, size: number): Promise<RecentDataset | null> {
   if (!canStore()) return null;
-  const entry: RecentDataset = { id: idOf(name, dataset), name, size, meetings: dataset.meetings.length, openedAt: new Date().toISOString() };
+  const id = fileIdOf(name, size);
   try {
-    await set(`dataset:${entry.id}`, dataset, db());
-    const list = (await listRecent()).filter((r) => r.id !== entry.id);
-    const kept = [entry, ...list];
-    for (const old of kept.slice(MAX_RECENT)) await del(`dataset:${old.id}`, db());
-    await set(LIST_KEY, kept.slice(0, MAX_RECENT), db());
-    markShown(entry.id);
-    return entry;
+    await set(`dataset:${id}`, dataset, db());
+    await del(storedFileKey(id), db());
+    return await putFirst({ id, name, size, meetings: dataset.meetings.length, openedAt: new Date().toISOString() });
   } catch {
     return null;
   }
@@ -69,7 +105,7 @@ export async function touchRecent(id: string): Promise<void> {
 
 export async function forgetDataset(id: string): Promise<void> {
   if (!canStore()) return;
-  await del(`dataset:${id}`, db());
+  await dropStored(id);
   await set(LIST_KEY, (await listRecent()).filter((r) => r.id !== id), db());
   if (shownLocalDataset() === id) markShown(null);
 }

@@ -7,7 +7,7 @@ import { App } from '../../src/App';
 import { BUNDLED_DATA_URL, loadDatasetUrl } from '../../src/state/loadDataset';
 import { openDatasetFile } from '../../src/state/importDataset';
 import { forgetDataset, listRecent, markShown } from '../../src/state/recentDatasets';
-import { restoreShownDataset } from '../../src/state/restoreDataset';
+import { reopenStored, restoreShownDataset } from '../../src/state/restoreDataset';
 import { useStore } from '../../src/state/store';
 
 const bundledText = readFileSync('public/data/meetings.json', 'utf8');
@@ -91,7 +91,8 @@ describe('recent datasets', () => {
     if (review?.kind === 'problems') await acceptImport(review.result, review.name, review.url, review.origin, review.size);
     expect(shown()).toBe(3);
     const recent = await listRecent();
-    expect(recent[0]).toMatchObject({ name: 'icews-sample.tab', meetings: 3, size: readFileSync('tests/fixtures/import/icews-sample.tab').length });
+    // The engine kept the file's bytes (no copy of the dataset on the page); a reload reads them in the engine again.
+    expect(recent[0]).toMatchObject({ name: 'icews-sample.tab', meetings: 3, size: readFileSync('tests/fixtures/import/icews-sample.tab').length, stored: 'file' });
 
     useStore.setState({ data: { state: 'loading', url: '' } });
     expect(await restoreShownDataset()).toBe(true);
@@ -99,6 +100,7 @@ describe('recent datasets', () => {
 
     await forgetDataset(recent[0]!.id);
     expect(await listRecent()).toEqual([]);
+    expect(await reopenStored(recent[0]!)).toBe(false);
     markShown(recent[0]!.id);
     expect(await restoreShownDataset()).toBe(false);
   });

@@ -14,6 +14,8 @@ export type LoadRequest = (
   | { kind: 'url'; url: string }
   | { kind: 'bytes'; bytes: ArrayBuffer }
   | { kind: 'table'; table: Table; mapping: Mapping<SheetRole> }
+  /** A file opened earlier, whose bytes the worker reads from this browser's storage (see storedFiles.ts). */
+  | { kind: 'stored'; key: string }
 ) & {
   /** The file's name (decides JSON or sheet, and the sheet's delimiter). */
   fileName: string;
@@ -21,6 +23,8 @@ export type LoadRequest = (
   label: string;
   /** Records per chunk message (tests vary it). */
   chunkSize?: number;
+  /** A file's bytes are also kept in this browser under this key, by the worker (no copy on the page). */
+  storeAs?: string;
 };
 
 /** Where the load is; `fraction` grows across all of them (download, read, index, hand-over). */
@@ -42,6 +46,7 @@ export type LoadReply =
   | { type: 'needsMapping'; needs: NeedsMapping }
   | { type: 'head'; packed: PackedIndex; rest: Dataset; counts: Record<ChunkField, number> }
   | { type: 'chunk'; field: ChunkField; offset: number; items: unknown[] }
-  | { type: 'done'; summary: LoadSummary };
+  /** `stored`: the file's bytes were kept under the request's `storeAs`. */
+  | { type: 'done'; summary: LoadSummary; stored?: boolean };
 
 export type Post = (reply: LoadReply, transfer?: Transferable[]) => void;

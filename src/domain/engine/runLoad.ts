@@ -4,6 +4,7 @@ import { decodeBytes, headOf } from '../import/decode';
 import { importText } from '../import/pipeline';
 import { isolate } from '../bidi';
 import { packIndex, packedBuffers } from './packedIndex';
+import { readFileBytes, storeFileBytes } from './storedFiles';
 import type { ChunkField, LoadRequest, LoadStage, LoadSummary, Post } from './protocol';
 
 /** Records per chunk: small enough that the page decodes and files one message in a few milliseconds (at 250,000 meetings
@@ -74,6 +75,7 @@ export async function runLoad(request: LoadRequest, post: Post, signal?: AbortSi
   const { label, fileName } = request;
   let dataset: Dataset;
   let summary: LoadSummary;
+  let storing: Promise<boolean> | null = null;
   if (request.kind === 'table') {
     const outcome = importText('', fileName, { table: request.table, mapping: request.mapping });
     if (!outcome.ok) {
@@ -92,7 +94,13 @@ export async function runLoad(request: LoadRequest, post: Post, signal?: AbortSi
       }
       bytes = fetched.bytes;
       post({ type: 'fetched', bytes: bytes.byteLength });
+    } else if (request.kind === 'stored') {
+      const found = await readFileBytes(request.key);
+      if (!found) return fail(`Cannot reopen ${isolate(label)}`, 'it is no longer stored in this browser');
+      bytes = found;
     } else bytes = request.bytes;
+    // Started before reading, which takes longer: the copy is done in this worker by the time the records are.
+    if (request.storeAs !== undefined && request.kind === 'bytes') storing = storeFileBytes(request.storeAs, bytes);
     progress('read', 0, 0);
     const json = isJsonText(headOf(bytes), fileName);
     const decoded = decodeBytes(bytes);
@@ -114,7 +122,9 @@ export async function runLoad(request: LoadRequest, post: Post, signal?: AbortSi
     }
   }
   if (signal?.aborted) return;
-  handOver(dataset, summary, post, request.chunkSize ?? DEFAULT_CHUNK, signal);
+  const stored = storing ? await storing : undefined;
+  if (signal?.aborted) return;
+  handOver(dataset, summary, post, request.chunkSize ?? DEFAULT_CHUNK, signal, stored);
 }
 
 function importedParts(outcome: import('../import/pipeline').Imported): { dataset: Dataset; summary: LoadSummary } {
@@ -123,7 +133,7 @@ function importedParts(outcome: import('../import/pipeline').Imported): { datase
 }
 
 /** Index, then the head (index buffers transferred and the small parts of the dataset), then the records in chunks. */
-export function handOver(dataset: Dataset, summary: LoadSummary, post: Post, chunkSize: number, signal?: AbortSignal): void {
+export function handOver(dataset: Dataset, summary: LoadSummary, post: Post, chunkSize: number, signal?: AbortSignal, stored?: boolean): void {
   const n = dataset.meetings.length;
   const rows = summary.kind === 'import' ? summary.imported.rows : n;
   post({ type: 'progress', stage: 'index', rows, fraction: overallFraction('index', 0) });
@@ -147,7 +157,7 @@ export function handOver(dataset: Dataset, summary: LoadSummary, post: Post, chu
       post({ type: 'progress', stage: 'transfer', rows, fraction: overallFraction('transfer', sent / total) });
     }
   }
-  post({ type: 'done', summary });
+  post(stored === undefined ? { type: 'done', summary } : { type: 'done', summary, stored });
 }
 
 function sourceChunkEnd(sources: Dataset['sources'], from: number, limit: number): number {

@@ -85,3 +85,17 @@ describe('parseGeneratorArgs', () => {
     expect(() => parseGeneratorArgs(['--meetings', 'many'])).toThrow(/whole number/);
   });
 });
+
+describe('generateSynthetic with more actors than meetings', () => {
+  it('ends and seats every actor when the first pass leaves fewer free seats than unused actors', () => {
+    for (const [meetings, actors] of [[100, 500], [40, 240], [10, 60], [3, 18]] as const) {
+      const d = JSON.parse(generateSynthetic({ meetings, actors, seed: 5 })) as Dataset;
+      expect(d.actors).toHaveLength(actors);
+      const seen = new Set(d.meetings.flatMap((m) => m.participants.map((p) => p.actorId)));
+      expect(seen.size).toBe(actors);
+      expect(d.meetings.every((m) => m.participants.length >= 2 && m.participants.length <= 6)).toBe(true);
+      expect(d.meetings.every((m) => new Set(m.participants.map((p) => p.actorId)).size === m.participants.length)).toBe(true);
+      expect(validateDataset(d).ok).toBe(true);
+    }
+  });
+});

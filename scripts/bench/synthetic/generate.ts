@@ -136,6 +136,35 @@ function cameoOf(type: MeetingType, thirdPlace: boolean): '040' | '041' | '042' 
 }
 
 /**
+ * The long tail: every actor must appear somewhere, so each unused one joins a meeting that has room. When every
+ * meeting is full (many actors, few meetings), it takes the seat of an actor who also sits in another meeting. One of
+ * those always exists while an actor is unused, because the caller ensures actors ≤ seats (pigeonhole), so this ends.
+ */
+export function placeUnusedActors(rng: Rng, slots: Int32Array, slotCount: Uint8Array, useCount: Int32Array): void {
+  const M = slotCount.length;
+  let seat = 0; // scan position for a seat held by a repeated actor; only moves forward (a seat taken stays single)
+  let full = false; // once every meeting is full it stays so
+  for (let a = 0; a < useCount.length; a++) {
+    if (useCount[a]! > 0) continue;
+    const start = Math.floor(rng() * M);
+    let m = start;
+    while (!full && slotCount[m]! >= MAX_PARTICIPANTS) {
+      m = (m + 1) % M;
+      if (m === start) full = true;
+    }
+    if (!full) {
+      slots[m * MAX_PARTICIPANTS + slotCount[m]!] = a;
+      slotCount[m]!++;
+    } else {
+      while (useCount[slots[seat]!]! < 2) seat++;
+      useCount[slots[seat]!]!--;
+      slots[seat] = a;
+    }
+    useCount[a]!++;
+  }
+}
+
+/**
  * Writes a valid synthetic dataset as JSON through `write`, chunk by chunk, so 100k meetings never sit in memory as
  * objects. Deterministic for a seed. Meetings come before sources in the file because each source text is assembled
  * from the quotes of its meetings.
@@ -199,15 +228,7 @@ export function writeSynthetic(options: SyntheticOptions, write: (chunk: string)
     }
     slotCount[m] = n;
   }
-  // The long tail: every actor must appear somewhere, so each unused one joins a meeting that has room.
-  for (let a = 0; a < A; a++) {
-    if (useCount[a]! > 0) continue;
-    let m = Math.floor(rng() * M);
-    while (slotCount[m]! >= MAX_PARTICIPANTS) m = (m + 1) % M;
-    slots[m * MAX_PARTICIPANTS + slotCount[m]!] = a;
-    slotCount[m]!++;
-    useCount[a]!++;
-  }
+  placeUnusedActors(rng, slots, slotCount, useCount);
 
   // Dates, chronological, denser in later years as reporting grows.
   const t0 = Date.UTC(FIRST_YEAR, 0, 1);

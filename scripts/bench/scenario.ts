@@ -78,7 +78,7 @@ export function buildScenario(index: DatasetIndex): Step[] {
   add(`check country ${countryCode}`, { countries: [countryCode] }, (p) => countryBox(p).check());
   add(`check topic ${topicId}`, { topics: [topicId] }, (p) => topicBox(p).check());
   add(`uncheck country ${countryCode}`, { countries: [] }, (p) => countryBox(p).uncheck());
-  // Typing into the combobox and the search box only prepares the change; choosing the option or pressing Enter makes it.
+  // Typing into the combobox only prepares the change; choosing the option makes it.
   add(
     `pick actor ${actor.id}`,
     { actors: [actor.id] },
@@ -91,8 +91,14 @@ export function buildScenario(index: DatasetIndex): Step[] {
   );
   add(`from ${from}`, { from }, (p) => p.getByLabel('From', { exact: true }).fill(from));
   add(`to ${to}`, { to }, (p) => p.getByLabel('To', { exact: true }).fill(to));
-  add(`search "${term}"`, { q: term }, (p) => search(p).press('Enter'), 'count', (p) => search(p).fill(term));
-  add('clear search', { q: '' }, (p) => search(p).press('Enter'), 'count', (p) => search(p).fill(''));
+  // Typing and Enter together: the box applies a typed term by itself after a short pause, so typing in an untimed
+  // prepare could already apply it (on a busy page) and leave Enter nothing to change. Timed from the typing's input event.
+  const typeAndEnter = (value: string) => async (p: Page) => {
+    await search(p).fill(value);
+    await search(p).press('Enter');
+  };
+  add(`search "${term}"`, { q: term }, typeAndEnter(term));
+  add('clear search', { q: '' }, typeAndEnter(''));
   // By keyboard (focus the chip's × and press Enter): at 20k the chip row lays a neighbouring chip over this button.
   add(`remove actor ${actor.id}`, { actors: [] }, (p) => p.getByRole('button', { name: `Remove filter: ${actor.name}`, exact: true }).first().press('Enter'));
   add('clear from', { from: null }, (p) => p.getByLabel('From', { exact: true }).fill(''));

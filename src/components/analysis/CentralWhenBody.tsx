@@ -4,6 +4,7 @@ import type { DatasetIndex } from '../../domain/indexes';
 import { formatMetric, METRIC_LABEL, type SizeMetric } from '../../domain/analysis/metricNames';
 import { periodGraphs, rankTable, type PeriodRankTable } from '../../domain/analysis/periodRanks';
 import type { Period } from '../../domain/analysis/periods';
+import { analyse } from '../../state/analysis/analysisRunner';
 import { useAnalysisResult } from '../../state/analysis/useAnalysis';
 import { useStore } from '../../state/store';
 
@@ -24,7 +25,7 @@ export default function CentralWhenBody({ index, meetings, metric, asTable }: { 
   const values = useAnalysisResult<Float64Array[]>(
     input,
     `periods:${metric}`,
-    () => ({ kind: 'periods', graphs: [...input.graphs, input.overall], metric }),
+    () => analyse({ kind: 'periods', graphs: [...input.graphs, input.overall], metric }),
     (raw) => raw as Float64Array[],
   );
   const table = useMemo<PeriodRankTable | null>(

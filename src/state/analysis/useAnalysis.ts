@@ -3,8 +3,10 @@ import type { ActorGraph } from '../../domain/graph';
 import { compactGraph, type CompactGraph } from '../../domain/analysis/compactGraph';
 import type { Communities } from '../../domain/analysis/communities';
 import type { MetricName } from '../../domain/analysis/metricNames';
-import { COMMUNITY_SEED, type AnalysisTask } from '../../domain/analysis/tasks';
-import { analyse, AnalysisCancelled, PRIORITY } from './analysisRunner';
+import { isSimpleMeasure, type SimpleValues } from '../../domain/analysis/simpleMeasures';
+import { COMMUNITY_SEED } from '../../domain/analysis/tasks';
+import { analyse, AnalysisCancelled, PRIORITY, type AnalysisHandle } from './analysisRunner';
+import { measureInSlices } from './slicedMeasures';
 
 /**
  * Analysis results per derived graph, shared by every component that asks: one computation per
@@ -53,10 +55,10 @@ export function cachedResult<R>(owner: object, key: string): R | undefined {
 }
 
 /**
- * The result of `makeTask()` for `owner` under `key`, or undefined while it runs (or when
- * `enabled` is false). Re-renders the caller when it arrives.
+ * The result of the computation `start()` begins for `owner` under `key` (usually `analyse(task)`), or undefined
+ * while it runs (or when `enabled` is false). Re-renders the caller when it arrives.
  */
-export function useAnalysisResult<R>(owner: object | null, key: string, makeTask: () => AnalysisTask, pick: (raw: unknown) => R, enabled = true, priority: number = PRIORITY.view): R | undefined {
+export function useAnalysisResult<R>(owner: object | null, key: string, start: () => AnalysisHandle<unknown>, pick: (raw: unknown) => R, enabled = true, priority: number = PRIORITY.view): R | undefined {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const ready = owner ? cachedResult<R>(owner, key) : undefined;
   const wanted = owner !== null && enabled && ready === undefined;
@@ -65,7 +67,7 @@ export function useAnalysisResult<R>(owner: object | null, key: string, makeTask
     const inFlight = table(pending, owner);
     let p = inFlight.get(key);
     if (!p) {
-      const handle = analyse(makeTask(), priority);
+      const handle = start();
       p = { users: 0, cancel: handle.cancel };
       inFlight.set(key, p);
       handle.promise.then(
@@ -91,7 +93,7 @@ export function useAnalysisResult<R>(owner: object | null, key: string, makeTask
         mine.cancel();
       }
     };
-    // makeTask/pick are derived from owner and key by every caller.
+    // start/pick are derived from owner, key and priority by every caller.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [owner, key, wanted, priority]);
   return ready;
@@ -99,17 +101,31 @@ export function useAnalysisResult<R>(owner: object | null, key: string, makeTask
 
 const RESULT_EVENT = 'parley:analysis-result';
 
-/** One centrality measure per node of `graph` (in `graph.nodes` order); `meetings` needs no computation. */
+/**
+ * One centrality measure per node of `graph` (in `graph.nodes` order). `meetings` needs no computation; degree and
+ * weighted degree are counted on this thread in slices (one pass over the links, both at once, no copy of the graph);
+ * betweenness and PageRank run in graphology (in the worker past the bundled size).
+ */
 export function useMetric(graph: ActorGraph | null, metric: MetricName, enabled = true, priority: number = PRIORITY.view): Float64Array | undefined {
+  const simple = isSimpleMeasure(metric);
+  const counted = useAnalysisResult<SimpleValues>(
+    graph && simple ? graph : null,
+    'metric:degrees',
+    () => measureInSlices(graph!),
+    (raw) => raw as SimpleValues,
+    enabled,
+    priority,
+  );
   const computed = useAnalysisResult<Float64Array>(
-    graph && metric !== 'meetings' ? graph : null,
+    graph && metric !== 'meetings' && !simple ? graph : null,
     `metric:${metric}`,
-    () => ({ kind: 'metrics', graph: compactOf(graph!), metrics: [metric] }),
+    () => analyse({ kind: 'metrics', graph: compactOf(graph!), metrics: [metric] }, priority),
     (raw) => (raw as Partial<Record<MetricName, Float64Array>>)[metric]!,
     enabled,
     priority,
   );
   if (graph && metric === 'meetings') return countsOf(graph);
+  if (simple) return counted?.[metric];
   return computed;
 }
 
@@ -118,7 +134,7 @@ export function useCommunities(graph: ActorGraph | null, enabled: boolean): Comm
   return useAnalysisResult<Communities>(
     graph,
     `communities:${COMMUNITY_SEED}`,
-    () => ({ kind: 'communities', graph: compactOf(graph!), seed: COMMUNITY_SEED }),
+    () => analyse({ kind: 'communities', graph: compactOf(graph!), seed: COMMUNITY_SEED }),
     (raw) => raw as Communities,
     enabled,
   );

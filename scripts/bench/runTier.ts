@@ -5,7 +5,7 @@ import type { Dataset } from '../../src/domain/schema';
 import { installProbe, measureNaiveFilter, measureParse } from './inPage';
 import { clickWhileLoading, heapAfterGc, installClickProbe, measureBareParseInWorker } from './loadProbe';
 import { SETTLE_MS } from './importTier';
-import { buildScenario, metricSteps, panAndZoom, playbackSteps, preparePlayback, runStep, type Step, type StepResult } from './scenario';
+import { buildScenario, METRIC_SELECT, metricSteps, panAndZoom, playbackSteps, preparePlayback, runStep, STEP_FORWARD, type Step, type StepResult } from './scenario';
 import type { RunMetrics } from './report';
 import { BLANK_PATH } from './server';
 import { intervals, max, median, p95 } from './stats';
@@ -112,7 +112,7 @@ export async function runOnce(browser: Browser, prepared: { index: DatasetIndex;
       if (!r.ok) problems.push(`step "${r.label}" did not settle: expected ${r.expected ?? 'details'}, saw status "${r.statusText}", timeline ${r.timelineCount}, network ${r.networkCount}`);
     }
     // An older build compared against may predate the analysis controls.
-    const hasMetricControl = (await page.getByLabel('Size and rank by').count()) > 0;
+    const hasMetricControl = (await page.locator(METRIC_SELECT).count()) > 0;
     for (const step of hasMetricControl ? metricSteps() : []) {
       const r = await attempt(step);
       if (!r) break;
@@ -120,7 +120,7 @@ export async function runOnce(browser: Browser, prepared: { index: DatasetIndex;
       if (!r.ok) problems.push(`step "${r.label}" did not settle: the network never showed sizes by ${step.sizedBy}`);
     }
     // Playback (timeline toolbar, Step forward): the network follows the window. Builds without playback skip it.
-    if ((await page.getByRole('button', { name: 'Step forward', exact: true }).count()) > 0) {
+    if ((await page.locator(STEP_FORWARD).count()) > 0) {
       await preparePlayback(page, index);
       for (const step of playbackSteps(index)) {
         const r = await attempt(step);

@@ -33,6 +33,26 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Matches an accessible name that starts with `text` as a whole word (so "Niger" does not match "Nigeria"). */
 const startsWith = (text: string) => new RegExp(`^${esc(text)}(?![A-Za-z])`);
 
+/**
+ * Controls are found by CSS (ids, attributes), not by accessible name: at 250k the page holds tens of thousands of
+ * elements (the network's keyboard list of actors), and Playwright's getByLabel/getByRole walk all of them on the
+ * page's main thread, 5 s per lookup in a profile, enough to time a step out before it started.
+ */
+export const METRIC_SELECT = '[aria-label="Network analysis"] select:has(option[value="pagerank"])';
+export const STEP_FORWARD = 'button[aria-label="Step forward"]';
+
+/** A CSS string literal for `text` (attribute selectors with names from the data). */
+export const cssString = (text: string) => `"${text.replace(/["\\]/g, '\\$&').replace(/\n/g, '\\a ')}"`;
+
+/** The checkbox of the facet option labelled exactly `label` in the facet whose legend is `legend`. */
+function facetBox(page: Page, legend: string, label: string) {
+  const exact = (text: string) => new RegExp(`^${esc(text)}$`);
+  return page
+    .locator('fieldset.facet', { has: page.locator('legend', { hasText: exact(legend) }) })
+    .locator('label', { has: page.locator('bdi.facet-label', { hasText: exact(label) }) })
+    .locator('input[type="checkbox"]');
+}
+
 function biggest<K>(lists: Iterable<[K, Int32Array]>, rank: number): K {
   const sorted = [...lists].sort((a, b) => b[1].length - a[1].length);
   return sorted[Math.min(rank, sorted.length - 1)]![0];
@@ -65,9 +85,9 @@ export function buildScenario(index: DatasetIndex): Step[] {
   const to = `${fromYear + 4}-12-31`;
   const term = (dataset.actors[biggest(index.byActor.map((l, i) => [i, l] as [number, Int32Array]), 9)]?.name.split(' ').pop() ?? 'talks').toLowerCase();
 
-  const countryBox = (page: Page) => page.getByRole('group', { name: 'Country or organization' }).getByRole('checkbox', { name: startsWith(country.name) });
-  const topicBox = (page: Page) => page.getByRole('group', { name: 'Topic', exact: true }).getByRole('checkbox', { name: startsWith(topic.label) });
-  const search = (page: Page) => page.getByLabel('Search summaries, names and quotes');
+  const countryBox = (page: Page) => facetBox(page, 'Country or organization', country.name);
+  const topicBox = (page: Page) => facetBox(page, 'Topic', topic.label);
+  const search = (page: Page) => page.locator('#filter-search');
   const steps: Step[] = [];
   let f: Filters = EMPTY_FILTERS;
   const add = (label: string, patch: Partial<Filters>, act: Step['act'], kind: Step['kind'] = 'count', prepare?: Step['prepare']) => {
@@ -82,15 +102,15 @@ export function buildScenario(index: DatasetIndex): Step[] {
   add(
     `pick actor ${actor.id}`,
     { actors: [actor.id] },
-    (p) => p.getByRole('option', { name: startsWith(actor.name) }).first().click(),
+    (p) => p.locator('.actor-picker').getByRole('option', { name: startsWith(actor.name) }).first().click(),
     'count',
     async (p) => {
-      await p.getByRole('combobox', { name: 'Find actor' }).fill(actor.name);
-      await p.getByRole('option', { name: startsWith(actor.name) }).first().waitFor();
+      await p.locator('.actor-picker input[role="combobox"]').fill(actor.name);
+      await p.locator('.actor-picker').getByRole('option', { name: startsWith(actor.name) }).first().waitFor();
     },
   );
-  add(`from ${from}`, { from }, (p) => p.getByLabel('From', { exact: true }).fill(from));
-  add(`to ${to}`, { to }, (p) => p.getByLabel('To', { exact: true }).fill(to));
+  add(`from ${from}`, { from }, (p) => p.locator('#filter-from').fill(from));
+  add(`to ${to}`, { to }, (p) => p.locator('#filter-to').fill(to));
   // Typing and Enter together: the box applies a typed term by itself after a short pause, so typing in an untimed
   // prepare could already apply it (on a busy page) and leave Enter nothing to change. Timed from the typing's input event.
   const typeAndEnter = (value: string) => async (p: Page) => {
@@ -100,9 +120,9 @@ export function buildScenario(index: DatasetIndex): Step[] {
   add(`search "${term}"`, { q: term }, typeAndEnter(term));
   add('clear search', { q: '' }, typeAndEnter(''));
   // By keyboard (focus the chip's × and press Enter): at 20k the chip row lays a neighbouring chip over this button.
-  add(`remove actor ${actor.id}`, { actors: [] }, (p) => p.getByRole('button', { name: `Remove filter: ${actor.name}`, exact: true }).first().press('Enter'));
-  add('clear from', { from: null }, (p) => p.getByLabel('From', { exact: true }).fill(''));
-  add('clear to', { to: null }, (p) => p.getByLabel('To', { exact: true }).fill(''));
+  add(`remove actor ${actor.id}`, { actors: [] }, (p) => p.locator(`button[aria-label=${cssString(`Remove filter: ${actor.name}`)}]`).first().press('Enter'));
+  add('clear from', { from: null }, (p) => p.locator('#filter-from').fill(''));
+  add('clear to', { to: null }, (p) => p.locator('#filter-to').fill(''));
   add(`uncheck topic ${topicId}`, { topics: [] }, (p) => topicBox(p).uncheck());
   add('select a network node', {}, (p) => clickSomethingSelectable(p), 'details', waitForStillNetwork);
   return steps;
@@ -162,7 +182,7 @@ async function clickSomethingSelectable(page: Page): Promise<void> {
 
 /** Changing the measure nodes are sized and ranked by, and back: the analysis path (graphology in a worker past the bundled size). */
 export function metricSteps(): Step[] {
-  const pick = (value: string) => (p: Page) => p.getByLabel('Size and rank by').selectOption(value).then(() => undefined);
+  const pick = (value: string) => (p: Page) => p.locator(METRIC_SELECT).selectOption(value).then(() => undefined);
   return [
     { label: 'size by degree', kind: 'metric', sizedBy: 'counterparts (degree)', filters: EMPTY_FILTERS, act: pick('degree') },
     { label: 'size by meetings', kind: 'metric', sizedBy: 'meetings', filters: EMPTY_FILTERS, act: pick('meetings') },
@@ -179,7 +199,7 @@ export function playbackSteps(index: DatasetIndex, count = 5): Step[] {
   let end = -Infinity;
   for (let k = 0; k < visible.length; k++) end = Math.max(end, index.end[visible[k]!]!);
   const extent = { start: index.start[visible[0]!]!, end };
-  const stepForward = (p: Page) => p.getByRole('button', { name: 'Step forward', exact: true }).click();
+  const stepForward = (p: Page) => p.locator(STEP_FORWARD).click();
   const expectWindow = async (p: Page) => {
     // The window the app steps from: the store's, as written to the address bar after the last change.
     await p.waitForTimeout(300);

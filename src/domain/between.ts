@@ -1,4 +1,4 @@
-import type { DatasetIndex } from './indexes';
+import type { QueryIndex } from './indexes';
 
 /**
  * "Meetings between" two sides. A side is a country/organization code (upper case, as in the
@@ -10,7 +10,7 @@ export type BetweenSides = readonly [string, string];
 export const isCountrySide = (side: string) => /^[A-Z]/.test(side);
 
 /** 1 at every actor position on `side`. */
-function sideMembers(index: DatasetIndex, side: string): Uint8Array {
+function sideMembers(index: QueryIndex, side: string): Uint8Array {
   const members = new Uint8Array(index.actors.length);
   if (isCountrySide(side)) index.actors.forEach((a, i) => (members[i] = a.affiliation === side ? 1 : 0));
   else {
@@ -21,19 +21,19 @@ function sideMembers(index: DatasetIndex, side: string): Uint8Array {
 }
 
 /** Meetings of `side`'s members, ascending; undefined when the dataset does not know the side. */
-function sidePostings(index: DatasetIndex, side: string): Int32Array | undefined {
+function sidePostings(index: QueryIndex, side: string): Int32Array | undefined {
   if (isCountrySide(side)) return index.byAffiliation.get(side);
   const pos = index.actorPos.get(side);
   return pos === undefined ? undefined : index.byActor[pos];
 }
 
 /** Whether the dataset knows this side (a code in its countries, or an actor id). */
-export function isKnownSide(index: DatasetIndex, side: string): boolean {
+export function isKnownSide(index: QueryIndex, side: string): boolean {
   return isCountrySide(side) ? index.countryByCode.has(side) : index.actorPos.has(side);
 }
 
 /** 1 at every meeting position held between the two sides. */
-export function betweenMask(index: DatasetIndex, [a, b]: BetweenSides): Uint8Array {
+export function betweenMask(index: QueryIndex, [a, b]: BetweenSides): Uint8Array {
   const mask = new Uint8Array(index.meetings.length);
   const inA = sideMembers(index, a);
   const inB = sideMembers(index, b);

@@ -1,5 +1,5 @@
-import { filterMeetings, type Filters } from './filters';
-import type { DatasetIndex } from './indexes';
+import { filterMeetings, type Filters, type TextOf } from './filters';
+import type { QueryIndex } from './indexes';
 import { memoizeLast } from './memo';
 
 /**
@@ -7,10 +7,10 @@ import { memoizeLast } from './memo';
  * meetings you would see if that country were (also) ticked, given every other active filter.
  * Leaving the facet's own selection out keeps ticked values from zeroing their siblings.
  */
-const affiliationSlots = new WeakMap<DatasetIndex, { codes: string[]; slotOfActor: Int32Array }>();
+const affiliationSlots = new WeakMap<QueryIndex, { codes: string[]; slotOfActor: Int32Array }>();
 
 /** Affiliation of each actor as a small integer, so counting needs no string hashing per meeting. */
-function slotsFor(index: DatasetIndex) {
+function slotsFor(index: QueryIndex) {
   let slots = affiliationSlots.get(index);
   if (!slots) {
     const codes: string[] = [];
@@ -27,7 +27,7 @@ function slotsFor(index: DatasetIndex) {
 }
 
 /** Meetings per affiliation among `positions`; a meeting counts once per affiliation however many of its people share it. */
-export function countByAffiliation(index: DatasetIndex, positions: Int32Array): Map<string, number> {
+export function countByAffiliation(index: QueryIndex, positions: Int32Array): Map<string, number> {
   const { codes, slotOfActor } = slotsFor(index);
   const counts = new Uint32Array(codes.length);
   const lastSeen = new Int32Array(codes.length).fill(-1);
@@ -47,10 +47,10 @@ export function countByAffiliation(index: DatasetIndex, positions: Int32Array): 
   return new Map(codes.map((code, s) => [code, counts[s]!]));
 }
 
-const topicSlots = new WeakMap<DatasetIndex, { ids: string[]; offsets: Int32Array; slots: Int32Array }>();
+const topicSlots = new WeakMap<QueryIndex, { ids: string[]; offsets: Int32Array; slots: Int32Array }>();
 
 /** Each meeting's topics as small integers in one flat array (meeting i owns slots[offsets[i]..offsets[i+1]]). */
-function topicSlotsFor(index: DatasetIndex) {
+function topicSlotsFor(index: QueryIndex) {
   let found = topicSlots.get(index);
   if (!found) {
     const ids: string[] = [];
@@ -71,7 +71,7 @@ function topicSlotsFor(index: DatasetIndex) {
 }
 
 /** Meetings per topic among `positions`; a topic listed twice in a meeting counts once. */
-export function countByTopic(index: DatasetIndex, positions: Int32Array): Map<string, number> {
+export function countByTopic(index: QueryIndex, positions: Int32Array): Map<string, number> {
   const { ids, offsets, slots } = topicSlotsFor(index);
   const counts = new Uint32Array(ids.length);
   const lastSeen = new Int32Array(ids.length).fill(-1);
@@ -92,19 +92,28 @@ export function countByTopic(index: DatasetIndex, positions: Int32Array): Map<st
 
 // Each facet depends on the other facets' values only; filters keep unchanged arrays by reference,
 // so memoizing on the individual fields skips the work when only this facet's own ticks change.
-const countriesMemo = memoizeLast(
-  (index: DatasetIndex, actors: Filters['actors'], topics: Filters['topics'], from: string | null, to: string | null, q: string, between: Filters['between']) =>
-    countByAffiliation(index, filterMeetings(index, { actors, topics, countries: [], from, to, q, between })),
-);
-const topicsMemo = memoizeLast(
-  (index: DatasetIndex, actors: Filters['actors'], countries: Filters['countries'], from: string | null, to: string | null, q: string, between: Filters['between']) =>
-    countByTopic(index, filterMeetings(index, { actors, countries, topics: [], from, to, q, between })),
-);
-
-export function countryFacetCounts(index: DatasetIndex, f: Filters): ReadonlyMap<string, number> {
-  return countriesMemo(index, f.actors, f.topics, f.from, f.to, f.q, f.between);
+/** Counts per facet, each memoized on the fields it depends on (one memo per caller: the page and each engine). */
+export function facetCounters(textOf?: TextOf | null) {
+  const countries = memoizeLast(
+    (index: QueryIndex, actors: Filters['actors'], topics: Filters['topics'], from: string | null, to: string | null, q: string, between: Filters['between']) =>
+      countByAffiliation(index, filterMeetings(index, { actors, topics, countries: [], from, to, q, between }, textOf)),
+  );
+  const topics = memoizeLast(
+    (index: QueryIndex, actors: Filters['actors'], countries: Filters['countries'], from: string | null, to: string | null, q: string, between: Filters['between']) =>
+      countByTopic(index, filterMeetings(index, { actors, countries, topics: [], from, to, q, between }, textOf)),
+  );
+  return {
+    countries: (index: QueryIndex, f: Filters): ReadonlyMap<string, number> => countries(index, f.actors, f.topics, f.from, f.to, f.q, f.between),
+    topics: (index: QueryIndex, f: Filters): ReadonlyMap<string, number> => topics(index, f.actors, f.countries, f.from, f.to, f.q, f.between),
+  };
 }
 
-export function topicFacetCounts(index: DatasetIndex, f: Filters): ReadonlyMap<string, number> {
-  return topicsMemo(index, f.actors, f.countries, f.from, f.to, f.q, f.between);
+const pageCounters = facetCounters();
+
+export function countryFacetCounts(index: QueryIndex, f: Filters): ReadonlyMap<string, number> {
+  return pageCounters.countries(index, f);
+}
+
+export function topicFacetCounts(index: QueryIndex, f: Filters): ReadonlyMap<string, number> {
+  return pageCounters.topics(index, f);
 }

@@ -1,4 +1,4 @@
-import type { DatasetIndex } from './indexes';
+import type { DatasetIndex, QueryIndex } from './indexes';
 import { DAY_MS, isoToMs } from './dates';
 import { searchTextOf, termMatcher } from './searchText';
 import { betweenMask, type BetweenSides } from './between';
@@ -40,8 +40,19 @@ function facetMask(n: number, keys: readonly string[], lists: (key: string) => I
   return mask;
 }
 
-/** Positions of the meetings that pass every filter, in date order. */
-export function filterMeetings(index: DatasetIndex, f: Filters): Int32Array {
+/** Each meeting's searchable text (see searchText.ts), by position. */
+export type TextOf = (position: number) => string;
+
+/** The search texts of a full index (built from its records); an index without records has none. */
+function textsOf(index: QueryIndex): TextOf | null {
+  return 'dataset' in index ? (i) => searchTextOf(index as DatasetIndex, i) : null;
+}
+
+/**
+ * Positions of the meetings that pass every filter, in date order. A search term needs the meetings' texts:
+ * a full index has them; an index without records (the query worker's) must be given `textOf`.
+ */
+export function filterMeetings(index: QueryIndex, f: Filters, textOf: TextOf | null = textsOf(index)): Int32Array {
   const n = index.meetings.length;
   const masks = [
     facetMask(n, f.actors, (id) => {
@@ -57,6 +68,7 @@ export function filterMeetings(index: DatasetIndex, f: Filters): Int32Array {
   const terms = searchTerms(f.q);
   const matchers = terms.map(termMatcher);
   if (!masks.length && !terms.length && from === -Infinity && to === Infinity) return index.order.slice();
+  if (terms.length && !textOf) throw new Error('searching needs the meetings\' texts, which this index does not hold');
   const out = new Int32Array(n);
   let count = 0;
   const { order, start, end } = index;
@@ -65,7 +77,7 @@ export function filterMeetings(index: DatasetIndex, f: Filters): Int32Array {
     for (const mask of masks) if (!mask[i]) continue outer;
     if (end[i]! <= from || start[i]! >= to) continue;
     if (terms.length) {
-      const text = searchTextOf(index, i);
+      const text = textOf!(i);
       for (const matches of matchers) if (!matches(text)) continue outer;
     }
     out[count++] = i;
@@ -74,6 +86,6 @@ export function filterMeetings(index: DatasetIndex, f: Filters): Int32Array {
 }
 
 /** Meetings (from `visible`) whose possible dates overlap [fromMs, toMs). */
-export function meetingsInWindow(index: DatasetIndex, visible: Int32Array, fromMs: number, toMs: number): Int32Array {
+export function meetingsInWindow(index: QueryIndex, visible: Int32Array, fromMs: number, toMs: number): Int32Array {
   return visible.filter((i) => index.end[i]! > fromMs && index.start[i]! < toMs);
 }

@@ -1,4 +1,4 @@
-import type { DatasetIndex } from './indexes';
+import type { QueryIndex } from './indexes';
 
 export interface GraphNode {
   id: string;
@@ -41,7 +41,7 @@ function pairTable(capacityHint: number) {
 }
 
 /** Co-participation graph of the given meetings: one node per actor present, one edge per pair that met. */
-export function buildGraph(index: DatasetIndex, meetingPositions: ArrayLike<number>): ActorGraph {
+export function buildGraph(index: QueryIndex, meetingPositions: ArrayLike<number>): ActorGraph {
   const nActors = index.actors.length;
   const counts = new Uint32Array(nActors);
   let pairSlots = 0;
@@ -98,7 +98,7 @@ export function buildGraph(index: DatasetIndex, meetingPositions: ArrayLike<numb
 }
 
 /** Meetings (from `visible`, in its order) in which both actors take part. */
-export function meetingsBetween(index: DatasetIndex, visible: Int32Array, a: string, b: string): Int32Array {
+export function meetingsBetween(index: QueryIndex, visible: Int32Array, a: string, b: string): Int32Array {
   const pa = index.actorPos.get(a);
   const pb = index.actorPos.get(b);
   if (pa === undefined || pb === undefined) return new Int32Array(0);

@@ -29,6 +29,27 @@ export interface DatasetIndex {
   readonly maxTime: number;
 }
 
+/**
+ * The part of an index the data engine's queries read (filter, facet counts, graph, time bins): typed arrays plus
+ * each actor's id and affiliation and each meeting's topics. A full `DatasetIndex` is one; the query worker builds
+ * one from the packed columns without the records (search texts, which need them, are passed in separately).
+ */
+export interface QueryIndex {
+  readonly meetings: readonly { readonly topics: readonly string[] }[];
+  readonly actors: readonly { readonly id: string; readonly affiliation: string }[];
+  readonly actorPos: ReadonlyMap<string, number>;
+  readonly countryByCode: ReadonlyMap<string, unknown>;
+  readonly start: Float64Array;
+  readonly end: Float64Array;
+  readonly participants: readonly Int32Array[];
+  readonly byActor: readonly Int32Array[];
+  readonly byAffiliation: ReadonlyMap<string, Int32Array>;
+  readonly byTopic: ReadonlyMap<string, Int32Array>;
+  readonly order: Int32Array;
+  readonly minTime: number;
+  readonly maxTime: number;
+}
+
 /** Meeting positions per key, ascending, each meeting once per key. */
 function groupPositions(n: number, forEachKey: (i: number, add: (key: string) => void) => void): Map<string, Int32Array> {
   const lists = new Map<string, number[]>();

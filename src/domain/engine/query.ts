@@ -1,0 +1,248 @@
+import type { DatasetIndex, QueryIndex } from '../indexes';
+import { filterMeetings, meetingsInWindow, type Filters, type TextOf } from '../filters';
+import { facetCounters } from '../facetCounts';
+import { buildGraph } from '../graph';
+import { capNetwork, NETWORK_CAP, type CappedNetwork, type NetworkCap } from '../networkCap';
+import { memoizeLast } from '../memo';
+import { csrRow, type Csr, type KeyedCsr } from './packedIndex';
+
+/**
+ * The data engine's questions (issue #11): what the views ask of a dataset on every step, answered where the
+ * dataset's columns live. `QueryEngine` answers them synchronously over a `QueryIndex`; the query worker runs one
+ * over copies of the columns, and the page asks it through a `DataSource` (query/client.ts). Every answer equals
+ * what the pure functions (filters.ts, facetCounts.ts, graph.ts, networkCap.ts) give for the same index.
+ */
+
+export interface FilterAnswer {
+  /** Positions of the meetings passing the filters, in display order. */
+  positions: Int32Array;
+  count: number;
+}
+
+export interface FacetCountsAnswer {
+  /** Meetings per country or organization among those matching every other filter (see facetCounts.ts). */
+  countries: ReadonlyMap<string, number>;
+  topics: ReadonlyMap<string, number>;
+}
+
+export interface TimeBinsQuery {
+  filters: Filters;
+  /** Ascending bin edges (ms); bin k is [edges[k], edges[k + 1]). */
+  edges: Float64Array;
+}
+
+export interface GraphQuery {
+  filters: Filters;
+  /** The timeline window the network follows (ms, end exclusive), or null for every filtered meeting. */
+  window: { fromMs: number; toMs: number } | null;
+  /** Actors a selection is about: always drawn, with their strongest counterparts (networkCap.ts). */
+  focus: readonly string[];
+  cap?: NetworkCap;
+}
+
+export interface GraphAnswer extends CappedNetwork {
+  /** Meetings the network is built from. */
+  meetingCount: number;
+}
+
+/**
+ * The questions, asked asynchronously. For each method a newer call supersedes an older one still in flight: the
+ * older resolves to `null` (never to a stale answer), so a view applies only answers it can still show.
+ */
+export interface DataSource {
+  filter(f: Filters): Promise<FilterAnswer | null>;
+  facetCounts(f: Filters): Promise<FacetCountsAnswer | null>;
+  timeBins(q: TimeBinsQuery): Promise<Uint32Array | null>;
+  graph(q: GraphQuery): Promise<GraphAnswer | null>;
+  dispose(): void;
+}
+
+export type QueryKind = 'filter' | 'facetCounts' | 'timeBins' | 'graph';
+
+/** Same filters by value: answers crossing a worker boundary arrive as new objects. */
+export const filtersKey = (f: Filters): string => JSON.stringify([f.actors, f.countries, f.topics, f.from, f.to, f.q, f.between]);
+
+/** The synchronous engine: the pure functions over one index, each memoized on its last question (by value). */
+export class QueryEngine {
+  private readonly counters;
+  private lastFilter: { key: string; positions: Int32Array } | null = null;
+
+  constructor(
+    readonly index: QueryIndex,
+    /** Each meeting's search text; null when the engine holds no texts (then a search is refused, not guessed). */
+    private readonly textOf: TextOf | null = null,
+  ) {
+    this.counters = facetCounters(textOf);
+  }
+
+  /** Whether this engine can answer a search (`q`). */
+  get searches(): boolean {
+    return this.textOf !== null;
+  }
+
+  private positions(f: Filters): Int32Array {
+    const key = filtersKey(f);
+    if (this.lastFilter?.key !== key) this.lastFilter = { key, positions: filterMeetings(this.index, f, this.textOf) };
+    return this.lastFilter.positions;
+  }
+
+  filter(f: Filters): FilterAnswer {
+    const positions = this.positions(f);
+    return { positions, count: positions.length };
+  }
+
+  facetCounts(f: Filters): FacetCountsAnswer {
+    // Filters from a worker message are new objects each time: equal fields are given one identity.
+    const same = this.canonical(f);
+    return { countries: this.counters.countries(this.index, same), topics: this.counters.topics(this.index, same) };
+  }
+
+  timeBins({ filters, edges }: TimeBinsQuery): Uint32Array {
+    return binStarts(this.index.start, this.positions(filters), edges);
+  }
+
+  graph({ filters, window, focus, cap = NETWORK_CAP }: GraphQuery): GraphAnswer {
+    const visible = this.positions(filters);
+    const meetings = window ? meetingsInWindow(this.index, visible, window.fromMs, window.toMs) : visible;
+    const capped = this.capped(this.built(meetings), cap, focus.join('\n'));
+    return { ...capped, meetingCount: meetings.length };
+  }
+
+  private readonly built = memoizeLast((meetings: Int32Array) => buildGraph(this.index, meetings));
+  private readonly capped = memoizeLast((graph: ReturnType<typeof buildGraph>, cap: NetworkCap, focusKey: string) =>
+    capNetwork(graph, cap, focusKey ? focusKey.split('\n') : []),
+  );
+
+  private readonly interned = new Map<keyof Filters, { json: string; value: unknown }>();
+  /** A field equal by value to the last one seen gets that one's reference (the counters memoize on identity). */
+  private intern<K extends keyof Filters>(k: K, value: Filters[K]): Filters[K] {
+    const json = JSON.stringify(value);
+    const last = this.interned.get(k);
+    if (last?.json === json) return last.value as Filters[K];
+    this.interned.set(k, { json, value });
+    return value;
+  }
+
+  private canonical(f: Filters): Filters {
+    return { ...f, actors: this.intern('actors', f.actors), countries: this.intern('countries', f.countries), topics: this.intern('topics', f.topics), between: this.intern('between', f.between) };
+  }
+}
+
+/** Meetings (at `positions`) per bin by their start: bin k counts starts in [edges[k], edges[k + 1]). */
+export function binStarts(start: Float64Array, positions: Int32Array, edges: Float64Array): Uint32Array {
+  const bins = Math.max(0, edges.length - 1);
+  const counts = new Uint32Array(bins);
+  if (!bins) return counts;
+  const first = edges[0]!;
+  const last = edges[bins]!;
+  for (let k = 0; k < positions.length; k++) {
+    const t = start[positions[k]!]!;
+    if (t < first || t >= last) continue;
+    // Last edge <= t.
+    let lo = 0;
+    let hi = bins;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >>> 1;
+      if (edges[mid]! <= t) lo = mid;
+      else hi = mid;
+    }
+    counts[lo]!++;
+  }
+  return counts;
+}
+
+/** What the query worker is given: the index's columns (transferable copies) and the few strings the queries read. */
+export interface QueryColumns {
+  meetingCount: number;
+  start: Float64Array;
+  end: Float64Array;
+  order: Int32Array;
+  participants: Csr;
+  byActor: Csr;
+  byAffiliation: KeyedCsr;
+  byTopic: KeyedCsr;
+  actorIds: string[];
+  actorAffiliations: string[];
+  countryCodes: string[];
+  minTime: number;
+  maxTime: number;
+}
+
+/**
+ * Rows as one CSR copy. The assembled index's rows are views into one buffer, back to back (the load worker's
+ * CSR): then the copy is one block copy; otherwise the rows are concatenated.
+ */
+function csrOf(rows: readonly Int32Array[]): Csr {
+  const offsets = new Int32Array(rows.length + 1);
+  let contiguous = rows.length > 0;
+  const buffer = rows[0]?.buffer;
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k]!;
+    offsets[k + 1] = offsets[k]! + row.length;
+    if (contiguous && (row.buffer !== buffer || row.byteOffset !== rows[0]!.byteOffset + offsets[k]! * 4)) contiguous = false;
+  }
+  const total = offsets[rows.length]!;
+  if (contiguous) return { offsets, values: new Int32Array(buffer as ArrayBuffer, rows[0]!.byteOffset, total).slice() };
+  const values = new Int32Array(total);
+  for (let k = 0; k < rows.length; k++) values.set(rows[k]!, offsets[k]!);
+  return { offsets, values };
+}
+
+function keyedCsrOf(map: ReadonlyMap<string, Int32Array>): KeyedCsr {
+  return { keys: [...map.keys()], ...csrOf([...map.values()]) };
+}
+
+/** Copies of an index's columns for the query worker (the page keeps its own). */
+export function columnsOf(index: DatasetIndex): QueryColumns {
+  return {
+    meetingCount: index.meetings.length,
+    start: index.start.slice(),
+    end: index.end.slice(),
+    order: index.order.slice(),
+    participants: csrOf(index.participants),
+    byActor: csrOf(index.byActor),
+    byAffiliation: keyedCsrOf(index.byAffiliation),
+    byTopic: keyedCsrOf(index.byTopic),
+    actorIds: index.actors.map((a) => a.id),
+    actorAffiliations: index.actors.map((a) => a.affiliation),
+    countryCodes: [...index.countryByCode.keys()],
+    minTime: index.minTime,
+    maxTime: index.maxTime,
+  };
+}
+
+export function columnBuffers(c: QueryColumns): ArrayBuffer[] {
+  const arrays = [c.start, c.end, c.order, c.participants.offsets, c.participants.values, c.byActor.offsets, c.byActor.values,
+    c.byAffiliation.offsets, c.byAffiliation.values, c.byTopic.offsets, c.byTopic.values];
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}
+
+const NO_TOPICS: readonly string[] = Object.freeze([]);
+
+/** The engine's index from the columns: rows are views, each meeting's topics come from the by-topic lists. */
+export function queryIndexOf(c: QueryColumns): QueryIndex {
+  const topics: string[][] = new Array(c.meetingCount);
+  c.byTopic.keys.forEach((key, k) => {
+    const row = csrRow(c.byTopic, k);
+    for (let j = 0; j < row.length; j++) (topics[row[j]!] ??= []).push(key);
+  });
+  const meetings = Array.from({ length: c.meetingCount }, (_, i) => ({ topics: topics[i] ?? NO_TOPICS }));
+  const actors = c.actorIds.map((id, i) => ({ id, affiliation: c.actorAffiliations[i]! }));
+  const rows = (csr: Csr, n: number) => Array.from({ length: n }, (_, k) => csrRow(csr, k));
+  const keyed = (csr: KeyedCsr) => new Map(csr.keys.map((key, k) => [key, csrRow(csr, k)]));
+  return {
+    meetings,
+    actors,
+    actorPos: new Map(c.actorIds.map((id, i) => [id, i])),
+    countryByCode: new Map(c.countryCodes.map((code) => [code, true])),
+    start: c.start,
+    end: c.end,
+    participants: rows(c.participants, c.meetingCount),
+    byActor: rows(c.byActor, c.actorIds.length),
+    byAffiliation: keyed(c.byAffiliation),
+    byTopic: keyed(c.byTopic),
+    order: c.order,
+    minTime: c.minTime,
+    maxTime: c.maxTime,
+  };
+}

@@ -86,8 +86,9 @@ function labelBox(side: LabelSide, x: number, y: number, r: number, w: number, h
  * Chooses a side for every shown label, in world units at zoom k (labels keep their screen size).
  * Biggest nodes choose first. Each label prefers the side facing away from the drawing's centre
  * (outer labels spill into empty margin, not over the graph), then the other side, then above and
- * below, taking the first that hits no disc and no label placed before; if none is free, the
- * outward side. Quadratic, which is fine for the few hundred nodes drawn as SVG.
+ * below, taking the first that hits no disc and no label placed before; if none is free, the one
+ * that covers the least of the labels placed before (then of discs). Quadratic, which is fine for the
+ * few hundred nodes drawn as SVG.
  */
 export function placeLabels(
   state: ArrayLike<number>,
@@ -121,17 +122,36 @@ export function placeLabels(
     const candidates: LabelSide[] = [outward, outward === LabelSide.Left ? LabelSide.Right : LabelSide.Left, LabelSide.Above, LabelSide.Below];
     let chosen: LabelSide = outward;
     let chosenBox = labelBox(outward, x, y, r, w, hh, gap);
+    let least = Infinity;
     for (const side of candidates) {
       const box = labelBox(side, x, y, r, w, hh, gap);
-      if (placed.some((p) => overlaps(p, box)) || hitsDisc(box, state, radii, i)) continue;
-      chosen = side;
-      chosenBox = box;
-      break;
+      // No side free (a crowded cluster in a small panel): the side covering the least of the labels placed
+      // before, then of discs, so two names are never drawn over each other where one side would avoid it.
+      const cost = overlapArea(box, placed) * 4 + (hitsDisc(box, state, radii, i) ? 1 : 0) * w * hh;
+      if (cost === 0) {
+        chosen = side;
+        chosenBox = box;
+        break;
+      }
+      if (cost < least) {
+        least = cost;
+        chosen = side;
+        chosenBox = box;
+      }
     }
     sides[i] = chosen;
     placed.push(chosenBox);
   }
   return sides;
+}
+
+function overlapArea(box: Box, placed: readonly Box[]): number {
+  let area = 0;
+  for (const p of placed) {
+    if (!overlaps(p, box)) continue;
+    area += (Math.min(p.x1, box.x1) - Math.max(p.x0, box.x0)) * (Math.min(p.y1, box.y1) - Math.max(p.y0, box.y0));
+  }
+  return area;
 }
 
 function hitsDisc(box: Box, state: ArrayLike<number>, radii: ArrayLike<number>, self: number): boolean {

@@ -60,6 +60,28 @@ describe('placeLabels', () => {
     expect(new Set([sides[0], sides[1]]).size).toBe(2);
   });
 
+  it('when no side is free, puts the label where it covers no other label (a crowded cluster)', () => {
+    // Five actors packed into 120×60 px: every side of some label hits a disc or a label placed before.
+    const r = Float32Array.of(10, 9, 7, 9, 8);
+    const w = Float32Array.of(40, 40, 40, 40, 40);
+    const state = stateOf([[34, 38], [80, 9], [32, 27], [103, 58], [120, 20]]);
+    const sides = placeLabels(state, r, w, () => true, 1);
+    const box = (i: number, side: number) => {
+      const [x, y] = [state[i * 4]!, state[i * 4 + 1]!];
+      const g = 4 + r[i]!;
+      if (side === LabelSide.Right) return [x + g, y - 7.5, x + g + w[i]!, y + 7.5];
+      if (side === LabelSide.Left) return [x - g - w[i]!, y - 7.5, x - g, y + 7.5];
+      if (side === LabelSide.Above) return [x - w[i]! / 2, y - g - 15, x + w[i]! / 2, y - g];
+      return [x - w[i]! / 2, y + g, x + w[i]! / 2, y + g + 15];
+    };
+    const boxes = Array.from(sides, (side, i) => box(i, side));
+    for (let a = 0; a < boxes.length; a++)
+      for (let b = a + 1; b < boxes.length; b++) {
+        const [p, q] = [boxes[a]!, boxes[b]!];
+        expect(p[0]! < q[2]! && q[0]! < p[2]! && p[1]! < q[3]! && q[1]! < p[3]!, `labels of ${a} and ${b}`).toBe(false);
+      }
+  });
+
   it('estimates longer names as wider labels', () => {
     expect(estimateLabelWidth('Senior Syrian of…')).toBeGreaterThan(estimateLabelWidth('Endo'));
   });

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { actorMeetingsIn, affiliationName, counterparts, headingName } from '../domain/actors';
 import { formatRoleDates } from '../domain/provenanceText';
 import { InferredMark } from './InferredMark';
@@ -12,6 +12,25 @@ import { TopicCounts } from './analysis/TopicCounts';
 
 const PAGE = 50;
 const ACTOR_KIND_LABELS: Record<Actor['kind'], string> = { person: 'Person', organization: 'Organization', group: 'Group of unnamed people' };
+
+/**
+ * Whether the frame that first shows `key` has been painted. Centrality starts loading and computing
+ * the analysis code when it mounts (tens of milliseconds at the bundled size, on this thread): that
+ * waits until the selection itself is on screen.
+ */
+function usePaintedOnce(key: string): boolean {
+  const [painted, setPainted] = useState<string | null>(null);
+  useEffect(() => {
+    if (painted === key) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setPainted(key), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [key, painted]);
+  return painted === key;
+}
 
 export function ActorDetail({ index, actor, headingId }: { index: DatasetIndex; actor: Actor; headingId: string }) {
   const select = useStore((s) => s.select);
@@ -27,6 +46,7 @@ export function ActorDetail({ index, actor, headingId }: { index: DatasetIndex; 
   const nameOf = (id: string) => index.actors[index.actorPos.get(id)!]!.name;
   const hidden = all.length - mine.length;
   const heading = headingName(actor);
+  const analysisShown = usePaintedOnce(actor.id);
 
   return (
     <article className="detail">
@@ -59,7 +79,14 @@ export function ActorDetail({ index, actor, headingId }: { index: DatasetIndex; 
       <button type="button" onClick={() => toggle('actors', actor.id)}>
         {filtered ? 'Stop filtering to this actor' : 'Filter to this actor'}
       </button>
-      <ActorAnalysis actor={actor} />
+      {analysisShown ? (
+        <ActorAnalysis actor={actor} />
+      ) : (
+        <div className="actor-analysis">
+          <h3>Centrality in the current network</h3>
+          <p className="muted">…</p>
+        </div>
+      )}
       <h3>Topics of the meetings shown</h3>
       <TopicCounts index={index} positions={mine} label={`Topics of ${actor.name}’s meetings`} />
       <h3>Roles over time</h3>

@@ -85,7 +85,8 @@ describe('Actor and edge panels', () => {
     const user = userEvent.setup();
     act(() => useStore.getState().select({ kind: 'actor', id: 'khaji' }));
     render(<DetailPanel />);
-    const table = screen.getByRole('table', { name: /Measures of Ali Asghar Khaji among 15 actors/ });
+    // The measures follow the panel's first frame.
+    const table = await screen.findByRole('table', { name: /Measures of Ali Asghar Khaji among 15 actors/ });
     const meetingsRow = within(table).getByRole('row', { name: /Meetings/ });
     expect(meetingsRow).toHaveTextContent('Meetings81');
     expect(await within(table).findByRole('row', { name: /Counterparts \(degree\) 7 1/ })).toBeInTheDocument();

@@ -3,7 +3,7 @@ import type { DatasetIssue } from '../domain/validate';
 import type { NeedsMapping } from '../domain/import/pipeline';
 import { IndexAssembler } from '../domain/engine/assemble';
 import { isolate } from '../domain/bidi';
-import type { LoadReply, LoadRequest, LoadSummary } from '../domain/engine/protocol';
+import type { LoadAck, LoadReply, LoadRequest, LoadSummary } from '../domain/engine/protocol';
 
 /**
  * The page's side of the data engine: starts a load in a worker (or in the page where there are no workers, as in
@@ -60,6 +60,7 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
     best.at = now;
     options.onProgress?.(best.rows, best.fraction);
   };
+  let acknowledge: () => void = () => undefined;
   const receive = (reply: LoadReply) => {
     if (settled) return;
     try {
@@ -76,7 +77,8 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
           assembler = new IndexAssembler(reply.packed, reply.rest, reply.counts);
           return;
         case 'chunk':
-          return assembler!.add(reply.field, reply.offset, reply.items);
+          assembler!.add(reply.field, reply.offset, reply.items);
+          return acknowledge();
         case 'done':
           return finish({ kind: 'loaded', index: assembler!.finish(), summary: reply.summary, ...(reply.stored !== undefined ? { stored: reply.stored } : {}) });
       }
@@ -104,6 +106,7 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
   }
   const worker = new Worker(new URL('../domain/engine/load.worker.ts', import.meta.url), { type: 'module' });
   stop = () => worker.terminate();
+  acknowledge = () => worker.postMessage({ type: 'ack' } satisfies LoadAck);
   worker.onmessage = (event: MessageEvent<LoadReply>) => receive(event.data);
   worker.onerror = (event) => {
     event.preventDefault();

@@ -49,4 +49,7 @@ export type LoadReply =
   /** `stored`: the file's bytes were kept under the request's `storeAs`. */
   | { type: 'done'; summary: LoadSummary; stored?: boolean };
 
+/** From the page: one chunk has been filed (the worker then may send another). */
+export type LoadAck = { type: 'ack' };
+
 export type Post = (reply: LoadReply, transfer?: Transferable[]) => void;

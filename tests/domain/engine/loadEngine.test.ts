@@ -5,7 +5,7 @@ import { buildIndex, type DatasetIndex } from '../../../src/domain/indexes';
 import { IndexAssembler } from '../../../src/domain/engine/assemble';
 import { packIndex } from '../../../src/domain/engine/packedIndex';
 import type { LoadReply, LoadRequest } from '../../../src/domain/engine/protocol';
-import { handOver, runLoad } from '../../../src/domain/engine/runLoad';
+import { chunkCredit, handOver, runLoad } from '../../../src/domain/engine/runLoad';
 import { importText } from '../../../src/domain/import/pipeline';
 import { decodeBytes } from '../../../src/domain/import/decode';
 import type { Dataset } from '../../../src/domain/schema';
@@ -118,5 +118,51 @@ describe('progress', () => {
     const replies = await repliesOf({ kind: 'bytes', bytes: bytesOf('{ nope'), fileName: 'nope.json', label: 'nope.json' });
     expect(replies.filter((r) => r.type === 'head')).toEqual([]);
     expect(replies.at(-1)).toMatchObject({ type: 'failed', title: `The dataset ${isolate('nope.json')} is not valid`, issues: [{ message: expect.stringMatching(/^not valid JSON/) }] });
+  });
+});
+
+describe('flow control of the hand-over', () => {
+  const summary = { kind: 'json', warnings: [], warningTotal: 0 } as const;
+
+  it('keeps at most the credit of chunks unacknowledged, loses and reorders none, and builds the same index', async () => {
+    const dataset = synthetic(90, 12, 5);
+    const credit = chunkCredit(3);
+    const replies: LoadReply[] = [];
+    let unacked = 0;
+    let most = 0;
+    const post = (r: LoadReply) => {
+      replies.push(r);
+      if (r.type !== 'chunk') return;
+      most = Math.max(most, ++unacked);
+      // The page files each chunk in a later task, then acknowledges it.
+      setTimeout(() => {
+        unacked--;
+        credit.ack();
+      }, 0);
+    };
+    await handOver(structuredClone(dataset), summary, post, 7, undefined, undefined, credit);
+    expect(most).toBe(3);
+    expect(replies.at(-1)?.type).toBe('done');
+    const chunks = replies.filter((r) => r.type === 'chunk');
+    const sent = chunks.map((c) => `${c.field}@${c.offset}`);
+    const unlimited: LoadReply[] = [];
+    void handOver(structuredClone(dataset), summary, (r) => void unlimited.push(r), 7);
+    expect(sent).toEqual(unlimited.filter((r) => r.type === 'chunk').map((c) => `${c.field}@${c.offset}`));
+    expectSameIndex(assemble(replies), buildIndex(dataset));
+  });
+
+  it('stops sending when cancelled while waiting for the page', async () => {
+    const controller = new AbortController();
+    const credit = chunkCredit(2);
+    const replies: LoadReply[] = [];
+    const done = handOver(structuredClone(synthetic(60, 8, 2)), summary, (r) => void replies.push(r), 5, controller.signal, undefined, credit);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // No acknowledgement came: two chunks out, the third waits; cancelling then lets no more go.
+    expect(replies.filter((r) => r.type === 'chunk')).toHaveLength(2);
+    controller.abort();
+    credit.ack();
+    await done;
+    expect(replies.filter((r) => r.type === 'chunk')).toHaveLength(2);
+    expect(replies.some((r) => r.type === 'done')).toBe(false);
   });
 });

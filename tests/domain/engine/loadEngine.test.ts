@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { buildIndex, type DatasetIndex } from '../../../src/domain/indexes';
 import { IndexAssembler } from '../../../src/domain/engine/assemble';
 import { packIndex } from '../../../src/domain/engine/packedIndex';
-import type { LoadReply, LoadRequest } from '../../../src/domain/engine/protocol';
+import type { LoadReply, LoadRequest, LoadSummary } from '../../../src/domain/engine/protocol';
 import { chunkCredit, handOver, runLoad } from '../../../src/domain/engine/runLoad';
 import { importText } from '../../../src/domain/import/pipeline';
 import { decodeBytes } from '../../../src/domain/import/decode';
@@ -122,7 +122,7 @@ describe('progress', () => {
 });
 
 describe('flow control of the hand-over', () => {
-  const summary = { kind: 'json', warnings: [], warningTotal: 0 } as const;
+  const summary: LoadSummary = { kind: 'json', warnings: [], warningTotal: 0 };
 
   it('keeps at most the credit of chunks unacknowledged, loses and reorders none, and builds the same index', async () => {
     const dataset = synthetic(90, 12, 5);

@@ -6,7 +6,8 @@ export interface FacetOption {
   /** Shown after the label, e.g. the country code. */
   code?: string;
   description?: string;
-  count: number;
+  /** Meetings it would show; null while the count is being worked out (large datasets count in a worker). */
+  count: number | null;
 }
 
 interface FacetCheckboxesProps {
@@ -31,10 +32,16 @@ export function FacetCheckboxes({ legend, options, selected, onToggle }: FacetCh
                 <input type="checkbox" checked={selected.includes(o.value)} onChange={() => onToggle(o.value)} aria-describedby={descriptionId} />
                 <bdi className="facet-label">{o.label}</bdi>{' '}
                 {o.code && <span className="facet-code">{o.code}</span>}{' '}
-                <span className="facet-count">
-                  {o.count.toLocaleString('en')}{' '}
-                  <span className="visually-hidden">{o.count === 1 ? 'meeting' : 'meetings'}</span>
-                </span>
+                {o.count === null ? (
+                  <span className="facet-count is-pending">
+                    … <span className="visually-hidden">counting</span>
+                  </span>
+                ) : (
+                  <span className="facet-count">
+                    {o.count.toLocaleString('en')}{' '}
+                    <span className="visually-hidden">{o.count === 1 ? 'meeting' : 'meetings'}</span>
+                  </span>
+                )}
               </label>
               {descriptionId && (
                 <span id={descriptionId} hidden>

@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import { countryFacetCounts, topicFacetCounts } from '../domain/facetCounts';
 import { selectIndex } from '../state/selectors';
 import { useStore } from '../state/store';
 import { ActiveFilterChips } from './ActiveFilterChips';
@@ -7,6 +6,7 @@ import { ActorPicker } from './ActorPicker';
 import { DateRange } from './DateRange';
 import { FacetCheckboxes, type FacetOption } from './FacetCheckboxes';
 import { SearchBox } from './SearchBox';
+import { useFacetCounts } from './useFacetCounts';
 import { BetweenPicker } from './BetweenPicker';
 import './components.css';
 
@@ -18,19 +18,21 @@ export function FilterPanel() {
   const filters = useStore((s) => s.filters);
   const toggle = useStore((s) => s.toggleFilterValue);
 
-  const countryCounts = index ? countryFacetCounts(index, filters) : null;
-  const topicCounts = index ? topicFacetCounts(index, filters) : null;
+  // Large datasets count in the query worker: until its answer for these filters comes, the options show no numbers.
+  const counts = useFacetCounts(index, filters);
+  const countryCounts = counts?.countries ?? null;
+  const topicCounts = counts?.topics ?? null;
   const countryOptions = useMemo<FacetOption[]>(
     () =>
-      index && countryCounts
-        ? index.dataset.countries.map((c) => ({ value: c.code, label: c.name, code: c.code, count: countryCounts.get(c.code) ?? 0 })).sort(byLabel)
+      index
+        ? index.dataset.countries.map((c) => ({ value: c.code, label: c.name, code: c.code, count: countryCounts ? (countryCounts.get(c.code) ?? 0) : null })).sort(byLabel)
         : [],
     [index, countryCounts],
   );
   const topicOptions = useMemo<FacetOption[]>(
     () =>
-      index && topicCounts
-        ? index.dataset.topics.map((t) => ({ value: t.id, label: t.label, description: t.description, count: topicCounts.get(t.id) ?? 0 })).sort(byLabel)
+      index
+        ? index.dataset.topics.map((t) => ({ value: t.id, label: t.label, description: t.description, count: topicCounts ? (topicCounts.get(t.id) ?? 0) : null })).sort(byLabel)
         : [],
     [index, topicCounts],
   );

@@ -1,0 +1,57 @@
+import type { DataSource, QueryColumns, QueryKind } from './query';
+import { columnBuffers } from './query';
+import type { AnswerOf, Question, QueryReply, QueryRequest } from './queryProtocol';
+import { latestOnly } from './querySource';
+
+/** What the client needs of a worker (a real Worker, or a test's stand-in). */
+export interface QueryPort {
+  postMessage(message: QueryRequest, transfer?: Transferable[]): void;
+  onmessage: ((event: { data: QueryReply }) => void) | null;
+  terminate(): void;
+}
+
+export interface WorkerDataSource extends DataSource {
+  /** Resolves once the worker has built its engine: the bytes of columns it holds and how long building took. */
+  ready: Promise<{ columnBytes: number; buildMs: number }>;
+}
+
+/**
+ * The data source answered by a query worker. The columns are transferred to it (give it copies: `columnsOf`).
+ * Each question waits for its own answer; superseding is checked twice: the worker skips questions overtaken
+ * before it reached them, and `latestOnly` drops an answer whose question was overtaken while it was computed.
+ */
+export function workerDataSource(port: QueryPort, columns: QueryColumns): WorkerDataSource {
+  let nextId = 0;
+  const pending = new Map<number, { resolve: (answer: unknown) => void; reject: (error: Error) => void }>();
+  let markReady!: (info: { columnBytes: number; buildMs: number }) => void;
+  const ready = new Promise<{ columnBytes: number; buildMs: number }>((resolve) => (markReady = resolve));
+  port.onmessage = ({ data: reply }) => {
+    if (reply.type === 'ready') return markReady({ columnBytes: reply.columnBytes, buildMs: reply.buildMs });
+    const waiter = pending.get(reply.id);
+    if (!waiter) return;
+    pending.delete(reply.id);
+    if (reply.type === 'answer') waiter.resolve(reply.answer);
+    else if (reply.type === 'superseded') waiter.resolve(null);
+    else waiter.reject(new Error(reply.message));
+  };
+  port.postMessage({ type: 'init', columns }, columnBuffers(columns));
+  const ask = latestOnly();
+  const send = <K extends QueryKind>(question: Question & { kind: K }) =>
+    ask(question.kind, () => new Promise<AnswerOf<K> | null>((resolve, reject) => {
+      const id = ++nextId;
+      pending.set(id, { resolve: resolve as (answer: unknown) => void, reject });
+      port.postMessage({ type: 'ask', id, question });
+    })).then((answer) => answer ?? null);
+  return {
+    ready,
+    filter: (filters) => send({ kind: 'filter', filters }),
+    facetCounts: (filters) => send({ kind: 'facetCounts', filters }),
+    timeBins: (query) => send({ kind: 'timeBins', query }),
+    graph: (query) => send({ kind: 'graph', query }),
+    dispose: () => {
+      port.terminate();
+      for (const waiter of pending.values()) waiter.resolve(null);
+      pending.clear();
+    },
+  };
+}

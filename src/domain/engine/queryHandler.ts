@@ -1,0 +1,61 @@
+import { QueryEngine, queryIndexOf, type QueryColumns, type QueryKind } from './query';
+import type { Question, QueryReply, QueryRequest } from './queryProtocol';
+
+/** Bytes of the typed arrays in the columns. */
+export function columnBytes(c: QueryColumns): number {
+  const arrays = [c.start, c.end, c.order, c.participants.offsets, c.participants.values, c.byActor.offsets, c.byActor.values,
+    c.byAffiliation.offsets, c.byAffiliation.values, c.byTopic.offsets, c.byTopic.values];
+  return arrays.reduce((sum, a) => sum + a.byteLength, 0);
+}
+
+export function answer(engine: QueryEngine, q: Question): unknown {
+  switch (q.kind) {
+    case 'filter':
+      return engine.filter(q.filters);
+    case 'facetCounts':
+      return engine.facetCounts(q.filters);
+    case 'timeBins':
+      return engine.timeBins(q.query);
+    case 'graph':
+      return engine.graph(q.query);
+  }
+}
+
+/**
+ * The worker's side, without the worker (tests drive it directly): builds the engine from the columns, then answers
+ * questions. Questions are collected and answered on a later turn, newest per kind: a question that a newer one of
+ * its kind overtook while it waited is answered `superseded` and never computed (typing a date fires several).
+ */
+export function createQueryHandler(post: (reply: QueryReply) => void, later: (run: () => void) => void = (run) => setTimeout(run, 0)) {
+  let engine: QueryEngine | null = null;
+  const waiting = new Map<QueryKind, { id: number; question: Question }>();
+  let scheduled = false;
+  const drain = () => {
+    scheduled = false;
+    const batch = [...waiting.values()].sort((a, b) => a.id - b.id);
+    waiting.clear();
+    for (const { id, question } of batch) {
+      try {
+        if (!engine) throw new Error('the query engine has no dataset yet');
+        post({ type: 'answer', id, answer: answer(engine, question) });
+      } catch (error) {
+        post({ type: 'failed', id, message: (error as Error).message });
+      }
+    }
+  };
+  return (request: QueryRequest) => {
+    if (request.type === 'init') {
+      const started = performance.now();
+      engine = new QueryEngine(queryIndexOf(request.columns));
+      post({ type: 'ready', columnBytes: columnBytes(request.columns), buildMs: performance.now() - started });
+      return;
+    }
+    const older = waiting.get(request.question.kind);
+    if (older) post({ type: 'superseded', id: older.id });
+    waiting.set(request.question.kind, { id: request.id, question: request.question });
+    if (!scheduled) {
+      scheduled = true;
+      later(drain);
+    }
+  };
+}

@@ -1,0 +1,24 @@
+import type { Filters } from '../filters';
+import type { FacetCountsAnswer, FilterAnswer, GraphAnswer, GraphQuery, QueryColumns, QueryKind, TimeBinsQuery } from './query';
+
+/**
+ * The query worker's messages. The page sends the columns once (`init`, buffers transferred), then questions, each
+ * with an id; the worker answers each id once: with the answer, or `superseded` when a newer question of the same
+ * kind arrived before it got to it (the page resolves those to null), or `failed`.
+ */
+export type Question =
+  | { kind: 'filter'; filters: Filters }
+  | { kind: 'facetCounts'; filters: Filters }
+  | { kind: 'timeBins'; query: TimeBinsQuery }
+  | { kind: 'graph'; query: GraphQuery };
+
+export type AnswerOf<K extends QueryKind> = K extends 'filter' ? FilterAnswer : K extends 'facetCounts' ? FacetCountsAnswer : K extends 'timeBins' ? Uint32Array : GraphAnswer;
+
+export type QueryRequest = { type: 'init'; columns: QueryColumns } | { type: 'ask'; id: number; question: Question };
+
+export type QueryReply =
+  /** The engine is built; `columnBytes` is what the worker holds in typed arrays (its memory beyond the strings). */
+  | { type: 'ready'; columnBytes: number; buildMs: number }
+  | { type: 'answer'; id: number; answer: unknown }
+  | { type: 'superseded'; id: number }
+  | { type: 'failed'; id: number; message: string };

@@ -1,0 +1,97 @@
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FilterPanel } from '../../src/components/FilterPanel';
+import { useStore } from '../../src/state/store';
+import { countryFacetCounts } from '../../src/domain/facetCounts';
+import { createQueryHandler } from '../../src/domain/engine/queryHandler';
+import type { QueryReply, QueryRequest } from '../../src/domain/engine/queryProtocol';
+import { QUERY_WORKER_MIN_MEETINGS } from '../../src/state/querySource';
+import type { Dataset } from '../../src/domain/schema';
+import { generateSynthetic } from '../../scripts/bench/synthetic/generate';
+import { loadIntoStore } from '../fixtures/smallDataset';
+
+/** A query worker in this thread: messages cross as clones, one turn each way; replies can be held back. */
+const worker = { held: null as QueryReply[] | null, started: 0 };
+class FakeQueryWorker {
+  onmessage: ((event: { data: QueryReply }) => void) | null = null;
+  private stopped = false;
+  private readonly handle = createQueryHandler((reply) => {
+    if (worker.held) worker.held.push(reply);
+    else setTimeout(() => this.deliver(reply), 0);
+  });
+  constructor() {
+    worker.started++;
+  }
+  deliver(reply: QueryReply) {
+    if (!this.stopped) this.onmessage?.({ data: structuredClone(reply) });
+  }
+  postMessage(message: QueryRequest, transfer: Transferable[] = []) {
+    const copy = structuredClone(message, { transfer });
+    setTimeout(() => !this.stopped && this.handle(copy), 0);
+  }
+  terminate() {
+    this.stopped = true;
+  }
+}
+let current: FakeQueryWorker | null = null;
+const release = () => {
+  const replies = worker.held ?? [];
+  worker.held = null;
+  for (const reply of replies) current!.deliver(reply);
+};
+const turns = (n = 5) => act(async () => {
+  for (let i = 0; i < n; i++) await new Promise((r) => setTimeout(r, 0));
+});
+
+const dataset = JSON.parse(generateSynthetic({ meetings: QUERY_WORKER_MIN_MEETINGS, actors: 300, seed: 2 })) as Dataset;
+
+describe('facet counts of a large dataset come from the query worker', () => {
+  beforeAll(() => {
+    vi.stubGlobal('Worker', class extends FakeQueryWorker {
+      constructor() {
+        super();
+        current = this;
+      }
+    });
+  });
+  afterAll(() => vi.unstubAllGlobals());
+  afterEach(cleanup);
+
+  it('shows no number until the answer for the current filters arrives, never an older answer', async () => {
+    const index = loadIntoStore(dataset);
+    const user = userEvent.setup();
+    render(<FilterPanel />);
+    const countries = screen.getByRole('group', { name: 'Country or organization' });
+    const topics = screen.getByRole('group', { name: 'Topic' });
+    const countOf = (code: string) => within(countries).getByRole('checkbox', { name: new RegExp(` ${code} `) }).closest('label')!.querySelector('.facet-count')!.textContent!;
+    const code = [...index.byAffiliation.keys()][0]!;
+    expect(countOf(code)).toMatch(/counting/);
+    await turns();
+    expect(worker.started).toBe(1);
+    expect(countOf(code)).toBe(`${countryFacetCounts(index, useStore.getState().filters).get(code)!.toLocaleString('en')} meetings`);
+
+    // Two ticks while the worker's replies are held back: the first answer is computed but never shown.
+    worker.held = [];
+    const [first, second] = within(topics).getAllByRole('checkbox');
+    await user.click(first!);
+    await turns();
+    expect(countOf(code)).toMatch(/counting/);
+    await user.click(second!);
+    await turns();
+    expect(countOf(code)).toMatch(/counting/);
+    release();
+    await turns();
+    const expected = countryFacetCounts(index, useStore.getState().filters).get(code) ?? 0;
+    expect(useStore.getState().filters.topics).toHaveLength(2);
+    expect(countOf(code)).toBe(`${expected.toLocaleString('en')} ${expected === 1 ? 'meeting' : 'meetings'}`);
+  });
+
+  it('answers on the page for small datasets (no worker started)', async () => {
+    loadIntoStore();
+    const startedBefore = worker.started;
+    render(<FilterPanel />);
+    expect(within(screen.getByRole('group', { name: 'Country or organization' })).getByRole('checkbox', { name: /Syria SYR 4 meetings/ })).toBeInTheDocument();
+    expect(worker.started).toBe(startedBefore);
+  });
+});

@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { buildIndex, type DatasetIndex } from '../../../src/domain/indexes';
+import { EMPTY_FILTERS, filterMeetings, meetingsInWindow, type Filters } from '../../../src/domain/filters';
+import { countryFacetCounts, topicFacetCounts } from '../../../src/domain/facetCounts';
+import { buildGraph } from '../../../src/domain/graph';
+import { capNetwork, NETWORK_CAP } from '../../../src/domain/networkCap';
+import { columnsOf } from '../../../src/domain/engine/query';
+import { createQueryHandler } from '../../../src/domain/engine/queryHandler';
+import { workerDataSource, type QueryPort } from '../../../src/domain/engine/queryClient';
+import type { QueryReply, QueryRequest } from '../../../src/domain/engine/queryProtocol';
+import { parseDatasetText } from '../../../src/domain/validate';
+import type { Dataset } from '../../../src/domain/schema';
+import { generateSynthetic } from '../../../scripts/bench/synthetic/generate';
+
+const bundled = (): Dataset => {
+  const result = parseDatasetText(readFileSync('public/data/meetings.json', 'utf8'));
+  if (!result.ok) throw new Error('the bundled dataset is not valid');
+  return result.dataset;
+};
+
+/**
+ * A worker stand-in: messages cross as structured clones (buffers in the transfer list are detached on the sending
+ * side, as with a real worker), each way on its own turn. `hold` keeps the worker's replies until `release`.
+ */
+function fakeWorker() {
+  const toPage: QueryReply[] = [];
+  let holding = false;
+  let terminated = false;
+  const asked: number[] = [];
+  const port: QueryPort = {
+    onmessage: null,
+    postMessage(message: QueryRequest, transfer: Transferable[] = []) {
+      const copy = structuredClone(message, { transfer });
+      if (copy.type === 'ask') asked.push(copy.id);
+      setTimeout(() => !terminated && handle(copy), 0);
+    },
+    terminate: () => void (terminated = true),
+  };
+  const deliver = (reply: QueryReply) => port.onmessage?.({ data: structuredClone(reply) });
+  const handle = createQueryHandler((reply) => {
+    if (reply.type === 'answer') computed.push(reply.id);
+    if (holding) toPage.push(reply);
+    else setTimeout(() => deliver(reply), 0);
+  });
+  const computed: number[] = [];
+  return {
+    port,
+    asked,
+    computed,
+    hold: () => void (holding = true),
+    release: () => {
+      holding = false;
+      for (const reply of toPage.splice(0)) deliver(reply);
+    },
+    isTerminated: () => terminated,
+  };
+}
+
+const pureAnswers = (index: DatasetIndex, f: Filters) => {
+  const visible = filterMeetings(index, f);
+  const span = index.maxTime - index.minTime;
+  const window = { fromMs: index.minTime + span / 4, toMs: index.maxTime - span / 4 };
+  const windowed = meetingsInWindow(index, visible, window.fromMs, window.toMs);
+  return { visible, window, graph: { ...capNetwork(buildGraph(index, windowed), NETWORK_CAP, []), meetingCount: windowed.length } };
+};
+
+describe('the query worker answers across the message boundary as the pure functions do', () => {
+  for (const [name, dataset] of [['bundled', bundled()], ['generated (3,000 meetings, 700 actors)', JSON.parse(generateSynthetic({ meetings: 3000, actors: 700, seed: 5 })) as Dataset]] as const) {
+    it(`on the ${name} dataset`, async () => {
+      const index = buildIndex(dataset);
+      const worker = fakeWorker();
+      const source = workerDataSource(worker.port, columnsOf(index));
+      expect((await source.ready).columnBytes).toBeGreaterThan(index.meetings.length * 8);
+      const countries = [...index.byAffiliation.keys()];
+      const topics = [...index.byTopic.keys()];
+      await fc.assert(
+        fc.asyncProperty(fc.subarray(countries, { maxLength: 2 }), fc.subarray(topics, { maxLength: 2 }), async (c, t) => {
+          const f: Filters = { ...EMPTY_FILTERS, countries: c, topics: t };
+          const expected = pureAnswers(index, f);
+          const [filtered, counts, graph] = await Promise.all([source.filter(f), source.facetCounts(f), source.graph({ filters: f, window: expected.window, focus: [] })]);
+          expect(Array.from(filtered!.positions)).toEqual(Array.from(expected.visible));
+          expect([...counts!.countries]).toEqual([...countryFacetCounts(index, f)]);
+          expect([...counts!.topics]).toEqual([...topicFacetCounts(index, f)]);
+          expect(graph).toEqual(expected.graph);
+        }),
+        { numRuns: 15, endOnFailure: true },
+      );
+      source.dispose();
+      expect(worker.isTerminated()).toBe(true);
+    });
+  }
+});
+
+describe('no stale answer is ever delivered', () => {
+  const index = buildIndex(bundled());
+  const iran = { ...EMPTY_FILTERS, topics: ['nuclear-deal'] };
+  const syria = { ...EMPTY_FILTERS, countries: ['SYR'] };
+
+  it('questions overtaken before the worker reached them are not computed, and resolve to null', async () => {
+    const worker = fakeWorker();
+    const source = workerDataSource(worker.port, columnsOf(index));
+    const first = source.facetCounts(iran);
+    const second = source.facetCounts({ ...iran, from: '2019-01-01' });
+    const last = source.facetCounts(syria);
+    expect(await first).toBeNull();
+    expect(await second).toBeNull();
+    expect([...(await last)!.countries]).toEqual([...countryFacetCounts(index, syria)]);
+    expect(worker.computed).toEqual([worker.asked.at(-1)]);
+  });
+
+  it('an answer computed for an older question but arriving after a newer one was asked is dropped', async () => {
+    const worker = fakeWorker();
+    const source = workerDataSource(worker.port, columnsOf(index));
+    await source.ready;
+    worker.hold();
+    const old = source.filter(iran);
+    // Let the worker compute the old answer (held back on its way to the page).
+    await new Promise((r) => setTimeout(r, 20));
+    expect(worker.computed).toHaveLength(1);
+    const fresh = source.filter(syria);
+    worker.release();
+    expect(await old).toBeNull();
+    expect(Array.from((await fresh)!.positions)).toEqual(Array.from(filterMeetings(index, syria)));
+  });
+
+  it('a disposed source resolves what was pending to null and stops the worker', async () => {
+    const worker = fakeWorker();
+    const source = workerDataSource(worker.port, columnsOf(index));
+    worker.hold();
+    const pending = source.graph({ filters: iran, window: null, focus: [] });
+    source.dispose();
+    expect(await pending).toBeNull();
+    expect(worker.isTerminated()).toBe(true);
+  });
+
+  it('a failed question rejects with the worker message', async () => {
+    const worker = fakeWorker();
+    const source = workerDataSource(worker.port, columnsOf(index));
+    // The worker holds no meeting texts: a search is refused there, not guessed.
+    await expect(source.filter({ ...EMPTY_FILTERS, q: 'nuclear' })).rejects.toThrow(/texts/);
+  });
+});

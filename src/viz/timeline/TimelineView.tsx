@@ -46,7 +46,12 @@ export function TimelineView() {
     return highlightFor(index, visible, target);
   }, [index, visible, hoveredActor, hoveredMeeting]);
   const lanes = useMemo(() => (index && laneMode ? { mode: laneMode, assignment: assignLanes(index, visible, laneMode) } : null), [index, visible, laneMode]);
-  const starts = useMemo(() => (index ? Float64Array.from(visible, (pos) => index.start[pos]!) : new Float64Array(0)), [index, visible]);
+  // A plain loop: Float64Array.from with a mapping function took ~55 ms at 250,000 meetings in the first render.
+  const starts = useMemo(() => {
+    const out = new Float64Array(index ? visible.length : 0);
+    if (index) for (let k = 0; k < out.length; k++) out[k] = index.start[visible[k]!]!;
+    return out;
+  }, [index, visible]);
   const dimOthers = hoveredActor !== null || selection?.kind === 'actor' || selection?.kind === 'edge';
   const selectedMeeting = selection?.kind === 'meeting' ? selection.id : null;
 

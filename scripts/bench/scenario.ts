@@ -44,12 +44,15 @@ export const STEP_FORWARD = 'button[aria-label="Step forward"]';
 /** A CSS string literal for `text` (attribute selectors with names from the data). */
 export const cssString = (text: string) => `"${text.replace(/["\\]/g, '\\$&').replace(/\n/g, '\\a ')}"`;
 
-/** The checkbox of the facet option labelled exactly `label` in the facet whose legend is `legend`. */
+/**
+ * The checkbox of the facet option labelled exactly `label` in the facet whose legend is `legend`. The label is matched
+ * by class, not element: older builds (compared with --compare) wrap it in a span, this one in a bdi.
+ */
 function facetBox(page: Page, legend: string, label: string) {
   const exact = (text: string) => new RegExp(`^${esc(text)}$`);
   return page
     .locator('fieldset.facet', { has: page.locator('legend', { hasText: exact(legend) }) })
-    .locator('label', { has: page.locator('bdi.facet-label', { hasText: exact(label) }) })
+    .locator('label', { has: page.locator('.facet-label', { hasText: exact(label) }) })
     .locator('input[type="checkbox"]');
 }
 

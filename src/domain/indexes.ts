@@ -2,18 +2,15 @@ import type { Actor, Country, Dataset, Meeting, Source, Topic } from './schema';
 import { DAY_MS, isoToMs } from './dates';
 
 /**
- * Read-only lookups over a validated dataset, built once. Meetings and actors are addressed by
- * their position in the dataset arrays so filters can work on typed arrays at 100k-meeting scale.
+ * The part of an index the data engine's queries read (filter, facet counts, graph, time bins): typed arrays plus
+ * each actor's id and affiliation and each meeting's topics. A full `DatasetIndex` is one; the query worker builds
+ * one from the packed columns without the records (search texts, which need them, are passed in separately).
  */
-export interface DatasetIndex {
-  readonly dataset: Dataset;
-  readonly meetings: readonly Meeting[];
-  readonly actors: readonly Actor[];
-  readonly meetingPos: ReadonlyMap<string, number>;
+export interface QueryIndex {
+  readonly meetings: readonly { readonly topics: readonly string[] }[];
+  readonly actors: readonly { readonly id: string; readonly affiliation: string }[];
   readonly actorPos: ReadonlyMap<string, number>;
-  readonly topicById: ReadonlyMap<string, Topic>;
-  readonly countryByCode: ReadonlyMap<string, Country>;
-  readonly sourceById: ReadonlyMap<string, Source>;
+  readonly countryByCode: ReadonlyMap<string, unknown>;
   /** ms since epoch (UTC) of each meeting's earliest day, and of the end of its latest day. */
   readonly start: Float64Array;
   readonly end: Float64Array;
@@ -30,24 +27,17 @@ export interface DatasetIndex {
 }
 
 /**
- * The part of an index the data engine's queries read (filter, facet counts, graph, time bins): typed arrays plus
- * each actor's id and affiliation and each meeting's topics. A full `DatasetIndex` is one; the query worker builds
- * one from the packed columns without the records (search texts, which need them, are passed in separately).
+ * Read-only lookups over a validated dataset, built once. Meetings and actors are addressed by
+ * their position in the dataset arrays so filters can work on typed arrays at 100k-meeting scale.
  */
-export interface QueryIndex {
-  readonly meetings: readonly { readonly topics: readonly string[] }[];
-  readonly actors: readonly { readonly id: string; readonly affiliation: string }[];
-  readonly actorPos: ReadonlyMap<string, number>;
-  readonly countryByCode: ReadonlyMap<string, unknown>;
-  readonly start: Float64Array;
-  readonly end: Float64Array;
-  readonly participants: readonly Int32Array[];
-  readonly byActor: readonly Int32Array[];
-  readonly byAffiliation: ReadonlyMap<string, Int32Array>;
-  readonly byTopic: ReadonlyMap<string, Int32Array>;
-  readonly order: Int32Array;
-  readonly minTime: number;
-  readonly maxTime: number;
+export interface DatasetIndex extends QueryIndex {
+  readonly dataset: Dataset;
+  readonly meetings: readonly Meeting[];
+  readonly actors: readonly Actor[];
+  readonly meetingPos: ReadonlyMap<string, number>;
+  readonly countryByCode: ReadonlyMap<string, Country>;
+  readonly topicById: ReadonlyMap<string, Topic>;
+  readonly sourceById: ReadonlyMap<string, Source>;
 }
 
 /** Meeting positions per key, ascending, each meeting once per key. */

@@ -4,7 +4,7 @@ import { facetCounters } from '../facetCounts';
 import { buildGraph } from '../graph';
 import { capNetwork, NETWORK_CAP, type CappedNetwork, type NetworkCap } from '../networkCap';
 import { memoizeLast } from '../memo';
-import { csrRow, type Csr, type KeyedCsr } from './packedIndex';
+import { csrRow, type Csr, type KeyedCsr, type PackedIndex } from './packedIndex';
 
 /**
  * The data engine's questions (issue #11): what the views ask of a dataset on every step, answered where the
@@ -152,20 +152,10 @@ export function binStarts(start: Float64Array, positions: Int32Array, edges: Flo
 }
 
 /** What the query worker is given: the index's columns (transferable copies) and the few strings the queries read. */
-export interface QueryColumns {
-  meetingCount: number;
-  start: Float64Array;
-  end: Float64Array;
-  order: Int32Array;
-  participants: Csr;
-  byActor: Csr;
-  byAffiliation: KeyedCsr;
-  byTopic: KeyedCsr;
+export interface QueryColumns extends Omit<PackedIndex, 'actorCount'> {
   actorIds: string[];
   actorAffiliations: string[];
   countryCodes: string[];
-  minTime: number;
-  maxTime: number;
 }
 
 /**

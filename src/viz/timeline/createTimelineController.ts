@@ -1,5 +1,5 @@
-import { Timeline, type DataItemCollectionType, type TimelineItem } from 'vis-timeline/peer';
-import { DataSet } from 'vis-data/peer';
+import { Timeline, type DataItemCollectionType, type TimelineItem } from 'vis-timeline/esnext';
+import { DataSet } from 'vis-data/esnext';
 import type { DatasetIndex } from '../../domain/indexes';
 import type { Highlight } from '../../domain/derive';
 import { DAY_MS, isoToMs, msToIso } from '../../domain/dates';

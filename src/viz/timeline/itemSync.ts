@@ -1,5 +1,5 @@
-import type { DataSet } from 'vis-data/peer';
-import type { TimelineItem } from 'vis-timeline/peer';
+import type { DataSet } from 'vis-data/esnext';
+import type { TimelineItem } from 'vis-timeline/esnext';
 import type { DatasetIndex } from '../../domain/indexes';
 import { isHighlightedMeeting, NO_HIGHLIGHT, type Highlight } from '../../domain/derive';
 import { meetingItem, toVisId } from './visItems';

@@ -1,4 +1,4 @@
-import type { Timeline } from 'vis-timeline/peer';
+import type { Timeline } from 'vis-timeline/esnext';
 import type { DatasetIndex } from '../../domain/indexes';
 import { NO_HIGHLIGHT, type Highlight } from '../../domain/derive';
 import type { LaneEntries } from '../../domain/lanes';

@@ -1,5 +1,5 @@
-import type { Timeline } from 'vis-timeline/peer';
-import { DataSet } from 'vis-data/peer';
+import type { Timeline } from 'vis-timeline/esnext';
+import { DataSet } from 'vis-data/esnext';
 import type { Lane } from '../../domain/lanes';
 import { MORE_LANE } from '../../domain/lanes';
 import { deferItemShow } from './visInternals';

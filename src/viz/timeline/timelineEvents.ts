@@ -1,4 +1,4 @@
-import type { Timeline } from 'vis-timeline/peer';
+import type { Timeline } from 'vis-timeline/esnext';
 import { fromVisId, toVisId } from './visItems';
 import type { TimelineCallbacks } from './createTimelineController';
 import { meetingOfItem, type DrawMode } from './itemSync';

@@ -1,4 +1,4 @@
-import type { TimelineOptions } from 'vis-timeline/peer';
+import type { TimelineOptions } from 'vis-timeline/esnext';
 import moment from 'moment';
 import { DAY_MS, msToIso } from '../../domain/dates';
 import type { TimeWindow } from '../../state/types';

@@ -1,4 +1,4 @@
-import type { Timeline } from 'vis-timeline/peer';
+import type { Timeline } from 'vis-timeline/esnext';
 
 /**
  * Two workarounds for vis-timeline 8.5 forcing layouts synchronously. Both reach into private state

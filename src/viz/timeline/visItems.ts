@@ -1,4 +1,4 @@
-import type { TimelineItem } from 'vis-timeline/peer';
+import type { TimelineItem } from 'vis-timeline/esnext';
 import { DAY_MS } from '../../domain/dates';
 import { tooltipHtml, type TimelineItemSpec } from './toTimelineItems';
 

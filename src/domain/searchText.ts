@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { forEachWord } from './wordChars';
 import type { DatasetIndex } from './indexes';
 
 /**
@@ -42,11 +43,15 @@ export function stemOf(word: string): string {
   return stem;
 }
 
-/** Each word's stem after a space (so a stem can be matched at the start of a word). */
-function stemWords(text: string): string {
-  const out: string[] = [''];
-  for (const word of text.split(/[^\p{L}\p{N}]+/u)) if (word) out.push(stemOf(word));
-  return out.length > 1 ? out.join(' ') : '';
+/**
+ * Each distinct word stem after a space (so a stem can be matched at the start of a word). Once each: a term has no
+ * spaces, so whether " stem" occurs depends only on the set of stems, and repeats only cost heap (a meeting's stems
+ * repeat its names and topics several times).
+ */
+export function stemWords(text: string): string {
+  const seen = new Set<string>();
+  forEachWord(text, (word) => void seen.add(stemOf(word)));
+  return seen.size ? ` ${[...seen].join(' ')}` : '';
 }
 
 /**
@@ -70,9 +75,9 @@ export function warmSearchText(index: DatasetIndex, timeLeft: () => boolean): bo
   const list = textsFor(index);
   let i = warmedUpTo.get(index) ?? 0;
   while (i < list.length) {
-    // Small batches: with stemming a meeting's text takes tens of microseconds (more on a loaded machine), and
-    // a batch that overruns its idle slice delays the next input's task.
-    for (const stop = Math.min(list.length, i + 32); i < stop; i++) list[i] ??= build(index, i);
+    // Small batches: with stemming a meeting's text takes ~50 µs (several times that on a loaded machine, or when a
+    // meeting brings many new words to stem), and a batch that overruns its idle slice delays the next input's task.
+    for (const stop = Math.min(list.length, i + 4); i < stop; i++) list[i] ??= build(index, i);
     if (!timeLeft()) break;
   }
   warmedUpTo.set(index, i);

@@ -5,6 +5,7 @@ import { hasActiveFilters } from './domain/filters';
 import { ErrorScreen } from './components/ErrorScreen';
 import { FilterPanel } from './components/FilterPanel';
 import { DetailPanel } from './components/DetailPanel';
+import { NothingSelected } from './components/NothingSelected';
 import { MeetingTable } from './components/MeetingTable';
 import { Notices } from './components/Notices';
 import { AppHeader } from './components/AppHeader';
@@ -140,6 +141,8 @@ function ImportReviewDialog() {
 /**
  * The only part that follows whether something is selected. Its children come from App, so a
  * selection re-renders this frame and the details, not the filters and views inside it.
+ * Wide windows keep the detail column (saying what to select while nothing is), so a selection never
+ * resizes the views; narrower windows open it beside the views, phones as a sheet over them (layout.css).
  */
 function LayoutWithDetails({ children }: { children: ReactNode }) {
   const selectionKey = useStore((s) => (s.selection ? JSON.stringify(s.selection) : null));
@@ -149,14 +152,9 @@ function LayoutWithDetails({ children }: { children: ReactNode }) {
   return (
     <div className={hasSelection ? 'layout with-details' : 'layout'}>
       {children}
-      {hasSelection && (
-        // On phones a sheet over the views (layout.css): nothing above the views moves when it opens.
-        <aside className="details" aria-label="Details" ref={panelRef}>
-          <PartBoundary name="details">
-            <DetailPanel />
-          </PartBoundary>
-        </aside>
-      )}
+      <aside className={hasSelection ? 'details' : 'details is-empty'} aria-label="Details" ref={panelRef}>
+        <PartBoundary name="details">{hasSelection ? <DetailPanel /> : <NothingSelected />}</PartBoundary>
+      </aside>
     </div>
   );
 }

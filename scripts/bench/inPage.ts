@@ -124,7 +124,8 @@ export function installProbe(expectedTotal: number): void {
     const done = () => {
       if (t0 === null) return false;
       if (kind === 'details') {
-        const details = document.querySelector('[aria-label="Details"]');
+        // The selection's panel, not the column: wide windows show the column (saying what to select) before it.
+        const details = document.querySelector('[aria-label="Details"] .detail-panel');
         return !!details && (details.textContent ?? '').trim().length > 0;
       }
       if (kind === 'metric') {

@@ -42,7 +42,7 @@ describe('deep links', () => {
     await expect.poll(() => page.url()).toContain('select=meeting');
 
     await page.goBack();
-    await expect.poll(() => details(page).count()).toBe(0);
+    await expect.poll(() => details(page).getByRole('button', { name: 'Close details' }).count()).toBe(0);
     await expectViewsAgree(page, 1);
     await page.goBack();
     await expectViewsAgree(page, 11);

@@ -66,9 +66,13 @@ describe('a workspace that fits the window', () => {
       const { page, context, errors } = await openApp(browser(), '', { width, height });
       await waitForViews(page, TOTAL);
       await expectViewsInWindow(page);
+      // The detail column is there before anything is selected, so opening a meeting does not resize the views.
+      expect(await details(page).getByRole('heading', { level: 2 }).textContent()).toBe('Nothing selected');
+      const boxesBefore = await Promise.all([timeline(page).boundingBox(), network(page).boundingBox()]);
       const meeting = '2020-08-17-assad-khaji';
       await timelineItem(page, meeting).click();
       await expect.poll(() => details(page).getByRole('heading', { level: 2 }).first().textContent()).toContain('Bashar al-Assad');
+      expect(await Promise.all([timeline(page).boundingBox(), network(page).boundingBox()])).toEqual(boxesBefore);
       await expectViewsInWindow(page);
       await expectAllMeetingsInChart(page);
       await expectActorsInNetworkBox(page, participantsOf(meeting));

@@ -91,6 +91,64 @@ function prepare(graph: ActorGraph): Prepared {
   return p;
 }
 
+/** A network as flat arrays: per node a weight (meetings), per link its ends (node indices, -1: not a node) and weight. */
+export interface FlatNetwork {
+  counts: ArrayLike<number>;
+  source: Int32Array;
+  target: Int32Array;
+  weights: ArrayLike<number>;
+}
+
+/**
+ * Which nodes and links of `g` the cap keeps (see capNetwork): `keep[i]` is 1 for a kept node, `links` the kept
+ * links' indices in the input order. `focused` are node indices (no repeats). The query worker caps its flat graph
+ * with this, and capNetwork caps an object graph with it, so both give the same picture.
+ */
+export function capSelection(g: FlatNetwork, cap: NetworkCap, focused: readonly number[]): { keep: Uint8Array; links: Int32Array } {
+  const totalActors = g.counts.length;
+  const totalLinks = g.weights.length;
+  const keep = new Uint8Array(totalActors);
+  markTop(identity(totalActors), totalActors, g.counts, cap.actors, keep);
+  const isFocus = new Uint8Array(totalActors);
+  if (focused.length) {
+    const incident = new Map<number, number[]>(focused.map((i) => [i, []]));
+    for (const i of focused) isFocus[i] = 1;
+    for (let e = 0; e < totalLinks; e++) {
+      const a = g.source[e]!;
+      const b = g.target[e]!;
+      if (a >= 0 && isFocus[a]) incident.get(a)!.push(e);
+      if (b >= 0 && isFocus[b]) incident.get(b)!.push(e);
+    }
+    const strongestOfFocus = new Uint8Array(totalLinks);
+    for (const i of focused) {
+      keep[i] = 1;
+      const links = incident.get(i)!;
+      strongestOfFocus.fill(0);
+      markTop(links, links.length, g.weights, cap.neighbours, strongestOfFocus);
+      for (const e of links) if (strongestOfFocus[e]) keep[g.source[e] === i ? g.target[e]! : g.source[e]!] = 1;
+    }
+  }
+  const among = new Int32Array(totalLinks);
+  let amongCount = 0;
+  for (let e = 0; e < totalLinks; e++) {
+    const a = g.source[e]!;
+    const b = g.target[e]!;
+    if (a >= 0 && b >= 0 && keep[a] && keep[b]) among[amongCount++] = e;
+  }
+  const strongest = new Uint8Array(totalLinks);
+  markTop(among, amongCount, g.weights, cap.links, strongest);
+  const links = new Int32Array(amongCount);
+  let linkCount = 0;
+  for (let k = 0; k < amongCount; k++) {
+    const e = among[k]!;
+    if (strongest[e] || isFocus[g.source[e]!] || isFocus[g.target[e]!]) links[linkCount++] = e;
+  }
+  return { keep, links: links.subarray(0, linkCount) };
+}
+
+/** Whether a network of this size is drawn whole. */
+export const withinCap = (actors: number, links: number, cap: NetworkCap): boolean => actors <= cap.actors && links <= cap.links;
+
 /**
  * `graph` cut to at most `cap.actors` busiest actors plus each `focus` actor with up to `cap.neighbours` of its
  * strongest counterparts; links among the kept actors, at most `cap.links` of the strongest plus every link of a
@@ -101,7 +159,7 @@ function prepare(graph: ActorGraph): Prepared {
 export function capNetwork(graph: ActorGraph, cap: NetworkCap = NETWORK_CAP, focus: readonly string[] = []): CappedNetwork {
   const totalActors = graph.nodes.length;
   const totalLinks = graph.edges.length;
-  if (totalActors <= cap.actors && totalLinks <= cap.links) return { graph, totalActors, totalLinks, offstage: [], capped: false };
+  if (withinCap(totalActors, totalLinks, cap)) return { graph, totalActors, totalLinks, offstage: [], capped: false };
 
   const p = prepare(graph);
   const focused: number[] = [];
@@ -113,41 +171,8 @@ export function capNetwork(graph: ActorGraph, cap: NetworkCap = NETWORK_CAP, foc
     const plain = p.plain.get(cap);
     if (plain) return plain;
   }
-  const keep = new Uint8Array(totalActors);
-  markTop(identity(totalActors), totalActors, p.counts, cap.actors, keep);
-  const isFocus = new Uint8Array(totalActors);
-  if (focused.length) {
-    const incident = new Map<number, number[]>(focused.map((i) => [i, []]));
-    for (const i of focused) isFocus[i] = 1;
-    for (let e = 0; e < totalLinks; e++) {
-      const a = p.source[e]!;
-      const b = p.target[e]!;
-      if (a >= 0 && isFocus[a]) incident.get(a)!.push(e);
-      if (b >= 0 && isFocus[b]) incident.get(b)!.push(e);
-    }
-    const strongestOfFocus = new Uint8Array(totalLinks);
-    for (const i of focused) {
-      keep[i] = 1;
-      const links = incident.get(i)!;
-      strongestOfFocus.fill(0);
-      markTop(links, links.length, p.weights, cap.neighbours, strongestOfFocus);
-      for (const e of links) if (strongestOfFocus[e]) keep[p.source[e] === i ? p.target[e]! : p.source[e]!] = 1;
-    }
-  }
-  const among = new Int32Array(totalLinks);
-  let amongCount = 0;
-  for (let e = 0; e < totalLinks; e++) {
-    const a = p.source[e]!;
-    const b = p.target[e]!;
-    if (a >= 0 && b >= 0 && keep[a] && keep[b]) among[amongCount++] = e;
-  }
-  const strongest = new Uint8Array(totalLinks);
-  markTop(among, amongCount, p.weights, cap.links, strongest);
-  const edges: GraphEdge[] = [];
-  for (let k = 0; k < amongCount; k++) {
-    const e = among[k]!;
-    if (strongest[e] || isFocus[p.source[e]!] || isFocus[p.target[e]!]) edges.push(graph.edges[e]!);
-  }
+  const { keep, links } = capSelection(p, cap, focused);
+  const edges: GraphEdge[] = Array.from(links, (e) => graph.edges[e]!);
   const nodes: GraphNode[] = [];
   const offstage: GraphNode[] = [];
   graph.nodes.forEach((node, i) => (keep[i] ? nodes : offstage).push(node));

@@ -1,9 +1,10 @@
 import type { DatasetIndex, QueryIndex } from '../indexes';
 import { filterMeetings, meetingsInWindow, type Filters, type TextOf } from '../filters';
 import { facetCounters } from '../facetCounts';
-import { buildGraph } from '../graph';
-import { capNetwork, NETWORK_CAP, type CappedNetwork, type NetworkCap } from '../networkCap';
+import { NETWORK_CAP, type CappedNetwork, type NetworkCap } from '../networkCap';
 import { memoizeLast } from '../memo';
+import type { EgoDepth } from '../analysis/ego';
+import { buildFlatGraph, flatEgo, flatPicture, unpackPicture, type CountedMeasure, type FlatGraph, type GraphWire } from './queryGraph';
 import { csrRow, type Csr, type KeyedCsr, type PackedIndex } from './packedIndex';
 
 /**
@@ -33,17 +34,25 @@ export interface TimeBinsQuery {
 
 export interface GraphQuery {
   filters: Filters;
+  /**
+   * The meetings passing the filters, when the page found them itself: a search (the worker holds no meeting
+   * texts; the page's search already ran for the count). Otherwise the engine filters.
+   */
+  positions?: Int32Array;
   /** The timeline window the network follows (ms, end exclusive), or null for every filtered meeting. */
   window: { fromMs: number; toMs: number } | null;
   /** Actors a selection is about: always drawn, with their strongest counterparts (networkCap.ts). */
   focus: readonly string[];
+  /** The ego network the view is cut to (analysis/ego.ts), before the cap. */
+  ego?: { actor: string; depth: EgoDepth } | null;
+  /** A measure to size the drawn actors by and rank the whole (uncapped) network by, with the `top` highest. */
+  measure?: CountedMeasure | null;
+  top?: number;
   cap?: NetworkCap;
 }
 
-export interface GraphAnswer extends CappedNetwork {
-  /** Meetings the network is built from. */
-  meetingCount: number;
-}
+/** The drawn network (capped), with what the view says about the whole one. See GraphWire. */
+export type GraphAnswer = CappedNetwork & Omit<GraphWire, 'offstageActors' | 'offstageCounts'>;
 
 /**
  * The questions, asked asynchronously. For each method a newer call supersedes an older one still in flight: the
@@ -101,17 +110,33 @@ export class QueryEngine {
     return binStarts(this.index.start, this.positions(filters), edges);
   }
 
-  graph({ filters, window, focus, cap = NETWORK_CAP }: GraphQuery): GraphAnswer {
-    const visible = this.positions(filters);
-    const meetings = window ? meetingsInWindow(this.index, visible, window.fromMs, window.toMs) : visible;
-    const capped = this.capped(this.built(meetings), cap, focus.join('\n'));
-    return { ...capped, meetingCount: meetings.length };
+  graph(q: GraphQuery): GraphAnswer {
+    return unpackPicture(this.graphWire(q), this.actorIds);
   }
 
-  private readonly built = memoizeLast((meetings: Int32Array) => buildGraph(this.index, meetings));
-  private readonly capped = memoizeLast((graph: ReturnType<typeof buildGraph>, cap: NetworkCap, focusKey: string) =>
-    capNetwork(graph, cap, focusKey ? focusKey.split('\n') : []),
+  /** The graph answer as the worker sends it (see GraphWire). */
+  graphWire({ filters, positions, window, focus, ego = null, measure = null, top = 10, cap = NETWORK_CAP }: GraphQuery): GraphWire {
+    const visible = positions ?? this.positions(filters);
+    const meetings = this.windowed(visible, window?.fromMs ?? NaN, window?.toMs ?? NaN);
+    const whole = this.built(meetings);
+    const shown = ego ? this.egoOf(whole, ego.actor, ego.depth) : whole;
+    return flatPicture(this.index, whole, shown, meetings.length, { focus, ego, measure, top, cap });
+  }
+
+  private get actorIds(): string[] {
+    return (this.ids ??= this.index.actors.map((a) => a.id));
+  }
+  private ids: string[] | undefined;
+
+  // Memoized by value: a playback step or a selection asks again with the same meetings (a new focus, measure or cap).
+  private readonly windowed = memoizeLast((visible: Int32Array, fromMs: number, toMs: number) =>
+    Number.isNaN(fromMs) ? visible : meetingsInWindow(this.index, visible, fromMs, toMs),
   );
+  private readonly built = memoizeLast((meetings: Int32Array) => buildFlatGraph(this.index, meetings));
+  private readonly egoOf = memoizeLast((whole: FlatGraph, actor: string, depth: EgoDepth) => {
+    const pos = this.index.actorPos.get(actor);
+    return flatEgo(whole, pos === undefined ? -1 : whole.actors.indexOf(pos), depth);
+  });
 
   private readonly interned = new Map<keyof Filters, { json: string; value: unknown }>();
   /** A field equal by value to the last one seen gets that one's reference (the counters memoize on identity). */

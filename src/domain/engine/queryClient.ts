@@ -2,6 +2,7 @@ import type { DataSource, QueryColumns, QueryKind } from './query';
 import { columnBuffers } from './query';
 import type { AnswerOf, Question, QueryReply, QueryRequest } from './queryProtocol';
 import { latestOnly } from './querySource';
+import { unpackPicture } from './queryGraph';
 
 /** What the client needs of a worker (a real Worker, or a test's stand-in). */
 export interface QueryPort {
@@ -47,7 +48,8 @@ export function workerDataSource(port: QueryPort, columns: QueryColumns): Worker
     filter: (filters) => send({ kind: 'filter', filters }),
     facetCounts: (filters) => send({ kind: 'facetCounts', filters }),
     timeBins: (query) => send({ kind: 'timeBins', query }),
-    graph: (query) => send({ kind: 'graph', query }),
+    // The worker sends the actors not drawn as positions (GraphWire); the page names them from its copy of the ids.
+    graph: (query) => send({ kind: 'graph', query }).then((wire) => (wire ? unpackPicture(wire, columns.actorIds) : null)),
     dispose: () => {
       port.terminate();
       for (const waiter of pending.values()) waiter.resolve(null);

@@ -1,4 +1,5 @@
 import { QueryEngine, queryIndexOf, type QueryColumns, type QueryKind } from './query';
+import { wireBuffers, type GraphWire } from './queryGraph';
 import type { Question, QueryReply, QueryRequest } from './queryProtocol';
 
 /** Bytes of the typed arrays in the columns. */
@@ -17,7 +18,8 @@ export function answer(engine: QueryEngine, q: Question): unknown {
     case 'timeBins':
       return engine.timeBins(q.query);
     case 'graph':
-      return engine.graph(q.query);
+      // The page unpacks it (queryClient.ts): the actors not drawn cross as typed arrays.
+      return engine.graphWire(q.query);
   }
 }
 
@@ -26,7 +28,7 @@ export function answer(engine: QueryEngine, q: Question): unknown {
  * questions. Questions are collected and answered on a later turn, newest per kind: a question that a newer one of
  * its kind overtook while it waited is answered `superseded` and never computed (typing a date fires several).
  */
-export function createQueryHandler(post: (reply: QueryReply) => void, later: (run: () => void) => void = (run) => setTimeout(run, 0)) {
+export function createQueryHandler(post: (reply: QueryReply, transfer?: Transferable[]) => void, later: (run: () => void) => void = (run) => setTimeout(run, 0)) {
   let engine: QueryEngine | null = null;
   const waiting = new Map<QueryKind, { id: number; question: Question }>();
   let scheduled = false;
@@ -37,7 +39,8 @@ export function createQueryHandler(post: (reply: QueryReply) => void, later: (ru
     for (const { id, question } of batch) {
       try {
         if (!engine) throw new Error('the query engine has no dataset yet');
-        post({ type: 'answer', id, answer: answer(engine, question) });
+        const result = answer(engine, question);
+        post({ type: 'answer', id, answer: result }, question.kind === 'graph' ? wireBuffers(result as GraphWire) : []);
       } catch (error) {
         post({ type: 'failed', id, message: (error as Error).message });
       }

@@ -1,5 +1,6 @@
 import type { Filters } from '../filters';
-import type { FacetCountsAnswer, FilterAnswer, GraphAnswer, GraphQuery, QueryColumns, QueryKind, TimeBinsQuery } from './query';
+import type { FacetCountsAnswer, FilterAnswer, GraphQuery, QueryColumns, QueryKind, TimeBinsQuery } from './query';
+import type { GraphWire } from './queryGraph';
 
 /**
  * The query worker's messages. The page sends the columns once (`init`, buffers transferred), then questions, each
@@ -12,7 +13,7 @@ export type Question =
   | { kind: 'timeBins'; query: TimeBinsQuery }
   | { kind: 'graph'; query: GraphQuery };
 
-export type AnswerOf<K extends QueryKind> = K extends 'filter' ? FilterAnswer : K extends 'facetCounts' ? FacetCountsAnswer : K extends 'timeBins' ? Uint32Array : GraphAnswer;
+export type AnswerOf<K extends QueryKind> = K extends 'filter' ? FilterAnswer : K extends 'facetCounts' ? FacetCountsAnswer : K extends 'timeBins' ? Uint32Array : GraphWire;
 
 export type QueryRequest = { type: 'init'; columns: QueryColumns } | { type: 'ask'; id: number; question: Question };
 

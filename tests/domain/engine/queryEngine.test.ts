@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { buildIndex, type DatasetIndex } from '../../../src/domain/indexes';
 import { EMPTY_FILTERS, filterMeetings, meetingsInWindow, type Filters } from '../../../src/domain/filters';
 import { countryFacetCounts, topicFacetCounts } from '../../../src/domain/facetCounts';
-import { buildGraph } from '../../../src/domain/graph';
-import { capNetwork, NETWORK_CAP, type NetworkCap } from '../../../src/domain/networkCap';
+import { NETWORK_CAP, type NetworkCap } from '../../../src/domain/networkCap';
+import { expectedGraphAnswer } from './expectedGraph';
 import { searchTextOf } from '../../../src/domain/searchText';
 import { columnsOf, queryIndexOf, QueryEngine, type GraphQuery } from '../../../src/domain/engine/query';
 import { latestOnly, memoryDataSource } from '../../../src/domain/engine/querySource';
@@ -60,8 +60,12 @@ function expectEngineEqualsPureFunctions(index: DatasetIndex, runs: number): voi
   const withTexts = workerEngine(index, true);
   const focusIds = [...index.actorPos.keys()].slice(0, 40);
   const focusArb = fc.subarray(focusIds, { maxLength: Math.min(2, focusIds.length) });
+  // The ego's actor: busy ones (a real ego network), any, or one the dataset does not know.
+  const busiest = [...index.actorPos.keys()].sort((a, b) => index.byActor[index.actorPos.get(b)!]!.length - index.byActor[index.actorPos.get(a)!]!.length);
+  const egoArb = fc.option(fc.record({ actor: fc.constantFrom(...busiest.slice(0, 5), ...focusIds.slice(0, 10), 'no-such-actor'), depth: fc.constantFrom(1 as const, 2 as const) }), { nil: null, freq: 2 });
+  const measureArb = fc.constantFrom(null, 'meetings' as const, 'degree' as const, 'weightedDegree' as const);
   fc.assert(
-    fc.property(filtersOf(index, true), focusArb, fc.boolean(), fc.boolean(), (f, focus, windowed, smallCap) => {
+    fc.property(filtersOf(index, true), focusArb, fc.boolean(), fc.boolean(), egoArb, measureArb, fc.integer({ min: 1, max: 12 }), (f, focus, windowed, smallCap, ego, measure, top) => {
       const searching = f.q.trim() !== '';
       const answering = searching ? withTexts : engine;
       if (searching) expect(() => engine.filter(f)).toThrow(/texts/);
@@ -75,10 +79,12 @@ function expectEngineEqualsPureFunctions(index: DatasetIndex, runs: number): voi
       const span = index.maxTime - index.minTime;
       const window = windowed ? { fromMs: index.minTime + span / 3, toMs: index.minTime + (2 * span) / 3 } : null;
       const cap = smallCap ? SMALL_CAP : NETWORK_CAP;
-      const q: GraphQuery = { filters: f, window, focus, cap };
+      const q: GraphQuery = { filters: f, window, focus, cap, ego, measure, top };
       const meetings = window ? meetingsInWindow(index, visible, window.fromMs, window.toMs) : visible;
-      const expected = capNetwork(buildGraph(index, meetings), cap, focus);
-      expect(answering.graph(q)).toEqual({ ...expected, meetingCount: meetings.length });
+      const expected = expectedGraphAnswer(index, meetings, q);
+      expect(answering.graph(q)).toEqual(expected);
+      // A search's positions found on the page, given to the engine without texts, give the same graph.
+      expect(engine.graph({ ...q, positions: visible })).toEqual(expected);
 
       const edges = Float64Array.from({ length: 9 }, (_, k) => index.minTime + (k * span) / 8 + (k === 8 ? 1 : 0));
       const bins = answering.timeBins({ filters: f, edges });

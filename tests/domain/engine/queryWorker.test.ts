@@ -4,8 +4,7 @@ import fc from 'fast-check';
 import { buildIndex, type DatasetIndex } from '../../../src/domain/indexes';
 import { EMPTY_FILTERS, filterMeetings, meetingsInWindow, type Filters } from '../../../src/domain/filters';
 import { countryFacetCounts, topicFacetCounts } from '../../../src/domain/facetCounts';
-import { buildGraph } from '../../../src/domain/graph';
-import { capNetwork, NETWORK_CAP } from '../../../src/domain/networkCap';
+import { expectedGraphAnswer } from './expectedGraph';
 import { columnsOf } from '../../../src/domain/engine/query';
 import { createQueryHandler } from '../../../src/domain/engine/queryHandler';
 import { workerDataSource, type QueryPort } from '../../../src/domain/engine/queryClient';
@@ -63,7 +62,7 @@ const pureAnswers = (index: DatasetIndex, f: Filters) => {
   const span = index.maxTime - index.minTime;
   const window = { fromMs: index.minTime + span / 4, toMs: index.maxTime - span / 4 };
   const windowed = meetingsInWindow(index, visible, window.fromMs, window.toMs);
-  return { visible, window, graph: { ...capNetwork(buildGraph(index, windowed), NETWORK_CAP, []), meetingCount: windowed.length } };
+  return { visible, window, windowed };
 };
 
 describe('the query worker answers across the message boundary as the pure functions do', () => {
@@ -76,14 +75,15 @@ describe('the query worker answers across the message boundary as the pure funct
       const countries = [...index.byAffiliation.keys()];
       const topics = [...index.byTopic.keys()];
       await fc.assert(
-        fc.asyncProperty(fc.subarray(countries, { maxLength: 2 }), fc.subarray(topics, { maxLength: 2 }), async (c, t) => {
+        fc.asyncProperty(fc.subarray(countries, { maxLength: 2 }), fc.subarray(topics, { maxLength: 2 }), fc.constantFrom(null, 'meetings' as const, 'degree' as const), async (c, t, measure) => {
           const f: Filters = { ...EMPTY_FILTERS, countries: c, topics: t };
           const expected = pureAnswers(index, f);
-          const [filtered, counts, graph] = await Promise.all([source.filter(f), source.facetCounts(f), source.graph({ filters: f, window: expected.window, focus: [] })]);
+          const focus = index.actors.slice(0, 2).map((a) => a.id);
+          const [filtered, counts, graph] = await Promise.all([source.filter(f), source.facetCounts(f), source.graph({ filters: f, window: expected.window, focus, measure })]);
           expect(Array.from(filtered!.positions)).toEqual(Array.from(expected.visible));
           expect([...counts!.countries]).toEqual([...countryFacetCounts(index, f)]);
           expect([...counts!.topics]).toEqual([...topicFacetCounts(index, f)]);
-          expect(graph).toEqual(expected.graph);
+          expect(graph).toEqual(expectedGraphAnswer(index, expected.windowed, { focus, measure }));
         }),
         { numRuns: 15, endOnFailure: true },
       );

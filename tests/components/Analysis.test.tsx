@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { useMemo } from 'react';
+import { capNetwork } from '../../src/domain/networkCap';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -25,10 +27,12 @@ afterEach(() => {
   useStore.setState({ ...INITIAL_VIEW });
 });
 
+/** The list over the whole network built on the page (the small-dataset path of the network view). */
 function List() {
   const graph = useStore(selectShownGraph);
   const metric = useStore((s) => s.analysis.size);
-  return <MostCentralList graph={graph} index={index} metric={metric} />;
+  const picture = useMemo(() => ({ ...capNetwork(graph), meetingCount: 0, filteredActors: graph.nodes.length, index, key: '', focus: [], whole: graph }), [graph]);
+  return <MostCentralList picture={picture} metric={metric} />;
 }
 
 describe('Most central list', () => {

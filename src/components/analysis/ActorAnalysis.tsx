@@ -7,19 +7,49 @@ import { selectShownGraph } from '../../state/analysis/shownGraph';
 import { idsOf, useMetric } from '../../state/analysis/useAnalysis';
 import { useStore } from '../../state/store';
 import type { ActorGraph } from '../../domain/graph';
+import { selectIndex } from '../../state/selectors';
+import { pictureKey, useDrawnPicture } from '../../viz/network/networkPicture';
 
 /** Above this many actors + links, measures wait for a click: betweenness there runs for seconds. */
 export const AUTO_METRICS_MAX_SIZE = 10_000;
 
-/** The actor's centrality in the network as drawn, and the way into its ego network. */
+/**
+ * The actor's centrality in the network as shown (the whole network, not only its drawn part), and the way into its
+ * ego network. When the query worker draws the network, the page holds the whole network only if it is drawn whole
+ * (within the cap); a larger one is built here when asked for, never on every step.
+ */
 export function ActorAnalysis({ actor }: { actor: Actor }) {
-  const graph = useStore(selectShownGraph);
-  const ego = useStore((s) => s.analysis.ego);
-  const setAnalysis = useStore((s) => s.setAnalysis);
-  const [asked, setAsked] = useState<ActorGraph | null>(null);
+  const index = useStore(selectIndex);
+  const key = useStore((s) => pictureKey(s, index));
+  const drawn = useDrawnPicture();
+  const fromWorker = drawn && !drawn.whole && drawn.index === index ? drawn : null;
+  const [asked, setAsked] = useState<ActorGraph | string | null>(null);
+  const askedHere = fromWorker !== null && asked === key;
+  const built = useStore((s) => (!fromWorker || askedHere ? selectShownGraph(s) : null));
+  const current = fromWorker?.key === key ? fromWorker : null;
+  const graph = built ?? (current && !current.capped ? current.graph : null);
+  if (!graph) {
+    // The worker's picture of a network larger than the cap: whether the actor is in it, and how large it is.
+    const inNetwork = current && (current.graph.nodes.some((n) => n.id === actor.id) || current.offstage.some((n) => n.id === actor.id));
+    return (
+      <div className="actor-analysis">
+        <h3>Centrality in the current network</h3>
+        {!current ? (
+          <p className="muted" role="status">Updating the network…</p>
+        ) : !inNetwork ? (
+          <p className="muted">Not in the network as currently filtered.</p>
+        ) : (
+          <button type="button" onClick={() => setAsked(key)}>
+            Compute centrality ({current.totalActors.toLocaleString('en')} actors)
+          </button>
+        )}
+        <EgoActions actor={actor} />
+      </div>
+    );
+  }
   const position = graph.nodes.findIndex((n) => n.id === actor.id);
   const small = graph.nodes.length + graph.edges.length <= AUTO_METRICS_MAX_SIZE;
-  const enabled = position >= 0 && (small || asked === graph);
+  const enabled = position >= 0 && (small || asked === graph || askedHere);
   return (
     <div className="actor-analysis">
       <h3>Centrality in the current network</h3>
@@ -46,14 +76,23 @@ export function ActorAnalysis({ actor }: { actor: Actor }) {
           Compute centrality ({graph.nodes.length.toLocaleString('en')} actors)
         </button>
       )}
-      <div className="ego-actions" role="group" aria-label="Ego network">
-        <button type="button" aria-pressed={ego?.actor === actor.id && ego.depth === 1} onClick={() => setAnalysis({ ego: { actor: actor.id, depth: 1 } })}>
-          Show only {actor.name}’s counterparts
-        </button>{' '}
-        <button type="button" aria-pressed={ego?.actor === actor.id && ego.depth === 2} onClick={() => setAnalysis({ ego: { actor: actor.id, depth: 2 } })}>
-          …and theirs (2 steps)
-        </button>
-      </div>
+      <EgoActions actor={actor} />
+    </div>
+  );
+}
+
+/** The way into the actor's ego network (analysis.ego, in the address). */
+function EgoActions({ actor }: { actor: Actor }) {
+  const ego = useStore((s) => s.analysis.ego);
+  const setAnalysis = useStore((s) => s.setAnalysis);
+  return (
+    <div className="ego-actions" role="group" aria-label="Ego network">
+      <button type="button" aria-pressed={ego?.actor === actor.id && ego.depth === 1} onClick={() => setAnalysis({ ego: { actor: actor.id, depth: 1 } })}>
+        Show only {actor.name}’s counterparts
+      </button>{' '}
+      <button type="button" aria-pressed={ego?.actor === actor.id && ego.depth === 2} onClick={() => setAnalysis({ ego: { actor: actor.id, depth: 2 } })}>
+        …and theirs (2 steps)
+      </button>
     </div>
   );
 }

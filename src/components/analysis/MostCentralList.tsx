@@ -1,19 +1,26 @@
-import type { ActorGraph } from '../../domain/graph';
-import type { DatasetIndex } from '../../domain/indexes';
 import { formatMetric, METRIC_DEFINITION, METRIC_LABEL, type SizeMetric } from '../../domain/analysis/metricNames';
 import { topEntries } from '../../domain/analysis/ranking';
 import { useMemo } from 'react';
 import { idsOf, useMetric } from '../../state/analysis/useAnalysis';
 import { useStore } from '../../state/store';
+import { TOP_N, type NetworkPicture } from '../../viz/network/networkPicture';
 
-export const TOP_N = 10;
+export { TOP_N };
 
-/** Top actors of the network as drawn by the chosen measure; choosing one selects the actor. */
-export function MostCentralList({ graph, index, metric }: { graph: ActorGraph; index: DatasetIndex; metric: SizeMetric }) {
-  const values = useMetric(graph, metric);
+/**
+ * Top actors of the network as shown (the whole network, not only its drawn part) by the chosen measure; choosing
+ * one selects the actor. The ranking comes with the picture from the query worker for the counted measures, or is
+ * computed over the whole network the page built.
+ */
+export function MostCentralList({ picture, metric }: { picture: NetworkPicture; metric: SizeMetric }) {
+  const { whole, index } = picture;
+  const values = useMetric(whole, metric);
   const selectedActor = useStore((s) => (s.selection?.kind === 'actor' ? s.selection.id : null));
   // Per graph and measure, not per render: the list re-renders with every selection.
-  const entries = useMemo(() => (values ? topEntries(idsOf(graph), values, TOP_N) : []), [graph, values]);
+  const entries = useMemo(() => {
+    if (whole) return values ? topEntries(idsOf(whole), values, TOP_N) : null;
+    return picture.measure?.name === metric ? picture.measure.top : null;
+  }, [whole, values, picture, metric]);
   const nameOf = (id: string) => index.actors[index.actorPos.get(id) ?? -1]?.name ?? id;
   const headingId = 'most-central-heading';
   return (
@@ -22,9 +29,9 @@ export function MostCentralList({ graph, index, metric }: { graph: ActorGraph; i
         Most central by {METRIC_LABEL[metric].toLowerCase()}
       </h3>
       <p className="analysis-definition">{METRIC_LABEL[metric]}: {METRIC_DEFINITION[metric]}.</p>
-      {!graph.nodes.length ? (
+      {!picture.totalActors ? (
         <p className="muted">No actors in the current network.</p>
-      ) : !values ? (
+      ) : !entries ? (
         <p className="muted" role="status">Computing {METRIC_LABEL[metric].toLowerCase()}…</p>
       ) : (
         <ol className="most-central-list" aria-label={`Most central actors by ${METRIC_LABEL[metric].toLowerCase()}`}>

@@ -1,17 +1,12 @@
-import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
-import { deriveGraph, highlightFor, type Highlight } from '../../domain/derive';
-import { MAX_PAIRWISE_PARTICIPANTS, type ActorGraph } from '../../domain/graph';
-import { capNetwork, NETWORK_CAP } from '../../domain/networkCap';
-import { memoizeLast } from '../../domain/memo';
-import type { DatasetIndex } from '../../domain/indexes';
-import type { Selection } from '../../state/types';
+import { useEffect, useMemo, useRef } from 'react';
+import { highlightFor, type Highlight } from '../../domain/derive';
+import { MAX_PAIRWISE_PARTICIPANTS } from '../../domain/graph';
 import { useStore } from '../../state/store';
 import { meetingCountText } from '../../domain/countText';
 import { METRIC_LABEL } from '../../domain/analysis/metricNames';
-import { selectGraphMeetings, selectIndex, selectSelectionHighlight, selectVisible, selectTotalCount } from '../../state/selectors';
+import { selectIndex, selectSelectionHighlight, selectVisible, selectTotalCount } from '../../state/selectors';
 import { createNetworkController, type NetworkController } from './createNetworkController';
 import { NetworkLegend } from './NetworkLegend';
-import { deriveShownGraph } from '../../state/analysis/shownGraph';
 import { NetworkAnalysisControls } from '../../components/analysis/NetworkAnalysisControls';
 import { MostCentralList } from '../../components/analysis/MostCentralList';
 import { CommunityLegend } from '../../components/analysis/CommunityLegend';
@@ -19,45 +14,23 @@ import { CentralWhen } from '../../components/analysis/CentralWhen';
 import { useNodeAppearance } from '../../components/analysis/useNodeAppearance';
 import '../../components/analysis/analysis.css';
 import { provideNetworkSnapshot } from '../exportSources';
+import { publishDrawnPicture } from './networkPicture';
+import { EMPTY_GRAPH, useNetworkPicture } from './useNetworkPicture';
 import './network.css';
-
-const EMPTY_GRAPH: ActorGraph = { nodes: [], edges: [] };
-
-/** The actors a selection is about, as one string so the store hook returns an equal value for equal selections. */
-function focusActorsKey(selection: Selection | null, index: DatasetIndex | null, egoActor: string | null): string {
-  const ids: string[] = egoActor ? [egoActor] : [];
-  if (selection?.kind === 'actor') ids.push(selection.id);
-  else if (selection?.kind === 'edge') ids.push(selection.a, selection.b);
-  else if (selection?.kind === 'meeting' && index) {
-    const pos = index.meetingPos.get(selection.id);
-    if (pos !== undefined) for (const p of index.meetings[pos]!.participants) ids.push(p.actorId);
-  }
-  return ids.join('\n');
-}
-
-const deriveCapped = memoizeLast((graph: ActorGraph, focusKey: string) => capNetwork(graph, NETWORK_CAP, focusKey ? focusKey.split('\n') : []));
 
 /** Thin React shell around the network controller: one effect per input, toolbar and legend. */
 export function NetworkView() {
   const hostRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<NetworkController | null>(null);
   const index = useStore(selectIndex);
-  // The network follows a filter change in a render (and task) of its own: building the graph and its
-  // scene at 20,000 meetings takes tens of milliseconds that must not hold up the filter panel,
-  // the count and the timeline, nor make one long task of them all.
-  // Index and meetings are deferred together, so positions are never read against another dataset.
-  const graphIndex = useDeferredValue(index);
-  const graphMeetings = useDeferredValue(useStore(selectGraphMeetings));
+  // The network follows a filter change in a render (and task) of its own, or from the query worker: building the
+  // graph at tens of thousands of meetings must not hold up the filter panel, the count and the timeline.
+  const { picture, pending } = useNetworkPicture();
+  const graphIndex = picture?.index ?? null;
+  const drawn = picture?.graph ?? EMPTY_GRAPH;
   const analysis = useStore((s) => s.analysis);
-  const filteredGraph = graphIndex ? deriveGraph(graphIndex, graphMeetings) : EMPTY_GRAPH;
-  const graph = deriveShownGraph(filteredGraph, analysis.ego?.actor ?? null, analysis.ego?.depth ?? 1);
-  // Past the cap only the busiest actors are drawn, plus whatever the selection (or ego network) is about.
-  // Deferred: a selection first shows (details, emphasis on the drawn actors) in its own frame, and the
-  // capped picture grows by the selection's counterparts (a new scene and layout) in a render after it.
-  const focusKey = useDeferredValue(useStore((s) => focusActorsKey(s.selection, graphIndex, analysis.ego?.actor ?? null)));
-  const capped = deriveCapped(graph, focusKey);
-  const appearance = useNodeAppearance(graph, graphIndex, analysis);
-  const meetingCount = graphMeetings.length;
+  const appearance = useNodeAppearance(picture, analysis);
+  const meetingCount = picture?.meetingCount ?? 0;
   const totalCount = useStore(selectTotalCount);
   // Says why the network may count fewer meetings than the header.
   const limitedToWindow = useStore((s) => s.followWindow && s.window !== null);
@@ -97,37 +70,42 @@ export function NetworkView() {
     };
   }, []);
 
+  // Only an answer for exactly the current inputs (or the page's own picture) arrives here: the controller's
+  // rendered-meetings report, which the benchmark waits for, is written only when it is drawn.
   useEffect(() => {
-    if (graphIndex) controllerRef.current?.setGraph(capped.graph, graphIndex, meetingCount, capped.offstage);
-  }, [capped, graphIndex, meetingCount]);
+    if (picture) controllerRef.current?.setGraph(picture.graph, picture.index, picture.meetingCount, picture.offstage);
+    publishDrawnPicture(picture);
+  }, [picture]);
+  useEffect(() => () => publishDrawnPicture(null), []);
   useEffect(() => controllerRef.current?.setAppearance(appearance), [appearance]);
   useEffect(() => controllerRef.current?.setHighlight(highlight), [highlight]);
   useEffect(() => controllerRef.current?.setSelection(selection), [selection]);
   useEffect(() => controllerRef.current?.setHoveredActor(hoveredActor), [hoveredActor]);
 
-  const empty = graph.nodes.length === 0;
+  const empty = picture !== null && picture.totalActors === 0;
   return (
     <div className="network">
       <div className="network-header">
         <h2 className="network-title">Network</h2>
-        <p className="network-summary" data-capped={capped.capped ? 'true' : undefined}>
-          {capped.capped ? (
+        {/* Says what is drawn, so while the next picture is worked out it still describes the one on screen. */}
+        <p className="network-summary" data-capped={picture?.capped ? 'true' : undefined} aria-busy={pending || undefined}>
+          {picture?.capped ? (
             <>
-              showing {capped.graph.nodes.length.toLocaleString('en')} of {capped.totalActors.toLocaleString('en')} actors and{' '}
-              {capped.graph.edges.length.toLocaleString('en')} of {capped.totalLinks.toLocaleString('en')} links (the most meetings)
+              showing {drawn.nodes.length.toLocaleString('en')} of {picture.totalActors.toLocaleString('en')} actors and{' '}
+              {drawn.edges.length.toLocaleString('en')} of {picture.totalLinks.toLocaleString('en')} links (the most meetings)
             </>
           ) : (
             <>
-              {graph.nodes.length} {graph.nodes.length === 1 ? 'actor' : 'actors'}, {graph.edges.length}{' '}
-              {graph.edges.length === 1 ? 'link' : 'links'}
+              {drawn.nodes.length} {drawn.nodes.length === 1 ? 'actor' : 'actors'}, {drawn.edges.length}{' '}
+              {drawn.edges.length === 1 ? 'link' : 'links'}
             </>
           )}{' '}
           from {meetingCountText(meetingCount, totalCount)}
           {limitedToWindow && <> · only the timeline’s visible period</>}
-          {graph.hubMeetings ? (
+          {drawn.hubMeetings ? (
             <span className="network-hub-note">
               {' '}
-              ({graph.hubMeetings} {graph.hubMeetings === 1 ? 'meeting' : 'meetings'} with more than {MAX_PAIRWISE_PARTICIPANTS} participants drawn as links
+              ({drawn.hubMeetings} {drawn.hubMeetings === 1 ? 'meeting' : 'meetings'} with more than {MAX_PAIRWISE_PARTICIPANTS} participants drawn as links
               from the first participant listed to each other one, not every pair)
             </span>
           ) : null}
@@ -146,14 +124,14 @@ export function NetworkView() {
         <div className="network-host" ref={hostRef} />
         {empty && (
           <p className="network-empty">
-            {analysis.ego && filteredGraph.nodes.length ? 'The ego network’s actor is not in the network as filtered.' : 'No actors match the current filters.'}
+            {analysis.ego && picture.filteredActors ? 'The ego network’s actor is not in the network as filtered.' : 'No actors match the current filters.'}
           </p>
         )}
       </div>
-      {graphIndex && (analysis.color === 'community' ? <CommunityLegend graph={graph} index={graphIndex} /> : <NetworkLegend index={graphIndex} />)}
-      {graphIndex && (
+      {picture && graphIndex && (analysis.color === 'community' && picture.whole ? <CommunityLegend graph={picture.whole} index={graphIndex} /> : <NetworkLegend index={graphIndex} />)}
+      {picture && graphIndex && (
         <div className="network-analysis">
-          <MostCentralList graph={graph} index={graphIndex} metric={analysis.size} />
+          <MostCentralList picture={picture} metric={analysis.size} />
           <CentralWhen index={graphIndex} meetings={visible} metric={analysis.size} />
         </div>
       )}

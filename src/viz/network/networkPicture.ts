@@ -1,0 +1,85 @@
+import { useSyncExternalStore } from 'react';
+import type { ActorGraph } from '../../domain/graph';
+import type { DatasetIndex } from '../../domain/indexes';
+import type { GraphAnswer, GraphQuery } from '../../domain/engine/query';
+import { isCountedMeasure } from '../../domain/engine/queryGraph';
+import { DAY_MS, isoToMs } from '../../domain/dates';
+import type { Selection } from '../../state/types';
+import type { AppState } from '../../state/store';
+
+/** How many actors "Most central" lists. */
+export const TOP_N = 10;
+
+/**
+ * What the network view draws: the capped graph with what the view says about the whole network. From the query
+ * worker for large datasets (then `whole` is null: the whole network exists only in the worker), or built on the
+ * page (small datasets, and the features that need every link on the page: betweenness, PageRank, communities).
+ */
+export interface NetworkPicture extends GraphAnswer {
+  /** The dataset the picture is of. */
+  index: DatasetIndex;
+  /** The question it answers (see pictureKey), to tell a current picture from one still showing while the next is asked. */
+  key: string;
+  /** Focus actors it was capped around. */
+  focus: readonly string[];
+  /** The whole network shown (after the ego cut, before the cap), when the page built it. */
+  whole: ActorGraph | null;
+}
+
+/** The actors a selection is about, as one string so the store hook returns an equal value for equal selections. */
+export function focusActorsKey(selection: Selection | null, index: DatasetIndex | null, egoActor: string | null): string {
+  const ids: string[] = egoActor ? [egoActor] : [];
+  if (selection?.kind === 'actor') ids.push(selection.id);
+  else if (selection?.kind === 'edge') ids.push(selection.a, selection.b);
+  else if (selection?.kind === 'meeting' && index) {
+    const pos = index.meetingPos.get(selection.id);
+    if (pos !== undefined) for (const p of index.meetings[pos]!.participants) ids.push(p.actorId);
+  }
+  return ids.join('\n');
+}
+
+/** Betweenness, PageRank and communities are computed (graphology) over every link: the page builds the whole network for them. */
+export const needsWholeNetwork = (s: AppState): boolean =>
+  s.analysis.color === 'community' || !isCountedMeasure(s.analysis.size);
+
+/** The window the network follows, as the query takes it (ms, end exclusive), or null. */
+export const followedWindowKey = (s: AppState): string | null => (s.followWindow && s.window ? `${s.window.start}..${s.window.end}` : null);
+
+export function windowOfKey(key: string | null): GraphQuery['window'] {
+  if (!key) return null;
+  const [start, end] = key.split('..') as [string, string];
+  return { fromMs: isoToMs(start), toMs: isoToMs(end) + DAY_MS };
+}
+
+/**
+ * The question the network asks in a state, as a string: two states with the same key get the same picture. The
+ * filters' fields are listed one by one (not the object), so an equal filter set gives an equal key.
+ */
+export function pictureKey(s: AppState, index: DatasetIndex | null): string {
+  const f = s.filters;
+  const ego = s.analysis.ego;
+  return JSON.stringify([
+    f.actors, f.countries, f.topics, f.from, f.to, f.q, f.between, followedWindowKey(s),
+    focusActorsKey(s.selection, index, ego?.actor ?? null), ego ? [ego.actor, ego.depth] : null, s.analysis.size,
+  ]);
+}
+
+/** The picture the network view drew last, for the details panel's centrality (one question, asked once, shared). */
+let drawn: NetworkPicture | null = null;
+const listeners = new Set<() => void>();
+
+export function publishDrawnPicture(picture: NetworkPicture | null): void {
+  if (drawn === picture) return;
+  drawn = picture;
+  for (const listener of listeners) listener();
+}
+
+export function useDrawnPicture(): NetworkPicture | null {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => drawn,
+  );
+}

@@ -1,0 +1,106 @@
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { deriveGraph } from '../../domain/derive';
+import type { ActorGraph } from '../../domain/graph';
+import type { DatasetIndex } from '../../domain/indexes';
+import { capNetwork, NETWORK_CAP, type CappedNetwork } from '../../domain/networkCap';
+import { memoizeLast } from '../../domain/memo';
+import { searchTerms } from '../../domain/filters';
+import type { GraphQuery } from '../../domain/engine/query';
+import { isCountedMeasure } from '../../domain/engine/queryGraph';
+import { useStore } from '../../state/store';
+import { selectGraphMeetings, selectIndex, selectVisible } from '../../state/selectors';
+import { deriveShownGraph } from '../../state/analysis/shownGraph';
+import { pageEngine, workerSourceFor } from '../../state/querySource';
+import { focusActorsKey, followedWindowKey, needsWholeNetwork, pictureKey, TOP_N, windowOfKey, type NetworkPicture } from './networkPicture';
+
+const EMPTY_GRAPH: ActorGraph = { nodes: [], edges: [] };
+const NO_MEETINGS = new Int32Array(0);
+const focusList = (key: string): string[] => (key ? key.split('\n') : []);
+
+const deriveCapped = memoizeLast((graph: ActorGraph, focusKey: string) => capNetwork(graph, NETWORK_CAP, focusList(focusKey)));
+const pagePicture = memoizeLast(
+  (index: DatasetIndex, filtered: ActorGraph, whole: ActorGraph, capped: CappedNetwork, meetingCount: number, key: string, focusKey: string): NetworkPicture => ({
+    ...capped, meetingCount, filteredActors: filtered.nodes.length, index, key, focus: focusList(focusKey), whole,
+  }),
+);
+
+/**
+ * The picture the network view draws for the current filters, window, selection and ego network, and whether it is
+ * still the previous one while the next is worked out.
+ *
+ * From QUERY_WORKER_MIN_MEETINGS the query worker builds and caps the graph (the page never builds the whole
+ * filtered network per step): the view keeps the previous picture until the answer for exactly the current
+ * inputs arrives, and an answer to an older question is never shown. A search's meetings are found on the page
+ * (which holds the texts, and has just searched them for the count) and handed to the worker as positions.
+ * Smaller datasets, and the measures that need every link on the page (betweenness, PageRank, communities), build
+ * the graph here, in a deferred render: the filter panel, count and timeline update first.
+ */
+export function useNetworkPicture(): { picture: NetworkPicture | null; pending: boolean } {
+  const index = useStore(selectIndex);
+  const wholeNeeded = useStore(needsWholeNetwork);
+  const source = index && !wholeNeeded ? workerSourceFor(index) : null;
+  const onPage = source === null;
+  const key = useStore((s) => pictureKey(s, index));
+  const focusNow = useStore((s) => focusActorsKey(s.selection, index, s.analysis.ego?.actor ?? null));
+  const ego = useStore((s) => s.analysis.ego);
+
+  // On the page: index, meetings, focus and key deferred together, so positions are never read against another dataset.
+  const graphIndex = useDeferredValue(onPage ? index : null);
+  const graphMeetings = useDeferredValue(useStore((s) => (onPage ? selectGraphMeetings(s) : NO_MEETINGS)));
+  const deferredEgo = useDeferredValue(ego);
+  // Past the cap only the busiest actors are drawn, plus whatever the selection (or ego network) is about. Deferred:
+  // a selection first shows (details, emphasis on the drawn actors) in its own frame, and the capped picture grows
+  // by the selection's counterparts (a new scene and layout) in a render after it.
+  const focusKey = useDeferredValue(focusNow);
+  const deferredKey = useDeferredValue(key);
+  let fromPage: NetworkPicture | null = null;
+  if (graphIndex) {
+    const filtered = deriveGraph(graphIndex, graphMeetings);
+    const whole = deriveShownGraph(filtered, deferredEgo?.actor ?? null, deferredEgo?.depth ?? 1);
+    fromPage = pagePicture(graphIndex, filtered, whole, deriveCapped(whole, focusKey), graphMeetings.length, deferredKey, focusKey);
+  }
+
+  // From the query worker.
+  const filters = useStore((s) => s.filters);
+  const windowKey = useStore(followedWindowKey);
+  const size = useStore((s) => s.analysis.size);
+  const searched = useStore((s) => (source && searchTerms(s.filters.q).length ? selectVisible(s) : null));
+  const question = useMemo<GraphQuery | null>(
+    () =>
+      source
+        ? { filters, ...(searched ? { positions: searched } : {}), window: windowOfKey(windowKey), focus: focusList(focusNow), ego, measure: isCountedMeasure(size) ? size : null, top: TOP_N }
+        : null,
+    [source, filters, searched, windowKey, focusNow, ego, size],
+  );
+  const [answered, setAnswered] = useState<NetworkPicture | null>(null);
+  useEffect(() => {
+    if (!source || !question || !index) {
+      setAnswered(null);
+      return;
+    }
+    let live = true;
+    const show = (picture: NetworkPicture) => {
+      if (live) setAnswered(picture);
+    };
+    source.graph(question).then(
+      (answer) => answer && show({ ...answer, index, key, focus: question.focus, whole: null }),
+      // The worker failed (it reports why): the page answers, as it would for a small dataset.
+      (error: unknown) => {
+        console.error('Parley query worker:', error);
+        show({ ...pageEngine(index).graph(question), index, key, focus: question.focus, whole: null });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [source, question, index, key]);
+
+  // Until the first answer after a switch (dataset, or from the page's path), the last picture stays drawn.
+  const last = useRef<NetworkPicture | null>(null);
+  const current = onPage ? fromPage : answered?.index === index ? answered : null;
+  const picture = current ?? (last.current?.index === index ? last.current : null);
+  last.current = picture;
+  return { picture, pending: picture?.key !== key };
+}
+
+export { EMPTY_GRAPH };

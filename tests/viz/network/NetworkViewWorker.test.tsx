@@ -1,0 +1,145 @@
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { NetworkView } from '../../../src/viz/network/NetworkView';
+import { useStore } from '../../../src/state/store';
+import { createQueryHandler } from '../../../src/domain/engine/queryHandler';
+import type { QueryReply, QueryRequest } from '../../../src/domain/engine/queryProtocol';
+import { QUERY_WORKER_MIN_MEETINGS } from '../../../src/state/querySource';
+import { filterMeetings, meetingsInWindow, searchTerms, type Filters } from '../../../src/domain/filters';
+import { DAY_MS, isoToMs } from '../../../src/domain/dates';
+import type { Dataset } from '../../../src/domain/schema';
+import { generateSynthetic } from '../../../scripts/bench/synthetic/generate';
+import { loadIntoStore } from '../../fixtures/smallDataset';
+import { expectedGraphAnswer } from '../../domain/engine/expectedGraph';
+
+/** A query worker in this thread (as in FacetCountsWorker.test): clones each way, one turn each; replies can be held. */
+const worker = { held: null as QueryReply[] | null, started: 0, graphQuestions: 0 };
+class FakeQueryWorker {
+  onmessage: ((event: { data: QueryReply }) => void) | null = null;
+  private stopped = false;
+  private readonly handle = createQueryHandler((reply, transfer = []) => {
+    const copy = structuredClone(reply, { transfer });
+    if (worker.held) worker.held.push(copy);
+    else setTimeout(() => this.deliver(copy), 0);
+  });
+  constructor(readonly url: URL | string) {
+    if (!String(url).includes('query.worker')) return;
+    worker.started++;
+    current = this;
+  }
+  deliver(reply: QueryReply) {
+    if (!this.stopped) this.onmessage?.({ data: reply });
+  }
+  postMessage(message: QueryRequest, transfer: Transferable[] = []) {
+    // The layout's worker (also started by the view) is left idle: this test is about the graph.
+    if (!String(this.url).includes('query.worker')) return;
+    const copy = structuredClone(message, { transfer });
+    if (copy.type === 'ask' && copy.question.kind === 'graph') worker.graphQuestions++;
+    setTimeout(() => !this.stopped && this.handle(copy), 0);
+  }
+  terminate() {
+    this.stopped = true;
+  }
+}
+let current: FakeQueryWorker | null = null;
+const release = () => {
+  const replies = worker.held ?? [];
+  worker.held = null;
+  for (const reply of replies) current!.deliver(reply);
+};
+const turns = (n = 6) =>
+  act(async () => {
+    for (let i = 0; i < n; i++) await new Promise((r) => setTimeout(r, 0));
+  });
+
+const dataset = JSON.parse(generateSynthetic({ meetings: QUERY_WORKER_MIN_MEETINGS, actors: 700, seed: 4 })) as Dataset;
+
+describe('the network of a large dataset is drawn from the query worker', () => {
+  beforeAll(() => vi.stubGlobal('Worker', FakeQueryWorker));
+  afterAll(() => vi.unstubAllGlobals());
+  afterEach(cleanup);
+
+  it('keeps the previous picture while an answer is pending, never draws an older answer, and follows window, search and measure', async () => {
+    const index = loadIntoStore(dataset);
+    const { container } = render(
+      <section aria-label="Network">
+        <NetworkView />
+      </section>,
+    );
+    const root = () => container.querySelector<HTMLElement>('.network-root')!;
+    const drawnCounts: string[] = [];
+    const observer = new MutationObserver(() => drawnCounts.push(root().dataset.renderedMeetings ?? ''));
+    observer.observe(root(), { attributes: true, attributeFilter: ['data-rendered-meetings'] });
+    const summary = () => container.querySelector('.network-summary')!.textContent!;
+    const state = () => useStore.getState();
+    const expectedFor = (f: Filters, meetings = filterMeetings(index, f)) =>
+      expectedGraphAnswer(index, meetings, { focus: [], measure: 'meetings', top: 10 });
+
+    // Nothing is built on the page: the first picture arrives from the worker.
+    expect(root().dataset.renderedMeetings).toBeUndefined();
+    await turns();
+    expect(worker.started).toBe(1);
+    const all = expectedFor(state().filters);
+    expect(all.capped).toBe(true);
+    expect(root().dataset.renderedMeetings).toBe(String(index.meetings.length));
+    expect(root().dataset.renderedNodes).toBe(String(all.graph.nodes.length));
+    expect(summary()).toContain(`showing ${all.graph.nodes.length} of ${all.totalActors} actors`);
+    const list = screen.getByRole('list', { name: 'Most central actors by meetings' });
+    expect(within(list).getAllByRole('button').map((b) => b.textContent)).toEqual(
+      all.measure!.top.map((e) => `${e.rank}. ${index.actors[index.actorPos.get(e.id)!]!.name} ${e.value}`),
+    );
+
+    // Two filter changes while the replies are held: the first answer is computed but never drawn, and the
+    // previous picture (its count, its summary) stays on screen until the answer for the current filters arrives.
+    worker.held = [];
+    const [c1, c2] = [...index.byAffiliation.keys()];
+    act(() => state().setFilters({ countries: [c1!] }));
+    await turns();
+    expect(root().dataset.renderedMeetings).toBe(String(index.meetings.length));
+    expect(container.querySelector('.network-summary')!.getAttribute('aria-busy')).toBe('true');
+    act(() => state().setFilters({ countries: [c1!, c2!] }));
+    await turns();
+    expect(worker.held.length).toBe(2);
+    const drawnBefore = drawnCounts.length;
+    release();
+    await turns();
+    const both = filterMeetings(index, state().filters);
+    expect(drawnCounts.slice(drawnBefore)).toEqual([String(both.length)]);
+    expect(root().dataset.renderedNodes).toBe(String(expectedFor(state().filters).graph.nodes.length));
+    expect(container.querySelector('.network-summary')!.hasAttribute('aria-busy')).toBe(false);
+
+    // The timeline's window (followed): the network counts only its meetings.
+    act(() => {
+      state().setFilters({ countries: [] });
+      useStore.setState({ followWindow: true });
+      state().setWindow({ start: '2016-01-01', end: '2016-12-31' });
+    });
+    await turns();
+    const inWindow = meetingsInWindow(index, filterMeetings(index, state().filters), isoToMs('2016-01-01'), isoToMs('2016-12-31') + DAY_MS);
+    expect(root().dataset.renderedMeetings).toBe(String(inWindow.length));
+    expect(summary()).toContain(`from ${inWindow.length.toLocaleString('en')} of`);
+
+    // A search: the page's own search positions, the worker's graph.
+    const word = searchTerms(index.meetings[0]!.summary).find((w) => w.length > 4)!;
+    act(() => {
+      useStore.setState({ followWindow: false });
+      state().setFilters({ q: word });
+    });
+    await turns();
+    const found = filterMeetings(index, state().filters);
+    expect(found.length).toBeGreaterThan(0);
+    expect(root().dataset.renderedMeetings).toBe(String(found.length));
+    expect(root().dataset.renderedNodes).toBe(String(expectedFor(state().filters, found).graph.nodes.length));
+
+    // Size by degree: the worker counts it over the whole network, and the list names the measure once it arrives.
+    act(() => state().setFilters({ q: '' }));
+    await turns();
+    act(() => state().setAnalysis({ size: 'degree' }));
+    await turns();
+    const degree = expectedGraphAnswer(index, filterMeetings(index, state().filters), { focus: [], measure: 'degree', top: 10 });
+    expect(root().querySelector('[data-sized-by]')?.getAttribute('data-sized-by') ?? root().dataset.sizedBy).toBe('counterparts (degree)');
+    const byDegree = screen.getByRole('list', { name: 'Most central actors by counterparts (degree)' });
+    expect(within(byDegree).getAllByRole('button')[0]).toHaveTextContent(`1. ${index.actors[index.actorPos.get(degree.measure!.top[0]!.id)!]!.name} ${degree.measure!.top[0]!.value}`);
+    observer.disconnect();
+  });
+});

@@ -34,12 +34,17 @@ export function counterparts(index: DatasetIndex, actorId: string, within?: Int3
     }
   }
   const name = (a: number) => index.actors[a]!.name;
-  met.sort((x, y) => counts[y]! - counts[x]! || collator.compare(name(x), name(y)));
+  const compare = collator().compare;
+  met.sort((x, y) => counts[y]! - counts[x]! || compare(name(x), name(y)));
   return met.map((a) => ({ actorId: index.actors[a]!.id, count: counts[a]! }));
 }
 
-/** Orders like String#localeCompare with no arguments, without building a collator per comparison. */
-const collator = new Intl.Collator();
+/**
+ * Orders like String#localeCompare with no arguments, without building a collator per comparison. Made on first use:
+ * building one loads ICU's collation data (30-70 ms), which at module level was most of the start-up task's own code.
+ */
+let shared: Intl.Collator | null = null;
+const collator = (): Intl.Collator => (shared ??= new Intl.Collator());
 
 /** Positions of the actor's meetings among `visible`, in the order of `visible`. */
 export function actorMeetingsIn(index: DatasetIndex, actorPos: number, visible: Int32Array): Int32Array {

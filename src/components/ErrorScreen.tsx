@@ -1,4 +1,4 @@
-import { formatIssue, issueCountText, type DatasetIssue } from '../domain/validate';
+import { formatIssue, issueCountText, type DatasetIssue } from '../domain/issues';
 import './components.css';
 
 interface ErrorScreenProps {

@@ -1,7 +1,7 @@
 import { formatIsoDay } from './dates';
 import { formatRoleSpan } from './dateText';
 import type { Meeting, Role } from './schema';
-import { DELEGATION_ROLE } from './schema';
+import { DELEGATION_ROLE } from './idRules';
 
 type Context = NonNullable<Meeting['evidence'][number]['context']>;
 

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { isValidPrecisionDate } from './dates';
+import { COUNTRY_CODE, DELEGATION_ROLE, SLUG } from './idRules';
 
 /**
  * The dataset's shape. Field names are a public format (other tools read the file),
  * so they change only with a version bump. Cross-record rules live in validate.ts.
  */
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a lowercase slug (a-z, 0-9, -)');
+const id = z.string().regex(SLUG, 'must be a lowercase slug (a-z, 0-9, -)');
 const isoDay = z.iso.date();
 const precisionDate = z
   .string()
@@ -24,7 +25,7 @@ export function hasVisibleChar(s: string): boolean {
 const text = z.string().trim().min(1, 'must not be empty').refine((s) => s === '' || hasVisibleChar(s), 'has no visible character');
 
 export const CountrySchema = z.object({
-  code: z.string().regex(/^([A-Z]{3}|[A-Z][A-Z0-9-]{1,15})$/, 'must be an ISO 3166-1 alpha-3 code or an organization code'),
+  code: z.string().regex(COUNTRY_CODE, 'must be an ISO 3166-1 alpha-3 code or an organization code'),
   name: text,
   kind: z.enum(['country', 'organization']),
 });
@@ -86,8 +87,7 @@ export const CAMEO_CODES = ['040', '041', '042', '043', '044', '045', '046'] as 
 /** Where a statement was made: in the contact itself, to journalists around it, or in the outlet's own reporting. */
 export const EVIDENCE_CONTEXTS = ['talks', 'press remarks', 'report'] as const;
 export const PARTS_OF_DAY = ['morning', 'afternoon', 'evening', 'night'] as const;
-/** The participant role of an accompanying delegation (a `group` actor). */
-export const DELEGATION_ROLE = 'delegation';
+export { DELEGATION_ROLE };
 
 /** A quote, a citation with no quote (`locator` says where in the source, e.g. "sentence 3"), or both. */
 export const EvidenceSchema = z.object({

@@ -3,11 +3,9 @@ import { spanOfPrecisionDate } from './dates';
 import { datasetWarnings } from './datasetWarnings';
 import { actorPassesUnchanged, meetingPassesUnchanged } from './fastCheck';
 
-/** One problem, located: `meetings[4].participants[1].actorId: unknown actor "mekdad2"`. */
-export interface DatasetIssue {
-  path: string;
-  message: string;
-}
+import type { DatasetIssue } from './issues';
+
+export { formatIssue, issueCountText, type DatasetIssue } from './issues';
 
 /**
  * `issues` and `warnings` hold at most MAX_ISSUES entries, the first found; `total`/`warningTotal` count them all.
@@ -22,10 +20,6 @@ export const MAX_ISSUES = 200;
 
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
-}
-
-export function formatIssue(issue: DatasetIssue): string {
-  return issue.path ? `${issue.path}: ${issue.message}` : issue.message;
 }
 
 /** Parses raw file text; JSON syntax errors become an issue instead of an exception. */
@@ -72,13 +66,6 @@ export function validateDataset(json: unknown): DatasetResult {
     if (warningTotal++ < MAX_ISSUES) warnings.push(w);
   });
   return { ok: true, dataset: parsed.data, warnings, warningTotal };
-}
-
-/** "The problem found is" / "The 3 problems found are" / "The first 200 of 200,000 problems found are". */
-export function issueCountText(shown: number, total: number, noun = 'problem'): string {
-  if (total <= 1) return `The ${noun} found is`;
-  if (shown >= total) return `The ${total.toLocaleString('en')} ${noun}s found are`;
-  return `The first ${shown.toLocaleString('en')} of ${total.toLocaleString('en')} ${noun}s found are`;
 }
 
 /** Most texts are already collapsed; testing first avoids copying megabytes of source text. */

@@ -1,7 +1,7 @@
 import { buildIndex, type DatasetIndex } from '../domain/indexes';
 import type { Dataset } from '../domain/schema';
 import { warmSearchText } from '../domain/searchText';
-import { formatIssue, type DatasetIssue } from '../domain/validate';
+import { formatIssue, type DatasetIssue } from '../domain/issues';
 import type { LoadRequest } from '../domain/engine/protocol';
 import { useStore } from './store';
 import { cancelLoad, startLoad, type LoadOutcome } from './dataSource';

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { ActorSchema, CountrySchema } from '../../domain/schema';
+import { regexes } from 'zod';
+import { COUNTRY_CODE, SLUG } from '../../domain/idRules';
 import type { Filters } from '../../domain/filters';
 import type { DatasetIndex } from '../../domain/indexes';
 import { INITIAL_ANALYSIS, INITIAL_VIEW } from '../slices/viewSlice';
@@ -31,10 +31,10 @@ export interface ViewResult {
   problems: string[];
 }
 
-const isSlug = (s: string) => ActorSchema.shape.id.safeParse(s).success;
-const isCountryCode = (s: string) => CountrySchema.shape.code.safeParse(s).success;
-const isoDate = z.iso.date();
-const isIsoDate = (s: string) => isoDate.safeParse(s).success;
+// The schema's own patterns (idRules.ts, zod's ISO date) without building the zod schemas at start-up.
+const isSlug = (s: string) => SLUG.test(s);
+const isCountryCode = (s: string) => COUNTRY_CODE.test(s);
+const isIsoDate = (s: string) => regexes.date.test(s);
 
 const SHOWN_CHARS = 40;
 const SHOWN_ITEMS = 10;

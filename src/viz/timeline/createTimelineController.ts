@@ -69,6 +69,9 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
 
   const items = new DataSet<TimelineItem>();
   const options = timelineOptions();
+  // Built hidden: vis-timeline skips drawing into an invisible container, and its first drawing (a forced layout of
+  // the page, the axis labels) then runs in a task of its own (`reveal`), not in the task that builds it.
+  canvas.style.display = 'none';
   // vis-timeline's typings expect its own loose DataItem; the DataSet is typed more strictly here.
   const timeline = new Timeline(canvas, items as unknown as DataItemCollectionType, options);
   deferItemShow(timeline);
@@ -145,6 +148,18 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
 
   const itemsTask = createNextTask(() => render());
 
+  /** Shows and draws the timeline built hidden (in the next task, or at once when data arrives first). */
+  function reveal() {
+    revealTask.cancel();
+    if (destroyed || canvas.style.display !== 'none') return;
+    canvas.style.removeProperty('display');
+    if (!canvas.getAttribute('style')) canvas.removeAttribute('style');
+    widthPx = canvas.clientWidth;
+    timeline.redraw();
+  }
+  const revealTask = createNextTask(reveal);
+  revealTask.schedule();
+
   const scheduleRender = () => {
     if (renderFrame === null && !destroyed) renderFrame = raf(render);
   };
@@ -216,6 +231,8 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
 
   // Room for labels depends on the width, so an automatic fit is redone when the host resizes.
   const stopObserving = observeWidth(canvas, (width) => {
+    // The first observation after `reveal` reports the width it already read.
+    if (width === widthPx) return;
     widthPx = width;
     if (destroyed) return;
     if (autoFit) fit();
@@ -237,6 +254,7 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
 
   return {
     setData(index, visible, lanes = null) {
+      reveal();
       data = toVisibleMeetings(index, visible, lanes?.assignment ?? null);
       laneMode = lanes?.mode ?? null;
       sync.setData(data);
@@ -318,6 +336,7 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
       destroyed = true;
       if (reportTimer) clearTimeout(reportTimer);
       itemsTask.destroy();
+      revealTask.destroy();
       if (renderFrame !== null) cancelRaf(renderFrame);
       if (moveFrame !== null) cancelRaf(moveFrame);
       stopObserving();

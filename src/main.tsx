@@ -4,7 +4,11 @@ import { App } from './App';
 import { bindUrl, initialDataUrl } from './state/url/bindUrl';
 import { loadDatasetUrl } from './state/loadDataset';
 import { restoreShownDataset } from './state/restoreDataset';
+import { loadVisLibrary } from './viz/timeline/visLibrary';
 import './styles.css';
+
+// Fetched and evaluated while the dataset loads, in a task of its own (the timeline waits for it).
+loadVisLibrary().catch(() => undefined);
 
 const root = createRoot(document.getElementById('root')!);
 root.render(

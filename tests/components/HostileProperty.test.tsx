@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/App';
 import type { Dataset } from '../../src/domain/schema';
 import { validateDataset } from '../../src/domain/validate';
@@ -10,6 +10,10 @@ import { useStore } from '../../src/state/store';
 import { bindUrl, initialDataUrl } from '../../src/state/url/bindUrl';
 import { CANONICAL_ORDER } from '../../src/state/url/params';
 import { loadIntoStore, smallDataset } from '../fixtures/smallDataset';
+import { loadVisLibrary } from '../../src/viz/timeline/visLibrary';
+
+// The timeline's library is a chunk of its own in the app (main.tsx starts loading it); here it is loaded up front.
+beforeAll(() => loadVisLibrary());
 
 /**
  * Random hostile strings in every free-text field of a small dataset and in every URL parameter, the whole App

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src/App';
@@ -9,6 +9,10 @@ import { openDatasetFile } from '../../src/state/importDataset';
 import { forgetDataset, listRecent, markShown } from '../../src/state/recentDatasets';
 import { reopenStored, restoreShownDataset } from '../../src/state/restoreDataset';
 import { useStore } from '../../src/state/store';
+import { loadVisLibrary } from '../../src/viz/timeline/visLibrary';
+
+// The timeline's library is a chunk of its own in the app (main.tsx starts loading it); here it is loaded up front.
+beforeAll(() => loadVisLibrary());
 
 const bundledText = readFileSync('public/data/meetings.json', 'utf8');
 const fetchMock = vi.fn<typeof fetch>();

@@ -8,6 +8,7 @@ import { formatIsoDay } from '../../domain/dates';
 import { dateRangeText, meetingCountText } from '../../domain/countText';
 import { assignLanes } from '../../domain/lanes';
 import { createTimelineController, type TimelineController } from './createTimelineController';
+import { isVisLibraryLoaded, loadVisLibrary } from './visLibrary';
 import { provideTimelineShot } from '../exportSources';
 import { stepMeeting, timelineKeyAction } from './keyboardModel';
 import { toTimelineItem } from './toTimelineItems';
@@ -35,6 +36,8 @@ export function TimelineView() {
   const [announcement, setAnnouncement] = useState('');
   // vis-timeline's construction lays out the page; the first data goes in a task after it, so neither makes one long task.
   const [built, setBuilt] = useState(false);
+  // vis-timeline comes in a chunk of its own (visLibrary.ts); main.tsx has usually fetched it by the time this mounts.
+  const [visLoaded, setVisLoaded] = useState(isVisLibraryLoaded);
   const hostRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<TimelineController | null>(null);
   const helpId = useId();
@@ -56,6 +59,19 @@ export function TimelineView() {
   const selectedMeeting = selection?.kind === 'meeting' ? selection.id : null;
 
   useEffect(() => {
+    if (visLoaded) return;
+    let live = true;
+    loadVisLibrary().then(
+      () => live && setVisLoaded(true),
+      (error: unknown) => console.error('The timeline could not be loaded:', error),
+    );
+    return () => {
+      live = false;
+    };
+  }, [visLoaded]);
+
+  useEffect(() => {
+    if (!visLoaded) return;
     const controller = createTimelineController(hostRef.current!, {
       onSelect: (id) => useStore.getState().select(id ? { kind: 'meeting', id } : null),
       onHover: (id) => useStore.getState().hoverMeeting(id),
@@ -80,7 +96,7 @@ export function TimelineView() {
       controller.destroy();
       controllerRef.current = null;
     };
-  }, []);
+  }, [visLoaded]);
 
   // Until `built`, the controller gets nothing; then everything, in the order a later change would apply it.
   useEffect(() => {

@@ -1,5 +1,5 @@
-import { Timeline, type DataItemCollectionType, type TimelineItem } from 'vis-timeline/esnext';
-import { DataSet } from 'vis-data/esnext';
+import type { DataItemCollectionType, TimelineItem } from 'vis-timeline/esnext';
+import { visLibrary } from './visLibrary';
 import type { DatasetIndex } from '../../domain/indexes';
 import type { Highlight } from '../../domain/derive';
 import { DAY_MS, isoToMs, msToIso } from '../../domain/dates';
@@ -61,7 +61,9 @@ const REPORT_DELAY_MS = 250;
 const SLIDE_MS = 200;
 const prefersReducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+/** Needs vis-timeline loaded (`loadVisLibrary`). */
 export function createTimelineController(el: HTMLElement, callbacks: TimelineCallbacks): TimelineController {
+  const { Timeline, DataSet } = visLibrary();
   const canvas = document.createElement('div');
   canvas.className = 'tl-canvas';
   el.classList.add('tl-root');

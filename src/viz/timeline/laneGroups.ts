@@ -1,9 +1,10 @@
 import type { Timeline } from 'vis-timeline/esnext';
-import { DataSet } from 'vis-data/esnext';
+import type { DataSet } from 'vis-data/esnext';
 import type { Lane } from '../../domain/lanes';
 import { MORE_LANE } from '../../domain/lanes';
 import { deferItemShow } from './visInternals';
 import { laneGroupId } from './visItems';
+import { visLibrary } from './visLibrary';
 
 interface LaneGroup {
   id: string;
@@ -18,7 +19,7 @@ interface LaneGroup {
  * Labels are text nodes, never markup.
  */
 export function createLaneGroups(timeline: Timeline, onLane: (key: string) => void) {
-  const groups = new DataSet<LaneGroup>();
+  const groups = new (visLibrary().DataSet)<LaneGroup>();
   let current: string | null = null;
   let on = false;
   /** The label elements, in lane order: a lane drawn as density gets a taller label, so its row has room for bars. */

@@ -7,6 +7,10 @@ import { TimelineView } from '../../../src/viz/timeline/TimelineView';
 import { useStore } from '../../../src/state/store';
 import { loadIntoStore } from '../../fixtures/smallDataset';
 import { dataset, meeting } from './timelineFixture';
+import { loadVisLibrary } from '../../../src/viz/timeline/visLibrary';
+
+// The timeline's library is a chunk of its own in the app (main.tsx starts loading it); here it is loaded up front.
+beforeAll(() => loadVisLibrary());
 
 const widthProps = ['clientWidth', 'offsetWidth'] as const;
 beforeAll(() => {

@@ -7,6 +7,10 @@ import { createTimelineController, ITEM_THRESHOLD, type TimelineCallbacks, type 
 import { dataset, manyMeetings, meeting, recordCanvas, XSS } from './timelineFixture';
 import { DAY_MS } from '../../../src/domain/dates';
 import { estimateLabelPx } from '../../../src/viz/timeline/labelLayout';
+import { loadVisLibrary } from '../../../src/viz/timeline/visLibrary';
+
+// The timeline's library is a chunk of its own in the app (main.tsx starts loading it); here it is loaded up front.
+beforeAll(() => loadVisLibrary());
 
 // jsdom does no layout; vis-timeline needs a width to place items.
 const widthProps = ['clientWidth', 'offsetWidth'] as const;

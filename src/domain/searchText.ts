@@ -10,7 +10,16 @@ import type { DatasetIndex } from './indexes';
  * buildIndex: at 100k meetings building it all takes longer than everything else the first render needs.
  */
 const texts = new WeakMap<DatasetIndex, (string | undefined)[]>();
-const warmedUpTo = new WeakMap<DatasetIndex, number>();
+/** Warm-up progress: texts before `next` are built; those from `blockFrom` on are not yet joined into a block. */
+const warmth = new WeakMap<DatasetIndex, { next: number; blockFrom: number; blockChars: number }>();
+
+/**
+ * Warmed texts are joined into blocks of about this many characters and kept as slices of them (the same characters).
+ * A block is past V8's large-object size (128 KB), so it is never copied by a young-generation collection, and the
+ * slices are small. As separate strings, the texts (~800 characters per meeting, 200 MB at 250,000 meetings) were
+ * copied by each scavenge that ran during the warm-up: pauses of 50-150 ms.
+ */
+const BLOCK_CHARS = 1 << 18;
 
 function textsFor(index: DatasetIndex): (string | undefined)[] {
   let list = texts.get(index);
@@ -70,16 +79,35 @@ export function searchTextOf(index: DatasetIndex, i: number): string {
   return (list[i] ??= build(index, i));
 }
 
-/** Builds texts until `timeLeft` says stop; true once every meeting has one. */
-export function warmSearchText(index: DatasetIndex, timeLeft: () => boolean): boolean {
+/** Builds texts until `timeLeft` says stop; true once every meeting has one. `blockChars`: see BLOCK_CHARS (tests vary it). */
+export function warmSearchText(index: DatasetIndex, timeLeft: () => boolean, blockChars = BLOCK_CHARS): boolean {
   const list = textsFor(index);
-  let i = warmedUpTo.get(index) ?? 0;
-  while (i < list.length) {
+  let w = warmth.get(index);
+  if (!w) warmth.set(index, (w = { next: 0, blockFrom: 0, blockChars: 0 }));
+  while (w.next < list.length) {
     // Small batches: with stemming a meeting's text takes ~50 µs (several times that on a loaded machine, or when a
     // meeting brings many new words to stem), and a batch that overruns its idle slice delays the next input's task.
-    for (const stop = Math.min(list.length, i + 4); i < stop; i++) list[i] ??= build(index, i);
+    for (const stop = Math.min(list.length, w.next + 4); w.next < stop; w.next++) w.blockChars += (list[w.next] ??= build(index, w.next)).length;
+    if (w.blockChars >= blockChars) {
+      joinBlock(list, w.blockFrom, w.next);
+      w.blockFrom = w.next;
+      w.blockChars = 0;
+    }
     if (!timeLeft()) break;
   }
-  warmedUpTo.set(index, i);
-  return i >= list.length;
+  if (w.next >= list.length && w.blockFrom < list.length) {
+    joinBlock(list, w.blockFrom, list.length);
+    w.blockFrom = list.length;
+  }
+  return w.next >= list.length;
+}
+
+/** Replaces the texts `from`…`to` − 1 with slices of one string holding them all (see BLOCK_CHARS). */
+function joinBlock(list: (string | undefined)[], from: number, to: number): void {
+  const block = list.slice(from, to).join('');
+  let at = 0;
+  for (let k = from; k < to; k++) {
+    const length = list[k]!.length;
+    list[k] = block.slice(at, (at += length));
+  }
 }

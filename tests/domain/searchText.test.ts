@@ -26,6 +26,22 @@ describe('searchTextOf', () => {
     const cold = buildIndex(dataset);
     warm.meetings.forEach((_, i) => expect(searchTextOf(warm, i)).toBe(searchTextOf(cold, i)));
   });
+
+  it('joined into blocks (of any size), texts stay the same, also those built on demand before warming', () => {
+    const cold = buildIndex(dataset);
+    for (const blockChars of [1, 700, 5_000, 1 << 30]) {
+      const warm = buildIndex(dataset);
+      searchTextOf(warm, 3);
+      let slices = 0;
+      while (!warmSearchText(warm, () => slices++ % 3 !== 2, blockChars));
+      warm.meetings.forEach((_, i) => expect(searchTextOf(warm, i)).toBe(searchTextOf(cold, i)));
+      for (const q of ['meetings', 'japanese', 'talked']) {
+        const found = Array.from(filterMeetings(warm, { ...EMPTY_FILTERS, q }));
+        expect(found.length).toBeGreaterThan(0);
+        expect(found).toEqual(Array.from(filterMeetings(cold, { ...EMPTY_FILTERS, q })));
+      }
+    }
+  });
 });
 
 describe('search by source title and word stem', () => {

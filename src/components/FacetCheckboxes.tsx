@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 
 export interface FacetOption {
   value: string;
@@ -14,8 +14,11 @@ interface FacetCheckboxesProps {
   legend: string;
   options: readonly FacetOption[];
   selected: readonly string[];
+  /** Kept stable by the caller: rows are memoised, so a new function would redraw every row. */
   onToggle(value: string): void;
 }
+
+const COUNT_FORMAT = new Intl.NumberFormat('en');
 
 /** A multi-select facet: one checkbox per value with the number of meetings it would show. */
 export function FacetCheckboxes({ legend, options, selected, onToggle }: FacetCheckboxesProps) {
@@ -24,34 +27,51 @@ export function FacetCheckboxes({ legend, options, selected, onToggle }: FacetCh
     <fieldset className="facet">
       <legend>{legend}</legend>
       <ul className="facet-options">
-        {options.map((o, i) => {
-          const descriptionId = o.description ? `${baseId}-d${i}` : undefined;
-          return (
-            <li key={o.value}>
-              <label title={o.description} className={o.count === 0 ? 'facet-option empty' : 'facet-option'}>
-                <input type="checkbox" checked={selected.includes(o.value)} onChange={() => onToggle(o.value)} aria-describedby={descriptionId} />
-                <bdi className="facet-label">{o.label}</bdi>{' '}
-                {o.code && <span className="facet-code">{o.code}</span>}{' '}
-                {o.count === null ? (
-                  <span className="facet-count is-pending">
-                    … <span className="visually-hidden">counting</span>
-                  </span>
-                ) : (
-                  <span className="facet-count">
-                    {o.count.toLocaleString('en')}{' '}
-                    <span className="visually-hidden">{o.count === 1 ? 'meeting' : 'meetings'}</span>
-                  </span>
-                )}
-              </label>
-              {descriptionId && (
-                <span id={descriptionId} hidden>
-                  {o.description}
-                </span>
-              )}
-            </li>
-          );
-        })}
+        {options.map((o, i) => (
+          <FacetRow
+            key={o.value}
+            value={o.value}
+            label={o.label}
+            code={o.code}
+            description={o.description}
+            descriptionId={o.description ? `${baseId}-d${i}` : undefined}
+            count={o.count}
+            checked={selected.includes(o.value)}
+            onToggle={onToggle}
+          />
+        ))}
       </ul>
     </fieldset>
   );
 }
+
+interface FacetRowProps extends FacetOption {
+  descriptionId: string | undefined;
+  checked: boolean;
+  onToggle(value: string): void;
+}
+
+/**
+ * One option. Memoised, and the count is the same elements whether known or pending (only their text changes):
+ * each filter step redraws every facet twice at large sizes (counting, then the worker's answer), and rebuilding
+ * ~250 rows' elements each time was a long task on the step's path.
+ */
+const FacetRow = memo(function FacetRow({ value, label, code, description, descriptionId, count, checked, onToggle }: FacetRowProps) {
+  return (
+    <li>
+      <label title={description} className={count === 0 ? 'facet-option empty' : 'facet-option'}>
+        <input type="checkbox" checked={checked} onChange={() => onToggle(value)} aria-describedby={descriptionId} />
+        <bdi className="facet-label">{label}</bdi>{' '}
+        {code && <span className="facet-code">{code}</span>}{' '}
+        <span className={count === null ? 'facet-count is-pending' : 'facet-count'}>
+          {count === null ? '…' : COUNT_FORMAT.format(count)} <span className="visually-hidden">{count === null ? 'counting' : count === 1 ? 'meeting' : 'meetings'}</span>
+        </span>
+      </label>
+      {descriptionId && (
+        <span id={descriptionId} hidden>
+          {description}
+        </span>
+      )}
+    </li>
+  );
+});

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { selectIndex } from '../state/selectors';
 import { useStore } from '../state/store';
 import { ActiveFilterChips } from './ActiveFilterChips';
@@ -10,7 +10,7 @@ import { useFacetCounts } from './useFacetCounts';
 import { BetweenPicker } from './BetweenPicker';
 import './components.css';
 
-const byLabel = (a: FacetOption, b: FacetOption) => a.label.localeCompare(b.label);
+const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label);
 
 /** All filter controls; every control reads its value from the store so URL changes show up here. */
 export function FilterPanel() {
@@ -22,32 +22,41 @@ export function FilterPanel() {
   const counts = useFacetCounts(index, filters);
   const countryCounts = counts?.countries ?? null;
   const topicCounts = counts?.topics ?? null;
+  // Sorted once per dataset (localeCompare over every option was paid on each filter step, twice with the worker).
+  const countryBase = useMemo(() => (index ? index.dataset.countries.map((c) => ({ value: c.code, label: c.name, code: c.code })).sort(byLabel) : []), [index]);
+  const topicBase = useMemo(() => (index ? index.dataset.topics.map((t) => ({ value: t.id, label: t.label, description: t.description })).sort(byLabel) : []), [index]);
   const countryOptions = useMemo<FacetOption[]>(
-    () =>
-      index
-        ? index.dataset.countries.map((c) => ({ value: c.code, label: c.name, code: c.code, count: countryCounts ? (countryCounts.get(c.code) ?? 0) : null })).sort(byLabel)
-        : [],
-    [index, countryCounts],
+    () => countryBase.map((o) => ({ ...o, count: countryCounts ? (countryCounts.get(o.value) ?? 0) : null })),
+    [countryBase, countryCounts],
   );
   const topicOptions = useMemo<FacetOption[]>(
-    () =>
-      index
-        ? index.dataset.topics.map((t) => ({ value: t.id, label: t.label, description: t.description, count: topicCounts ? (topicCounts.get(t.id) ?? 0) : null })).sort(byLabel)
-        : [],
-    [index, topicCounts],
+    () => topicBase.map((o) => ({ ...o, count: topicCounts ? (topicCounts.get(o.value) ?? 0) : null })),
+    [topicBase, topicCounts],
   );
+  const toggleCountry = useCallback((v: string) => toggle('countries', v), [toggle]);
+  const toggleTopic = useCallback((v: string) => toggle('topics', v), [toggle]);
+  // The same elements every render: these read the store themselves, so a count arriving does not redraw them.
+  const controls = useMemo(
+    () => (
+      <>
+        <ActiveFilterChips />
+        <SearchBox />
+        <ActorPicker />
+        <DateRange />
+      </>
+    ),
+    [],
+  );
+  const between = useMemo(() => <BetweenPicker />, []);
   if (!index) return null;
 
   return (
     <div className="filter-panel">
       <h2 className="panel-heading">Filters</h2>
-      <ActiveFilterChips />
-      <SearchBox />
-      <ActorPicker />
-      <DateRange />
-      <FacetCheckboxes legend="Country or organization" options={countryOptions} selected={filters.countries} onToggle={(v) => toggle('countries', v)} />
-      <FacetCheckboxes legend="Topic" options={topicOptions} selected={filters.topics} onToggle={(v) => toggle('topics', v)} />
-      <BetweenPicker />
+      {controls}
+      <FacetCheckboxes legend="Country or organization" options={countryOptions} selected={filters.countries} onToggle={toggleCountry} />
+      <FacetCheckboxes legend="Topic" options={topicOptions} selected={filters.topics} onToggle={toggleTopic} />
+      {between}
       <p className="facet-hint">Numbers count the meetings each choice would show, given the other filters.</p>
       <p className="facet-hint">
         How filters combine: values ticked in one group are alternatives (Iran or Japan); different groups must all hold (a country

@@ -118,10 +118,12 @@ describe('createTimelineController', () => {
     const big = buildIndex(dataset(manyMeetings(20_000, 0.5)));
     const c = mount();
     c.setData(big, all(big));
+    // Painted in the next frame (canvas text mid-commit forced a layout), and only then reported.
+    expect(el.dataset.renderedCount).toBeUndefined();
+    await settle();
     expect(el.dataset.mode).toBe('density');
     expect(el.dataset.renderedCount).toBe('20000');
     expect(el.dataset.itemCount).toBe('0');
-    await settle();
     expect(el.querySelectorAll('.vis-item')).toHaveLength(0);
     expect(el.querySelector<HTMLCanvasElement>('canvas.tl-density-band')?.hidden).toBe(false);
     const labels = drawn.texts.map(Number);

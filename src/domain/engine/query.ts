@@ -132,7 +132,13 @@ export class QueryEngine {
   private readonly windowed = memoizeLast((visible: Int32Array, fromMs: number, toMs: number) =>
     Number.isNaN(fromMs) ? visible : meetingsInWindow(this.index, visible, fromMs, toMs),
   );
-  private readonly built = memoizeLast((meetings: Int32Array) => buildFlatGraph(this.index, meetings));
+  private readonly built = memoizeLast((meetings: Int32Array) => {
+    // The whole dataset's network (no filter, no window) is the opening picture and where every "clear" returns:
+    // kept, not rebuilt (every list of all meetings holds the same positions in the same display order).
+    if (meetings.length !== this.index.meetings.length) return buildFlatGraph(this.index, meetings);
+    return (this.everyMeeting ??= buildFlatGraph(this.index, meetings));
+  });
+  private everyMeeting: FlatGraph | undefined;
   private readonly egoOf = memoizeLast((whole: FlatGraph, actor: string, depth: EgoDepth) => {
     const pos = this.index.actorPos.get(actor);
     return flatEgo(whole, pos === undefined ? -1 : whole.actors.indexOf(pos), depth);

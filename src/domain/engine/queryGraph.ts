@@ -23,24 +23,20 @@ export interface FlatGraph {
   hubMeetings: number;
 }
 
-const pairsOf = (n: number) => (n > MAX_PAIRWISE_PARTICIPANTS ? n - 1 : (n * (n - 1)) / 2);
-
-/** buildGraph's graph as flat arrays. */
+/**
+ * buildGraph's graph as flat arrays. Pairs are bucketed by their lower actor (a counting sort) and counted per
+ * bucket with a marker per higher actor, then put back in first-seen order: every pass is sequential or within one
+ * actor's bucket. A hash table of the distinct pairs (~770,000 at 250,000 meetings) cost four times as much in
+ * cache misses.
+ */
 export function buildFlatGraph(index: QueryIndex, meetings: ArrayLike<number>): FlatGraph {
   const nActors = index.actors.length;
   const counts = new Uint32Array(nActors);
-  let pairSlots = 0;
-  for (let k = 0; k < meetings.length; k++) pairSlots += pairsOf(index.participants[meetings[k]!]!.length);
-  let size = 1024;
-  while (size < Math.min(pairSlots, (nActors * (nActors - 1)) / 2) * 2) size *= 2;
-  const mask = size - 1;
-  // Open addressing on (lower, higher) actor positions; lower is stored plus one so zero reads as empty.
-  const lows = new Int32Array(size);
-  const highs = new Int32Array(size);
-  const pairCounts = new Uint32Array(size);
-  const order = new Int32Array(Math.min(pairSlots, size));
-  let linkCount = 0;
+  const starts = new Int32Array(nActors + 1);
+  let total = 0;
   let hubMeetings = 0;
+  // The pairs buildGraph links (every pair, or the host with each other participant past MAX_PAIRWISE_PARTICIPANTS),
+  // enumerated twice (count, then place) with the same loop written out: a shared callback cost 2-4x in deopts.
   for (let k = 0; k < meetings.length; k++) {
     const ps = index.participants[meetings[k]!]!;
     const hub = ps.length > MAX_PAIRWISE_PARTICIPANTS;
@@ -55,17 +51,54 @@ export function buildFlatGraph(index: QueryIndex, meetings: ArrayLike<number>): 
       for (let b = a + 1; b < to; b++) {
         const pb = ps[b]!;
         if (pb < 0 || pb === pa) continue;
-        const lo = pa < pb ? pa : pb;
-        const hi = pa < pb ? pb : pa;
-        let slot = ((Math.imul(lo + 1, 0x9e3779b1) ^ Math.imul(hi, 0x85ebca6b)) >>> 0) & mask;
-        while (lows[slot] !== 0 && (lows[slot] !== lo + 1 || highs[slot] !== hi)) slot = (slot + 1) & mask;
-        if (lows[slot] === 0) {
-          lows[slot] = lo + 1;
-          highs[slot] = hi;
-          order[linkCount++] = slot;
-        }
-        pairCounts[slot]!++;
+        starts[(pa < pb ? pa : pb) + 1]!++;
+        total++;
       }
+    }
+  }
+  for (let a = 0; a < nActors; a++) starts[a + 1]! += starts[a]!;
+  // Each pair's higher actor and its number in buildGraph's order, bucketed by its lower actor.
+  const fill = starts.slice(0, nActors);
+  const highs = new Int32Array(total);
+  const seqs = new Int32Array(total);
+  let seq = 0;
+  for (let k = 0; k < meetings.length; k++) {
+    const ps = index.participants[meetings[k]!]!;
+    const hub = ps.length > MAX_PAIRWISE_PARTICIPANTS;
+    let host = -1;
+    for (let a = 0; a < ps.length; a++) {
+      const pa = ps[a]!;
+      if (pa < 0) continue;
+      if (hub && host < 0) host = a;
+      const to = hub ? (a === host ? ps.length : 0) : ps.length;
+      for (let b = a + 1; b < to; b++) {
+        const pb = ps[b]!;
+        if (pb < 0 || pb === pa) continue;
+        const at = fill[pa < pb ? pa : pb]!++;
+        highs[at] = pa < pb ? pb : pa;
+        seqs[at] = seq++;
+      }
+    }
+  }
+  // Distinct pairs per bucket; a pair's first number is met first in its bucket (the buckets were filled in order).
+  const marker = new Int32Array(nActors).fill(-1);
+  const distinctOf = new Int32Array(nActors);
+  const firstSeen = new Int32Array(total).fill(-1);
+  const los = new Int32Array(total);
+  const his = new Int32Array(total);
+  const pairCounts = new Uint32Array(total);
+  let linkCount = 0;
+  for (let lo = 0; lo < nActors; lo++) {
+    for (let k = starts[lo]!; k < starts[lo + 1]!; k++) {
+      const hi = highs[k]!;
+      if (marker[hi] !== lo) {
+        marker[hi] = lo;
+        distinctOf[hi] = linkCount;
+        firstSeen[seqs[k]!] = linkCount;
+        los[linkCount] = lo;
+        his[linkCount++] = hi;
+      }
+      pairCounts[distinctOf[hi]!]!++;
     }
   }
   const nodeOf = new Int32Array(nActors);
@@ -81,11 +114,12 @@ export function buildFlatGraph(index: QueryIndex, meetings: ArrayLike<number>): 
   const source = new Int32Array(linkCount);
   const target = new Int32Array(linkCount);
   const weights = new Float64Array(linkCount);
-  for (let e = 0; e < linkCount; e++) {
-    const slot = order[e]!;
-    source[e] = nodeOf[lows[slot]! - 1]!;
-    target[e] = nodeOf[highs[slot]!]!;
-    weights[e] = pairCounts[slot]!;
+  for (let s = 0, e = 0; s < total; s++) {
+    const d = firstSeen[s]!;
+    if (d < 0) continue;
+    source[e] = nodeOf[los[d]!]!;
+    target[e] = nodeOf[his[d]!]!;
+    weights[e++] = pairCounts[d]!;
   }
   return { actors, counts: nodeCounts, source, target, weights, hubMeetings };
 }

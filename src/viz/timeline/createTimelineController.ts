@@ -242,6 +242,8 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
     if (width === widthPx) return;
     widthPx = width;
     if (destroyed) return;
+    // vis-timeline measures itself only when it redraws (its own size polling is off, see timelineOptions).
+    timeline.redraw();
     if (autoFit) fit();
     else scheduleRender();
   });

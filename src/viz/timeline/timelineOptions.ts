@@ -9,6 +9,10 @@ export function timelineOptions(): TimelineOptions {
     // Fills the pane the layout gives it (the splitter sets that); stacked rows beyond it scroll inside.
     height: '100%',
     minHeight: 120,
+    // Size changes come from the controller's resize observers (observeWidth/observeHeight). vis-timeline's own
+    // check reads its root's offset size every second, which forced a layout in the middle of whatever ran then
+    // (~20 ms inside about one filter step in four at 20k).
+    autoResize: false,
     // Days are UTC; render the axis in UTC too so a meeting never appears on the previous day.
     moment: (date: moment.MomentInput) => moment(date).utc(),
     stack: true,
@@ -60,8 +64,8 @@ export function observeWidth(target: HTMLElement, onWidth: (width: number) => vo
 }
 
 /**
- * Calls `onHeight` (at most once a frame) when the element's height changes: vis-timeline only polls
- * its container once a second, so a splitter drag would otherwise leave the chart at its old height.
+ * Calls `onHeight` (at most once a frame) when the element's height changes (a splitter drag, the window):
+ * vis-timeline's own size polling is off (timelineOptions), so this is what redraws it at a new height.
  */
 export function observeHeight(target: HTMLElement, onHeight: (height: number) => void): () => void {
   if (typeof ResizeObserver !== 'function') return () => {};

@@ -203,10 +203,17 @@ export function playbackSteps(index: DatasetIndex, count = 5): Step[] {
   for (let k = 0; k < visible.length; k++) end = Math.max(end, index.end[visible[k]!]!);
   const extent = { start: index.start[visible[0]!]!, end };
   const stepForward = (p: Page) => p.locator(STEP_FORWARD).click();
+  // The window before the previous step: the address bar must have moved on from it before this step's expectation
+  // is worked out (the app writes a history entry in idle time, up to 300 ms after the frame, later on a busy machine).
+  let previous: string | null = null;
   const expectWindow = async (p: Page) => {
     // The window the app steps from: the store's, as written to the address bar after the last change.
     await p.waitForTimeout(300);
+    const readWindow = () => new URL(p.url()).searchParams.get('window') ?? '';
+    for (const until = Date.now() + 5000; previous !== null && readWindow() === previous && Date.now() < until; ) await p.waitForTimeout(50);
     const params = new URL(p.url()).searchParams;
+    if (previous !== null && params.get('window') === previous) throw new Error(`playback step: the address bar still shows the window ${previous} 5 s after the previous step`);
+    previous = params.get('window');
     const w = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(params.get('window') ?? '');
     if (!w) throw new Error(`playback step: no window= in ${p.url()}`);
     const span = (params.get('play') ?? DEFAULT_PLAY_SPAN) as PlaySpan;

@@ -1,59 +1,22 @@
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FilterPanel } from '../../src/components/FilterPanel';
 import { useStore } from '../../src/state/store';
 import { countryFacetCounts } from '../../src/domain/facetCounts';
-import { createQueryHandler } from '../../src/domain/engine/queryHandler';
-import type { QueryReply, QueryRequest } from '../../src/domain/engine/queryProtocol';
 import { QUERY_WORKER_MIN_MEETINGS } from '../../src/state/querySource';
 import type { Dataset } from '../../src/domain/schema';
 import { generateSynthetic } from '../../scripts/bench/synthetic/generate';
 import { loadIntoStore } from '../fixtures/smallDataset';
+import { fakeQueryWorkers } from '../fixtures/fakeQueryWorker';
 
-/** A query worker in this thread: messages cross as clones, one turn each way; replies can be held back. */
-const worker = { held: null as QueryReply[] | null, started: 0 };
-class FakeQueryWorker {
-  onmessage: ((event: { data: QueryReply }) => void) | null = null;
-  private stopped = false;
-  private readonly handle = createQueryHandler((reply) => {
-    if (worker.held) worker.held.push(reply);
-    else setTimeout(() => this.deliver(reply), 0);
-  });
-  constructor() {
-    worker.started++;
-  }
-  deliver(reply: QueryReply) {
-    if (!this.stopped) this.onmessage?.({ data: structuredClone(reply) });
-  }
-  postMessage(message: QueryRequest, transfer: Transferable[] = []) {
-    const copy = structuredClone(message, { transfer });
-    setTimeout(() => !this.stopped && this.handle(copy), 0);
-  }
-  terminate() {
-    this.stopped = true;
-  }
-}
-let current: FakeQueryWorker | null = null;
-const release = () => {
-  const replies = worker.held ?? [];
-  worker.held = null;
-  for (const reply of replies) current!.deliver(reply);
-};
-const turns = (n = 5) => act(async () => {
-  for (let i = 0; i < n; i++) await new Promise((r) => setTimeout(r, 0));
-});
+const { worker, FakeQueryWorker, release, turns } = fakeQueryWorkers();
 
 const dataset = JSON.parse(generateSynthetic({ meetings: QUERY_WORKER_MIN_MEETINGS, actors: 300, seed: 2 })) as Dataset;
 
 describe('facet counts of a large dataset come from the query worker', () => {
   beforeAll(() => {
-    vi.stubGlobal('Worker', class extends FakeQueryWorker {
-      constructor() {
-        super();
-        current = this;
-      }
-    });
+    vi.stubGlobal('Worker', FakeQueryWorker);
   });
   afterAll(() => vi.unstubAllGlobals());
   afterEach(cleanup);

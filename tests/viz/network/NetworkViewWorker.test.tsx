@@ -2,55 +2,16 @@ import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { NetworkView } from '../../../src/viz/network/NetworkView';
 import { useStore } from '../../../src/state/store';
-import { createQueryHandler } from '../../../src/domain/engine/queryHandler';
-import type { QueryReply, QueryRequest } from '../../../src/domain/engine/queryProtocol';
 import { QUERY_WORKER_MIN_MEETINGS } from '../../../src/state/querySource';
 import { filterMeetings, meetingsInWindow, searchTerms, type Filters } from '../../../src/domain/filters';
 import { DAY_MS, isoToMs } from '../../../src/domain/dates';
 import type { Dataset } from '../../../src/domain/schema';
 import { generateSynthetic } from '../../../scripts/bench/synthetic/generate';
 import { loadIntoStore } from '../../fixtures/smallDataset';
+import { fakeQueryWorkers } from '../../fixtures/fakeQueryWorker';
 import { expectedGraphAnswer } from '../../domain/engine/expectedGraph';
 
-/** A query worker in this thread (as in FacetCountsWorker.test): clones each way, one turn each; replies can be held. */
-const worker = { held: null as QueryReply[] | null, started: 0, graphQuestions: 0 };
-class FakeQueryWorker {
-  onmessage: ((event: { data: QueryReply }) => void) | null = null;
-  private stopped = false;
-  private readonly handle = createQueryHandler((reply, transfer = []) => {
-    const copy = structuredClone(reply, { transfer });
-    if (worker.held) worker.held.push(copy);
-    else setTimeout(() => this.deliver(copy), 0);
-  });
-  constructor(readonly url: URL | string) {
-    if (!String(url).includes('query.worker')) return;
-    worker.started++;
-    current = this;
-  }
-  deliver(reply: QueryReply) {
-    if (!this.stopped) this.onmessage?.({ data: reply });
-  }
-  postMessage(message: QueryRequest, transfer: Transferable[] = []) {
-    // The layout's worker (also started by the view) is left idle: this test is about the graph.
-    if (!String(this.url).includes('query.worker')) return;
-    const copy = structuredClone(message, { transfer });
-    if (copy.type === 'ask' && copy.question.kind === 'graph') worker.graphQuestions++;
-    setTimeout(() => !this.stopped && this.handle(copy), 0);
-  }
-  terminate() {
-    this.stopped = true;
-  }
-}
-let current: FakeQueryWorker | null = null;
-const release = () => {
-  const replies = worker.held ?? [];
-  worker.held = null;
-  for (const reply of replies) current!.deliver(reply);
-};
-const turns = (n = 6) =>
-  act(async () => {
-    for (let i = 0; i < n; i++) await new Promise((r) => setTimeout(r, 0));
-  });
+const { worker, FakeQueryWorker, release, turns } = fakeQueryWorkers();
 
 const dataset = JSON.parse(generateSynthetic({ meetings: QUERY_WORKER_MIN_MEETINGS, actors: 700, seed: 4 })) as Dataset;
 

@@ -77,7 +77,7 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
           assembler = new IndexAssembler(reply.packed, reply.rest, reply.counts);
           return;
         case 'chunk':
-          assembler!.add(reply.field, reply.offset, reply.items);
+          assembler!.addJson(reply.field, reply.offset, reply.count, reply.json);
           return acknowledge();
         case 'done':
           return finish({ kind: 'loaded', index: assembler!.finish(), summary: reply.summary, ...(reply.stored !== undefined ? { stored: reply.stored } : {}) });

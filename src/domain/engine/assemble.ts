@@ -65,6 +65,13 @@ export class IndexAssembler {
     this.received[field] += items.length;
   }
 
+  /** A chunk as the worker sends it: `count` records as a JSON array (parsed here, on the page). */
+  addJson(field: ChunkField, offset: number, count: number, json: string): void {
+    const items = JSON.parse(json) as unknown;
+    if (!Array.isArray(items) || items.length !== count) throw new Error(`a chunk of ${field} at ${offset} does not hold the ${count} records announced`);
+    this.add(field, offset, items);
+  }
+
   /** The index, once every record has arrived. Maps are in position order whatever order the chunks came in. */
   finish(): DatasetIndex {
     for (const field of ['meetings', 'actors', 'sources'] as const) {

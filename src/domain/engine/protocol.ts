@@ -8,7 +8,7 @@ import type { PackedIndex } from './packedIndex';
 /**
  * The loading worker's messages. The page asks for a dataset (a same-origin URL, a file's bytes, or a sheet with the
  * user's column mapping); the worker fetches, decodes, parses, validates, imports and indexes it, then hands over the
- * index's typed arrays (transferred) and the records in small chunks, so no message costs the page a long task.
+ * index's typed arrays (transferred) and the records in small chunks of JSON text, so no message costs the page a long task.
  */
 export type LoadRequest = (
   | { kind: 'url'; url: string }
@@ -45,7 +45,8 @@ export type LoadReply =
   | { type: 'failed'; title: string; issues: DatasetIssue[]; total: number }
   | { type: 'needsMapping'; needs: NeedsMapping }
   | { type: 'head'; packed: PackedIndex; rest: Dataset; counts: Record<ChunkField, number> }
-  | { type: 'chunk'; field: ChunkField; offset: number; items: unknown[] }
+  /** `count` records from `offset` on, as a JSON array (see CHUNK_CHARS in runLoad.ts). */
+  | { type: 'chunk'; field: ChunkField; offset: number; count: number; json: string }
   /** `stored`: the file's bytes were kept under the request's `storeAs`. */
   | { type: 'done'; summary: LoadSummary; stored?: boolean };
 

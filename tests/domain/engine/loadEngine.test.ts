@@ -5,7 +5,7 @@ import { buildIndex, type DatasetIndex } from '../../../src/domain/indexes';
 import { IndexAssembler } from '../../../src/domain/engine/assemble';
 import { packIndex } from '../../../src/domain/engine/packedIndex';
 import type { LoadReply, LoadRequest, LoadSummary } from '../../../src/domain/engine/protocol';
-import { chunkCredit, handOver, runLoad } from '../../../src/domain/engine/runLoad';
+import { chunkCredit, handOver, jsonChunk, runLoad } from '../../../src/domain/engine/runLoad';
 import { importText } from '../../../src/domain/import/pipeline';
 import { decodeBytes } from '../../../src/domain/import/decode';
 import type { Dataset } from '../../../src/domain/schema';
@@ -36,7 +36,7 @@ function assemble(replies: readonly LoadReply[], reorder: <T>(chunks: T[]) => T[
   if (head?.type !== 'head') throw new Error(`no head: ${JSON.stringify(replies.find((r) => r.type === 'failed'))}`);
   const assembler = new IndexAssembler(head.packed, head.rest, head.counts);
   const chunks = replies.filter((r): r is Extract<LoadReply, { type: 'chunk' }> => r.type === 'chunk');
-  for (const c of reorder(chunks)) assembler.add(c.field, c.offset, c.items);
+  for (const c of reorder(chunks)) assembler.addJson(c.field, c.offset, c.count, c.json);
   return assembler.finish();
 }
 
@@ -165,5 +165,35 @@ describe('flow control of the hand-over', () => {
     await done;
     expect(replies.filter((r) => r.type === 'chunk')).toHaveLength(2);
     expect(replies.some((r) => r.type === 'done')).toBe(false);
+  });
+});
+
+describe('chunks as JSON text', () => {
+  const records = Array.from({ length: 40 }, (_, i) => ({ id: `r${i}`, text: 'x'.repeat(i % 7 === 0 ? 300 : 20) }));
+
+  it('cut at the character limit (a record longer than it goes alone) and at the record limit, losing none', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 400 }), (limit, maxChars) => {
+        const seen: unknown[] = [];
+        for (let from = 0; from < records.length; ) {
+          const { json, count } = jsonChunk(records, from, limit, maxChars);
+          const items = JSON.parse(json) as unknown[];
+          expect(items).toHaveLength(count);
+          expect(count).toBeGreaterThanOrEqual(1);
+          expect(count).toBeLessThanOrEqual(limit);
+          // Only the record that crossed the limit may end a chunk past it.
+          if (count > 1) expect(JSON.stringify(items.slice(0, -1)).length).toBeLessThan(maxChars + count);
+          seen.push(...items);
+          from += count;
+        }
+        expect(seen).toEqual(records);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('a chunk whose records do not match its announced count is refused', () => {
+    const assembler = new IndexAssembler(packIndex(smallDataset), { ...smallDataset, meetings: [], actors: [], sources: [] }, { meetings: smallDataset.meetings.length, actors: smallDataset.actors.length, sources: smallDataset.sources.length });
+    expect(() => assembler.addJson('actors', 0, 2, JSON.stringify(smallDataset.actors.slice(0, 1)))).toThrow(/does not hold the 2 records/);
   });
 });

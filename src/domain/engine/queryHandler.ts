@@ -24,8 +24,15 @@ export function answer(engine: QueryEngine, q: Question): unknown {
 }
 
 /**
+ * Which kind is answered first when several wait together (a filter step asks for the facet counts and the network
+ * at once). The graph first: the page then lays out and draws the new network while the worker counts the facets,
+ * where the other way round the page drew the counts and then waited for the graph (the step's longest path).
+ */
+const FIRST: Record<QueryKind, number> = { graph: 0, filter: 1, timeBins: 2, facetCounts: 3 };
+
+/**
  * The worker's side, without the worker (tests drive it directly): builds the engine from the columns, then answers
- * questions. Questions are collected and answered on a later turn, newest per kind: a question that a newer one of
+ * questions. Questions are collected and answered on a later turn (the graph first, see FIRST), newest per kind: a question that a newer one of
  * its kind overtook while it waited is answered `superseded` and never computed (typing a date fires several).
  */
 export function createQueryHandler(post: (reply: QueryReply, transfer?: Transferable[]) => void, later: (run: () => void) => void = (run) => setTimeout(run, 0)) {
@@ -34,7 +41,7 @@ export function createQueryHandler(post: (reply: QueryReply, transfer?: Transfer
   let scheduled = false;
   const drain = () => {
     scheduled = false;
-    const batch = [...waiting.values()].sort((a, b) => a.id - b.id);
+    const batch = [...waiting.values()].sort((a, b) => FIRST[a.question.kind] - FIRST[b.question.kind] || a.id - b.id);
     waiting.clear();
     for (const { id, question } of batch) {
       try {

@@ -125,6 +125,18 @@ describe('no stale answer is ever delivered', () => {
     expect(Array.from((await fresh)!.positions)).toEqual(Array.from(filterMeetings(index, syria)));
   });
 
+  it('a graph asked together with facet counts is computed first, and both are answered', async () => {
+    const worker = fakeWorker();
+    const source = workerDataSource(worker.port, columnsOf(index));
+    await source.ready;
+    const counts = source.facetCounts(syria);
+    const graph = source.graph({ filters: syria, window: null, focus: [] });
+    const [c, g] = await Promise.all([counts, graph]);
+    expect([...c!.countries]).toEqual([...countryFacetCounts(index, syria)]);
+    expect(g!.meetingCount).toBe(filterMeetings(index, syria).length);
+    expect(worker.computed).toEqual([worker.asked.at(-1), worker.asked.at(-2)]);
+  });
+
   it('a disposed source resolves what was pending to null and stops the worker', async () => {
     const worker = fakeWorker();
     const source = workerDataSource(worker.port, columnsOf(index));

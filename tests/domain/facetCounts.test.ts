@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { countByAffiliation, countryFacetCounts, topicFacetCounts } from '../../src/domain/facetCounts';
-import { EMPTY_FILTERS } from '../../src/domain/filters';
+import fc from 'fast-check';
+import { countByAffiliation, countryFacetCounts, facetCounters, topicFacetCounts } from '../../src/domain/facetCounts';
+import { EMPTY_FILTERS, filterMeetings, type Filters } from '../../src/domain/filters';
 import { smallIndex } from '../fixtures/smallDataset';
 
 const index = smallIndex();
@@ -45,5 +46,38 @@ describe('facet counts', () => {
     ds.actors.find((a) => a.id === 'zarif')!.affiliation = 'SYR';
     const other = smallIndex(ds);
     expect(countByAffiliation(other, Int32Array.from([2])).get('SYR')).toBe(1);
+  });
+
+  it('equal a count made meeting by meeting, whether the other filters are clear (kept counts) or not', () => {
+    // By hand: the meetings passing every filter but the facet's own, each counted once per affiliation or topic.
+    const byHand = (f: Filters) => {
+      const countries = new Map<string, number>(index.dataset.countries.map((c) => [c.code, 0]));
+      for (const pos of filterMeetings(index, { ...f, countries: [] })) {
+        const codes = new Set(index.meetings[pos]!.participants.map((p) => index.actors[index.actorPos.get(p.actorId)!]!.affiliation));
+        for (const code of codes) countries.set(code, (countries.get(code) ?? 0) + 1);
+      }
+      const topics = new Map<string, number>();
+      for (const pos of filterMeetings(index, { ...f, topics: [] })) for (const t of new Set(index.meetings[pos]!.topics)) topics.set(t, (topics.get(t) ?? 0) + 1);
+      return { countries, topics };
+    };
+    const counters = facetCounters();
+    const pick = <T,>(values: readonly T[]) => fc.subarray([...values], { maxLength: 2 });
+    const filters = fc.record({
+      countries: pick(index.dataset.countries.map((c) => c.code)),
+      topics: pick(index.dataset.topics.map((t) => t.id)),
+      actors: pick(index.dataset.actors.map((a) => a.id).slice(0, 4)),
+      from: fc.constantFrom(null, '2020-01-01'),
+      q: fc.constantFrom('', ' ', 'khaji'),
+    });
+    fc.assert(
+      fc.property(filters, (picked) => {
+        const f: Filters = { ...EMPTY_FILTERS, ...picked };
+        const expected = byHand(f);
+        const countries = new Map([...counters.countries(index, f)].filter(([code]) => expected.countries.has(code)));
+        expect(Object.fromEntries(countries)).toEqual(Object.fromEntries(expected.countries));
+        expect(Object.fromEntries(counters.topics(index, f))).toEqual(Object.fromEntries(expected.topics));
+      }),
+      { numRuns: 150 },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { deriveGraph } from '../../domain/derive';
 import type { ActorGraph } from '../../domain/graph';
 import type { DatasetIndex } from '../../domain/indexes';
@@ -79,8 +80,11 @@ export function useNetworkPicture(): { picture: NetworkPicture | null; pending: 
       return;
     }
     let live = true;
+    // Rendered and handed to the view at once (a synchronous update runs its effects in the same task): as an
+    // ordinary update the view's effect that draws the picture waited for the next frame to be painted first
+    // (30-70 ms at 20k, a step's longest path), and the picture for the frame after it.
     const show = (picture: NetworkPicture) => {
-      if (live) setAnswered(picture);
+      if (live) flushSync(() => setAnswered(picture));
     };
     source.graph(question).then(
       (answer) => answer && show({ ...answer, index, key, focus: question.focus, whole: null }),

@@ -7,7 +7,7 @@ import { countryFacetCounts, topicFacetCounts } from '../../../src/domain/facetC
 import { NETWORK_CAP, type NetworkCap } from '../../../src/domain/networkCap';
 import { expectedGraphAnswer } from './expectedGraph';
 import { searchTextOf } from '../../../src/domain/searchText';
-import { columnsOf, queryIndexOf, QueryEngine, type GraphQuery } from '../../../src/domain/engine/query';
+import { columnsOf, queryIndexOf, QueryEngine, RecentAnswers, type GraphQuery } from '../../../src/domain/engine/query';
 import { latestOnly, memoryDataSource } from '../../../src/domain/engine/querySource';
 import { parseDatasetText } from '../../../src/domain/validate';
 import { decodeBytes } from '../../../src/domain/import/decode';
@@ -126,6 +126,40 @@ describe('the query engine answers as the pure functions do', () => {
     const a = engine.facetCounts(structuredClone(f));
     // Only the country ticks change: the country counts do not depend on them.
     expect(engine.facetCounts({ ...f, countries: ['IRN', 'SYR'] }).countries).toBe(a.countries);
+  });
+});
+
+describe('answers kept for filters asked again', () => {
+  it('keep the least recently used out, and make nothing twice while kept', () => {
+    const recent = new RecentAnswers<number>(2);
+    const made: string[] = [];
+    const get = (key: string) => recent.get(key, () => (made.push(key), made.length));
+    expect([get('a'), get('b'), get('a'), get('c'), get('a'), get('b')]).toEqual([1, 2, 1, 3, 1, 4]);
+    expect(made).toEqual(['a', 'b', 'c', 'b']);
+  });
+
+  it('equal the pure functions over a walk that keeps coming back to earlier filters and windows', () => {
+    const index = buildIndex(synthetic(2500, 800, 5));
+    const span = index.maxTime - index.minTime;
+    const windows = [null, { fromMs: index.minTime + span / 4, toMs: index.minTime + span / 2 }, { fromMs: index.minTime, toMs: index.minTime + span / 3 }];
+    fc.assert(
+      fc.property(fc.array(filtersOf(index, false), { minLength: 1, maxLength: 12 }), fc.array(fc.tuple(fc.nat(), fc.nat(2)), { minLength: 10, maxLength: 40 }), (pool, walk) => {
+        const engine = workerEngine(index);
+        for (const [pick, w] of walk) {
+          const f = structuredClone(pool[pick % pool.length]!);
+          const visible = filterMeetings(index, f);
+          expect(Array.from(engine.filter(f).positions)).toEqual(Array.from(visible));
+          const counts = engine.facetCounts(f);
+          expect([...counts.countries]).toEqual([...countryFacetCounts(index, f)]);
+          expect([...counts.topics]).toEqual([...topicFacetCounts(index, f)]);
+          const window = windows[w]!;
+          const q: GraphQuery = { filters: f, window, focus: [], cap: SMALL_CAP, measure: 'degree', top: 5 };
+          const meetings = window ? meetingsInWindow(index, visible, window.fromMs, window.toMs) : visible;
+          expect(engine.graph(q)).toEqual(expectedGraphAnswer(index, meetings, q));
+        }
+      }),
+      { numRuns: 15, endOnFailure: true },
+    );
   });
 });
 

@@ -74,7 +74,7 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
         case 'needsMapping':
           return finish({ kind: 'needsMapping', needs: reply.needs });
         case 'head':
-          assembler = new IndexAssembler(reply.packed, reply.rest, reply.counts);
+          assembler = new IndexAssembler(reply.packed, reply.rest, reply.counts, reply.queryCopy);
           return;
         case 'chunk':
           assembler!.addJson(reply.field, reply.offset, reply.count, reply.json);

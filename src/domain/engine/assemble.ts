@@ -2,6 +2,7 @@ import type { DatasetIndex } from '../indexes';
 import type { Actor, Country, Dataset, Meeting, Source, Topic } from '../schema';
 import { csrRow, type KeyedCsr, type PackedIndex } from './packedIndex';
 import type { ChunkField } from './protocol';
+import { rememberQueryCopy } from './queryColumnsCopy';
 
 /**
  * Builds the page's `DatasetIndex` from what the loading worker produced: the typed arrays as they arrived (no copy,
@@ -24,6 +25,8 @@ export class IndexAssembler {
     private readonly packed: PackedIndex,
     private readonly rest: Dataset,
     private readonly counts: Record<ChunkField, number>,
+    /** The loading worker's copy of the columns for the query worker, passed on with the index. */
+    private readonly queryCopy?: PackedIndex,
   ) {
     if (packed.meetingCount !== counts.meetings || packed.actorCount !== counts.actors) throw new Error('the index does not match the records announced');
     this.meetings = new Array<Meeting>(counts.meetings);
@@ -81,7 +84,7 @@ export class IndexAssembler {
     const dataset: Dataset = Object.assign(this.rest, { meetings, actors, sources });
     const byActor = new Array<Int32Array>(packed.actorCount);
     for (let a = 0; a < packed.actorCount; a++) byActor[a] = csrRow(packed.byActor, a);
-    return {
+    const index: DatasetIndex = {
       dataset,
       meetings,
       actors,
@@ -100,6 +103,8 @@ export class IndexAssembler {
       minTime: packed.minTime,
       maxTime: packed.maxTime,
     };
+    if (this.queryCopy) rememberQueryCopy(index, this.queryCopy);
+    return index;
   }
 }
 

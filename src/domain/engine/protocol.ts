@@ -25,6 +25,8 @@ export type LoadRequest = (
   chunkSize?: number;
   /** A file's bytes are also kept in this browser under this key, by the worker (no copy on the page). */
   storeAs?: string;
+  /** From this many meetings on, the head also brings a copy of the columns for the query worker (queryColumnsCopy.ts). */
+  queryCopyFrom?: number;
 };
 
 /** Where the load is; `fraction` grows across all of them (download, read, index, hand-over). */
@@ -44,7 +46,7 @@ export type LoadReply =
   | { type: 'fetched'; bytes: number }
   | { type: 'failed'; title: string; issues: DatasetIssue[]; total: number }
   | { type: 'needsMapping'; needs: NeedsMapping }
-  | { type: 'head'; packed: PackedIndex; rest: Dataset; counts: Record<ChunkField, number> }
+  | { type: 'head'; packed: PackedIndex; rest: Dataset; counts: Record<ChunkField, number>; queryCopy?: PackedIndex }
   /** `count` records from `offset` on, as a JSON array (see CHUNK_CHARS in runLoad.ts). */
   | { type: 'chunk'; field: ChunkField; offset: number; count: number; json: string }
   /** `stored`: the file's bytes were kept under the request's `storeAs`. */

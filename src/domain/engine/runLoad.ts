@@ -5,6 +5,7 @@ import { importText } from '../import/pipeline';
 import { isolate } from '../bidi';
 import { packIndex, packedBuffers } from './packedIndex';
 import { readFileBytes, storeFileBytes } from './storedFiles';
+import { copyPacked } from './queryColumnsCopy';
 import type { ChunkField, LoadRequest, LoadStage, LoadSummary, Post } from './protocol';
 
 /** Records per chunk at most (tests vary it); a chunk is usually cut by its text first (CHUNK_CHARS). */
@@ -157,7 +158,7 @@ export async function runLoad(request: LoadRequest, post: Post, signal?: AbortSi
   if (signal?.aborted) return;
   const stored = storing ? await storing : undefined;
   if (signal?.aborted) return;
-  await handOver(dataset, summary, post, request.chunkSize ?? DEFAULT_CHUNK, signal, stored, credit);
+  await handOver(dataset, summary, post, request.chunkSize ?? DEFAULT_CHUNK, signal, stored, credit, request.queryCopyFrom);
 }
 
 function importedParts(outcome: import('../import/pipeline').Imported): { dataset: Dataset; summary: LoadSummary } {
@@ -166,10 +167,11 @@ function importedParts(outcome: import('../import/pipeline').Imported): { datase
 }
 
 /**
- * Index, then the head (index buffers transferred and the small parts of the dataset), then the records in chunks;
+ * Index, then the head (index buffers transferred, with a copy for the query worker from `queryCopyFrom` meetings on,
+ * and the small parts of the dataset), then the records in chunks;
  * with a `credit`, each chunk waits for one (see CHUNKS_IN_FLIGHT), else all are sent at once (synchronously).
  */
-export async function handOver(dataset: Dataset, summary: LoadSummary, post: Post, chunkSize: number, signal?: AbortSignal, stored?: boolean, credit?: ChunkCredit): Promise<void> {
+export async function handOver(dataset: Dataset, summary: LoadSummary, post: Post, chunkSize: number, signal?: AbortSignal, stored?: boolean, credit?: ChunkCredit, queryCopyFrom = Infinity): Promise<void> {
   const n = dataset.meetings.length;
   const rows = summary.kind === 'import' ? summary.imported.rows : n;
   post({ type: 'progress', stage: 'index', rows, fraction: overallFraction('index', 0) });
@@ -177,7 +179,10 @@ export async function handOver(dataset: Dataset, summary: LoadSummary, post: Pos
   // Key order as in the file (an export writes the dataset back); the chunked arrays are filled in by the page.
   const rest: Dataset = { ...dataset, meetings: [], actors: [], sources: [] };
   const counts: Record<ChunkField, number> = { meetings: n, actors: dataset.actors.length, sources: dataset.sources.length };
-  post({ type: 'head', packed, rest, counts }, packedBuffers(packed));
+  if (n >= queryCopyFrom) {
+    const queryCopy = copyPacked(packed);
+    post({ type: 'head', packed, rest, counts, queryCopy }, [...packedBuffers(packed), ...packedBuffers(queryCopy)]);
+  } else post({ type: 'head', packed, rest, counts }, packedBuffers(packed));
   const total = counts.meetings + counts.actors + counts.sources;
   let sent = 0;
   let chunks = 0;

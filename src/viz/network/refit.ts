@@ -5,6 +5,24 @@ import type { Emphasis, Scene } from './scene';
 /** Room kept between what must be seen and the edge of the box, in screen pixels. */
 export const REVEAL_PADDING = 24;
 const ANIMATION_MS = 350;
+/**
+ * A move that shifts nothing on screen by more than this (px) is made at once: animated, a few pixels' pan
+ * cost ~20 frames of redrawing the drawing (often while the next filter change was being shown) for a shift
+ * the eye hardly follows. In the bundled benchmark most settle refits were 1–3 px pans.
+ */
+export const JUMP_PX = 8;
+
+/** How far (screen px) the move from `from` to `to` shifts the farthest point of a `width`×`height` box. */
+export function screenShift(from: ViewTransform, to: ViewTransform, width: number, height: number): number {
+  // The move is affine, so the farthest shift is at a corner: screen point s goes to to + to.k * (s - from) / from.k.
+  let most = 0;
+  for (const sx of [0, width]) {
+    for (const sy of [0, height]) {
+      most = Math.max(most, Math.abs(to.x + (to.k * (sx - from.x)) / from.k - sx), Math.abs(to.y + (to.k * (sy - from.y)) / from.k - sy));
+    }
+  }
+  return most;
+}
 
 /** Nodes a selection is about: the selected actor and its counterparts, both ends of a link, a meeting's participants. */
 export function revealSet(emphasis: Emphasis): number[] {
@@ -97,8 +115,13 @@ export function createRefit(ctx: RefitContext, zoomBehavior: ZoomBehavior<Elemen
     if (!surface) return;
     const target = zoomIdentity.translate(t.x, t.y).scale(t.k);
     const sel = select(surface);
-    if (prefersReducedMotion()) zoomBehavior.transform(sel, target);
-    else zoomBehavior.transform(sel.transition().duration(ANIMATION_MS), target);
+    const now = ctx.transform();
+    const { width, height } = ctx.size();
+    if (prefersReducedMotion() || screenShift(now, t, width, height) <= JUMP_PX) {
+      // A move still under way would otherwise carry on past this one.
+      sel.interrupt();
+      zoomBehavior.transform(sel, target);
+    } else zoomBehavior.transform(sel.transition().duration(ANIMATION_MS), target);
   }
 
   function reveal() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { STATE_STRIDE } from '../../../src/viz/network/layoutModel';
-import { REVEAL_PADDING, revealAllSet, revealSet, transformToReveal } from '../../../src/viz/network/refit';
+import { JUMP_PX, REVEAL_PADDING, revealAllSet, revealSet, screenShift, transformToReveal } from '../../../src/viz/network/refit';
 
 /** Layout state for nodes at the given world positions. */
 function stateOf(points: [number, number][]): Float32Array {
@@ -48,6 +48,35 @@ describe('transformToReveal', () => {
     const t = transformToReveal(state, radii, [0, 1], { k: 1, x: 450, y: 200 }, 600, 400, labels)!;
     const [sx] = onScreen(t, 105, 0);
     expect(sx + 124).toBeLessThanOrEqual(600 - REVEAL_PADDING + 0.01);
+  });
+});
+
+describe('screenShift', () => {
+  it('is the pan for a pan, and nothing for no move', () => {
+    expect(screenShift({ k: 1, x: 10, y: 20 }, { k: 1, x: 13, y: 19 }, 600, 400)).toBeCloseTo(3);
+    expect(screenShift({ k: 0.5, x: 10, y: 20 }, { k: 0.5, x: 10, y: 20 }, 600, 400)).toBe(0);
+  });
+
+  it('measures a zoom at the corner that moves most', () => {
+    // Zooming out to half about the box's top-left corner: the bottom-right corner moves half the box.
+    expect(screenShift({ k: 1, x: 0, y: 0 }, { k: 0.5, x: 0, y: 0 }, 600, 400)).toBeCloseTo(300);
+  });
+
+  it('tells the refits of a few pixels (made at once) from real moves (animated)', () => {
+    expect(screenShift({ k: 0.4756, x: 310.97, y: 95.74 }, { k: 0.4756, x: 310.97, y: 92.88 }, 700, 480)).toBeLessThanOrEqual(JUMP_PX);
+    expect(screenShift({ k: 0.5886, x: 300, y: 90 }, { k: 0.4756, x: 311, y: 96 }, 700, 480)).toBeGreaterThan(JUMP_PX);
+  });
+
+  it('bounds how far every point of the box moves', () => {
+    const t = fc.record({ k: fc.double({ min: 0.05, max: 8, noNaN: true }), x: fc.double({ min: -2000, max: 2000, noNaN: true }), y: fc.double({ min: -2000, max: 2000, noNaN: true }) });
+    fc.assert(
+      fc.property(t, t, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (from, to, u, v) => {
+        const [sx, sy] = [u * 600, v * 400];
+        const moved = [to.x + (to.k * (sx - from.x)) / from.k - sx, to.y + (to.k * (sy - from.y)) / from.k - sy];
+        const bound = screenShift(from, to, 600, 400);
+        return Math.abs(moved[0]!) <= bound * (1 + 1e-9) + 1e-6 && Math.abs(moved[1]!) <= bound * (1 + 1e-9) + 1e-6;
+      }),
+    );
   });
 });
 

@@ -201,6 +201,8 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
     runner = kind === 'worker' ? createWorkerLayout(onPositions) : createMainThreadLayout(onPositions);
   }
 
+  /** Set once the view's resize observer reports sizes (it calls resize() on every change): reading them again forces a layout. */
+  let sizeObserved = false;
   function measure() {
     width = el.clientWidth || 600;
     height = el.clientHeight || 400;
@@ -241,8 +243,9 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
       layoutRunning = true;
       root.dataset.layout = 'running';
       const small = !large && scene.nodes.length <= SMALL_GRAPH_NODES;
-      // Spacing is derived from the panel, so read its size now rather than trust the size at creation.
-      if (small) measure();
+      // Spacing is derived from the panel, so read its size now rather than trust the size at creation; once resize()
+      // keeps it current, reading it here forced a layout of the page mid-commit (10-20 ms in bundled filter steps).
+      if (small && !sizeObserved) measure();
       labelWidths = small ? Float32Array.from(scene.nodes, (node) => estimateLabelWidth(node.short)) : null;
       if (scene.alpha >= 1 || spacingNodes === 0) spacingNodes = Math.max(1, scene.nodes.length);
       runner!.start({
@@ -306,6 +309,7 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
     },
     snapshot: () => snapshotScene(scene, transform, width, height),
     resize() {
+      sizeObserved = true;
       const before = { width, height };
       measure();
       if (before.width === width && before.height === height) return;

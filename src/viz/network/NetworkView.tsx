@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { highlightFor, type Highlight } from '../../domain/derive';
 import { MAX_PAIRWISE_PARTICIPANTS } from '../../domain/graph';
 import { useStore } from '../../state/store';
@@ -6,6 +6,7 @@ import { meetingCountText } from '../../domain/countText';
 import { METRIC_LABEL } from '../../domain/analysis/metricNames';
 import { selectIndex, selectSelectionHighlight, selectVisible, selectTotalCount } from '../../state/selectors';
 import { createNetworkController, type NetworkController } from './createNetworkController';
+import { SMALL_GRAPH_NODES } from './smallGraphLayout';
 import { NetworkLegend } from './NetworkLegend';
 import { NetworkAnalysisControls } from '../../components/analysis/NetworkAnalysisControls';
 import { MostCentralList } from '../../components/analysis/MostCentralList';
@@ -49,7 +50,8 @@ export function NetworkView() {
     return { ...selectionHighlight, actors };
   }, [index, visible, selectionHighlight, hoveredActor, hoveredMeeting]);
 
-  useEffect(() => {
+  // A layout effect, so the controller exists when the first picture is drawn in one (below).
+  useLayoutEffect(() => {
     const host = hostRef.current!;
     const controller = createNetworkController(host, {
       onSelectActor: (id) => useStore.getState().select(id ? { kind: 'actor', id } : null),
@@ -72,10 +74,17 @@ export function NetworkView() {
 
   // Only an answer for exactly the current inputs (or the page's own picture) arrives here: the controller's
   // rendered-meetings report, which the benchmark waits for, is written only when it is drawn.
+  // A small picture is drawn in the commit that brings it (a few ms): its passive effect ran only after the next
+  // frame, so the network showed each filter change a frame after the count and the timeline (bundled filter steps:
+  // deferred commit → frame → setGraph → frame). A large one keeps a task of its own after the frame.
+  const drawInCommit = picture !== null && picture.graph.nodes.length <= SMALL_GRAPH_NODES;
+  useLayoutEffect(() => {
+    if (picture && drawInCommit) controllerRef.current?.setGraph(picture.graph, picture.index, picture.meetingCount, picture.offstage);
+  }, [picture, drawInCommit]);
   useEffect(() => {
-    if (picture) controllerRef.current?.setGraph(picture.graph, picture.index, picture.meetingCount, picture.offstage);
+    if (picture && !drawInCommit) controllerRef.current?.setGraph(picture.graph, picture.index, picture.meetingCount, picture.offstage);
     publishDrawnPicture(picture);
-  }, [picture]);
+  }, [picture, drawInCommit]);
   useEffect(() => () => publishDrawnPicture(null), []);
   useEffect(() => controllerRef.current?.setAppearance(appearance), [appearance]);
   useEffect(() => controllerRef.current?.setHighlight(highlight), [highlight]);

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { buildIndex } from '../../src/domain/indexes';
 import { EMPTY_FILTERS, filterMeetings, hasActiveFilters, meetingsInWindow, type Filters } from '../../src/domain/filters';
 import type { Dataset } from '../../src/domain/schema';
-import { isoToMs } from '../../src/domain/dates';
+import { DAY_MS, isoToMs } from '../../src/domain/dates';
+import { generateSynthetic } from '../../scripts/bench/synthetic/generate';
 
 const index = buildIndex(JSON.parse(readFileSync('public/data/meetings.json', 'utf8')) as Dataset);
 const ids = (f: Partial<Filters>) => Array.from(filterMeetings(index, { ...EMPTY_FILTERS, ...f }), (i) => index.meetings[i]!.id);
@@ -60,5 +62,23 @@ describe('filterMeetings', () => {
     const visible = filterMeetings(index, EMPTY_FILTERS);
     const inWindow = meetingsInWindow(index, visible, isoToMs('2023-01-15'), isoToMs('2023-02-02'));
     expect(Array.from(inWindow, (i) => index.meetings[i]!.id).sort()).toEqual(['2023-01-amir-abdollahian-sosan', '2023-01-khaji-sosan', '2023-02-sobhani-sosan']);
+  });
+
+  it('meetingsInWindow equals checking every visible meeting, for any filters and window (long meetings included)', () => {
+    const synthetic = buildIndex(JSON.parse(generateSynthetic({ meetings: 1500, actors: 120, seed: 7 })) as Dataset);
+    for (const idx of [index, synthetic]) {
+      const span = idx.maxTime - idx.minTime;
+      const codes = [...idx.byAffiliation.keys()];
+      fc.assert(
+        fc.property(fc.subarray(codes, { maxLength: 2 }), fc.double({ min: -0.1, max: 1.1, noNaN: true }), fc.double({ min: 0, max: 0.5, noNaN: true }), (countries, at, width) => {
+          const visible = filterMeetings(idx, { ...EMPTY_FILTERS, countries });
+          const fromMs = Math.round(idx.minTime + at * span);
+          const toMs = fromMs + Math.round(width * span) + DAY_MS;
+          const byHand = Array.from(visible).filter((i) => idx.end[i]! > fromMs && idx.start[i]! < toMs);
+          expect(Array.from(meetingsInWindow(idx, visible, fromMs, toMs))).toEqual(byHand);
+        }),
+        { numRuns: 200 },
+      );
+    }
   });
 });

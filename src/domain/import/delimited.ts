@@ -37,20 +37,32 @@ export interface ParseProgress {
 }
 
 /**
- * CSV/TSV text to a table with papaparse (quoting, doubled quotes, CRLF, line breaks inside quoted cells).
- * Structural errors (an unclosed quote) become problems with the row they start in.
+ * A data row a reader has already decided to leave out (see `skipRow`): kept as this one shared empty row, so row
+ * numbers stay as in the file while the row's cells are never held.
  */
-export function parseDelimited(text: string, fileName = '', onProgress?: (p: ParseProgress) => void): Table {
+export const SKIPPED_ROW: readonly string[] = Object.freeze([]);
+
+/**
+ * CSV/TSV text to a table with papaparse (quoting, doubled quotes, CRLF, line breaks inside quoted cells).
+ * Structural errors (an unclosed quote) become problems with the row they start in. `skipRow`, given the header,
+ * may return a test for data rows to keep out as SKIPPED_ROW (an event file's non-contact rows: four in five rows of a
+ * year of ICEWS, whose million rows of cells held until the reader ran were most of the import's garbage-collection time).
+ */
+export function parseDelimited(text: string, fileName = '', onProgress?: (p: ParseProgress) => void, skipRow?: (header: readonly string[]) => ((cells: readonly string[]) => boolean) | null): Table {
   const delimiter = detectDelimiter(text, fileName);
   const all: string[][] = [];
   const problems: ImportProblem[] = [];
   const every = 5000;
+  let skip: ((cells: readonly string[]) => boolean) | null = null;
   Papa.parse<string[]>(text, {
     delimiter,
     skipEmptyLines: false,
     step: (result, parser) => {
       void parser;
-      all.push(result.data);
+      if (all.length === 0) {
+        all.push(result.data);
+        skip = skipRow?.(result.data.map((h) => h.trim())) ?? null;
+      } else all.push(skip && !result.errors.length && skip(result.data) ? (SKIPPED_ROW as string[]) : result.data);
       for (const e of result.errors) {
         problems.push({ row: all.length, column: '', value: '', message: e.code === 'MissingQuotes' ? 'a quoted cell is never closed (a " is missing)' : e.message });
       }

@@ -1,7 +1,7 @@
 import type { Actor, Country, Meeting } from '../schema';
 import { DatasetBuilder, actorKey, nameIsAffiliation } from './builder';
 import { resolveAffiliation, UNSTATED } from './countries';
-import { isBlankRow, type Table } from './delimited';
+import { isBlankRow, SKIPPED_ROW, type Table } from './delimited';
 import type { DyadicLayout, DyadicRole, Mapping } from './layouts';
 import type { ImportResult } from './meetingsSheet';
 import { TYPE_OF_CAMEO } from './meetingsSheet';
@@ -67,6 +67,11 @@ export function readDyadic(table: Table, mapping: Mapping<DyadicRole>, layout: D
   };
 
   table.rows.forEach((cells, i) => {
+    if (cells === SKIPPED_ROW) {
+      rowsRead++;
+      notContacts++;
+      return;
+    }
     if (isBlankRow(cells)) return;
     rowsRead++;
     const row = i + 2;
@@ -79,8 +84,7 @@ export function readDyadic(table: Table, mapping: Mapping<DyadicRole>, layout: D
     const rowProblems: ImportProblem[] = [];
     const problem = (role: DyadicRole, message: string, value = cell(role)) => rowProblems.push({ row, column: header(role), value, message });
 
-    const rawCode = cell('code');
-    const code = /^\d{2,4}$/.test(rawCode) ? rawCode.padStart(3, '0').slice(0, 3) : rawCode;
+    const code = eventCode(cells, mapping, missing);
     if (!layout.keepCode(code)) {
       notContacts++;
       return;
@@ -142,6 +146,30 @@ export function readDyadic(table: Table, mapping: Mapping<DyadicRole>, layout: D
     rows: rowsRead,
     meetings,
     notContacts,
+  };
+}
+
+/** The row's event code as the layout's `keepCode` reads it: trimmed, "missing" as empty, 2–4 digits as 3. */
+function eventCode(cells: readonly string[], mapping: Mapping<DyadicRole>, missing: ReadonlySet<string>): string {
+  const at = mapping.code;
+  const raw = at === undefined ? '' : (cells[at] ?? '').trim();
+  const value = missing.has(raw) ? '' : raw;
+  return /^\d{2,4}$/.test(value) ? value.padStart(3, '0').slice(0, 3) : value;
+}
+
+/**
+ * For `parseDelimited`: when the header is one of `layouts`, a test for the rows its reader would leave out as not
+ * contacts (a blank row is kept: the reader skips it without counting it).
+ */
+export function nonContactRows(layouts: readonly DyadicLayout[], match: (header: readonly string[], layout: DyadicLayout) => Mapping<DyadicRole> | null) {
+  return (header: readonly string[]): ((cells: readonly string[]) => boolean) | null => {
+    for (const layout of layouts) {
+      const mapping = match(header, layout);
+      if (!mapping) continue;
+      const missing = new Set(layout.missing);
+      return (cells) => !layout.keepCode(eventCode(cells, mapping, missing)) && !isBlankRow(cells);
+    }
+    return null;
   };
 }
 

@@ -2,7 +2,7 @@ import type { Dataset } from '../schema';
 import { formatIssue, parseDatasetText, validateDataset, type DatasetIssue } from '../validate';
 import { parseDelimited, delimiterName, type ParseProgress, type Table } from './delimited';
 import { DYADIC_LAYOUTS, MEETINGS_SHEET, guessMapping, hasRequired, matchLayout, type Mapping, type MappingGuess, type SheetRole } from './layouts';
-import { readDyadic } from './dyadic';
+import { nonContactRows, readDyadic } from './dyadic';
 import { readMeetingsSheet } from './meetingsSheet';
 import { formatProblem, skippedRows, type ImportProblem } from './problems';
 import { isolate } from '../bidi';
@@ -59,7 +59,8 @@ export function importText(text: string, fileName: string, options: { mapping?: 
     const n = result.dataset.meetings.length;
     return { ok: true, dataset: result.dataset, format: 'Parley JSON', problems: [], rows: n, meetings: n, unmatched: [], notContacts: 0 };
   }
-  const table = options.table ?? parseDelimited(text, fileName, options.onProgress);
+  // An event file's non-contact rows are left out while parsing (see SKIPPED_ROW); a sheet the user maps keeps every row.
+  const table = options.table ?? parseDelimited(text, fileName, options.onProgress, options.mapping ? undefined : nonContactRows(DYADIC_LAYOUTS, matchLayout));
   if (!table.header.some((h) => h !== '')) return failure(`${isolate(fileName)} has no header row`, [{ path: 'line 1', message: 'the first line must name the columns (e.g. date, participants)' }]);
   const separated = `${delimiterName(table.delimiter)}-separated`;
 

@@ -11,6 +11,8 @@ const ANIMATION_MS = 350;
  * the eye hardly follows. In the bundled benchmark most settle refits were 1–3 px pans.
  */
 export const JUMP_PX = 8;
+/** Input that ends a running refit animation at its destination. */
+const INPUT_EVENTS = ['pointerdown', 'keydown', 'input'] as const;
 
 /** How far (screen px) the move from `from` to `to` shifts the farthest point of a `width`×`height` box. */
 export function screenShift(from: ViewTransform, to: ViewTransform, width: number, height: number): number {
@@ -109,6 +111,8 @@ export function createRefit(ctx: RefitContext, zoomBehavior: ZoomBehavior<Elemen
   let frame: number | null = null;
   /** What the next frame brings into view: the selection's actors, or (after a graph change) every node. */
   let wanted: 'selection' | 'all' | null = null;
+  /** Stops listening for the input that would end the running animation early. */
+  let unlisten: (() => void) | null = null;
 
   function moveTo(t: ViewTransform) {
     const surface = ctx.surface();
@@ -117,11 +121,29 @@ export function createRefit(ctx: RefitContext, zoomBehavior: ZoomBehavior<Elemen
     const sel = select(surface);
     const now = ctx.transform();
     const { width, height } = ctx.size();
-    if (prefersReducedMotion() || screenShift(now, t, width, height) <= JUMP_PX) {
+    const jump = () => {
       // A move still under way would otherwise carry on past this one.
       sel.interrupt();
       zoomBehavior.transform(sel, target);
-    } else zoomBehavior.transform(sel.transition().duration(ANIMATION_MS), target);
+    };
+    if (prefersReducedMotion() || screenShift(now, t, width, height) <= JUMP_PX) return jump();
+    const moving = sel.transition().duration(ANIMATION_MS);
+    zoomBehavior.transform(moving, target);
+    // The animation is decoration: the user's next input (a click, a key, typing anywhere on the page) ends it where it
+    // was going. Left running, its frames (each restyling and redrawing the drawing) shared the main thread with the
+    // handling of that input: after a filter that brings new actors the bench's next two steps ran inside them.
+    unlisten?.();
+    const stop = () => {
+      for (const type of INPUT_EVENTS) window.removeEventListener(type, finish, true);
+      if (unlisten === stop) unlisten = null;
+    };
+    const finish = () => {
+      stop();
+      jump();
+    };
+    for (const type of INPUT_EVENTS) window.addEventListener(type, finish, { capture: true, passive: true });
+    unlisten = stop;
+    moving.on('end.refit interrupt.refit', stop);
   }
 
   function reveal() {
@@ -159,6 +181,7 @@ export function createRefit(ctx: RefitContext, zoomBehavior: ZoomBehavior<Elemen
       request('all');
     },
     destroy() {
+      unlisten?.();
       if (frame !== null) cancelAnimationFrame(frame);
       const surface = ctx.surface();
       if (surface) select(surface).interrupt();

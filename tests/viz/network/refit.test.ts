@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { select, zoom, zoomIdentity, type ZoomTransform } from 'd3';
+import { computeEmphasis, EMPTY_SCENE, type Scene } from '../../../src/viz/network/scene';
 import { STATE_STRIDE } from '../../../src/viz/network/layoutModel';
-import { JUMP_PX, REVEAL_PADDING, revealAllSet, revealSet, screenShift, transformToReveal } from '../../../src/viz/network/refit';
+import { createRefit, JUMP_PX, REVEAL_PADDING, revealAllSet, revealSet, screenShift, transformToReveal } from '../../../src/viz/network/refit';
 
 /** Layout state for nodes at the given world positions. */
 function stateOf(points: [number, number][]): Float32Array {
@@ -110,5 +112,56 @@ describe('after a graph change', () => {
         expect(transformToReveal(state, radii, revealAllSet(points.length), t, 800, 500)).toBeNull();
       }),
     );
+  });
+});
+
+describe('createRefit', () => {
+  /** A refit of a 600×400 box whose two nodes lie far outside it, driving a real d3 zoom on an SVG element. */
+  function setUp() {
+    const surface = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    document.body.append(surface);
+    let transform = zoomIdentity;
+    const behavior = zoom<Element, unknown>().extent([[0, 0], [600, 400]]).on('zoom', (e: { transform: ZoomTransform }) => void (transform = e.transform));
+    select<Element, unknown>(surface).call(behavior);
+    const scene = { ...EMPTY_SCENE, nodes: [{}, {}] as Scene['nodes'], state: stateOf([[-2000, 0], [3000, 900]]), radii: new Float32Array([5, 5]) };
+    const refit = createRefit(
+      {
+        scene: () => scene,
+        emphasis: () => computeEmphasis(scene, new Set(), null, null, -1),
+        transform: () => transform,
+        size: () => ({ width: 600, height: 400 }),
+        surface: () => surface,
+        labelWidths: () => null,
+        following: () => false,
+        fitAll: () => ({ k: 1, x: 0, y: 0 }),
+      },
+      behavior,
+    );
+    return { refit, current: () => transform, cleanUp: () => (refit.destroy(), surface.remove()) };
+  }
+  const wait = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+  it('animates a real move, and input anywhere on the page ends it at its destination', async () => {
+    const { refit, current, cleanUp } = setUp();
+    refit.revealAll();
+    await wait(120);
+    const midway = current();
+    expect(midway.k).toBeLessThan(1);
+    await wait(0);
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab' }));
+    const end = current();
+    expect(end.k).toBeLessThan(midway.k);
+    // Where it ends, both nodes are in the box.
+    for (const [x, y] of [[-2000, 0], [3000, 900]] as const) {
+      const [sx, sy] = onScreen(end, x, y);
+      expect(sx).toBeGreaterThanOrEqual(0);
+      expect(sx).toBeLessThanOrEqual(600);
+      expect(sy).toBeGreaterThanOrEqual(0);
+      expect(sy).toBeLessThanOrEqual(400);
+    }
+    // ...and stays there: the animation does not carry on.
+    await wait(450);
+    expect(current()).toEqual(end);
+    cleanUp();
   });
 });

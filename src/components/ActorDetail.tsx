@@ -13,20 +13,34 @@ import { TopicCounts } from './analysis/TopicCounts';
 const PAGE = 50;
 const ACTOR_KIND_LABELS: Record<Actor['kind'], string> = { person: 'Person', organization: 'Organization', group: 'Group of unnamed people' };
 
+/** Longest the centrality waits for an idle moment after the selection is painted. */
+const ANALYSIS_IDLE_TIMEOUT_MS = 300;
+
 /**
- * Whether the frame that first shows `key` has been painted. Centrality starts loading and computing
- * the analysis code when it mounts (tens of milliseconds at the bundled size, on this thread): that
- * waits until the selection itself is on screen.
+ * Whether the frame that first shows `key` has been painted and the page has had an idle moment since.
+ * Centrality starts loading and computing the analysis code when it mounts (tens of milliseconds at the
+ * bundled size, on this thread): that waits until the selection itself is on screen and what the click
+ * set going (the timeline's item update and redraw) is done. Started by a timer right after the frame,
+ * its tasks ran between that frame and the next, ahead of the timeline's redraw and of anything else queued.
  */
 function usePaintedOnce(key: string): boolean {
   const [painted, setPainted] = useState<string | null>(null);
   useEffect(() => {
     if (painted === key) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setPainted(key), 0)));
+    let cancelLater: (() => void) | undefined;
+    const frame = requestAnimationFrame(() => {
+      const show = () => setPainted(key);
+      if (typeof requestIdleCallback === 'function') {
+        const idle = requestIdleCallback(show, { timeout: ANALYSIS_IDLE_TIMEOUT_MS });
+        cancelLater = () => cancelIdleCallback(idle);
+      } else {
+        const timer = setTimeout(show, 0);
+        cancelLater = () => clearTimeout(timer);
+      }
+    });
     return () => {
       cancelAnimationFrame(frame);
-      clearTimeout(timer);
+      cancelLater?.();
     };
   }, [key, painted]);
   return painted === key;

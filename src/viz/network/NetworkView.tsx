@@ -76,7 +76,9 @@ export function NetworkView() {
   // rendered-meetings report, which the benchmark waits for, is written only when it is drawn.
   // A small picture is drawn in the commit that brings it (a few ms): its passive effect ran only after the next
   // frame, so the network showed each filter change a frame after the count and the timeline (bundled filter steps:
-  // deferred commit → frame → setGraph → frame). A large one keeps a task of its own after the frame.
+  // deferred commit → frame → setGraph → frame). A large one built on the page is drawn in the passive effect, after
+  // the frame; one from the query worker arrives in a synchronous render of the answer's own task (useNetworkPicture),
+  // whose effects run in that task.
   const drawInCommit = picture !== null && picture.graph.nodes.length <= SMALL_GRAPH_NODES;
   useLayoutEffect(() => {
     if (picture && drawInCommit) controllerRef.current?.setGraph(picture.graph, picture.index, picture.meetingCount, picture.offstage);

@@ -74,10 +74,10 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
         case 'needsMapping':
           return finish({ kind: 'needsMapping', needs: reply.needs });
         case 'head':
-          assembler = new IndexAssembler(reply.packed, reply.rest, reply.counts, reply.queryCopy);
+          assembler = new IndexAssembler(reply.packed, reply.rest, reply.counts);
           return;
         case 'chunk':
-          assembler!.addJson(reply.field, reply.offset, reply.count, reply.json);
+          assembler!.add(reply.field, reply.offset, reply.items);
           return acknowledge();
         case 'done':
           return finish({ kind: 'loaded', index: assembler!.finish(), summary: reply.summary, ...(reply.stored !== undefined ? { stored: reply.stored } : {}) });

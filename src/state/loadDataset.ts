@@ -7,7 +7,6 @@ import { useStore } from './store';
 import { cancelLoad, startLoad, type LoadOutcome } from './dataSource';
 import { handleLoaded } from './importDataset';
 import { isolate } from '../domain/bidi';
-import { QUERY_WORKER_MIN_MEETINGS } from './querySource';
 
 export const BUNDLED_DATA_URL = `${import.meta.env.BASE_URL}data/meetings.json`;
 /** A link's dataset that has not arrived by then is reported (with Retry and the bundled dataset), not waited on forever. */
@@ -71,7 +70,7 @@ export const cancelFetch = (): void => cancelLoad();
 export function runEngineLoad(request: LoadRequest, timeoutMs?: number): Promise<LoadOutcome> {
   const { setImportProgress } = useStore.getState();
   const name = request.fileName;
-  return startLoad({ ...request, queryCopyFrom: QUERY_WORKER_MIN_MEETINGS }, {
+  return startLoad(request, {
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     onProgress: (rows, fraction) => {
       // A cancelled or finished load leaves the bar alone.

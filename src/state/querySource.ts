@@ -2,7 +2,6 @@ import type { DatasetIndex } from '../domain/indexes';
 import { columnsOf, QueryEngine } from '../domain/engine/query';
 import { workerDataSource, type QueryPort, type WorkerDataSource } from '../domain/engine/queryClient';
 import { searchTextOf } from '../domain/searchText';
-import { takeQueryColumns } from '../domain/engine/queryColumnsCopy';
 
 /**
  * Where the views' per-step questions are answered (issue #11). From this many meetings a query worker holding a
@@ -31,7 +30,7 @@ export function workerSourceFor(index: DatasetIndex): WorkerDataSource | null {
   if (index.meetings.length < QUERY_WORKER_MIN_MEETINGS || typeof Worker === 'undefined') return null;
   if (!current) {
     const worker = new Worker(new URL('../domain/engine/query.worker.ts', import.meta.url), { type: 'module' });
-    current = { index, source: workerDataSource(worker as unknown as QueryPort, takeQueryColumns(index) ?? columnsOf(index)) };
+    current = { index, source: workerDataSource(worker as unknown as QueryPort, columnsOf(index)) };
   }
   return current.source;
 }

@@ -2,7 +2,6 @@ import type { DatasetIndex } from '../indexes';
 import type { Actor, Country, Dataset, Meeting, Source, Topic } from '../schema';
 import { csrRow, type KeyedCsr, type PackedIndex } from './packedIndex';
 import type { ChunkField } from './protocol';
-import { rememberQueryCopy } from './queryColumnsCopy';
 
 /**
  * Builds the page's `DatasetIndex` from what the loading worker produced: the typed arrays as they arrived (no copy,
@@ -25,8 +24,6 @@ export class IndexAssembler {
     private readonly packed: PackedIndex,
     private readonly rest: Dataset,
     private readonly counts: Record<ChunkField, number>,
-    /** The loading worker's copy of the columns for the query worker, passed on with the index. */
-    private readonly queryCopy?: PackedIndex,
   ) {
     if (packed.meetingCount !== counts.meetings || packed.actorCount !== counts.actors) throw new Error('the index does not match the records announced');
     this.meetings = new Array<Meeting>(counts.meetings);
@@ -68,13 +65,6 @@ export class IndexAssembler {
     this.received[field] += items.length;
   }
 
-  /** A chunk as the worker sends it: `count` records as a JSON array (parsed here, on the page). */
-  addJson(field: ChunkField, offset: number, count: number, json: string): void {
-    const items = JSON.parse(json) as unknown;
-    if (!Array.isArray(items) || items.length !== count) throw new Error(`a chunk of ${field} at ${offset} does not hold the ${count} records announced`);
-    this.add(field, offset, items);
-  }
-
   /** The index, once every record has arrived. Maps are in position order whatever order the chunks came in. */
   finish(): DatasetIndex {
     for (const field of ['meetings', 'actors', 'sources'] as const) {
@@ -84,7 +74,7 @@ export class IndexAssembler {
     const dataset: Dataset = Object.assign(this.rest, { meetings, actors, sources });
     const byActor = new Array<Int32Array>(packed.actorCount);
     for (let a = 0; a < packed.actorCount; a++) byActor[a] = csrRow(packed.byActor, a);
-    const index: DatasetIndex = {
+    return {
       dataset,
       meetings,
       actors,
@@ -103,8 +93,6 @@ export class IndexAssembler {
       minTime: packed.minTime,
       maxTime: packed.maxTime,
     };
-    if (this.queryCopy) rememberQueryCopy(index, this.queryCopy);
-    return index;
   }
 }
 

@@ -8,7 +8,7 @@ import type { PackedIndex } from './packedIndex';
 /**
  * The loading worker's messages. The page asks for a dataset (a same-origin URL, a file's bytes, or a sheet with the
  * user's column mapping); the worker fetches, decodes, parses, validates, imports and indexes it, then hands over the
- * index's typed arrays (transferred) and the records in small chunks of JSON text, so no message costs the page a long task.
+ * index's typed arrays (transferred) and the records in small chunks, so no message costs the page a long task.
  */
 export type LoadRequest = (
   | { kind: 'url'; url: string }
@@ -25,8 +25,6 @@ export type LoadRequest = (
   chunkSize?: number;
   /** A file's bytes are also kept in this browser under this key, by the worker (no copy on the page). */
   storeAs?: string;
-  /** From this many meetings on, the head also brings a copy of the columns for the query worker (queryColumnsCopy.ts). */
-  queryCopyFrom?: number;
 };
 
 /** Where the load is; `fraction` grows across all of them (download, read, index, hand-over). */
@@ -46,9 +44,8 @@ export type LoadReply =
   | { type: 'fetched'; bytes: number }
   | { type: 'failed'; title: string; issues: DatasetIssue[]; total: number }
   | { type: 'needsMapping'; needs: NeedsMapping }
-  | { type: 'head'; packed: PackedIndex; rest: Dataset; counts: Record<ChunkField, number>; queryCopy?: PackedIndex }
-  /** `count` records from `offset` on, as a JSON array (see CHUNK_CHARS in runLoad.ts). */
-  | { type: 'chunk'; field: ChunkField; offset: number; count: number; json: string }
+  | { type: 'head'; packed: PackedIndex; rest: Dataset; counts: Record<ChunkField, number> }
+  | { type: 'chunk'; field: ChunkField; offset: number; items: unknown[] }
   /** `stored`: the file's bytes were kept under the request's `storeAs`. */
   | { type: 'done'; summary: LoadSummary; stored?: boolean };
 

@@ -5,17 +5,11 @@ import { importText } from '../import/pipeline';
 import { isolate } from '../bidi';
 import { packIndex, packedBuffers } from './packedIndex';
 import { readFileBytes, storeFileBytes } from './storedFiles';
-import { copyPacked } from './queryColumnsCopy';
 import type { ChunkField, LoadRequest, LoadStage, LoadSummary, Post } from './protocol';
 
-/** Records per chunk at most (tests vary it); a chunk is usually cut by its text first (CHUNK_CHARS). */
-export const DEFAULT_CHUNK = 5000;
-/**
- * A chunk's records cross as JSON text of about this many characters, which the page parses: 2-3 ms a chunk. As
- * structured-clone objects (200 records a chunk) they cost the page's young-generation collections their copying:
- * at 250,000 meetings dozens of 50-140 ms pauses during the hand-over.
- */
-export const CHUNK_CHARS = 1 << 18;
+/** Records per chunk: small enough that the page decodes and files one message in a few milliseconds (at 250,000 meetings
+ * chunks of 500 took 53–135 ms each on a loaded machine, garbage collection included). */
+export const DEFAULT_CHUNK = 200;
 /**
  * Chunks sent but not yet acknowledged by the page. Without a limit the worker queued every chunk at once, and a
  * click's follow-up task (its paint) waited behind all of them: 5.7 s at 250,000 meetings.
@@ -46,6 +40,9 @@ export type ChunkCredit = ReturnType<typeof chunkCredit>;
  * page's tasks during the hand-over (1,400 more at 250,000 meetings) for a bar the page redraws at most every 100 ms.
  */
 const CHUNKS_PER_PROGRESS = 10;
+
+/** Source texts can be long: a chunk of sources is cut at about this many characters of text too. */
+const SOURCE_CHUNK_CHARS = 1 << 18;
 
 /** Shares of the bar per stage, so the fraction only grows: download, read (parse, validate, merge), index, hand-over. */
 const STAGE_SPAN: Record<LoadStage, [number, number]> = { download: [0, 0.3], read: [0.3, 0.7], index: [0.7, 0.75], transfer: [0.75, 1] };
@@ -158,7 +155,7 @@ export async function runLoad(request: LoadRequest, post: Post, signal?: AbortSi
   if (signal?.aborted) return;
   const stored = storing ? await storing : undefined;
   if (signal?.aborted) return;
-  await handOver(dataset, summary, post, request.chunkSize ?? DEFAULT_CHUNK, signal, stored, credit, request.queryCopyFrom);
+  await handOver(dataset, summary, post, request.chunkSize ?? DEFAULT_CHUNK, signal, stored, credit);
 }
 
 function importedParts(outcome: import('../import/pipeline').Imported): { dataset: Dataset; summary: LoadSummary } {
@@ -167,11 +164,10 @@ function importedParts(outcome: import('../import/pipeline').Imported): { datase
 }
 
 /**
- * Index, then the head (index buffers transferred, with a copy for the query worker from `queryCopyFrom` meetings on,
- * and the small parts of the dataset), then the records in chunks;
+ * Index, then the head (index buffers transferred and the small parts of the dataset), then the records in chunks;
  * with a `credit`, each chunk waits for one (see CHUNKS_IN_FLIGHT), else all are sent at once (synchronously).
  */
-export async function handOver(dataset: Dataset, summary: LoadSummary, post: Post, chunkSize: number, signal?: AbortSignal, stored?: boolean, credit?: ChunkCredit, queryCopyFrom = Infinity): Promise<void> {
+export async function handOver(dataset: Dataset, summary: LoadSummary, post: Post, chunkSize: number, signal?: AbortSignal, stored?: boolean, credit?: ChunkCredit): Promise<void> {
   const n = dataset.meetings.length;
   const rows = summary.kind === 'import' ? summary.imported.rows : n;
   post({ type: 'progress', stage: 'index', rows, fraction: overallFraction('index', 0) });
@@ -179,10 +175,7 @@ export async function handOver(dataset: Dataset, summary: LoadSummary, post: Pos
   // Key order as in the file (an export writes the dataset back); the chunked arrays are filled in by the page.
   const rest: Dataset = { ...dataset, meetings: [], actors: [], sources: [] };
   const counts: Record<ChunkField, number> = { meetings: n, actors: dataset.actors.length, sources: dataset.sources.length };
-  if (n >= queryCopyFrom) {
-    const queryCopy = copyPacked(packed);
-    post({ type: 'head', packed, rest, counts, queryCopy }, [...packedBuffers(packed), ...packedBuffers(queryCopy)]);
-  } else post({ type: 'head', packed, rest, counts }, packedBuffers(packed));
+  post({ type: 'head', packed, rest, counts }, packedBuffers(packed));
   const total = counts.meetings + counts.actors + counts.sources;
   let sent = 0;
   let chunks = 0;
@@ -192,25 +185,21 @@ export async function handOver(dataset: Dataset, summary: LoadSummary, post: Pos
     for (let offset = 0; offset < list.length; ) {
       if (credit) await credit.take();
       if (signal?.aborted) return;
-      const { json, count } = jsonChunk(list, offset, size);
-      post({ type: 'chunk', field, offset, count, json });
-      sent += count;
-      offset += count;
+      let endAt = Math.min(list.length, offset + size);
+      if (field === 'sources') endAt = sourceChunkEnd(dataset.sources, offset, endAt);
+      post({ type: 'chunk', field, offset, items: list.slice(offset, endAt) });
+      sent += endAt - offset;
+      offset = endAt;
       if (++chunks % CHUNKS_PER_PROGRESS === 0 || sent === total) post({ type: 'progress', stage: 'transfer', rows, fraction: overallFraction('transfer', sent / total) });
     }
   }
   post(stored === undefined ? { type: 'done', summary } : { type: 'done', summary, stored });
 }
 
-/** Records from `from` on as one JSON array: at most `limit` of them, ending once the text reaches CHUNK_CHARS. */
-export function jsonChunk(list: readonly unknown[], from: number, limit: number, maxChars = CHUNK_CHARS): { json: string; count: number } {
-  const parts: string[] = [];
+function sourceChunkEnd(sources: Dataset['sources'], from: number, limit: number): number {
   let chars = 0;
-  const end = Math.min(list.length, from + limit);
-  for (let i = from; i < end && (i === from || chars < maxChars); i++) {
-    const text = JSON.stringify(list[i]);
-    parts.push(text);
-    chars += text.length + 1;
-  }
-  return { json: `[${parts.join(',')}]`, count: parts.length };
+  let i = from;
+  do chars += sources[i++]!.text?.length ?? 0;
+  while (i < limit && chars < SOURCE_CHUNK_CHARS);
+  return i;
 }

@@ -4,10 +4,8 @@ import fc from 'fast-check';
 import { buildIndex, type DatasetIndex } from '../../../src/domain/indexes';
 import { IndexAssembler } from '../../../src/domain/engine/assemble';
 import { packIndex } from '../../../src/domain/engine/packedIndex';
-import { columnsOf, type QueryColumns } from '../../../src/domain/engine/query';
-import { takeQueryColumns } from '../../../src/domain/engine/queryColumnsCopy';
 import type { LoadReply, LoadRequest, LoadSummary } from '../../../src/domain/engine/protocol';
-import { chunkCredit, handOver, jsonChunk, runLoad } from '../../../src/domain/engine/runLoad';
+import { chunkCredit, handOver, runLoad } from '../../../src/domain/engine/runLoad';
 import { importText } from '../../../src/domain/import/pipeline';
 import { decodeBytes } from '../../../src/domain/import/decode';
 import type { Dataset } from '../../../src/domain/schema';
@@ -36,9 +34,9 @@ async function repliesOf(request: LoadRequest): Promise<LoadReply[]> {
 function assemble(replies: readonly LoadReply[], reorder: <T>(chunks: T[]) => T[] = (c) => c): DatasetIndex {
   const head = replies.find((r) => r.type === 'head');
   if (head?.type !== 'head') throw new Error(`no head: ${JSON.stringify(replies.find((r) => r.type === 'failed'))}`);
-  const assembler = new IndexAssembler(head.packed, head.rest, head.counts, head.queryCopy);
+  const assembler = new IndexAssembler(head.packed, head.rest, head.counts);
   const chunks = replies.filter((r): r is Extract<LoadReply, { type: 'chunk' }> => r.type === 'chunk');
-  for (const c of reorder(chunks)) assembler.addJson(c.field, c.offset, c.count, c.json);
+  for (const c of reorder(chunks)) assembler.add(c.field, c.offset, c.items);
   return assembler.finish();
 }
 
@@ -167,59 +165,5 @@ describe('flow control of the hand-over', () => {
     await done;
     expect(replies.filter((r) => r.type === 'chunk')).toHaveLength(2);
     expect(replies.some((r) => r.type === 'done')).toBe(false);
-  });
-});
-
-describe('chunks as JSON text', () => {
-  const records = Array.from({ length: 40 }, (_, i) => ({ id: `r${i}`, text: 'x'.repeat(i % 7 === 0 ? 300 : 20) }));
-
-  it('cut at the character limit (a record longer than it goes alone) and at the record limit, losing none', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 400 }), (limit, maxChars) => {
-        const seen: unknown[] = [];
-        for (let from = 0; from < records.length; ) {
-          const { json, count } = jsonChunk(records, from, limit, maxChars);
-          const items = JSON.parse(json) as unknown[];
-          expect(items).toHaveLength(count);
-          expect(count).toBeGreaterThanOrEqual(1);
-          expect(count).toBeLessThanOrEqual(limit);
-          // Only the record that crossed the limit may end a chunk past it.
-          if (count > 1) expect(JSON.stringify(items.slice(0, -1)).length).toBeLessThan(maxChars + count);
-          seen.push(...items);
-          from += count;
-        }
-        expect(seen).toEqual(records);
-      }),
-      { numRuns: 50 },
-    );
-  });
-
-  it('a chunk whose records do not match its announced count is refused', () => {
-    const assembler = new IndexAssembler(packIndex(smallDataset), { ...smallDataset, meetings: [], actors: [], sources: [] }, { meetings: smallDataset.meetings.length, actors: smallDataset.actors.length, sources: smallDataset.sources.length });
-    expect(() => assembler.addJson('actors', 0, 2, JSON.stringify(smallDataset.actors.slice(0, 1)))).toThrow(/does not hold the 2 records/);
-  });
-});
-
-describe("the query worker's copy of the columns", () => {
-  const plain = (c: QueryColumns) => JSON.parse(JSON.stringify(c, (_, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Int32Array) : v))) as unknown;
-  const load = (queryCopyFrom?: number) => {
-    const replies: LoadReply[] = [];
-    void handOver(synthetic(80, 10, 4), { kind: 'json', warnings: [], warningTotal: 0 }, (r) => void replies.push(r), 9, undefined, undefined, undefined, queryCopyFrom);
-    return assemble(replies);
-  };
-
-  it('comes with the index from the size asked for, equal to the columns copied on the page, and is taken once', () => {
-    const index = load(80);
-    const taken = takeQueryColumns(index);
-    expect(taken).not.toBeNull();
-    expect(plain(taken!)).toEqual(plain(columnsOf(index)));
-    // Its own buffers, not the page's: the page's index keeps working once they are transferred away.
-    expect(taken!.start.buffer).not.toBe(index.start.buffer);
-    expect(takeQueryColumns(index)).toBeNull();
-  });
-
-  it('is not made for a smaller dataset', () => {
-    expect(takeQueryColumns(load(81))).toBeNull();
-    expect(takeQueryColumns(load())).toBeNull();
   });
 });

@@ -20,7 +20,7 @@ const USAGE = `usage: npm run bench -- [--build] [--dist dist] [--load-only] [--
               (tiers up to 20,000 meetings)
   --tiers     comma list of ${TIERS.map((t) => t.name).join(', ')} or meetings/actors, e.g. 5000/500
               (default: all but ${TIERS.filter((t) => t.onRequest).map((t) => t.name).join(', ')})
-  --steps     also print each scripted step's time
+  --steps     also print each scripted step's time and every main-thread task over 50 ms with the phase it fell in
   --naive-max the naive vis-timeline baseline runs only up to this many meetings (it needs minutes at 20k)
   --naive-runs  ...and only in the first N runs of a tier
 Datasets are generated into bench-data/ when missing. The browser: CHROME_PATH, else a Chrome/Chromium on PATH,
@@ -136,7 +136,10 @@ async function main(): Promise<void> {
           result.problems.forEach((p) => into.problems.add(p));
           if (result.metrics.firstRenderMs === null) into.failed++;
           else into.runs.push(result.metrics);
-          if (args.steps) for (const s of result.steps) log(`    ${s.ok ? 'ok ' : 'BAD'} ${s.ms.toFixed(1).padStart(8)} ms  ${s.label} → ${s.statusText}`);
+          if (args.steps) {
+            for (const s of result.steps) log(`    ${s.ok ? 'ok ' : 'BAD'} ${s.ms.toFixed(1).padStart(8)} ms  ${s.label} → ${s.statusText}`);
+            for (const t of result.longTasks) log(`    long task ${t.duration.toFixed(0).padStart(5)} ms at ${t.start.toFixed(0)} ms: ${t.phase}`);
+          }
         }
       }
       if (args.naive && tier.meetings > args.naiveMax) perBuild[0]!.problems.add(`naive baseline skipped above --naive-max ${args.naiveMax} meetings`);

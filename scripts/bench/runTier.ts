@@ -8,7 +8,7 @@ import { SETTLE_MS } from './importTier';
 import { buildScenario, METRIC_SELECT, metricSteps, panAndZoom, playbackSteps, preparePlayback, runStep, STEP_FORWARD, type Step, type StepResult } from './scenario';
 import type { RunMetrics } from './report';
 import { BLANK_PATH } from './server';
-import { intervals, max, median, p95 } from './stats';
+import { attributeLongTasks, intervals, max, median, p95, type LongTask } from './stats';
 
 export interface TierOptions {
   origin: string;
@@ -45,10 +45,11 @@ export function prepareTier(dataset: Dataset): { index: DatasetIndex; naiveKeep:
 }
 
 /** One fresh browser context: first render, pan/zoom, the scripted filter mix, parse baseline, naive baseline. */
-export async function runOnce(browser: Browser, prepared: { index: DatasetIndex; naiveKeep: number[] }, opts: TierOptions): Promise<{ metrics: RunMetrics; steps: StepResult[]; problems: string[] }> {
+export async function runOnce(browser: Browser, prepared: { index: DatasetIndex; naiveKeep: number[] }, opts: TierOptions): Promise<{ metrics: RunMetrics; steps: StepResult[]; problems: string[]; longTasks: ReturnType<typeof attributeLongTasks> }> {
   const { index } = prepared;
   const total = index.meetings.length;
   const problems: string[] = [];
+  let longTasks: ReturnType<typeof attributeLongTasks> = [];
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -81,7 +82,7 @@ export async function runOnce(browser: Browser, prepared: { index: DatasetIndex;
     } catch {
       const state = await page.evaluate(() => window.__bench.viewState()).catch(() => null);
       problems.push(`first render not seen within ${opts.firstRenderTimeoutMs} ms for ${total} meetings; page shows ${JSON.stringify(state)}`);
-      return { metrics, steps, problems };
+      return { metrics, steps, problems, longTasks };
     }
     const firstRenderAt = (await page.evaluate(() => window.__bench.firstRenderAt))!;
     metrics.firstRenderMs = firstRenderAt;
@@ -96,7 +97,8 @@ export async function runOnce(browser: Browser, prepared: { index: DatasetIndex;
       metrics.longestTaskDuringFirstRenderMs = max(tasks.filter((t) => t.start < firstRenderAt).map((t) => t.duration)) ?? 0;
       metrics.longestMainThreadTaskMs = max(tasks.map((t) => t.duration)) ?? 0;
       metrics.firstRenderToParseRatio = metrics.firstRenderMs / metrics.bareParseMs!;
-      return { metrics, steps, problems };
+      longTasks = attributeLongTasks(tasks, firstRenderAt, steps);
+      return { metrics, steps, problems, longTasks };
     }
 
     await page.evaluate(() => window.__bench.startSampling());
@@ -147,7 +149,8 @@ export async function runOnce(browser: Browser, prepared: { index: DatasetIndex;
     const metricStep = steps.find((s) => s.kind === 'metric');
     metrics.metricChangeMs = metricStep?.ok ? metricStep.ms : null;
 
-    const tasks = await page.evaluate(() => window.__bench.longtasks);
+    const tasks: LongTask[] = await page.evaluate(() => window.__bench.longtasks);
+    longTasks = attributeLongTasks(tasks, firstRenderAt, steps);
     const metricWindows = steps.filter((s) => s.kind === 'metric');
     metrics.longestTaskDuringMetricMs =
       max(tasks.filter((t) => metricWindows.some((s) => t.start >= s.startedAt && t.start <= s.endedAt)).map((t) => t.duration)) ?? 0;
@@ -173,5 +176,5 @@ export async function runOnce(browser: Browser, prepared: { index: DatasetIndex;
   } finally {
     await context.close();
   }
-  return { metrics, steps, problems };
+  return { metrics, steps, problems, longTasks };
 }

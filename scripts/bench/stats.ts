@@ -22,3 +22,25 @@ export function intervals(stamps: readonly number[]): number[] {
 }
 
 export const round = (v: number | null, digits = 1): number | null => (v === null ? null : Number(v.toFixed(digits)));
+
+export interface LongTask { start: number; duration: number }
+
+/**
+ * Names the phase each long task fell in (before first render, a scripted step by its label, or between steps), longest
+ * first: the longest-task target covers navigation and every step, and the figure alone does not say where to look.
+ */
+export function attributeLongTasks(
+  tasks: readonly LongTask[],
+  firstRenderAt: number,
+  steps: readonly { label: string; startedAt: number; endedAt: number }[],
+  threshold = 50,
+): { duration: number; start: number; phase: string }[] {
+  return tasks
+    .filter((t) => t.duration > threshold)
+    .map((t) => {
+      const step = steps.find((s) => t.start >= s.startedAt && t.start <= s.endedAt);
+      const phase = t.start < firstRenderAt ? 'loading' : step ? `step "${step.label}"` : 'between steps';
+      return { duration: t.duration, start: t.start, phase };
+    })
+    .sort((a, b) => b.duration - a.duration);
+}

@@ -7,7 +7,7 @@ import { parseBenchArgs } from '../../scripts/bench';
 import { datasetFileName, ensureDataset, parseTiers, TIERS } from '../../scripts/bench/datasets';
 import { checkTargets, formatStepRatios, formatTable, formatTargets, jsonSummary, stepRatios, summarize, type RunMetrics } from '../../scripts/bench/report';
 import { resolveRequest } from '../../scripts/bench/server';
-import { intervals, median, p95, quantile } from '../../scripts/bench/stats';
+import { attributeLongTasks, intervals, median, p95, quantile } from '../../scripts/bench/stats';
 import { validateDataset } from '../../src/domain/validate';
 
 const run = (over: Partial<RunMetrics>): RunMetrics => ({
@@ -32,6 +32,17 @@ describe('bench statistics', () => {
 
   it('turns frame timestamps into intervals', () => {
     expect(intervals([0, 16, 33, 100])).toEqual([16, 17, 67]);
+  });
+
+  it('names the phase of each task over 50 ms, longest first', () => {
+    const steps = [{ label: 'check country', startedAt: 1000, endedAt: 1200 }, { label: 'select', startedAt: 2000, endedAt: 2100 }];
+    const tasks = [{ start: 100, duration: 84 }, { start: 1100, duration: 120 }, { start: 1500, duration: 60 }, { start: 2050, duration: 50 }, { start: 2060, duration: 51 }];
+    expect(attributeLongTasks(tasks, 900, steps)).toEqual([
+      { duration: 120, start: 1100, phase: 'step "check country"' },
+      { duration: 84, start: 100, phase: 'loading' },
+      { duration: 60, start: 1500, phase: 'between steps' },
+      { duration: 51, start: 2060, phase: 'step "select"' },
+    ]);
   });
 });
 

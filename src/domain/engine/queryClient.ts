@@ -1,4 +1,4 @@
-import type { DataSource, QueryColumns, QueryKind } from './query';
+import type { DataSource, GraphAnswer, GraphQuery, QueryColumns, QueryKind } from './query';
 import { columnBuffers } from './query';
 import type { AnswerOf, Question, QueryReply, QueryRequest } from './queryProtocol';
 import { latestOnly } from './querySource';
@@ -43,13 +43,21 @@ export function workerDataSource(port: QueryPort, columns: QueryColumns): Worker
       pending.set(id, { resolve: resolve as (answer: unknown) => void, reject });
       port.postMessage({ type: 'ask', id, question });
     })).then((answer) => answer ?? null);
+  // The same question object asked again (the network sends it when the state changes, and its view asks once it
+  // has rendered) shares the one answer rather than superseding it.
+  let lastGraph: { query: GraphQuery; answer: Promise<GraphAnswer | null> } | null = null;
   return {
     ready,
     filter: (filters) => send({ kind: 'filter', filters }),
     facetCounts: (filters) => send({ kind: 'facetCounts', filters }),
     timeBins: (query) => send({ kind: 'timeBins', query }),
     // The worker sends the actors not drawn as positions (GraphWire); the page names them from its copy of the ids.
-    graph: (query) => send({ kind: 'graph', query }).then((wire) => (wire ? unpackPicture(wire, columns.actorIds) : null)),
+    graph: (query) => {
+      if (lastGraph?.query === query) return lastGraph.answer;
+      const answer = send({ kind: 'graph', query }).then((wire) => (wire ? unpackPicture(wire, columns.actorIds) : null));
+      lastGraph = { query, answer };
+      return answer;
+    },
     dispose: () => {
       port.terminate();
       for (const waiter of pending.values()) waiter.resolve(null);

@@ -4,6 +4,9 @@ import type { DatasetIndex } from '../../domain/indexes';
 import type { GraphAnswer, GraphQuery } from '../../domain/engine/query';
 import { isCountedMeasure } from '../../domain/engine/queryGraph';
 import { DAY_MS, isoToMs } from '../../domain/dates';
+import { searchTerms } from '../../domain/filters';
+import { memoizeLast } from '../../domain/memo';
+import { selectVisible } from '../../state/selectors';
 import type { Selection } from '../../state/types';
 import type { AppState } from '../../state/store';
 
@@ -49,6 +52,26 @@ export function windowOfKey(key: string | null): GraphQuery['window'] {
   if (!key) return null;
   const [start, end] = key.split('..') as [string, string];
   return { fromMs: isoToMs(start), toMs: isoToMs(end) + DAY_MS };
+}
+
+const focusList = (key: string): string[] => (key ? key.split('\n') : []);
+
+const questionOf = memoizeLast(
+  (filters: AppState['filters'], searched: Int32Array | null, windowKey: string | null, focusKey: string, ego: AppState['analysis']['ego'], size: AppState['analysis']['size']): GraphQuery => ({
+    filters, ...(searched ? { positions: searched } : {}), window: windowOfKey(windowKey), focus: focusList(focusKey), ego,
+    measure: isCountedMeasure(size) ? size : null, top: TOP_N,
+  }),
+);
+
+/**
+ * The query worker's graph question in a state: the same object for states that ask the same thing, so the store
+ * subscription that sends it before React renders and the view's hook asking again share one answer. A search's
+ * meetings are found on the page (which holds the texts) and handed over as positions.
+ */
+export function graphQuestion(s: AppState, index: DatasetIndex): GraphQuery {
+  const searched = searchTerms(s.filters.q).length ? selectVisible(s) : null;
+  const ego = s.analysis.ego;
+  return questionOf(s.filters, searched, followedWindowKey(s), focusActorsKey(s.selection, index, ego?.actor ?? null), ego, s.analysis.size);
 }
 
 /**

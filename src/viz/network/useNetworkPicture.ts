@@ -1,18 +1,15 @@
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { deriveGraph } from '../../domain/derive';
 import type { ActorGraph } from '../../domain/graph';
 import type { DatasetIndex } from '../../domain/indexes';
 import { capNetwork, NETWORK_CAP, type CappedNetwork } from '../../domain/networkCap';
 import { memoizeLast } from '../../domain/memo';
-import { searchTerms } from '../../domain/filters';
-import type { GraphQuery } from '../../domain/engine/query';
-import { isCountedMeasure } from '../../domain/engine/queryGraph';
 import { useStore } from '../../state/store';
-import { selectGraphMeetings, selectIndex, selectVisible } from '../../state/selectors';
+import { selectGraphMeetings, selectIndex } from '../../state/selectors';
 import { deriveShownGraph } from '../../state/analysis/shownGraph';
 import { pageEngine, workerSourceFor } from '../../state/querySource';
-import { focusActorsKey, followedWindowKey, needsWholeNetwork, pictureKey, TOP_N, windowOfKey, type NetworkPicture } from './networkPicture';
+import { focusActorsKey, graphQuestion, needsWholeNetwork, pictureKey, type NetworkPicture } from './networkPicture';
 
 const EMPTY_GRAPH: ActorGraph = { nodes: [], edges: [] };
 const NO_MEETINGS = new Int32Array(0);
@@ -31,8 +28,7 @@ const pagePicture = memoizeLast(
  *
  * From QUERY_WORKER_MIN_MEETINGS the query worker builds and caps the graph (the page never builds the whole
  * filtered network per step): the view keeps the previous picture until the answer for exactly the current
- * inputs arrives, and an answer to an older question is never shown. A search's meetings are found on the page
- * (which holds the texts, and has just searched them for the count) and handed to the worker as positions.
+ * inputs arrives, and an answer to an older question is never shown.
  * Smaller datasets, and the measures that need every link on the page (betweenness, PageRank, communities), build
  * the graph here, in a deferred render: the filter panel, count and timeline update first.
  */
@@ -61,18 +57,14 @@ export function useNetworkPicture(): { picture: NetworkPicture | null; pending: 
     fromPage = pagePicture(graphIndex, filtered, whole, deriveCapped(whole, focusKey), graphMeetings.length, deferredKey, focusKey);
   }
 
-  // From the query worker.
-  const filters = useStore((s) => s.filters);
-  const windowKey = useStore(followedWindowKey);
-  const size = useStore((s) => s.analysis.size);
-  const searched = useStore((s) => (source && searchTerms(s.filters.q).length ? selectVisible(s) : null));
-  const question = useMemo<GraphQuery | null>(
-    () =>
-      source
-        ? { filters, ...(searched ? { positions: searched } : {}), window: windowOfKey(windowKey), focus: focusList(focusNow), ego, measure: isCountedMeasure(size) ? size : null, top: TOP_N }
-        : null,
-    [source, filters, searched, windowKey, focusNow, ego, size],
-  );
+  // From the query worker. The question is sent from a store subscription, inside the state change that asks it and
+  // before React renders that change (at 20k the render is 50-150 ms the worker can spend answering); the effect
+  // below asks again with the same object and shares the answer (the client sends it once).
+  const question = useStore((s) => (source && index ? graphQuestion(s, index) : null));
+  useEffect(() => {
+    if (!source || !index) return;
+    return useStore.subscribe((s) => void source.graph(graphQuestion(s, index)));
+  }, [source, index]);
   const [answered, setAnswered] = useState<NetworkPicture | null>(null);
   useEffect(() => {
     if (!source || !question || !index) {

@@ -137,6 +137,22 @@ describe('no stale answer is ever delivered', () => {
     expect(worker.computed).toEqual([worker.asked.at(-1), worker.asked.at(-2)]);
   });
 
+  it('the same graph question asked twice is sent once and both askers get its answer; an equal copy is asked anew', async () => {
+    const worker = fakeWorker();
+    const source = workerDataSource(worker.port, columnsOf(index));
+    await source.ready;
+    const question = { filters: syria, window: null, focus: [] };
+    const early = source.graph(question);
+    const again = source.graph(question);
+    expect(again).toBe(early);
+    const answer = await again;
+    expect(answer!.meetingCount).toBe(filterMeetings(index, syria).length);
+    expect(worker.asked).toHaveLength(1);
+    // Asked with another object, the client cannot know it is the same question: it asks (and the first stays answered).
+    expect((await source.graph({ ...question }))!.meetingCount).toBe(answer!.meetingCount);
+    expect(worker.asked).toHaveLength(2);
+  });
+
   it('a disposed source resolves what was pending to null and stops the worker', async () => {
     const worker = fakeWorker();
     const source = workerDataSource(worker.port, columnsOf(index));

@@ -103,4 +103,31 @@ describe('the network of a large dataset is drawn from the query worker', () => 
     expect(within(byDegree).getAllByRole('button')[0]).toHaveTextContent(`1. ${index.actors[index.actorPos.get(degree.measure!.top[0]!.id)!]!.name} ${degree.measure!.top[0]!.value}`);
     observer.disconnect();
   });
+
+  it('sends the question inside the state change, before React renders it, and once', async () => {
+    const index = loadIntoStore(dataset);
+    const { container } = render(
+      <section aria-label="Network">
+        <NetworkView />
+      </section>,
+    );
+    await turns();
+    const root = () => container.querySelector<HTMLElement>('.network-root')!;
+    const before = worker.graphQuestions;
+    const [country] = [...index.byAffiliation.keys()];
+    let sentBeforeRender = -1;
+    act(() => {
+      useStore.getState().setFilters({ countries: [country!] });
+      // act renders when this callback returns: a question sent by now was sent before React rendered the change.
+      sentBeforeRender = worker.graphQuestions - before;
+    });
+    expect(sentBeforeRender).toBe(1);
+    await turns();
+    expect(worker.graphQuestions - before).toBe(1);
+    expect(root().dataset.renderedMeetings).toBe(String(filterMeetings(index, useStore.getState().filters).length));
+    // A state change that leaves the question as it was sends nothing.
+    act(() => useStore.setState({}));
+    await turns();
+    expect(worker.graphQuestions - before).toBe(1);
+  });
 });

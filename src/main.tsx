@@ -5,10 +5,12 @@ import { bindUrl, initialDataUrl } from './state/url/bindUrl';
 import { loadDatasetUrl } from './state/loadDataset';
 import { restoreShownDataset } from './state/restoreDataset';
 import { loadVisLibrary } from './viz/timeline/visLibrary';
+import { warmIntlInTasks } from './warmIntl';
 import './styles.css';
 
 // Fetched and evaluated while the dataset loads, in a task of its own (the timeline waits for it).
 loadVisLibrary().catch(() => undefined);
+warmIntlInTasks();
 
 const root = createRoot(document.getElementById('root')!);
 root.render(

@@ -9,8 +9,6 @@ import { NothingSelected } from './components/NothingSelected';
 import { MeetingTable } from './components/MeetingTable';
 import { Notices } from './components/Notices';
 import { AppHeader } from './components/AppHeader';
-import { TimelineView } from './viz/timeline/TimelineView';
-import { NetworkView } from './viz/network/NetworkView';
 import { BUNDLED_DATA_URL, loadDatasetUrl } from './state/loadDataset';
 import { removeDataParam } from './state/url/dataLink';
 import { ImportProgressBar } from './components/ImportProgressBar';
@@ -22,6 +20,19 @@ import { PartBoundary } from './components/PartBoundary';
 
 // Only people importing a sheet the app cannot map by itself need the dialog (and the readers behind it).
 const ImportDialog = lazy(() => import('./components/ImportDialog'));
+
+// The views' code (the timeline's with moment, the network's with d3) comes in chunks of its own, evaluated in tasks of
+// their own while the dataset loads (preloadViews), not in the start-up task; each view mounts in its own task anyway.
+const loadTimelineView = () => import('./viz/timeline/TimelineView');
+const loadNetworkView = () => import('./viz/network/NetworkView');
+const TimelineView = lazy(() => loadTimelineView().then((m) => ({ default: m.TimelineView })));
+const NetworkView = lazy(() => loadNetworkView().then((m) => ({ default: m.NetworkView })));
+
+/** Starts fetching the views' chunks (called once the shell is mounted). */
+export function preloadViews(): void {
+  loadTimelineView().catch(() => undefined);
+  loadNetworkView().catch(() => undefined);
+}
 
 function openBundled() {
   removeDataParam(); // the address must not keep naming the dataset that failed
@@ -98,6 +109,9 @@ export function App() {
  * The timeline and the network, mounted one task apart after the rest of the page (`shown` of them, in that order):
  * over a large dataset each view's first render is long, and together with the filter panel they made one task of seconds.
  */
+const TIMELINE_PENDING = <p className="view-pending">Drawing the timeline…</p>;
+const NETWORK_PENDING = <p className="view-pending">Drawing the network…</p>;
+
 function ChartViews({ shown }: { shown: number }) {
   return (
     <ViewSplit
@@ -106,10 +120,12 @@ function ChartViews({ shown }: { shown: number }) {
         <section className="view timeline-view" id="timeline-region" aria-label="Timeline" aria-busy={shown < 1 || undefined}>
           {shown >= 1 ? (
             <PartBoundary name="timeline">
-              <TimelineView />
+              <Suspense fallback={TIMELINE_PENDING}>
+                <TimelineView />
+              </Suspense>
             </PartBoundary>
           ) : (
-            <p className="view-pending">Drawing the timeline…</p>
+            TIMELINE_PENDING
           )}
         </section>
       }
@@ -117,10 +133,12 @@ function ChartViews({ shown }: { shown: number }) {
         <section className="view network-view" aria-label="Network" aria-busy={shown < 2 || undefined}>
           {shown >= 2 ? (
             <PartBoundary name="network">
-              <NetworkView />
+              <Suspense fallback={NETWORK_PENDING}>
+                <NetworkView />
+              </Suspense>
             </PartBoundary>
           ) : (
-            <p className="view-pending">Drawing the network…</p>
+            NETWORK_PENDING
           )}
         </section>
       }

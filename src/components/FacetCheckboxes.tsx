@@ -16,6 +16,8 @@ interface FacetCheckboxesProps {
   selected: readonly string[];
   /** Kept stable by the caller: rows are memoised, so a new function would redraw every row. */
   onToggle(value: string): void;
+  /** The counts shown are for the previous filters while the current ones are counted: one mark on the group, not per row. */
+  pending?: boolean;
 }
 
 // Made on first use: the first number format of a page loads locale data (tens of ms), not for the start-up task to pay.
@@ -23,10 +25,10 @@ let countFormat: Intl.NumberFormat | null = null;
 const formatCount = (n: number) => (countFormat ??= new Intl.NumberFormat('en')).format(n);
 
 /** A multi-select facet: one checkbox per value with the number of meetings it would show. */
-export function FacetCheckboxes({ legend, options, selected, onToggle }: FacetCheckboxesProps) {
+export function FacetCheckboxes({ legend, options, selected, onToggle, pending = false }: FacetCheckboxesProps) {
   const baseId = useId();
   return (
-    <fieldset className="facet">
+    <fieldset className="facet" aria-busy={pending || undefined}>
       <legend>{legend}</legend>
       <ul className="facet-options">
         {options.map((o, i) => (

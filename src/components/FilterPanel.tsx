@@ -18,8 +18,8 @@ export function FilterPanel() {
   const filters = useStore((s) => s.filters);
   const toggle = useStore((s) => s.toggleFilterValue);
 
-  // Large datasets count in the query worker: until its answer for these filters comes, the options show no numbers.
-  const counts = useFacetCounts(index, filters);
+  // Large datasets count in the query worker: until its answer for these filters comes, the last numbers stay, marked.
+  const { counts, pending } = useFacetCounts(index, filters);
   const countryCounts = counts?.countries ?? null;
   const topicCounts = counts?.topics ?? null;
   // Sorted once per dataset (localeCompare over every option was paid on each filter step, twice with the worker).
@@ -54,8 +54,8 @@ export function FilterPanel() {
     <div className="filter-panel">
       <h2 className="panel-heading">Filters</h2>
       {controls}
-      <FacetCheckboxes legend="Country or organization" options={countryOptions} selected={filters.countries} onToggle={toggleCountry} />
-      <FacetCheckboxes legend="Topic" options={topicOptions} selected={filters.topics} onToggle={toggleTopic} />
+      <FacetCheckboxes legend="Country or organization" options={countryOptions} selected={filters.countries} onToggle={toggleCountry} pending={pending} />
+      <FacetCheckboxes legend="Topic" options={topicOptions} selected={filters.topics} onToggle={toggleTopic} pending={pending} />
       {between}
       <p className="facet-hint">Numbers count the meetings each choice would show, given the other filters.</p>
       <p className="facet-hint">

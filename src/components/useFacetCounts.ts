@@ -4,12 +4,20 @@ import type { Filters } from '../domain/filters';
 import type { FacetCountsAnswer } from '../domain/engine/query';
 import { pageEngine, workerSourceFor } from '../state/querySource';
 
+export interface FacetCounts {
+  /** The counts on show: for the current filters, or while `pending` the last ones shown (null before any). */
+  counts: FacetCountsAnswer | null;
+  /** The answer for the current filters is still being worked out (large datasets count in the query worker). */
+  pending: boolean;
+}
+
 /**
- * The facet counts for the current filters: at once for small datasets, from the query worker for large ones (null
- * until its answer for exactly these filters arrives; an answer for older filters is never shown). A search is
- * answered on the page: the worker holds no meeting texts.
+ * The facet counts for the current filters: at once for small datasets, from the query worker for large ones. While
+ * the worker counts, the previous numbers stay (marked pending) instead of blanking: every row's count then changes
+ * once per filter step, not twice (blank, then the answer), and the step's own task re-renders no rows. An answer
+ * for filters that are no longer current is never shown. A search is answered on the page: the worker holds no texts.
  */
-export function useFacetCounts(index: DatasetIndex | null, filters: Filters): FacetCountsAnswer | null {
+export function useFacetCounts(index: DatasetIndex | null, filters: Filters): FacetCounts {
   const source = index && filters.q.trim() === '' ? workerSourceFor(index) : null;
   const [answer, setAnswer] = useState<{ index: DatasetIndex; filters: Filters; counts: FacetCountsAnswer } | null>(null);
   useEffect(() => {
@@ -23,7 +31,8 @@ export function useFacetCounts(index: DatasetIndex | null, filters: Filters): Fa
       live = false;
     };
   }, [source, index, filters]);
-  if (!index) return null;
-  if (!source) return pageEngine(index).facetCounts(filters);
-  return answer && answer.index === index && answer.filters === filters ? answer.counts : null;
+  if (!index) return { counts: null, pending: false };
+  if (!source) return { counts: pageEngine(index).facetCounts(filters), pending: false };
+  const ours = answer && answer.index === index ? answer : null;
+  return { counts: ours?.counts ?? null, pending: ours?.filters !== filters };
 }

@@ -19,6 +19,7 @@ const reactDom = import('react-dom/client');
 const shell = import('./mountApp');
 void Promise.all([reactDom, shell]).then(([{ createRoot }, { mountApp }]) => {
   mountApp(createRoot, document.getElementById('root')!);
-  warmUpInTasks();
+  // After the loading screen's first frame, which they would otherwise delay.
+  requestAnimationFrame(() => warmUpInTasks());
 });
 loadVisLibrary().catch(() => undefined);

@@ -5,7 +5,7 @@ import type { Highlight } from '../../domain/derive';
 import { DAY_MS, isoToMs, msToIso } from '../../domain/dates';
 import type { TimeWindow } from '../../state/types';
 import { toVisId } from './visItems';
-import { batchItemChanges, deferItemShow } from './visInternals';
+import { batchItemChanges, deferItemShow, redrawNow } from './visInternals';
 import { createDensityBand } from './densityBand';
 import { createItemSync, toVisibleMeetings, type DrawMode, type VisibleMeetings } from './itemSync';
 import { createLaneBands } from './laneBands';
@@ -162,8 +162,9 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
     canvas.style.removeProperty('display');
     if (!canvas.getAttribute('style')) canvas.removeAttribute('style');
     widthPx = canvas.clientWidth;
-    timeline.redraw();
+    drawTask.schedule();
   }
+  const drawTask = createNextTask(() => !destroyed && redrawNow(timeline));
   const revealTask = createNextTask(reveal);
   revealTask.schedule();
 
@@ -346,6 +347,7 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
       if (reportTimer) clearTimeout(reportTimer);
       itemsTask.destroy();
       revealTask.destroy();
+      drawTask.destroy();
       if (renderFrame !== null) cancelRaf(renderFrame);
       if (moveFrame !== null) cancelRaf(moveFrame);
       stopObserving();

@@ -79,3 +79,14 @@ export function groupRow(timeline: Timeline, groupId: string): HTMLElement | nul
   const row = groups && Object.prototype.hasOwnProperty.call(groups, groupId) ? groups[groupId]?.dom?.foreground : null;
   return row instanceof HTMLElement ? row : null;
 }
+
+/**
+ * Draws the whole timeline now. vis-timeline's public redraw() waits for an animation frame, so its drawing (axis
+ * labels through moment, the items, the layouts it reads back) ran inside the frame's own task, on top of that frame's
+ * style, layout and paint; drawn here in a task of its own, the frame after it only paints.
+ */
+export function redrawNow(timeline: Timeline): void {
+  const draw = (timeline as unknown as { _origRedraw?: unknown })._origRedraw;
+  if (typeof draw === 'function') draw.call(timeline);
+  else timeline.redraw();
+}

@@ -19,6 +19,8 @@ export interface ViewSlice extends View {
   select: (selection: Selection | null) => void;
   setWindow: (window: TimeWindow | null) => void;
   setFollowWindow: (on: boolean) => void;
+  /** Moves the window and has the network follow it, in one change (playback): one question to the query worker, not two. */
+  followWindowTo: (window: TimeWindow) => void;
   setMode: (mode: View['mode']) => void;
   setAnalysis: (patch: Partial<AnalysisView>) => void;
   setLanes: (lanes: LaneMode | null) => void;
@@ -55,6 +57,8 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   select: (selection) => set({ selection, lastChange: 'push' }),
   setWindow: (window) => set({ window, lastChange: 'replace' }),
   setFollowWindow: (followWindow) => set({ followWindow, lastChange: 'push' }),
+  // Turning following on is a history entry (as with the checkbox); moving a followed window replaces the entry.
+  followWindowTo: (window) => set((s) => (s.followWindow ? { window, lastChange: 'replace' } : { window, followWindow: true, lastChange: 'push' })),
   setMode: (mode) => set({ mode, lastChange: 'push' }),
   setAnalysis: (patch) => set((s) => ({ analysis: { ...s.analysis, ...patch }, lastChange: 'push' })),
   setLanes: (lanes) => set({ lanes, lastChange: 'push' }),

@@ -40,10 +40,8 @@ export function usePlayback(index: DatasetIndex | null, visible: Int32Array, cur
   const applied = useRef<TimeWindow | null>(null);
 
   const apply = (w: MsRange) => {
-    const s = useStore.getState();
-    if (!s.followWindow) s.setFollowWindow(true);
     applied.current = toTimeWindow(w.start, w.end);
-    s.setWindow(applied.current);
+    useStore.getState().followWindowTo(applied.current);
   };
   const current = (): MsRange | null => {
     const w = currentWindow();

@@ -139,6 +139,23 @@ describe('bindUrl writing the URL', () => {
     expect(location.search).toBe('?data=data/other.json&follow=1');
   });
 
+  it('playback turning following on and moving the window is one change and one history entry; later moves replace it', () => {
+    openAt('');
+    const changes: boolean[] = [];
+    const stop = useStore.subscribe((s) => changes.push(s.followWindow));
+    const entries = history.length;
+    store().followWindowTo({ start: '2020-01-01', end: '2020-03-31' });
+    expect(changes).toEqual([true]);
+    flushPendingUrl();
+    expect(history.length).toBe(entries + 1);
+    expect(location.search).toBe('?window=2020-01-01..2020-03-31&follow=1');
+    store().followWindowTo({ start: '2020-04-01', end: '2020-06-30' });
+    flushPendingUrl();
+    expect(history.length).toBe(entries + 1);
+    expect(location.search).toBe('?window=2020-04-01..2020-06-30&follow=1');
+    stop();
+  });
+
   it('stops writing after unbind', () => {
     openAt('');
     unbind!();

@@ -3,6 +3,7 @@ import { loadDatasetUrl } from './state/loadDataset';
 import { restoreShownDataset } from './state/restoreDataset';
 import { loadVisLibrary } from './viz/timeline/visLibrary';
 import { warmUpInTasks } from './warmUp';
+import { showStartupFailure } from './startupFailure';
 import './styles.css';
 
 // The URL names the dataset (?data=) and the view; the view is applied once the dataset is known. A reload of a tab
@@ -17,9 +18,12 @@ void restoreShownDataset()
 // then what is slow the first time is warmed up, one thing per task, while the dataset is still loading.
 const reactDom = import('react-dom/client');
 const shell = import('./mountApp');
-void Promise.all([reactDom, shell]).then(([{ createRoot }, { mountApp }]) => {
-  mountApp(createRoot, document.getElementById('root')!);
-  // After the loading screen's first frame, which they would otherwise delay.
-  requestAnimationFrame(() => warmUpInTasks());
-});
+void Promise.all([reactDom, shell]).then(
+  ([{ createRoot }, { mountApp }]) => {
+    mountApp(createRoot, document.getElementById('root')!);
+    // After the loading screen's first frame, which they would otherwise delay.
+    requestAnimationFrame(() => warmUpInTasks());
+  },
+  (error: unknown) => showStartupFailure(document.getElementById('root')!, error),
+);
 loadVisLibrary().catch(() => undefined);

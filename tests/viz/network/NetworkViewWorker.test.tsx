@@ -15,6 +15,13 @@ const { worker, FakeQueryWorker, release, turns } = fakeQueryWorkers();
 
 const dataset = JSON.parse(generateSynthetic({ meetings: QUERY_WORKER_MIN_MEETINGS, actors: 700, seed: 4 })) as Dataset;
 
+const renderNetwork = () =>
+  render(
+    <section aria-label="Network">
+      <NetworkView />
+    </section>,
+  );
+
 describe('the network of a large dataset is drawn from the query worker', () => {
   beforeAll(() => vi.stubGlobal('Worker', FakeQueryWorker));
   afterAll(() => vi.unstubAllGlobals());
@@ -22,11 +29,7 @@ describe('the network of a large dataset is drawn from the query worker', () => 
 
   it('keeps the previous picture while an answer is pending, never draws an older answer, and follows window, search and measure', async () => {
     const index = loadIntoStore(dataset);
-    const { container } = render(
-      <section aria-label="Network">
-        <NetworkView />
-      </section>,
-    );
+    const { container } = renderNetwork();
     const root = () => container.querySelector<HTMLElement>('.network-root')!;
     const drawnCounts: string[] = [];
     const observer = new MutationObserver(() => drawnCounts.push(root().dataset.renderedMeetings ?? ''));
@@ -106,11 +109,7 @@ describe('the network of a large dataset is drawn from the query worker', () => 
 
   it('sends the question inside the state change, before React renders it, and once', async () => {
     const index = loadIntoStore(dataset);
-    const { container } = render(
-      <section aria-label="Network">
-        <NetworkView />
-      </section>,
-    );
+    const { container } = renderNetwork();
     await turns();
     const root = () => container.querySelector<HTMLElement>('.network-root')!;
     const before = worker.graphQuestions;

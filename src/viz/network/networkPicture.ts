@@ -54,7 +54,8 @@ export function windowOfKey(key: string | null): GraphQuery['window'] {
   return { fromMs: isoToMs(start), toMs: isoToMs(end) + DAY_MS };
 }
 
-const focusList = (key: string): string[] => (key ? key.split('\n') : []);
+/** The actors of a focusActorsKey, as a list. */
+export const focusList = (key: string): string[] => (key ? key.split('\n') : []);
 
 const questionOf = memoizeLast(
   (filters: AppState['filters'], searched: Int32Array | null, windowKey: string | null, focusKey: string, ego: AppState['analysis']['ego'], size: AppState['analysis']['size']): GraphQuery => ({
@@ -73,6 +74,13 @@ export function graphQuestion(s: AppState, index: DatasetIndex): GraphQuery {
   const ego = s.analysis.ego;
   return questionOf(s.filters, searched, followedWindowKey(s), focusActorsKey(s.selection, index, ego?.actor ?? null), ego, s.analysis.size);
 }
+
+/**
+ * The graph question for the query worker in a state, or null when the page builds the network itself (the measures
+ * that need every link). Both the store subscription and the view's hook ask through this one, so a state the worker
+ * is not asked about never takes the place of the last question in graphQuestion's memo.
+ */
+export const workerQuestion = (s: AppState, index: DatasetIndex): GraphQuery | null => (needsWholeNetwork(s) ? null : graphQuestion(s, index));
 
 /**
  * The question the network asks in a state, as a string: two states with the same key get the same picture. The

@@ -9,11 +9,10 @@ import { useStore } from '../../state/store';
 import { selectGraphMeetings, selectIndex } from '../../state/selectors';
 import { deriveShownGraph } from '../../state/analysis/shownGraph';
 import { pageEngine, workerSourceFor } from '../../state/querySource';
-import { focusActorsKey, graphQuestion, needsWholeNetwork, pictureKey, type NetworkPicture } from './networkPicture';
+import { focusActorsKey, focusList, needsWholeNetwork, workerQuestion, pictureKey, type NetworkPicture } from './networkPicture';
 
 const EMPTY_GRAPH: ActorGraph = { nodes: [], edges: [] };
 const NO_MEETINGS = new Int32Array(0);
-const focusList = (key: string): string[] => (key ? key.split('\n') : []);
 
 const deriveCapped = memoizeLast((graph: ActorGraph, focusKey: string) => capNetwork(graph, NETWORK_CAP, focusList(focusKey)));
 const pagePicture = memoizeLast(
@@ -60,10 +59,15 @@ export function useNetworkPicture(): { picture: NetworkPicture | null; pending: 
   // From the query worker. The question is sent from a store subscription, inside the state change that asks it and
   // before React renders that change (at 20k the render is 50-150 ms the worker can spend answering); the effect
   // below asks again with the same object and shares the answer (the client sends it once).
-  const question = useStore((s) => (source && index ? graphQuestion(s, index) : null));
+  const question = useStore((s) => (source && index ? workerQuestion(s, index) : null));
   useEffect(() => {
     if (!source || !index) return;
-    return useStore.subscribe((s) => void source.graph(graphQuestion(s, index)));
+    // Only while this source answers: a change that opens another dataset, or asks for a measure the page computes,
+    // re-renders the view (which unsubscribes) after it has reached here.
+    return useStore.subscribe((s) => {
+      const next = selectIndex(s) === index ? workerQuestion(s, index) : null;
+      if (next) void source.graph(next);
+    });
   }, [source, index]);
   const [answered, setAnswered] = useState<NetworkPicture | null>(null);
   useEffect(() => {

@@ -128,5 +128,16 @@ describe('the network of a large dataset is drawn from the query worker', () => 
     act(() => useStore.setState({}));
     await turns();
     expect(worker.graphQuestions - before).toBe(1);
+    // A measure the page computes (PageRank needs every link on the page) asks the worker nothing, and coming back to
+    // the same question shares the answer already drawn.
+    let sentForPageMeasure = -1;
+    act(() => {
+      useStore.getState().setAnalysis({ size: 'pagerank' });
+      sentForPageMeasure = worker.graphQuestions - before - 1;
+      useStore.getState().setAnalysis({ size: 'meetings' });
+    });
+    expect(sentForPageMeasure).toBe(0);
+    await turns();
+    expect(worker.graphQuestions - before).toBe(1);
   });
 });

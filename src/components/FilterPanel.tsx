@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { selectIndex } from '../state/selectors';
+import { selectIndex, selectShownFilters } from '../state/selectors';
 import { useStore } from '../state/store';
 import { ActiveFilterChips } from './ActiveFilterChips';
 import { ActorPicker } from './ActorPicker';
@@ -15,7 +15,8 @@ const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCo
 /** All filter controls; every control reads its value from the store so URL changes show up here. */
 export function FilterPanel() {
   const index = useStore(selectIndex);
-  const filters = useStore((s) => s.filters);
+  // The filters the views show (a search the query worker has not answered yet is not among them).
+  const filters = useStore(selectShownFilters);
   const toggle = useStore((s) => s.toggleFilterValue);
 
   // Large datasets count in the query worker: until its answer for these filters comes, the last numbers stay, marked.

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DatasetIndex } from '../domain/indexes';
-import type { Filters } from '../domain/filters';
+import { searchTerms, type Filters } from '../domain/filters';
 import type { FacetCountsAnswer } from '../domain/engine/query';
 import { pageEngine, workerSourceFor } from '../state/querySource';
 
@@ -15,10 +15,12 @@ export interface FacetCounts {
  * The facet counts for the current filters: at once for small datasets, from the query worker for large ones. While
  * the worker counts, the previous numbers stay (marked pending) instead of blanking: every row's count then changes
  * once per filter step, not twice (blank, then the answer), and the step's own task re-renders no rows. An answer
- * for filters that are no longer current is never shown. A search is answered on the page: the worker holds no texts.
+ * for filters that are no longer current is never shown. A search is counted on the page until the worker holds the texts.
  */
 export function useFacetCounts(index: DatasetIndex | null, filters: Filters): FacetCounts {
-  const source = index && filters.q.trim() === '' ? workerSourceFor(index) : null;
+  const worker = index ? workerSourceFor(index) : null;
+  // A search needs the meetings' texts: the worker has them once the page has handed them all over.
+  const source = worker && (searchTerms(filters.q).length === 0 || worker.searches) ? worker : null;
   const [answer, setAnswer] = useState<{ index: DatasetIndex; filters: Filters; counts: FacetCountsAnswer } | null>(null);
   useEffect(() => {
     if (!source || !index) return;

@@ -9,7 +9,9 @@ import { DAY_MS, isoToMs } from './dates';
  * Memoized derivations from (index, view) to what the views draw. Each keeps its last result,
  * so components and controllers reading the same inputs share one computation.
  */
-export const deriveVisible = memoizeLast((index: DatasetIndex, filters: Filters) => filterMeetings(index, filters));
+export const deriveVisible = memoizeLast((index: DatasetIndex, filters: Filters, searchHits: Uint8Array | null = null) =>
+  filterMeetings(index, filters, undefined, searchHits),
+);
 
 /** Meetings feeding the network: all visible ones, or only those in the timeline window when following it. */
 export const deriveGraphMeetings = memoizeLast(

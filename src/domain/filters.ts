@@ -50,9 +50,11 @@ function textsOf(index: QueryIndex): TextOf | null {
 
 /**
  * Positions of the meetings that pass every filter, in date order. A search term needs the meetings' texts:
- * a full index has them; an index without records (the query worker's) must be given `textOf`.
+ * a full index has them; an index without records (the query worker's) must be given `textOf`. Or the search was
+ * answered elsewhere (the query worker holds the texts of large datasets): `searchHits` marks with 1 the position of
+ * every meeting matching `f.q`, and no text is read.
  */
-export function filterMeetings(index: QueryIndex, f: Filters, textOf: TextOf | null = textsOf(index)): Int32Array {
+export function filterMeetings(index: QueryIndex, f: Filters, textOf: TextOf | null = textsOf(index), searchHits: Uint8Array | null = null): Int32Array {
   const n = index.meetings.length;
   const masks = [
     facetMask(n, f.actors, (id) => {
@@ -68,7 +70,9 @@ export function filterMeetings(index: QueryIndex, f: Filters, textOf: TextOf | n
   const terms = searchTerms(f.q);
   const matchers = terms.map(termMatcher);
   if (!masks.length && !terms.length && from === -Infinity && to === Infinity) return index.order.slice();
-  if (terms.length && !textOf) throw new Error('searching needs the meetings\' texts, which this index does not hold');
+  if (searchHits && terms.length) masks.push(searchHits);
+  const readTexts = terms.length > 0 && !searchHits;
+  if (readTexts && !textOf) throw new Error('searching needs the meetings\' texts, which this index does not hold');
   const out = new Int32Array(n);
   let count = 0;
   const { order, start, end } = index;
@@ -76,7 +80,7 @@ export function filterMeetings(index: QueryIndex, f: Filters, textOf: TextOf | n
     const i = order[k]!;
     for (const mask of masks) if (!mask[i]) continue outer;
     if (end[i]! <= from || start[i]! >= to) continue;
-    if (terms.length) {
+    if (readTexts) {
       const text = textOf!(i);
       for (const matches of matchers) if (!matches(text)) continue outer;
     }

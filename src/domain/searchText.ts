@@ -79,8 +79,14 @@ export function searchTextOf(index: DatasetIndex, i: number): string {
   return (list[i] ??= build(index, i));
 }
 
-/** Builds texts until `timeLeft` says stop; true once every meeting has one. `blockChars`: see BLOCK_CHARS (tests vary it). */
-export function warmSearchText(index: DatasetIndex, timeLeft: () => boolean, blockChars = BLOCK_CHARS): boolean {
+/** A joined block of texts: meetings `first`, `first + 1`, … back to back in `block`, with their lengths. */
+export type TextBlock = (first: number, block: string, lengths: Int32Array) => void;
+
+/**
+ * Builds texts until `timeLeft` says stop; true once every meeting has one. `blockChars`: see BLOCK_CHARS (tests vary
+ * it). `onBlock` is given each block as it is joined, in order, every meeting once (a query worker searches them).
+ */
+export function warmSearchText(index: DatasetIndex, timeLeft: () => boolean, blockChars = BLOCK_CHARS, onBlock?: TextBlock): boolean {
   const list = textsFor(index);
   let w = warmth.get(index);
   if (!w) warmth.set(index, (w = { next: 0, blockFrom: 0, blockChars: 0 }));
@@ -89,25 +95,33 @@ export function warmSearchText(index: DatasetIndex, timeLeft: () => boolean, blo
     // meeting brings many new words to stem), and a batch that overruns its idle slice delays the next input's task.
     for (const stop = Math.min(list.length, w.next + 4); w.next < stop; w.next++) w.blockChars += (list[w.next] ??= build(index, w.next)).length;
     if (w.blockChars >= blockChars) {
-      joinBlock(list, w.blockFrom, w.next);
+      joinBlock(list, w.blockFrom, w.next, onBlock);
       w.blockFrom = w.next;
       w.blockChars = 0;
     }
     if (!timeLeft()) break;
   }
   if (w.next >= list.length && w.blockFrom < list.length) {
-    joinBlock(list, w.blockFrom, list.length);
+    joinBlock(list, w.blockFrom, list.length, onBlock);
     w.blockFrom = list.length;
   }
   return w.next >= list.length;
 }
 
 /** Replaces the texts `from`…`to` − 1 with slices of one string holding them all (see BLOCK_CHARS). */
-function joinBlock(list: (string | undefined)[], from: number, to: number): void {
+function joinBlock(list: (string | undefined)[], from: number, to: number, onBlock?: TextBlock): void {
   const block = list.slice(from, to).join('');
+  const lengths = new Int32Array(to - from);
   let at = 0;
   for (let k = from; k < to; k++) {
-    const length = list[k]!.length;
+    const length = (lengths[k - from] = list[k]!.length);
     list[k] = block.slice(at, (at += length));
   }
+  onBlock?.(from, block, lengths);
+}
+
+/** Forgets an index's texts (a query worker now holds them); a later searchTextOf builds them again. */
+export function dropSearchText(index: DatasetIndex): void {
+  texts.delete(index);
+  warmth.delete(index);
 }

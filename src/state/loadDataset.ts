@@ -1,6 +1,8 @@
 import { buildIndex, type DatasetIndex } from '../domain/indexes';
 import type { Dataset } from '../domain/schema';
-import { warmSearchText } from '../domain/searchText';
+import { dropSearchText, warmSearchText, type TextBlock } from '../domain/searchText';
+import { workerSourceFor } from './querySource';
+import { enableWorkerSearch } from './workerSearch';
 import { formatIssue, type DatasetIssue } from '../domain/issues';
 import type { LoadRequest } from '../domain/engine/protocol';
 import { useStore } from './store';
@@ -47,13 +49,24 @@ export function reportLoadFailure(title: string, issues: DatasetIssue[], url: st
 /** Slice length that keeps warming well under the 50 ms a task may take before input feels stuck. */
 const WARM_SLICE_MS = 8;
 
-/** Builds the free-text search index in idle slices after the first render, so the first search is as fast as the next. */
+/**
+ * Builds the free-text search index in idle slices after the first render, so the first search is as fast as the next.
+ * A dataset large enough for a query worker hands the texts over to it, block by block, and once it holds them all the
+ * worker answers searches (workerSearch.ts) and the page lets its copy go.
+ */
 function warmSearchTextWhenIdle(index: DatasetIndex): void {
   const idle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 1000 }) : setTimeout(run, 16));
+  const source = workerSourceFor(index);
+  const handOver: TextBlock | undefined = source ? (first, block, lengths) => source.addTexts(first, block, lengths) : undefined;
   const slice = () => {
     if (selectCurrentIndex() !== index) return;
     const until = performance.now() + WARM_SLICE_MS;
-    if (!warmSearchText(index, () => performance.now() < until)) idle(slice);
+    if (!warmSearchText(index, () => performance.now() < until, undefined, handOver)) return idle(slice);
+    if (source?.searches) {
+      void enableWorkerSearch(index, source).then(() => {
+        if (useStore.getState().workerSearch?.index === index) dropSearchText(index);
+      });
+    }
   };
   idle(slice);
 }

@@ -1,15 +1,45 @@
 import { deriveGraph, deriveGraphMeetings, deriveHighlight, deriveVisible, NO_HIGHLIGHT } from '../domain/derive';
 import type { DatasetIndex } from '../domain/indexes';
 import type { AppState } from './store';
+import type { WorkerSearch } from './slices/searchSlice';
+import { searchTerms, type Filters } from '../domain/filters';
+import { memoizeLast } from '../domain/memo';
 
 const EMPTY = new Int32Array(0);
 
 export const selectIndex = (s: AppState): DatasetIndex | null => (s.data.state === 'ready' ? s.data.index : null);
 
+/** The query worker's search for the dataset on screen, or null while the page searches it. */
+export const selectWorkerSearch = (s: AppState): WorkerSearch | null => {
+  const search = s.workerSearch;
+  return search && search.index === selectIndex(s) ? search : null;
+};
+
+/** A search as one string of its terms: two boxes that search the same ("Colonna", " colonna ") give the same. */
+export const searchKey = (q: string): string => searchTerms(q).join(' ');
+
+const shownFiltersOf = memoizeLast((filters: Filters, answered: string | null): Filters =>
+  answered === null || searchKey(filters.q) === answered ? filters : { ...filters, q: answered },
+);
+
+/**
+ * The filters the views show. The same as the store's, except while the query worker is still searching for a new
+ * term: then the last search it answered stays applied (with the other filters as they are now), as one consistent
+ * state, until the answer comes.
+ */
+export const selectShownFilters = (s: AppState): Filters => {
+  const search = selectWorkerSearch(s);
+  return shownFiltersOf(s.filters, search ? search.terms : null);
+};
+
+/** The query worker has not yet answered the search in the box (the views still show the previous one). */
+export const selectSearchPending = (s: AppState): boolean => selectShownFilters(s) !== s.filters;
+
 /** Positions of the meetings passing the filters, in date order. */
 export const selectVisible = (s: AppState): Int32Array => {
   const index = selectIndex(s);
-  return index ? deriveVisible(index, s.filters) : EMPTY;
+  if (!index) return EMPTY;
+  return deriveVisible(index, selectShownFilters(s), selectWorkerSearch(s)?.hits ?? null);
 };
 
 export const selectVisibleCount = (s: AppState): number => selectVisible(s).length;

@@ -1,5 +1,5 @@
 import type { DatasetIndex, QueryIndex } from '../indexes';
-import { filterMeetings, meetingsInWindow, type Filters, type TextOf } from '../filters';
+import { EMPTY_FILTERS, filterMeetings, meetingsInWindow, searchTerms, type Filters, type TextOf } from '../filters';
 import { facetCounters } from '../facetCounts';
 import { NETWORK_CAP, type CappedNetwork, type NetworkCap } from '../networkCap';
 import { memoizeLast } from '../memo';
@@ -108,7 +108,23 @@ export class QueryEngine {
     /** Each meeting's search text; null when the engine holds no texts (then a search is refused, not guessed). */
     private readonly textOf: TextOf | null = null,
   ) {
-    this.counters = facetCounters(textOf);
+    this.counters = facetCounters(textOf, (q) => this.searchHits(q));
+  }
+
+  private readonly recentHits = new RecentAnswers<Uint8Array | null>(RECENT_FILTERS);
+  /**
+   * The meetings matching a search, as a mask (1 at each match), or null when `q` has no terms. Computed once per
+   * search: the filter, both facet counts and the graph of one step would otherwise each read every text.
+   */
+  private searchHits(q: string): Uint8Array | null {
+    const terms = searchTerms(q);
+    if (!terms.length || !this.textOf) return null;
+    return this.recentHits.get(terms.join(' '), () => {
+      const mask = new Uint8Array(this.index.meetings.length);
+      const matching = filterMeetings(this.index, { ...EMPTY_FILTERS, q }, this.textOf);
+      for (let k = 0; k < matching.length; k++) mask[matching[k]!] = 1;
+      return mask;
+    });
   }
 
   /** Whether this engine can answer a search (`q`). */
@@ -117,7 +133,7 @@ export class QueryEngine {
   }
 
   private positions(f: Filters): Int32Array {
-    return this.recentPositions.get(filtersKey(f), () => filterMeetings(this.index, f, this.textOf));
+    return this.recentPositions.get(filtersKey(f), () => filterMeetings(this.index, f, this.textOf, this.searchHits(f.q)));
   }
 
   filter(f: Filters): FilterAnswer {

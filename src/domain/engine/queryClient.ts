@@ -14,6 +14,10 @@ export interface QueryPort {
 export interface WorkerDataSource extends DataSource {
   /** Resolves once the worker has built its engine: the bytes of columns it holds and how long building took. */
   ready: Promise<{ columnBytes: number; buildMs: number }>;
+  /** Hands the worker the search texts of meetings `first`… (back to back in `block`, see searchText.ts). */
+  addTexts(first: number, block: string, lengths: Int32Array): void;
+  /** Every meeting's text has been handed over: the worker answers searches (`q` in any question). */
+  readonly searches: boolean;
 }
 
 /**
@@ -46,8 +50,16 @@ export function workerDataSource(port: QueryPort, columns: QueryColumns): Worker
   // The same question object asked again (the network sends it when the state changes, and its view asks once it
   // has rendered) shares the one answer rather than superseding it.
   let lastGraph: { query: GraphQuery; answer: Promise<GraphAnswer | null> } | null = null;
+  let textsSent = 0;
   return {
     ready,
+    addTexts: (first, block, lengths) => {
+      port.postMessage({ type: 'texts', first, block, lengths }, [lengths.buffer as ArrayBuffer]);
+      textsSent += lengths.length;
+    },
+    get searches() {
+      return textsSent >= columns.meetingCount;
+    },
     filter: (filters) => send({ kind: 'filter', filters }),
     facetCounts: (filters) => send({ kind: 'facetCounts', filters }),
     timeBins: (query) => send({ kind: 'timeBins', query }),

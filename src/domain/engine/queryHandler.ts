@@ -37,6 +37,13 @@ const FIRST: Record<QueryKind, number> = { graph: 0, filter: 1, timeBins: 2, fac
  */
 export function createQueryHandler(post: (reply: QueryReply, transfer?: Transferable[]) => void, later: (run: () => void) => void = (run) => setTimeout(run, 0)) {
   let engine: QueryEngine | null = null;
+  // Filled by 'texts' messages; a search asked before the last one arrived fails (the page answers it instead).
+  let texts: string[] = [];
+  const textOf = (i: number): string => {
+    const text = texts[i];
+    if (text === undefined) throw new Error('the meetings\' search texts have not all arrived');
+    return text;
+  };
   const waiting = new Map<QueryKind, { id: number; question: Question }>();
   let scheduled = false;
   const drain = () => {
@@ -56,8 +63,13 @@ export function createQueryHandler(post: (reply: QueryReply, transfer?: Transfer
   return (request: QueryRequest) => {
     if (request.type === 'init') {
       const started = performance.now();
-      engine = new QueryEngine(queryIndexOf(request.columns));
+      texts = new Array<string>(request.columns.meetingCount);
+      engine = new QueryEngine(queryIndexOf(request.columns), textOf);
       post({ type: 'ready', columnBytes: columnBytes(request.columns), buildMs: performance.now() - started });
+      return;
+    }
+    if (request.type === 'texts') {
+      storeTexts(texts, request.first, request.block, request.lengths);
       return;
     }
     const older = waiting.get(request.question.kind);
@@ -68,4 +80,14 @@ export function createQueryHandler(post: (reply: QueryReply, transfer?: Transfer
       later(drain);
     }
   };
+}
+
+/** Keeps each meeting's text as a slice of the block (one string in the heap, not one per meeting). */
+function storeTexts(texts: string[], first: number, block: string, lengths: Int32Array): void {
+  let at = 0;
+  for (let k = 0; k < lengths.length; k++) {
+    const end = at + lengths[k]!;
+    texts[first + k] = block.slice(at, end);
+    at = end;
+  }
 }

@@ -15,7 +15,14 @@ export type Question =
 
 export type AnswerOf<K extends QueryKind> = K extends 'filter' ? FilterAnswer : K extends 'facetCounts' ? FacetCountsAnswer : K extends 'timeBins' ? Uint32Array : GraphWire;
 
-export type QueryRequest = { type: 'init'; columns: QueryColumns } | { type: 'ask'; id: number; question: Question };
+export type QueryRequest =
+  | { type: 'init'; columns: QueryColumns }
+  /**
+   * Search texts of the meetings at positions `first`, `first + 1`, …: `block` holds them back to back, `lengths`
+   * their lengths (see searchText.ts). Once every meeting's text has arrived the worker answers searches (`q`).
+   */
+  | { type: 'texts'; first: number; block: string; lengths: Int32Array }
+  | { type: 'ask'; id: number; question: Question };
 
 export type QueryReply =
   /** The engine is built; `columnBytes` is what the worker holds in typed arrays (its memory beyond the strings). */

@@ -6,7 +6,7 @@ import { isCountedMeasure } from '../../domain/engine/queryGraph';
 import { DAY_MS, isoToMs } from '../../domain/dates';
 import { searchTerms } from '../../domain/filters';
 import { memoizeLast } from '../../domain/memo';
-import { selectVisible } from '../../state/selectors';
+import { selectShownFilters, selectVisible, selectWorkerSearch } from '../../state/selectors';
 import type { Selection } from '../../state/types';
 import type { AppState } from '../../state/store';
 
@@ -67,12 +67,13 @@ const questionOf = memoizeLast(
 /**
  * The query worker's graph question in a state: the same object for states that ask the same thing, so the store
  * subscription that sends it before React renders and the view's hook asking again share one answer. A search's
- * meetings are found on the page (which holds the texts) and handed over as positions.
+ * meetings are found on the page and handed over as positions, until the worker holds the texts (workerSearch.ts).
  */
 export function graphQuestion(s: AppState, index: DatasetIndex): GraphQuery {
-  const searched = searchTerms(s.filters.q).length ? selectVisible(s) : null;
+  const filters = selectShownFilters(s);
+  const searched = searchTerms(filters.q).length && !selectWorkerSearch(s) ? selectVisible(s) : null;
   const ego = s.analysis.ego;
-  return questionOf(s.filters, searched, followedWindowKey(s), focusActorsKey(s.selection, index, ego?.actor ?? null), ego, s.analysis.size);
+  return questionOf(filters, searched, followedWindowKey(s), focusActorsKey(s.selection, index, ego?.actor ?? null), ego, s.analysis.size);
 }
 
 /**
@@ -87,7 +88,7 @@ export const workerQuestion = (s: AppState, index: DatasetIndex): GraphQuery | n
  * filters' fields are listed one by one (not the object), so an equal filter set gives an equal key.
  */
 export function pictureKey(s: AppState, index: DatasetIndex | null): string {
-  const f = s.filters;
+  const f = selectShownFilters(s);
   const ego = s.analysis.ego;
   return JSON.stringify([
     f.actors, f.countries, f.topics, f.from, f.to, f.q, f.between, followedWindowKey(s),

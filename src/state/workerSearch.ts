@@ -1,0 +1,70 @@
+import type { DatasetIndex } from '../domain/indexes';
+import { EMPTY_FILTERS } from '../domain/filters';
+import type { WorkerDataSource } from '../domain/engine/queryClient';
+import { searchKey, selectIndex } from './selectors';
+import { useStore } from './store';
+
+/**
+ * Large datasets are searched by the query worker, which holds their texts (handed over in idle moments after the
+ * first render, see loadDataset.ts): a search of 250,000 meetings reads ~200 MB of text, a task of 100+ ms the page
+ * no longer runs. The views show the previous search until the worker's answer for the new one arrives (see
+ * selectShownFilters); clearing the search needs no answer and shows at once.
+ */
+
+/** The matches of `q` as a mask over the dataset's positions, from the worker; null if a newer search overtook it. */
+async function askHits(source: WorkerDataSource, index: DatasetIndex, q: string): Promise<Uint8Array | null> {
+  const answer = await source.filter({ ...EMPTY_FILTERS, q });
+  if (!answer) return null;
+  const hits = new Uint8Array(index.meetings.length);
+  for (let k = 0; k < answer.positions.length; k++) hits[answer.positions[k]!] = 1;
+  return hits;
+}
+
+/**
+ * Asks for the search `q` and shows its answer while it is still the latest search asked for this dataset (a search
+ * cleared meanwhile is not brought back by a late answer); the page searches again if the worker fails.
+ */
+function search(source: WorkerDataSource, index: DatasetIndex, q: string): Promise<void> {
+  const terms = searchKey(q);
+  if (!terms) {
+    useStore.getState().setWorkerSearch({ index, terms, hits: null });
+    return Promise.resolve();
+  }
+  return askHits(source, index, q).then(
+    (hits) => {
+      const latest = current?.index === index && current.asked === terms;
+      if (hits && latest && selectIndex(useStore.getState()) === index) useStore.getState().setWorkerSearch({ index, terms, hits });
+    },
+    (error: unknown) => {
+      console.error('Parley query worker (search):', error);
+      if (useStore.getState().workerSearch?.index === index) useStore.getState().setWorkerSearch(null);
+    },
+  );
+}
+
+let current: { index: DatasetIndex; source: WorkerDataSource; asked: string } | null = null;
+let unsubscribe: (() => void) | null = null;
+
+/**
+ * From now on the worker answers this dataset's searches: the search in the box (if any) is asked first, so the
+ * views switch over showing the same meetings. The store subscription asks each new search once, before React renders.
+ */
+export function enableWorkerSearch(index: DatasetIndex, source: WorkerDataSource): Promise<void> {
+  const { filters } = useStore.getState();
+  current = { index, source, asked: searchKey(filters.q) };
+  unsubscribe ??= useStore.subscribe((s) => {
+    if (!current || selectIndex(s) !== current.index || s.workerSearch?.index !== current.index) return;
+    const terms = searchKey(s.filters.q);
+    if (terms === current.asked) return;
+    current.asked = terms;
+    void search(current.source, current.index, s.filters.q);
+  });
+  return search(source, index, filters.q);
+}
+
+/** Stops (tests; a new store). */
+export function disableWorkerSearch(): void {
+  unsubscribe?.();
+  unsubscribe = null;
+  current = null;
+}

@@ -54,8 +54,9 @@ export function workerDataSource(port: QueryPort, columns: QueryColumns): Worker
   return {
     ready,
     addTexts: (first, block, lengths) => {
-      port.postMessage({ type: 'texts', first, block, lengths }, [lengths.buffer as ArrayBuffer]);
+      // Counted before the lengths are transferred (and read as empty here).
       textsSent += lengths.length;
+      port.postMessage({ type: 'texts', first, block, lengths }, [lengths.buffer as ArrayBuffer]);
     },
     get searches() {
       return textsSent >= columns.meetingCount;

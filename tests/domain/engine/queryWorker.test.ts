@@ -6,9 +6,8 @@ import { EMPTY_FILTERS, filterMeetings, meetingsInWindow, type Filters } from '.
 import { countryFacetCounts, topicFacetCounts } from '../../../src/domain/facetCounts';
 import { expectedGraphAnswer } from './expectedGraph';
 import { columnsOf } from '../../../src/domain/engine/query';
-import { createQueryHandler } from '../../../src/domain/engine/queryHandler';
-import { workerDataSource, type QueryPort } from '../../../src/domain/engine/queryClient';
-import type { QueryReply, QueryRequest } from '../../../src/domain/engine/queryProtocol';
+import { workerDataSource } from '../../../src/domain/engine/queryClient';
+import { fakeWorker } from './fakeQueryWorker';
 import { parseDatasetText } from '../../../src/domain/validate';
 import type { Dataset } from '../../../src/domain/schema';
 import { generateSynthetic } from '../../../scripts/bench/synthetic/generate';
@@ -18,44 +17,6 @@ const bundled = (): Dataset => {
   if (!result.ok) throw new Error('the bundled dataset is not valid');
   return result.dataset;
 };
-
-/**
- * A worker stand-in: messages cross as structured clones (buffers in the transfer list are detached on the sending
- * side, as with a real worker), each way on its own turn. `hold` keeps the worker's replies until `release`.
- */
-function fakeWorker() {
-  const toPage: QueryReply[] = [];
-  let holding = false;
-  let terminated = false;
-  const asked: number[] = [];
-  const port: QueryPort = {
-    onmessage: null,
-    postMessage(message: QueryRequest, transfer: Transferable[] = []) {
-      const copy = structuredClone(message, { transfer });
-      if (copy.type === 'ask') asked.push(copy.id);
-      setTimeout(() => !terminated && handle(copy), 0);
-    },
-    terminate: () => void (terminated = true),
-  };
-  const deliver = (reply: QueryReply) => port.onmessage?.({ data: structuredClone(reply) });
-  const handle = createQueryHandler((reply) => {
-    if (reply.type === 'answer') computed.push(reply.id);
-    if (holding) toPage.push(reply);
-    else setTimeout(() => deliver(reply), 0);
-  });
-  const computed: number[] = [];
-  return {
-    port,
-    asked,
-    computed,
-    hold: () => void (holding = true),
-    release: () => {
-      holding = false;
-      for (const reply of toPage.splice(0)) deliver(reply);
-    },
-    isTerminated: () => terminated,
-  };
-}
 
 const pureAnswers = (index: DatasetIndex, f: Filters) => {
   const visible = filterMeetings(index, f);

@@ -1,0 +1,96 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildIndex, type DatasetIndex } from '../../src/domain/indexes';
+import { EMPTY_FILTERS, filterMeetings } from '../../src/domain/filters';
+import { columnsOf } from '../../src/domain/engine/query';
+import { workerDataSource, type WorkerDataSource } from '../../src/domain/engine/queryClient';
+import { warmSearchText } from '../../src/domain/searchText';
+import type { Dataset } from '../../src/domain/schema';
+import { useStore } from '../../src/state/store';
+import { selectSearchPending, selectShownFilters, selectVisible } from '../../src/state/selectors';
+import { disableWorkerSearch, enableWorkerSearch } from '../../src/state/workerSearch';
+import { generateSynthetic } from '../../scripts/bench/synthetic/generate';
+import { fakeWorker } from '../domain/engine/fakeQueryWorker';
+
+const dataset = JSON.parse(generateSynthetic({ meetings: 1200, actors: 250, seed: 3 })) as Dataset;
+const settle = () => new Promise((r) => setTimeout(r, 30));
+const visible = () => Array.from(selectVisible(useStore.getState()));
+const pure = (index: DatasetIndex) => Array.from(filterMeetings(index, useStore.getState().filters));
+
+/** A dataset on screen with a query worker holding its texts. */
+function openWithWorker(): { index: DatasetIndex; source: WorkerDataSource; worker: ReturnType<typeof fakeWorker> } {
+  const index = buildIndex(dataset);
+  const worker = fakeWorker();
+  const source = workerDataSource(worker.port, columnsOf(index));
+  while (!warmSearchText(index, () => true, 5_000, (first, block, lengths) => source.addTexts(first, block, lengths)));
+  useStore.setState({ data: { state: 'ready', url: 'x', index }, filters: EMPTY_FILTERS, workerSearch: null });
+  return { index, source, worker };
+}
+
+afterEach(() => {
+  disableWorkerSearch();
+  useStore.setState({ workerSearch: null, filters: EMPTY_FILTERS });
+});
+
+describe('searching a large dataset in the query worker', () => {
+  const term = dataset.actors[5]!.name.split(' ').pop()!.toLowerCase();
+
+  it('takes over the search already in the box without changing what is shown', async () => {
+    const { index, source } = openWithWorker();
+    useStore.getState().setFilters({ q: term });
+    const before = visible();
+    expect(before.length).toBeGreaterThan(0);
+    await enableWorkerSearch(index, source);
+    expect(useStore.getState().workerSearch?.terms).toBe(term);
+    expect(visible()).toEqual(before);
+  });
+
+  it('shows the previous search, marked pending, until the answer comes; then the matches as the page would find them', async () => {
+    const { index, source } = openWithWorker();
+    await enableWorkerSearch(index, source);
+    const all = visible();
+    useStore.getState().setFilters({ q: term });
+    expect(selectSearchPending(useStore.getState())).toBe(true);
+    expect(selectShownFilters(useStore.getState()).q).toBe('');
+    expect(visible()).toEqual(all);
+    await settle();
+    expect(selectSearchPending(useStore.getState())).toBe(false);
+    expect(visible()).toEqual(pure(index));
+    expect(visible().length).toBeLessThan(all.length);
+    // Other filters with the search on apply at once, from the answered matches (no new question).
+    const country = [...index.byAffiliation.keys()][0]!;
+    useStore.getState().toggleFilterValue('countries', country);
+    expect(selectSearchPending(useStore.getState())).toBe(false);
+    expect(visible()).toEqual(pure(index));
+  });
+
+  it('clearing the search shows everything at once, and a late answer to the cleared search is not applied', async () => {
+    const { index, source, worker } = openWithWorker();
+    await enableWorkerSearch(index, source);
+    worker.hold();
+    useStore.getState().setFilters({ q: term });
+    await settle();
+    useStore.getState().setFilters({ q: '  ' });
+    expect(selectSearchPending(useStore.getState())).toBe(false);
+    expect(visible()).toHaveLength(index.meetings.length);
+    worker.release();
+    await settle();
+    expect(useStore.getState().workerSearch?.terms).toBe('');
+    expect(visible()).toHaveLength(index.meetings.length);
+  });
+
+  it('a failing worker hands searching back to the page', async () => {
+    const { index, source } = openWithWorker();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await enableWorkerSearch(index, source);
+    source.dispose();
+    const broken = { ...source, filter: () => Promise.reject(new Error('worker gone')) } as unknown as WorkerDataSource;
+    disableWorkerSearch();
+    await enableWorkerSearch(index, broken).catch(() => undefined);
+    useStore.getState().setFilters({ q: term });
+    await settle();
+    expect(useStore.getState().workerSearch).toBeNull();
+    expect(visible()).toEqual(pure(index));
+    expect(logged).toHaveBeenCalledWith('Parley query worker (search):', expect.any(Error));
+    logged.mockRestore();
+  });
+});

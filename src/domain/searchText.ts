@@ -19,7 +19,7 @@ const warmth = new WeakMap<DatasetIndex, { next: number; blockFrom: number; bloc
  * slices are small. As separate strings, the texts (~800 characters per meeting, 200 MB at 250,000 meetings) were
  * copied by each scavenge that ran during the warm-up: pauses of 50-150 ms.
  */
-const BLOCK_CHARS = 1 << 18;
+export const BLOCK_CHARS = 1 << 18;
 
 function textsFor(index: DatasetIndex): (string | undefined)[] {
   let list = texts.get(index);
@@ -27,18 +27,43 @@ function textsFor(index: DatasetIndex): (string | undefined)[] {
   return list;
 }
 
-function build(index: DatasetIndex, i: number): string {
-  const m = index.meetings[i]!;
+/** What a meeting's search text is made of: an index, or (in the load worker) the dataset with its actors' positions. */
+export interface TextParts {
+  readonly meetings: DatasetIndex['meetings'];
+  readonly actors: DatasetIndex['actors'];
+  readonly topicById: DatasetIndex['topicById'];
+  readonly sourceById: DatasetIndex['sourceById'];
+  /** Positions (in `actors`) of the meeting's participants, −1 for an unknown actor. */
+  participantsOf(i: number): ArrayLike<number>;
+}
+
+const indexParts = new WeakMap<DatasetIndex, TextParts>();
+function partsOf(index: DatasetIndex): TextParts {
+  let parts = indexParts.get(index);
+  if (!parts) indexParts.set(index, (parts = { ...pick(index), participantsOf: (i) => index.participants[i]! }));
+  return parts;
+}
+const pick = ({ meetings, actors, topicById, sourceById }: DatasetIndex) => ({ meetings, actors, topicById, sourceById });
+
+/** A meeting's search text (see the top of this file). */
+export function buildSearchText(src: TextParts, i: number): string {
+  const m = src.meetings[i]!;
   const parts: string[] = [m.summary, m.location ?? '', m.type];
-  for (const a of index.participants[i]!) parts.push(a >= 0 ? [index.actors[a]!.name, ...index.actors[a]!.aliases].join(' ') : '');
+  const actors = src.participantsOf(i);
+  for (let k = 0; k < actors.length; k++) {
+    const a = actors[k]!;
+    parts.push(a >= 0 ? [src.actors[a]!.name, ...src.actors[a]!.aliases].join(' ') : '');
+  }
   for (const p of m.participants) parts.push(p.role ?? '');
-  for (const t of m.topics) parts.push(index.topicById.get(t)?.label ?? t);
-  for (const e of m.evidence) parts.push(e.quote ?? '', index.sourceById.get(e.sourceId)?.title ?? '');
+  for (const t of m.topics) parts.push(src.topicById.get(t)?.label ?? t);
+  for (const e of m.evidence) parts.push(e.quote ?? '', src.sourceById.get(e.sourceId)?.title ?? '');
   const raw = parts.join('\n').toLowerCase();
   // join, not concatenation: `+` leaves a tree of string pieces per meeting (at 20k meetings ~850,000 pieces,
   // 16 MB of heap) until the first search flattens it; join writes one flat string.
   return [raw, stemWords(raw)].join('\n');
 }
+
+const build = (index: DatasetIndex, i: number): string => buildSearchText(partsOf(index), i);
 
 /** Stems by word: a dataset's vocabulary is far smaller than its word count. */
 const stems = new Map<string, string>();

@@ -3,6 +3,7 @@ import type { DatasetIssue } from '../domain/validate';
 import type { NeedsMapping } from '../domain/import/pipeline';
 import { IndexAssembler } from '../domain/engine/assemble';
 import { isolate } from '../domain/bidi';
+import { createTextFeed, type TextFeed } from './textFeed';
 import type { LoadAck, LoadReply, LoadRequest, LoadSummary } from '../domain/engine/protocol';
 
 /**
@@ -12,7 +13,8 @@ import type { LoadAck, LoadReply, LoadRequest, LoadSummary } from '../domain/eng
  */
 export type LoadOutcome =
   /** `stored`: the worker kept the file's bytes under the request's `storeAs` (absent when not asked). */
-  | { kind: 'loaded'; index: DatasetIndex; summary: LoadSummary; stored?: boolean }
+  /** `texts`: the meetings' search texts, still coming from the load worker (large datasets, see textFeed.ts). */
+  | { kind: 'loaded'; index: DatasetIndex; summary: LoadSummary; stored?: boolean; texts?: TextFeed }
   | { kind: 'failed'; title: string; issues: DatasetIssue[]; total: number }
   | { kind: 'needsMapping'; needs: NeedsMapping }
   | { kind: 'cancelled' };
@@ -45,11 +47,12 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
   let assembler: IndexAssembler | null = null;
   let best = { rows: 0, fraction: 0, at: -Infinity };
 
-  const finish = (outcome: LoadOutcome) => {
+  let texts: ReturnType<typeof createTextFeed> | null = null;
+  const finish = (outcome: LoadOutcome, keepWorker = false) => {
     if (settled) return;
     settled = true;
     clearTimeout(timer);
-    stop();
+    if (!keepWorker) stop();
     if (current === handle) current = null;
     settle(outcome);
   };
@@ -61,7 +64,11 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
     options.onProgress?.(best.rows, best.fraction);
   };
   let acknowledge: () => void = () => undefined;
+  let askForTexts: () => void = () => undefined;
   const receive = (reply: LoadReply) => {
+    // After the load: the search texts, for whoever shows the dataset.
+    if (reply.type === 'texts') return texts?.push(reply.first, reply.block, reply.lengths);
+    if (reply.type === 'textsDone') return texts?.end();
     if (settled) return;
     try {
       switch (reply.type) {
@@ -79,8 +86,11 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
         case 'chunk':
           assembler!.add(reply.field, reply.offset, reply.items);
           return acknowledge();
-        case 'done':
-          return finish({ kind: 'loaded', index: assembler!.finish(), summary: reply.summary, ...(reply.stored !== undefined ? { stored: reply.stored } : {}) });
+        case 'done': {
+          if (reply.textsFollow) texts = createTextFeed(() => askForTexts(), () => stop());
+          const loaded: LoadOutcome = { kind: 'loaded', index: assembler!.finish(), summary: reply.summary, ...(reply.stored !== undefined ? { stored: reply.stored } : {}), ...(texts ? { texts } : {}) };
+          return finish(loaded, texts !== null);
+        }
       }
     } catch (error) {
       finish({ kind: 'failed', title: `Cannot read ${isolate(request.label)}`, issues: [{ path: '', message: (error as Error).message }], total: 1 });
@@ -107,6 +117,7 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
   const worker = new Worker(new URL('../domain/engine/load.worker.ts', import.meta.url), { type: 'module' });
   stop = () => worker.terminate();
   acknowledge = () => worker.postMessage({ type: 'ack' } satisfies LoadAck);
+  askForTexts = () => worker.postMessage({ type: 'sendTexts' } satisfies LoadAck);
   worker.onmessage = (event: MessageEvent<LoadReply>) => receive(event.data);
   worker.onerror = (event) => {
     event.preventDefault();

@@ -1,7 +1,7 @@
 import type { Mapping, SheetRole } from '../domain/import/layouts';
 import type { Imported, NeedsMapping } from '../domain/import/pipeline';
 import { formatProblem } from '../domain/import/problems';
-import { noticeDatasetWarnings, rememberIndex, reportLoadFailure, runEngineLoad, showDataset, showIndex, type DataOrigin } from './loadDataset';
+import { noticeDatasetWarnings, rememberIndex, rememberTextFeed, reportLoadFailure, runEngineLoad, showDataset, showIndex, type DataOrigin } from './loadDataset';
 import { cancelLoad, type LoadOutcome } from './dataSource';
 import { fileIdOf, rememberDataset, rememberFile } from './recentDatasets';
 import { storedFileKey } from '../domain/engine/storedFiles';
@@ -55,6 +55,7 @@ export async function handleLoaded(outcome: Exclude<LoadOutcome, { kind: 'cancel
   if (outcome.kind === 'failed') return reportLoadFailure(outcome.title, outcome.issues, url, origin, outcome.total);
   if (outcome.kind === 'needsMapping') return setImportReview({ kind: 'mapping', needs: outcome.needs, name, url, origin, size });
   const { index, summary } = outcome;
+  if (outcome.texts) rememberTextFeed(index, outcome.texts);
   if (outcome.stored) storedBytes.add(fileIdOf(name, size));
   if (summary.kind === 'json') {
     showIndex(index, url, origin);

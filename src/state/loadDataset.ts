@@ -2,6 +2,8 @@ import { buildIndex, type DatasetIndex } from '../domain/indexes';
 import type { Dataset } from '../domain/schema';
 import { dropSearchText, warmSearchText, type TextBlock } from '../domain/searchText';
 import { workerSourceFor } from './querySource';
+import type { WorkerDataSource } from '../domain/engine/queryClient';
+import type { TextFeed } from './textFeed';
 import { enableWorkerSearch } from './workerSearch';
 import { formatIssue, type DatasetIssue } from '../domain/issues';
 import type { LoadRequest } from '../domain/engine/protocol';
@@ -20,6 +22,9 @@ export type DataOrigin = 'url' | 'file';
 /** Indexes built by the loading worker, keyed by their dataset: showing such a dataset reuses its index. */
 const prebuilt = new WeakMap<Dataset, DatasetIndex>();
 export const rememberIndex = (index: DatasetIndex): void => void prebuilt.set(index.dataset, index);
+/** Search texts the load worker is still sending for an index, until it is shown. */
+const textFeeds = new WeakMap<DatasetIndex, TextFeed>();
+export const rememberTextFeed = (index: DatasetIndex, feed: TextFeed): void => void textFeeds.set(index, feed);
 
 /** Shows a valid dataset, with the index the worker built or (a stored dataset) one built here. */
 export function showDataset(dataset: Dataset, url: string, origin: DataOrigin): void {
@@ -28,7 +33,37 @@ export function showDataset(dataset: Dataset, url: string, origin: DataOrigin): 
 
 export function showIndex(index: DatasetIndex, url: string, origin: DataOrigin): void {
   useStore.getState().setData({ state: 'ready', url, index, ...(origin === 'file' ? { origin } : {}) });
+  const feed = textFeeds.get(index);
+  textFeeds.delete(index);
+  const source = feed ? workerSourceFor(index) : null;
+  if (feed && source) return feedQueryWorker(index, feed, source);
+  feed?.stop();
   warmSearchTextWhenIdle(index);
+}
+
+/**
+ * The load worker's search texts go on to the query worker as they come (the page never builds them); with the last,
+ * the query worker answers searches. Showing another dataset meanwhile stops the feed.
+ */
+function feedQueryWorker(index: DatasetIndex, feed: TextFeed, source: WorkerDataSource): void {
+  // Asked for once the first render has been painted and the page is idle: building them takes a core for seconds.
+  const idle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 0));
+  idle(() => listen(index, feed, source));
+}
+
+function listen(index: DatasetIndex, feed: TextFeed, source: WorkerDataSource): void {
+  if (selectCurrentIndex() !== index) return feed.stop();
+  feed.listen(
+    (first, block, lengths) => {
+      if (selectCurrentIndex() === index) source.addTexts(first, block, lengths);
+      else feed.stop();
+    },
+    () => {
+      if (selectCurrentIndex() !== index || !source.searches) return;
+      // Marked for the benchmark: how long after navigation the worker took over searching.
+      void enableWorkerSearch(index, source).then(() => performance.mark?.('parley:search-in-worker'));
+    },
+  );
 }
 
 /**

@@ -1,14 +1,10 @@
 import type { DatasetIndex } from '../domain/indexes';
 import { columnsOf, QueryEngine } from '../domain/engine/query';
+import { QUERY_WORKER_MIN_MEETINGS } from '../domain/engine/thresholds';
 import { workerDataSource, type QueryPort, type WorkerDataSource } from '../domain/engine/queryClient';
 import { searchTextOf } from '../domain/searchText';
 
-/**
- * Where the views' per-step questions are answered (issue #11). From this many meetings a query worker holding a
- * copy of the dataset's columns answers them, so a step's cost on the page follows what changes on screen; below it
- * (and where there are no workers, as in unit tests) the page's own engine answers at once, as before.
- */
-export const QUERY_WORKER_MIN_MEETINGS = 5000;
+export { QUERY_WORKER_MIN_MEETINGS };
 
 const engines = new WeakMap<DatasetIndex, QueryEngine>();
 

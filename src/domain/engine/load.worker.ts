@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { chunkCredit, runLoad } from './runLoad';
+import { QUERY_WORKER_MIN_MEETINGS } from './thresholds';
 import { isolate } from '../bidi';
 import type { LoadAck, LoadReply, LoadRequest } from './protocol';
 
@@ -7,13 +8,15 @@ import type { LoadAck, LoadReply, LoadRequest } from './protocol';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 const credit = chunkCredit();
+let wantTexts!: () => void;
+const texts = { from: QUERY_WORKER_MIN_MEETINGS, wanted: new Promise<void>((resolve) => (wantTexts = resolve)) };
 
 scope.onmessage = (event: MessageEvent<LoadRequest | LoadAck>) => {
   // The page acknowledges each chunk it has filed (flow control, see CHUNKS_IN_FLIGHT).
-  if ('type' in event.data) return credit.ack();
+  if ('type' in event.data) return event.data.type === 'sendTexts' ? wantTexts() : credit.ack();
   const request = event.data;
   const post = (reply: LoadReply, transfer: Transferable[] = []) => scope.postMessage(reply, transfer);
-  runLoad(request, post, undefined, credit).catch((error: unknown) => {
+  runLoad(request, post, undefined, credit, texts).catch((error: unknown) => {
     post({ type: 'failed', title: `Cannot read ${isolate(request.label)}`, issues: [{ path: '', message: (error as Error).message || 'the reader stopped unexpectedly' }], total: 1 });
   });
 };

@@ -5,6 +5,7 @@ import { importText } from '../import/pipeline';
 import { isolate } from '../bidi';
 import { packIndex, packedBuffers } from './packedIndex';
 import { readFileBytes, storeFileBytes } from './storedFiles';
+import { sendSearchTexts } from './searchTexts';
 import type { ChunkField, LoadRequest, LoadStage, LoadSummary, Post } from './protocol';
 
 /** Records per chunk: small enough that the page decodes and files one message in a few milliseconds (at 250,000 meetings
@@ -100,7 +101,13 @@ function throttled(ms: number, send: (rows: number, within: number) => void): (r
  * The whole load, as the worker runs it (and the page itself where there are no workers): fetch, decode, parse or
  * import, validate, index, then hand over. Replies go through `post`; the index's buffers are transferred.
  */
-export async function runLoad(request: LoadRequest, post: Post, signal?: AbortSignal, credit?: ChunkCredit): Promise<void> {
+/** In the load worker: from how many meetings the search texts follow the load, once `wanted` resolves (the page asks). */
+export interface TextsAfterLoad {
+  from: number;
+  wanted: Promise<void>;
+}
+
+export async function runLoad(request: LoadRequest, post: Post, signal?: AbortSignal, credit?: ChunkCredit, texts?: TextsAfterLoad): Promise<void> {
   const progress = (stage: LoadStage, rows: number, within: number) => post({ type: 'progress', stage, rows, fraction: overallFraction(stage, within) });
   const fail = (title: string, message: string) => post({ type: 'failed', title, issues: [{ path: '', message }], total: 1 });
   const { label, fileName } = request;
@@ -155,7 +162,12 @@ export async function runLoad(request: LoadRequest, post: Post, signal?: AbortSi
   if (signal?.aborted) return;
   const stored = storing ? await storing : undefined;
   if (signal?.aborted) return;
-  await handOver(dataset, summary, post, request.chunkSize ?? DEFAULT_CHUNK, signal, stored, credit);
+  const textsFollow = texts !== undefined && dataset.meetings.length >= texts.from;
+  await handOver(dataset, summary, post, request.chunkSize ?? DEFAULT_CHUNK, signal, stored, credit, textsFollow);
+  // After the hand-over, when the page has the dataset on screen and asks: the worker's cores are the page's too.
+  if (!textsFollow) return;
+  await texts.wanted;
+  sendSearchTexts(dataset, post, signal);
 }
 
 function importedParts(outcome: import('../import/pipeline').Imported): { dataset: Dataset; summary: LoadSummary } {
@@ -167,7 +179,7 @@ function importedParts(outcome: import('../import/pipeline').Imported): { datase
  * Index, then the head (index buffers transferred and the small parts of the dataset), then the records in chunks;
  * with a `credit`, each chunk waits for one (see CHUNKS_IN_FLIGHT), else all are sent at once (synchronously).
  */
-export async function handOver(dataset: Dataset, summary: LoadSummary, post: Post, chunkSize: number, signal?: AbortSignal, stored?: boolean, credit?: ChunkCredit): Promise<void> {
+export async function handOver(dataset: Dataset, summary: LoadSummary, post: Post, chunkSize: number, signal?: AbortSignal, stored?: boolean, credit?: ChunkCredit, textsFollow = false): Promise<void> {
   const n = dataset.meetings.length;
   const rows = summary.kind === 'import' ? summary.imported.rows : n;
   post({ type: 'progress', stage: 'index', rows, fraction: overallFraction('index', 0) });
@@ -193,7 +205,7 @@ export async function handOver(dataset: Dataset, summary: LoadSummary, post: Pos
       if (++chunks % CHUNKS_PER_PROGRESS === 0 || sent === total) post({ type: 'progress', stage: 'transfer', rows, fraction: overallFraction('transfer', sent / total) });
     }
   }
-  post(stored === undefined ? { type: 'done', summary } : { type: 'done', summary, stored });
+  post({ type: 'done', summary, ...(stored !== undefined ? { stored } : {}), ...(textsFollow ? { textsFollow } : {}) });
 }
 
 function sourceChunkEnd(sources: Dataset['sources'], from: number, limit: number): number {

@@ -38,6 +38,8 @@ export interface DatasetIndex extends QueryIndex {
   readonly countryByCode: ReadonlyMap<string, Country>;
   readonly topicById: ReadonlyMap<string, Topic>;
   readonly sourceById: ReadonlyMap<string, Source>;
+  /** Each actor's place in name order, when the load worker ranked them (see nameOrder.ts). */
+  readonly nameRank?: Int32Array;
 }
 
 /** Meeting positions per key, ascending, each meeting once per key. */

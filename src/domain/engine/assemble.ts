@@ -92,6 +92,7 @@ export class IndexAssembler {
       order: packed.order,
       minTime: packed.minTime,
       maxTime: packed.maxTime,
+      nameRank: packed.nameRank,
     };
   }
 }

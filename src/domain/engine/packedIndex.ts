@@ -1,6 +1,7 @@
 import type { Dataset } from '../schema';
 import { DAY_MS, isoToMs } from '../dates';
 import { displayOrder, timeSpan } from '../indexes';
+import { rankNames } from '../nameOrder';
 
 /**
  * A dataset's index as flat typed arrays: what a worker computes and hands to the page by transferring the buffers
@@ -22,6 +23,8 @@ export interface PackedIndex {
   byTopic: KeyedCsr;
   minTime: number;
   maxTime: number;
+  /** Each actor's place in name order (nameOrder.ts). */
+  nameRank: Int32Array;
 }
 
 export interface Csr {
@@ -36,7 +39,7 @@ export interface KeyedCsr extends Csr {
 /** The buffers to list in postMessage's transfer list. */
 export function packedBuffers(p: PackedIndex): ArrayBuffer[] {
   const arrays = [p.start, p.end, p.order, p.participants.offsets, p.participants.values, p.byActor.offsets, p.byActor.values,
-    p.byAffiliation.offsets, p.byAffiliation.values, p.byTopic.offsets, p.byTopic.values];
+    p.byAffiliation.offsets, p.byAffiliation.values, p.byTopic.offsets, p.byTopic.values, p.nameRank];
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
@@ -125,5 +128,6 @@ export function packIndex(dataset: Dataset): PackedIndex {
     byTopic,
     minTime,
     maxTime,
+    nameRank: rankNames(actors),
   };
 }

@@ -227,7 +227,7 @@ export function binStarts(start: Float64Array, positions: Int32Array, edges: Flo
 }
 
 /** What the query worker is given: the index's columns (transferable copies) and the few strings the queries read. */
-export interface QueryColumns extends Omit<PackedIndex, 'actorCount'> {
+export interface QueryColumns extends Omit<PackedIndex, 'actorCount' | 'nameRank'> {
   actorIds: string[];
   actorAffiliations: string[];
   countryCodes: string[];

@@ -7,6 +7,7 @@ import { METRIC_LABEL } from '../../domain/analysis/metricNames';
 import { selectIndex, selectSelectionHighlight, selectVisible, selectTotalCount } from '../../state/selectors';
 import { createNetworkController, type NetworkController } from './createNetworkController';
 import { SMALL_GRAPH_NODES } from './smallGraphLayout';
+import { nameRank } from './scene';
 import { NetworkLegend } from './NetworkLegend';
 import { NetworkAnalysisControls } from '../../components/analysis/NetworkAnalysisControls';
 import { MostCentralList } from '../../components/analysis/MostCentralList';
@@ -49,6 +50,14 @@ export function NetworkView() {
     if (hoveredActor) actors.add(hoveredActor);
     return { ...selectionHighlight, actors };
   }, [index, visible, selectionHighlight, hoveredActor, hoveredMeeting]);
+
+  // Actor names are ranked (a sort of every name, 35 ms at 30,000 actors) while the page waits for the first
+  // picture of a new dataset, not in the task that draws it.
+  useEffect(() => {
+    if (!index || typeof requestIdleCallback !== 'function') return;
+    const id = requestIdleCallback(() => nameRank(index), { timeout: 500 });
+    return () => cancelIdleCallback(id);
+  }, [index]);
 
   // A layout effect, so the controller exists when the first picture is drawn in one (below).
   useLayoutEffect(() => {

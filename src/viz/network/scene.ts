@@ -1,3 +1,4 @@
+import { rankNames } from '../../domain/nameOrder';
 import type { DatasetIndex } from '../../domain/indexes';
 import { memoizeLast } from '../../domain/memo';
 import type { ActorGraph, GraphNode } from '../../domain/graph';
@@ -66,20 +67,14 @@ function shortNames(index: DatasetIndex): (string | undefined)[] {
 }
 
 const nameRanks = new WeakMap<DatasetIndex, Int32Array>();
-/**
- * Each actor's place in name order (case and accents ignored), sorted once per dataset: a
- * locale collator over thousands of names costs tens of milliseconds, too much per filter change.
- */
+/** Each actor's place in name order (see nameOrder.ts): the load worker's ranking, or ranked here once per dataset. */
 export function nameRank(index: DatasetIndex): Int32Array {
+  if (index.nameRank) return index.nameRank;
   let ranks = nameRanks.get(index);
-  if (ranks) return ranks;
-  const keys = index.actors.map((a) => a.name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
-  const order = Array.from(keys.keys()).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
-  ranks = new Int32Array(keys.length);
-  order.forEach((pos, rank) => (ranks![pos] = rank));
-  nameRanks.set(index, ranks);
+  if (!ranks) nameRanks.set(index, (ranks = rankNames(index.actors)));
   return ranks;
 }
+
 const FALLBACK_COLOR = '#7F7F7F';
 
 export function describeNode(node: SceneNode): string {

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { buildIndex, type DatasetIndex } from '../../../src/domain/indexes';
 import { IndexAssembler } from '../../../src/domain/engine/assemble';
 import { packIndex } from '../../../src/domain/engine/packedIndex';
+import { rankNames } from '../../../src/domain/nameOrder';
 import type { LoadReply, LoadRequest, LoadSummary } from '../../../src/domain/engine/protocol';
 import { chunkCredit, handOver, runLoad } from '../../../src/domain/engine/runLoad';
 import { importText } from '../../../src/domain/import/pipeline';
@@ -49,6 +50,8 @@ function expectSameIndex(actual: DatasetIndex, expected: DatasetIndex): void {
   for (const key of ['meetingPos', 'actorPos', 'topicById', 'countryByCode', 'sourceById'] as const) expect([...actual[key]], key).toEqual([...expected[key]]);
   for (const key of ['byAffiliation', 'byTopic'] as const) expect([...actual[key]].map(([k, v]) => [k, Array.from(v)]), key).toEqual([...expected[key]].map(([k, v]) => [k, Array.from(v)]));
   expect([actual.minTime, actual.maxTime]).toEqual([expected.minTime, expected.maxTime]);
+  // Ranked in the worker, as the page would rank them.
+  expect(Array.from(actual.nameRank!)).toEqual(Array.from(rankNames(expected.actors)));
 }
 
 describe('the loading worker gives the index buildIndex gives', () => {

@@ -56,6 +56,21 @@ describe('name order', () => {
     expect(nameRank(customIndex)).toBe(ranks);
   });
 
+  it('gives the order of comparing the keys one by one (ties by position), for any names', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('Émile', 'emile', 'Ørjan', 'orjan', 'Anna B', 'Anna')), { minLength: 1, maxLength: 40 }), (names) => {
+        const custom = structuredClone(dataset);
+        custom.actors = names.map((name, i) => ({ ...custom.actors[0]!, id: `a-${i}`, name }));
+        custom.meetings = [];
+        const keys = names.map((n) => n.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+        const order = names.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
+        const ranks = nameRank(buildIndex(custom));
+        expect(order.map((pos) => ranks[pos])).toEqual(names.map((_, rank) => rank));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('lists scene nodes in name order', () => {
     const scene = buildScene(buildGraph(index, all), index, new Map(), new Map(), all.length, [5, 22]);
     const names = Array.from(scene.byName, (i) => scene.nodes[i]!.name.toLowerCase());

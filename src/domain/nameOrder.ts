@@ -1,0 +1,19 @@
+/**
+ * Each actor's place in name order (case and accents ignored, ties by position), sorted once per dataset: a locale
+ * collator over thousands of names costs tens of milliseconds, too much per filter change. The load worker ranks a
+ * loaded dataset's names (engine/packedIndex.ts), so the page does not; an index built on the page ranks them on use.
+ */
+export function rankNames(actors: readonly { name: string }[]): Int32Array {
+  // Each key ends with its position (fixed width), and the sort compares whole strings natively: a comparator
+  // called from JavaScript took 35 ms of the 80 at 30,000 actors. Plain ASCII names need no accent stripping.
+  const width = actors.length.toString(36).length;
+  const keys = actors.map((a, pos) => `${sortKey(a.name)}\u0000${pos.toString(36).padStart(width, '0')}`);
+  keys.sort();
+  const ranks = new Int32Array(keys.length);
+  keys.forEach((key, rank) => (ranks[parseInt(key.slice(key.length - width), 36)] = rank));
+  return ranks;
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+/** A name as it sorts: lower case, accents dropped. */
+const sortKey = (name: string): string => (ASCII.test(name) ? name : name.normalize('NFD').replace(/\p{M}/gu, '')).toLowerCase();

@@ -3,7 +3,7 @@ import type { DatasetIssue } from '../domain/validate';
 import type { NeedsMapping } from '../domain/import/pipeline';
 import { IndexAssembler } from '../domain/engine/assemble';
 import { isolate } from '../domain/bidi';
-import { createTextFeed, type TextFeed } from './textFeed';
+import type { TextFeed } from './textFeed';
 import type { LoadAck, LoadReply, LoadRequest, LoadSummary } from '../domain/engine/protocol';
 
 /**
@@ -47,7 +47,7 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
   let assembler: IndexAssembler | null = null;
   let best = { rows: 0, fraction: 0, at: -Infinity };
 
-  let texts: ReturnType<typeof createTextFeed> | null = null;
+  let texts: TextFeed | null = null;
   const finish = (outcome: LoadOutcome, keepWorker = false) => {
     if (settled) return;
     settled = true;
@@ -64,11 +64,10 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
     options.onProgress?.(best.rows, best.fraction);
   };
   let acknowledge: () => void = () => undefined;
-  let askForTexts: () => void = () => undefined;
+  let askForTexts: (port: MessagePort) => void = () => undefined;
   const receive = (reply: LoadReply) => {
-    // After the load: the search texts, for whoever shows the dataset.
-    if (reply.type === 'texts') return texts?.push(reply.first, reply.block, reply.lengths);
-    if (reply.type === 'textsDone') return texts?.end();
+    // After the load: the search texts went to the query worker; this worker's work is done.
+    if (reply.type === 'textsDone') return stop();
     if (settled) return;
     try {
       switch (reply.type) {
@@ -87,7 +86,7 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
           assembler!.add(reply.field, reply.offset, reply.items);
           return acknowledge();
         case 'done': {
-          if (reply.textsFollow) texts = createTextFeed(() => askForTexts(), () => stop());
+          if (reply.textsFollow) texts = { sendTo: (port) => askForTexts(port), stop: () => stop() };
           const loaded: LoadOutcome = { kind: 'loaded', index: assembler!.finish(), summary: reply.summary, ...(reply.stored !== undefined ? { stored: reply.stored } : {}), ...(texts ? { texts } : {}) };
           return finish(loaded, texts !== null);
         }
@@ -117,7 +116,7 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
   const worker = new Worker(new URL('../domain/engine/load.worker.ts', import.meta.url), { type: 'module' });
   stop = () => worker.terminate();
   acknowledge = () => worker.postMessage({ type: 'ack' } satisfies LoadAck);
-  askForTexts = () => worker.postMessage({ type: 'sendTexts' } satisfies LoadAck);
+  askForTexts = (port) => worker.postMessage({ type: 'sendTexts', port } satisfies LoadAck, [port]);
   worker.onmessage = (event: MessageEvent<LoadReply>) => receive(event.data);
   worker.onerror = (event) => {
     event.preventDefault();

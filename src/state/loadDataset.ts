@@ -24,6 +24,7 @@ const prebuilt = new WeakMap<Dataset, DatasetIndex>();
 export const rememberIndex = (index: DatasetIndex): void => void prebuilt.set(index.dataset, index);
 /** Search texts the load worker is still sending for an index, until it is shown. */
 const textFeeds = new WeakMap<DatasetIndex, TextFeed>();
+let feeding: TextFeed | null = null;
 export const rememberTextFeed = (index: DatasetIndex, feed: TextFeed): void => void textFeeds.set(index, feed);
 
 /** Shows a valid dataset, with the index the worker built or (a stored dataset) one built here. */
@@ -35,6 +36,9 @@ export function showIndex(index: DatasetIndex, url: string, origin: DataOrigin):
   useStore.getState().setData({ state: 'ready', url, index, ...(origin === 'file' ? { origin } : {}) });
   const feed = textFeeds.get(index);
   textFeeds.delete(index);
+  // The texts of a dataset no longer shown are not wanted.
+  feeding?.stop();
+  feeding = feed ?? null;
   const source = feed ? workerSourceFor(index) : null;
   if (feed && source) return feedQueryWorker(index, feed, source);
   feed?.stop();
@@ -42,28 +46,22 @@ export function showIndex(index: DatasetIndex, url: string, origin: DataOrigin):
 }
 
 /**
- * The load worker's search texts go on to the query worker as they come (the page never builds them); with the last,
- * the query worker answers searches. Showing another dataset meanwhile stops the feed.
+ * The load worker builds the search texts and sends them straight to the query worker (the page never builds or holds
+ * them); once the last has arrived there, the query worker answers searches. Asked for once the first render has been
+ * painted and the page is idle: building them takes a core for seconds. Another dataset shown meanwhile stops it.
  */
 function feedQueryWorker(index: DatasetIndex, feed: TextFeed, source: WorkerDataSource): void {
-  // Asked for once the first render has been painted and the page is idle: building them takes a core for seconds.
   const idle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 0));
-  idle(() => listen(index, feed, source));
-}
-
-function listen(index: DatasetIndex, feed: TextFeed, source: WorkerDataSource): void {
-  if (selectCurrentIndex() !== index) return feed.stop();
-  feed.listen(
-    (first, block, lengths) => {
-      if (selectCurrentIndex() === index) source.addTexts(first, block, lengths);
-      else feed.stop();
-    },
-    () => {
-      if (selectCurrentIndex() !== index || !source.searches) return;
+  idle(() => {
+    if (selectCurrentIndex() !== index) return feed.stop();
+    const channel = new MessageChannel();
+    source.receiveTexts(channel.port2, () => {
+      if (selectCurrentIndex() !== index) return;
       // Marked for the benchmark: how long after navigation the worker took over searching.
       void enableWorkerSearch(index, source).then(() => performance.mark?.('parley:search-in-worker'));
-    },
-  );
+    });
+    feed.sendTo(channel.port1);
+  });
 }
 
 /**

@@ -47,18 +47,17 @@ export type LoadReply =
   | { type: 'head'; packed: PackedIndex; rest: Dataset; counts: Record<ChunkField, number> }
   | { type: 'chunk'; field: ChunkField; offset: number; items: unknown[] }
   /**
-   * `stored`: the file's bytes were kept under the request's `storeAs`. `textsFollow`: the meetings' search texts
-   * come next (`texts` replies in order, then `textsDone`), for the query worker; the load is complete without them.
+   * `stored`: the file's bytes were kept under the request's `storeAs`. `textsFollow`: the worker can build the
+   * meetings' search texts for the query worker, when the page asks (`sendTexts`); the load is complete without them.
    */
   | { type: 'done'; summary: LoadSummary; stored?: boolean; textsFollow?: boolean }
-  /** Search texts of the meetings at `first`, `first + 1`, …, back to back in `block` (see searchText.ts). */
-  | { type: 'texts'; first: number; block: string; lengths: Int32Array }
+  /** The last search text went out on the port the page gave: the worker can be stopped. */
   | { type: 'textsDone' };
 
 /**
  * From the page: `ack`, one chunk has been filed (the worker then may send another); `sendTexts`, the dataset is on
- * screen and its search texts are wanted now (after `done` with `textsFollow`).
+ * screen and its search texts are wanted now, on `port` (to the query worker), after `done` with `textsFollow`.
  */
-export type LoadAck = { type: 'ack' } | { type: 'sendTexts' };
+export type LoadAck = { type: 'ack' } | { type: 'sendTexts'; port: MessagePort };
 
 export type Post = (reply: LoadReply, transfer?: Transferable[]) => void;

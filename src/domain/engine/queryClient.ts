@@ -16,6 +16,8 @@ export interface WorkerDataSource extends DataSource {
   ready: Promise<{ columnBytes: number; buildMs: number }>;
   /** Hands the worker the search texts of meetings `first`… (back to back in `block`, see searchText.ts). */
   addTexts(first: number, block: string, lengths: Int32Array): void;
+  /** The load worker will send the texts on `port`; `onReady` once the last has arrived in the query worker. */
+  receiveTexts(port: MessagePort, onReady: () => void): void;
   /** Every meeting's text has been handed over: the worker answers searches (`q` in any question). */
   readonly searches: boolean;
 }
@@ -30,8 +32,14 @@ export function workerDataSource(port: QueryPort, columns: QueryColumns): Worker
   const pending = new Map<number, { resolve: (answer: unknown) => void; reject: (error: Error) => void }>();
   let markReady!: (info: { columnBytes: number; buildMs: number }) => void;
   const ready = new Promise<{ columnBytes: number; buildMs: number }>((resolve) => (markReady = resolve));
+  let textsReady: (() => void) | null = null;
+  let portDone = false;
   port.onmessage = ({ data: reply }) => {
     if (reply.type === 'ready') return markReady({ columnBytes: reply.columnBytes, buildMs: reply.buildMs });
+    if (reply.type === 'textsReady') {
+      portDone = true;
+      return textsReady?.();
+    }
     const waiter = pending.get(reply.id);
     if (!waiter) return;
     pending.delete(reply.id);
@@ -58,8 +66,12 @@ export function workerDataSource(port: QueryPort, columns: QueryColumns): Worker
       textsSent += lengths.length;
       port.postMessage({ type: 'texts', first, block, lengths }, [lengths.buffer as ArrayBuffer]);
     },
+    receiveTexts: (textsPort, onReady) => {
+      textsReady = onReady;
+      port.postMessage({ type: 'textsPort', port: textsPort }, [textsPort]);
+    },
     get searches() {
-      return textsSent >= columns.meetingCount;
+      return portDone || textsSent >= columns.meetingCount;
     },
     filter: (filters) => send({ kind: 'filter', filters }),
     facetCounts: (filters) => send({ kind: 'facetCounts', filters }),

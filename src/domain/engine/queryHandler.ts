@@ -1,6 +1,6 @@
 import { QueryEngine, queryIndexOf, type QueryColumns, type QueryKind } from './query';
 import { wireBuffers, type GraphWire } from './queryGraph';
-import type { Question, QueryReply, QueryRequest } from './queryProtocol';
+import type { Question, QueryReply, QueryRequest, TextMessage } from './queryProtocol';
 
 /** Bytes of the typed arrays in the columns. */
 export function columnBytes(c: QueryColumns): number {
@@ -68,8 +68,14 @@ export function createQueryHandler(post: (reply: QueryReply, transfer?: Transfer
       post({ type: 'ready', columnBytes: columnBytes(request.columns), buildMs: performance.now() - started });
       return;
     }
-    if (request.type === 'texts') {
-      storeTexts(texts, request.first, request.block, request.lengths);
+    if (request.type === 'texts') return storeTexts(texts, request.first, request.block, request.lengths);
+    if (request.type === 'textsPort') {
+      const port = request.port;
+      port.onmessage = ({ data }: MessageEvent<TextMessage>) => {
+        if (data.type === 'texts') return storeTexts(texts, data.first, data.block, data.lengths);
+        port.close();
+        post({ type: 'textsReady' });
+      };
       return;
     }
     const older = waiting.get(request.question.kind);

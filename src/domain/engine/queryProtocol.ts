@@ -15,18 +15,26 @@ export type Question =
 
 export type AnswerOf<K extends QueryKind> = K extends 'filter' ? FilterAnswer : K extends 'facetCounts' ? FacetCountsAnswer : K extends 'timeBins' ? Uint32Array : GraphWire;
 
+/**
+ * Search texts of the meetings at positions `first`, `first + 1`, …: `block` holds them back to back, `lengths`
+ * their lengths (see searchText.ts); `textsDone` after the last. Sent by the page (texts it built) or, on a port of
+ * their own, by the load worker. Once every meeting's text has arrived the worker answers searches (`q`).
+ */
+export type TextMessage = { type: 'texts'; first: number; block: string; lengths: Int32Array } | { type: 'textsDone' };
+export type TextPost = (message: TextMessage, transfer?: Transferable[]) => void;
+
 export type QueryRequest =
   | { type: 'init'; columns: QueryColumns }
-  /**
-   * Search texts of the meetings at positions `first`, `first + 1`, …: `block` holds them back to back, `lengths`
-   * their lengths (see searchText.ts). Once every meeting's text has arrived the worker answers searches (`q`).
-   */
-  | { type: 'texts'; first: number; block: string; lengths: Int32Array }
+  | Extract<TextMessage, { type: 'texts' }>
+  /** The load worker sends the texts on this port (the page never holds them); `textsReady` answers the last. */
+  | { type: 'textsPort'; port: MessagePort }
   | { type: 'ask'; id: number; question: Question };
 
 export type QueryReply =
   /** The engine is built; `columnBytes` is what the worker holds in typed arrays (its memory beyond the strings). */
   | { type: 'ready'; columnBytes: number; buildMs: number }
+  /** Every text from the load worker's port has arrived: searches are answered. */
+  | { type: 'textsReady' }
   | { type: 'answer'; id: number; answer: unknown }
   | { type: 'superseded'; id: number }
   | { type: 'failed'; id: number; message: string };

@@ -6,6 +6,7 @@ import { isolate } from '../bidi';
 import { packIndex, packedBuffers } from './packedIndex';
 import { readFileBytes, storeFileBytes } from './storedFiles';
 import { sendSearchTexts } from './searchTexts';
+import type { TextPost } from './queryProtocol';
 import type { ChunkField, LoadRequest, LoadStage, LoadSummary, Post } from './protocol';
 
 /** Records per chunk: small enough that the page decodes and files one message in a few milliseconds (at 250,000 meetings
@@ -101,10 +102,13 @@ function throttled(ms: number, send: (rows: number, within: number) => void): (r
  * The whole load, as the worker runs it (and the page itself where there are no workers): fetch, decode, parse or
  * import, validate, index, then hand over. Replies go through `post`; the index's buffers are transferred.
  */
-/** In the load worker: from how many meetings the search texts follow the load, once `wanted` resolves (the page asks). */
+/**
+ * In the load worker: from how many meetings the search texts follow the load, once `wanted` resolves with where to
+ * send them (the page asks, giving a port to the query worker).
+ */
 export interface TextsAfterLoad {
   from: number;
-  wanted: Promise<void>;
+  wanted: Promise<TextPost>;
 }
 
 export async function runLoad(request: LoadRequest, post: Post, signal?: AbortSignal, credit?: ChunkCredit, texts?: TextsAfterLoad): Promise<void> {
@@ -166,8 +170,8 @@ export async function runLoad(request: LoadRequest, post: Post, signal?: AbortSi
   await handOver(dataset, summary, post, request.chunkSize ?? DEFAULT_CHUNK, signal, stored, credit, textsFollow);
   // After the hand-over, when the page has the dataset on screen and asks: the worker's cores are the page's too.
   if (!textsFollow) return;
-  await texts.wanted;
-  sendSearchTexts(dataset, post, signal);
+  sendSearchTexts(dataset, await texts.wanted, signal);
+  if (!signal?.aborted) post({ type: 'textsDone' });
 }
 
 function importedParts(outcome: import('../import/pipeline').Imported): { dataset: Dataset; summary: LoadSummary } {

@@ -1,10 +1,10 @@
 import type { Dataset } from '../schema';
 import { BLOCK_CHARS, buildSearchText, type TextBlock, type TextParts } from '../searchText';
-import type { Post } from './protocol';
+import type { TextPost } from './queryProtocol';
 
 /**
- * The meetings' search texts, built in the load worker once the index has been handed over, and sent to the page in
- * blocks for the query worker (which then answers searches, see state/workerSearch.ts). Built here, the texts cost
+ * The meetings' search texts, built in the load worker once the index has been handed over, and sent in blocks
+ * straight to the query worker on a port of their own (which then answers searches, see state/workerSearch.ts). Built here, the texts cost
  * the page's main thread nothing: building them there, in idle slices, took 25 s and more at 250,000 meetings.
  */
 
@@ -38,10 +38,10 @@ export function forEachTextBlock(parts: TextParts, onBlock: TextBlock, blockChar
   }
 }
 
-/** Sends the texts (`texts` replies, then `textsDone`); stops early, silently, once `signal` is aborted. */
-export function sendSearchTexts(dataset: Dataset, post: Post, signal?: AbortSignal): void {
+/** Sends the texts (`texts` messages, then `textsDone`); stops early, silently, once `signal` is aborted. */
+export function sendSearchTexts(dataset: Dataset, send: TextPost, signal?: AbortSignal): void {
   forEachTextBlock(datasetTextParts(dataset), (first, block, lengths) => {
-    if (!signal?.aborted) post({ type: 'texts', first, block, lengths }, [lengths.buffer as ArrayBuffer]);
+    if (!signal?.aborted) send({ type: 'texts', first, block, lengths }, [lengths.buffer as ArrayBuffer]);
   });
-  if (!signal?.aborted) post({ type: 'textsDone' });
+  if (!signal?.aborted) send({ type: 'textsDone' });
 }

@@ -5,6 +5,7 @@ import { searchTextOf } from '../../../src/domain/searchText';
 import { datasetTextParts, forEachTextBlock } from '../../../src/domain/engine/searchTexts';
 import { runLoad } from '../../../src/domain/engine/runLoad';
 import type { LoadReply } from '../../../src/domain/engine/protocol';
+import type { TextMessage, TextPost } from '../../../src/domain/engine/queryProtocol';
 import type { Dataset } from '../../../src/domain/schema';
 import { parseDatasetText } from '../../../src/domain/validate';
 import { generateSynthetic } from '../../../scripts/bench/synthetic/generate';
@@ -50,22 +51,23 @@ describe('search texts built from the dataset in the load worker', () => {
 describe('after a load, the worker sends the texts when the page asks', () => {
   const request = { kind: 'bytes' as const, bytes: new TextEncoder().encode(bundledText).buffer as ArrayBuffer, fileName: 'meetings.json', label: 'meetings.json' };
 
-  it('done says texts follow; none is sent until asked; then every meeting, then textsDone', async () => {
+  it('done says texts follow; none is sent until asked; then every meeting where asked, then textsDone to both', async () => {
     const replies: LoadReply[] = [];
-    let ask!: () => void;
-    const loading = runLoad(request, (r) => void replies.push(r), undefined, undefined, { from: 5, wanted: new Promise<void>((resolve) => (ask = resolve)) });
+    const sent: TextMessage[] = [];
+    let ask!: (send: TextPost) => void;
+    const loading = runLoad(request, (r) => void replies.push(r), undefined, undefined, { from: 5, wanted: new Promise<TextPost>((resolve) => (ask = resolve)) });
     await new Promise((r) => setTimeout(r, 20));
     expect(replies.at(-1)).toMatchObject({ type: 'done', textsFollow: true });
-    expect(replies.some((r) => r.type === 'texts')).toBe(false);
-    ask();
+    ask((message) => void sent.push(message));
     await loading;
-    const texts = replies.filter((r): r is Extract<LoadReply, { type: 'texts' }> => r.type === 'texts');
-    expect(texts.reduce((n, r) => n + r.lengths.length, 0)).toBe(bundled().meetings.length);
+    const texts = sent.filter((m): m is Extract<TextMessage, { type: 'texts' }> => m.type === 'texts');
+    expect(texts.reduce((n, m) => n + m.lengths.length, 0)).toBe(bundled().meetings.length);
+    expect(sent.at(-1)).toEqual({ type: 'textsDone' });
     expect(replies.at(-1)).toEqual({ type: 'textsDone' });
   });
 
   it('below the size, or outside a worker, no texts follow', async () => {
-    for (const texts of [undefined, { from: 1000, wanted: Promise.resolve() }]) {
+    for (const texts of [undefined, { from: 1000, wanted: Promise.resolve<TextPost>(() => undefined) }]) {
       const replies: LoadReply[] = [];
       await runLoad(request, (r) => void replies.push(r), undefined, undefined, texts);
       expect(replies.at(-1)).toMatchObject({ type: 'done' });

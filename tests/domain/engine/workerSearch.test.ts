@@ -10,6 +10,7 @@ import type { Dataset } from '../../../src/domain/schema';
 import { generateSynthetic } from '../../../scripts/bench/synthetic/generate';
 import { expectedGraphAnswer } from './expectedGraph';
 import { fakeWorker } from './fakeQueryWorker';
+import { sendSearchTexts } from '../../../src/domain/engine/searchTexts';
 
 const dataset = JSON.parse(generateSynthetic({ meetings: 1500, actors: 300, seed: 11 })) as Dataset;
 
@@ -56,6 +57,24 @@ describe('the query worker searches once the page has handed it every meeting\'s
     // Not vacuous: some of the searches find meetings and some find none.
     const found = vocabulary().map((q) => filterMeetings(page, { ...EMPTY_FILTERS, q }).length);
     expect(found.some((n) => n > 0) && found.some((n) => n === 0)).toBe(true);
+    source.dispose();
+  });
+
+  it('from the load worker on a port of their own: searches are answered once the last text arrived', async () => {
+    const index = buildIndex(dataset);
+    const worker = fakeWorker();
+    const source = workerDataSource(worker.port, columnsOf(index));
+    const channel = new MessageChannel();
+    const ready = new Promise<void>((resolve) => source.receiveTexts(channel.port2, resolve));
+    expect(source.searches).toBe(false);
+    sendSearchTexts(dataset, (message, transfer = []) => channel.port1.postMessage(message, transfer as Transferable[]));
+    await ready;
+    expect(source.searches).toBe(true);
+    for (const q of vocabulary().slice(0, 12)) {
+      const f = { ...EMPTY_FILTERS, q };
+      expect(Array.from((await source.filter(f))!.positions)).toEqual(Array.from(filterMeetings(index, f)));
+    }
+    channel.port1.close();
     source.dispose();
   });
 });

@@ -8,6 +8,7 @@ import { selectIndex, selectSelectionHighlight, selectVisible, selectTotalCount 
 import { createNetworkController, type NetworkController } from './createNetworkController';
 import { SMALL_GRAPH_NODES } from './smallGraphLayout';
 import { nameRank } from './scene';
+import { QUERY_WORKER_MIN_MEETINGS } from '../../domain/engine/thresholds';
 import { NetworkLegend } from './NetworkLegend';
 import { NetworkAnalysisControls } from '../../components/analysis/NetworkAnalysisControls';
 import { MostCentralList } from '../../components/analysis/MostCentralList';
@@ -51,11 +52,17 @@ export function NetworkView() {
     return { ...selectionHighlight, actors };
   }, [index, visible, selectionHighlight, hoveredActor, hoveredMeeting]);
 
-  // Actor names are ranked (a sort of every name, 35 ms at 30,000 actors) while the page waits for the first
-  // picture of a new dataset, not in the task that draws it.
+  // While the page waits for a new dataset's first picture, not in the task that draws it: actor names are ranked
+  // (unless the load worker did) and a large network's canvas and layout worker are set up.
   useEffect(() => {
     if (!index || typeof requestIdleCallback !== 'function') return;
-    const id = requestIdleCallback(() => nameRank(index), { timeout: 500 });
+    const id = requestIdleCallback(
+      () => {
+        nameRank(index);
+        if (index.meetings.length >= QUERY_WORKER_MIN_MEETINGS) controllerRef.current?.prepareForLarge();
+      },
+      { timeout: 500 },
+    );
     return () => cancelIdleCallback(id);
   }, [index]);
 

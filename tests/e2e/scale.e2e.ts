@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appUrl, openApp, useBrowser, waitForViews } from './browser';
 import { generateSynthetic } from '../../scripts/generate-synthetic';
-import { countStatus } from './helpers';
+import { countStatus, XSS } from './helpers';
 import { buildIndex } from '../../src/domain/indexes';
 import { EMPTY_FILTERS, filterMeetings } from '../../src/domain/filters';
 import type { Dataset } from '../../src/domain/schema';
@@ -11,15 +11,20 @@ const MEETINGS = 6000;
 
 describe('a dataset past the query worker\'s size', () => {
   it('is searched in the query worker once the load worker has sent it the texts: the same meetings as the page would find, and clearing shows all', async () => {
-    const body = generateSynthetic({ meetings: MEETINGS, actors: 900, seed: 21 });
-    const index = buildIndex(JSON.parse(body) as Dataset);
+    const dataset = JSON.parse(generateSynthetic({ meetings: MEETINGS, actors: 900, seed: 21 })) as Dataset;
+    // Hostile text reaches the query worker's texts too: markup and a right-to-left override in a name, a prototype name as id.
+    const renamed = dataset.actors[7]!.id;
+    dataset.actors[7] = { ...dataset.actors[7]!, id: 'constructor', name: `\u202EQzx ${XSS}` };
+    for (const m of dataset.meetings) for (const p of m.participants) if (p.actorId === renamed) p.actorId = 'constructor';
+    const body = JSON.stringify(dataset);
+    const index = buildIndex(dataset);
     // A surname shared by a few actors: a search that narrows without emptying.
     const term = index.actors[40]!.name.split(' ').pop()!;
     const expected = filterMeetings(index, { ...EMPTY_FILTERS, q: term }).length;
     expect(expected).toBeGreaterThan(0);
     expect(expected).toBeLessThan(MEETINGS);
 
-    const { page, context, errors } = await openApp(browser(), '', { width: 1366, height: 768 });
+    const { page, context, errors, dialogs } = await openApp(browser(), '', { width: 1366, height: 768 });
     await page.route('**/big.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
     await page.goto(appUrl('data=big.json'));
     await waitForViews(page, MEETINGS);
@@ -33,10 +38,18 @@ describe('a dataset past the query worker\'s size', () => {
     await expect.poll(() => countStatus(page).textContent(), { timeout: 15_000 }).toBe(shown);
     await waitForViews(page, expected);
 
+    // A search with markup finds the hostile name as text.
+    const hostile = filterMeetings(index, { ...EMPTY_FILTERS, q: '<img' }).length;
+    expect(hostile).toBeGreaterThan(0);
+    await box.fill('<img');
+    await box.press('Enter');
+    await expect.poll(() => countStatus(page).textContent(), { timeout: 15_000 }).toBe(`${hostile.toLocaleString('en')} of ${MEETINGS.toLocaleString('en')} meetings`);
+
     await box.fill('');
     await box.press('Enter');
     await expect.poll(() => countStatus(page).textContent(), { timeout: 15_000 }).toBe(`${MEETINGS.toLocaleString('en')} meetings`);
     expect(errors).toEqual([]);
+    expect(dialogs).toEqual([]);
     await context.close();
   });
 });

@@ -50,6 +50,21 @@ export function countByAffiliation(index: QueryIndex, positions: Int32Array): Ma
 const topicSlots = new WeakMap<QueryIndex, { ids: string[]; offsets: Int32Array; slots: Int32Array }>();
 
 /** Each meeting's topics as small integers in one flat array (meeting i owns slots[offsets[i]..offsets[i+1]]). */
+/** countByTopic for a few meetings; topics in the same order (by-topic keys are in first-seen order, as slot ids are). */
+function countFew(index: QueryIndex, positions: Int32Array): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let k = 0; k < positions.length; k++) {
+    const topics = index.meetings[positions[k]!]!.topics;
+    for (let j = 0; j < topics.length; j++) {
+      const t = topics[j]!;
+      if (topics.indexOf(t) === j) counts.set(t, (counts.get(t) ?? 0) + 1);
+    }
+  }
+  const out = new Map<string, number>();
+  if (counts.size) for (const id of index.byTopic.keys()) if (counts.has(id)) out.set(id, counts.get(id)!);
+  return out;
+}
+
 function topicSlotsFor(index: QueryIndex) {
   let found = topicSlots.get(index);
   if (!found) {
@@ -72,6 +87,9 @@ function topicSlotsFor(index: QueryIndex) {
 
 /** Meetings per topic among `positions`; a topic listed twice in a meeting counts once. */
 export function countByTopic(index: QueryIndex, positions: Int32Array): Map<string, number> {
+  // A few meetings (an actor's, in the details) are counted from their records: the first count would otherwise
+  // build the slots of every meeting, a walk of the whole dataset (14 ms at 20k, ~175 ms at 250k) for a short list.
+  if (!topicSlots.has(index) && positions.length * 8 < index.meetings.length) return countFew(index, positions);
   const { ids, offsets, slots } = topicSlotsFor(index);
   const counts = new Uint32Array(ids.length);
   const lastSeen = new Int32Array(ids.length).fill(-1);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { countByAffiliation, countryFacetCounts, facetCounters, topicFacetCounts } from '../../src/domain/facetCounts';
+import { countByAffiliation, countByTopic, countryFacetCounts, facetCounters, topicFacetCounts } from '../../src/domain/facetCounts';
+import { buildIndex } from '../../src/domain/indexes';
+import type { Dataset } from '../../src/domain/schema';
+import { generateSynthetic } from '../../scripts/bench/synthetic/generate';
 import { EMPTY_FILTERS, filterMeetings, type Filters } from '../../src/domain/filters';
 import { smallIndex } from '../fixtures/smallDataset';
 
@@ -78,6 +81,25 @@ describe('facet counts', () => {
         expect(Object.fromEntries(counters.topics(index, f))).toEqual(Object.fromEntries(expected.topics));
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('topic counts of a few meetings', () => {
+  it('counted from the records, give the same entries in the same order as the whole-dataset slots', () => {
+    const dataset = JSON.parse(generateSynthetic({ meetings: 400, actors: 80, seed: 4 })) as Dataset;
+    // A duplicated topic in a meeting counts once.
+    dataset.meetings[3]!.topics.push(dataset.meetings[3]!.topics[0] ?? dataset.topics[0]!.id);
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 399 }), { maxLength: 40 }), (picked) => {
+        const positions = Int32Array.from(picked.sort((a, b) => a - b));
+        const fresh = buildIndex(dataset);
+        const few = [...countByTopic(fresh, positions)];
+        const slotted = buildIndex(dataset);
+        countByTopic(slotted, slotted.order);
+        expect(few).toEqual([...countByTopic(slotted, positions)]);
+      }),
+      { numRuns: 40 },
     );
   });
 });

@@ -65,9 +65,11 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
   };
   let acknowledge: () => void = () => undefined;
   let askForTexts: (port: MessagePort) => void = () => undefined;
+  let textsFailed: () => void = () => undefined;
   const receive = (reply: LoadReply) => {
     // After the load: the search texts went to the query worker; this worker's work is done.
     if (reply.type === 'textsDone') return stop();
+    if (settled && reply.type === 'failed') return textsFailed();
     if (settled) return;
     try {
       switch (reply.type) {
@@ -86,7 +88,18 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
           assembler!.add(reply.field, reply.offset, reply.items);
           return acknowledge();
         case 'done': {
-          if (reply.textsFollow) texts = { sendTo: (port) => askForTexts(port), stop: () => stop() };
+          if (reply.textsFollow) {
+            texts = {
+              sendTo: (port, onFailed) => {
+                textsFailed = () => {
+                  stop();
+                  onFailed();
+                };
+                askForTexts(port);
+              },
+              stop: () => stop(),
+            };
+          }
           const loaded: LoadOutcome = { kind: 'loaded', index: assembler!.finish(), summary: reply.summary, ...(reply.stored !== undefined ? { stored: reply.stored } : {}), ...(texts ? { texts } : {}) };
           return finish(loaded, texts !== null);
         }

@@ -51,16 +51,19 @@ export function showIndex(index: DatasetIndex, url: string, origin: DataOrigin):
  * painted and the page is idle: building them takes a core for seconds. Another dataset shown meanwhile stops it.
  */
 function feedQueryWorker(index: DatasetIndex, feed: TextFeed, source: WorkerDataSource): void {
+  // From the start: a search typed (or linked) before the texts are there waits for them, marked "Searching…".
+  void enableWorkerSearch(index, source, 'none');
+  // Marked for the benchmark: how long after navigation the worker could answer searches.
+  void source.searchable.then(() => selectCurrentIndex() === index && performance.mark?.('parley:search-in-worker'));
   const idle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 0));
   idle(() => {
     if (selectCurrentIndex() !== index) return feed.stop();
     const channel = new MessageChannel();
-    source.receiveTexts(channel.port2, () => {
-      if (selectCurrentIndex() !== index) return;
-      // Marked for the benchmark: how long after navigation the worker took over searching.
-      void enableWorkerSearch(index, source).then(() => performance.mark?.('parley:search-in-worker'));
+    source.receiveTexts(channel.port2);
+    feed.sendTo(channel.port1, () => {
+      // The load worker stopped before sending them all: the page searches (building texts as it needs them).
+      if (useStore.getState().workerSearch?.index === index) useStore.getState().setWorkerSearch(null);
     });
-    feed.sendTo(channel.port1);
   });
 }
 

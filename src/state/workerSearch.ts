@@ -13,6 +13,9 @@ import { useStore } from './store';
 
 /** The matches of `q` as a mask over the dataset's positions, from the worker; null if a newer search overtook it. */
 async function askHits(source: WorkerDataSource, index: DatasetIndex, q: string): Promise<Uint8Array | null> {
+  // A search typed before the texts have all arrived waits for them ("Searching…"): the page never builds them.
+  await source.searchable;
+  if (current?.source !== source || current.asked !== searchKey(q)) return null;
   const answer = await source.filter({ ...EMPTY_FILTERS, q });
   if (!answer) return null;
   const hits = new Uint8Array(index.meetings.length);
@@ -46,12 +49,15 @@ let current: { index: DatasetIndex; source: WorkerDataSource; asked: string } | 
 let unsubscribe: (() => void) | null = null;
 
 /**
- * From now on the worker answers this dataset's searches: the search in the box (if any) is asked first, so the
- * views switch over showing the same meetings. The store subscription asks each new search once, before React renders.
+ * From now on the worker answers this dataset's searches. `showing`: the terms the views show now, '' when the page
+ * has not searched (then a search already in the box shows as pending until the worker's answer), or the box's own
+ * terms when the page already shows them (the views then switch over showing the same meetings). The store
+ * subscription asks each new search once, before React renders.
  */
-export function enableWorkerSearch(index: DatasetIndex, source: WorkerDataSource): Promise<void> {
-  const { filters } = useStore.getState();
+export function enableWorkerSearch(index: DatasetIndex, source: WorkerDataSource, showing: 'none' | 'box' = 'box'): Promise<void> {
+  const { filters, setWorkerSearch } = useStore.getState();
   current = { index, source, asked: searchKey(filters.q) };
+  if (showing === 'none') setWorkerSearch({ index, terms: '', hits: null });
   unsubscribe ??= useStore.subscribe((s) => {
     if (!current || selectIndex(s) !== current.index || s.workerSearch?.index !== current.index) return;
     const terms = searchKey(s.filters.q);

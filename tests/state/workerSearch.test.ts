@@ -16,14 +16,19 @@ const settle = () => new Promise((r) => setTimeout(r, 30));
 const visible = () => Array.from(selectVisible(useStore.getState()));
 const pure = (index: DatasetIndex) => Array.from(filterMeetings(index, useStore.getState().filters));
 
-/** A dataset on screen with a query worker holding its texts. */
-function openWithWorker(): { index: DatasetIndex; source: WorkerDataSource; worker: ReturnType<typeof fakeWorker> } {
+/** A dataset on screen with a query worker holding its texts (or not yet, `texts: false`). */
+function openWithWorker(texts = true): { index: DatasetIndex; source: WorkerDataSource; worker: ReturnType<typeof fakeWorker>; handOver: () => void } {
   const index = buildIndex(dataset);
   const worker = fakeWorker();
   const source = workerDataSource(worker.port, columnsOf(index));
-  while (!warmSearchText(index, () => true, 5_000, (first, block, lengths) => source.addTexts(first, block, lengths)));
+  // Texts built from a separate index, as the load worker builds them: the page's index never gets any.
+  const handOver = () => {
+    const builder = buildIndex(dataset);
+    while (!warmSearchText(builder, () => true, 5_000, (first, block, lengths) => source.addTexts(first, block, lengths)));
+  };
+  if (texts) handOver();
   useStore.setState({ data: { state: 'ready', url: 'x', index }, filters: EMPTY_FILTERS, workerSearch: null });
-  return { index, source, worker };
+  return { index, source, worker, handOver };
 }
 
 afterEach(() => {
@@ -92,5 +97,23 @@ describe('searching a large dataset in the query worker', () => {
     expect(visible()).toEqual(pure(index));
     expect(logged).toHaveBeenCalledWith('Parley query worker (search):', expect.any(Error));
     logged.mockRestore();
+  });
+
+  it('before the texts have arrived, a search (linked or typed) waits for them as pending, and the page builds no text', async () => {
+    const { index, source, handOver } = openWithWorker(false);
+    useStore.getState().setFilters({ q: 'zzyzx-not-there' });
+    void enableWorkerSearch(index, source, 'none');
+    expect(selectSearchPending(useStore.getState())).toBe(true);
+    expect(visible()).toHaveLength(index.meetings.length);
+    useStore.getState().setFilters({ q: term });
+    await settle();
+    expect(selectSearchPending(useStore.getState())).toBe(true);
+    handOver();
+    await settle();
+    expect(selectSearchPending(useStore.getState())).toBe(false);
+    expect(visible()).toEqual(pure(index));
+    // Only the latest search was applied, and the page's own index did not build every text.
+    expect(useStore.getState().workerSearch?.terms).toBe(term);
+    expect(warmSearchText(index, () => false)).toBe(false);
   });
 });

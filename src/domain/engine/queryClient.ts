@@ -16,10 +16,12 @@ export interface WorkerDataSource extends DataSource {
   ready: Promise<{ columnBytes: number; buildMs: number }>;
   /** Hands the worker the search texts of meetings `first`… (back to back in `block`, see searchText.ts). */
   addTexts(first: number, block: string, lengths: Int32Array): void;
-  /** The load worker will send the texts on `port`; `onReady` once the last has arrived in the query worker. */
-  receiveTexts(port: MessagePort, onReady: () => void): void;
+  /** The load worker will send the texts on `port` (see `searchable`). */
+  receiveTexts(port: MessagePort): void;
   /** Every meeting's text has been handed over: the worker answers searches (`q` in any question). */
   readonly searches: boolean;
+  /** Resolves once `searches` holds. */
+  readonly searchable: Promise<void>;
 }
 
 /**
@@ -32,13 +34,14 @@ export function workerDataSource(port: QueryPort, columns: QueryColumns): Worker
   const pending = new Map<number, { resolve: (answer: unknown) => void; reject: (error: Error) => void }>();
   let markReady!: (info: { columnBytes: number; buildMs: number }) => void;
   const ready = new Promise<{ columnBytes: number; buildMs: number }>((resolve) => (markReady = resolve));
-  let textsReady: (() => void) | null = null;
   let portDone = false;
+  let markSearchable!: () => void;
+  const searchable = new Promise<void>((resolve) => (markSearchable = resolve));
   port.onmessage = ({ data: reply }) => {
     if (reply.type === 'ready') return markReady({ columnBytes: reply.columnBytes, buildMs: reply.buildMs });
     if (reply.type === 'textsReady') {
       portDone = true;
-      return textsReady?.();
+      return markSearchable();
     }
     const waiter = pending.get(reply.id);
     if (!waiter) return;
@@ -65,11 +68,11 @@ export function workerDataSource(port: QueryPort, columns: QueryColumns): Worker
       // Counted before the lengths are transferred (and read as empty here).
       textsSent += lengths.length;
       port.postMessage({ type: 'texts', first, block, lengths }, [lengths.buffer as ArrayBuffer]);
+      // Messages arrive in order: a question sent after the last block is asked of every text.
+      if (textsSent >= columns.meetingCount) markSearchable();
     },
-    receiveTexts: (textsPort, onReady) => {
-      textsReady = onReady;
-      port.postMessage({ type: 'textsPort', port: textsPort }, [textsPort]);
-    },
+    receiveTexts: (textsPort) => port.postMessage({ type: 'textsPort', port: textsPort }, [textsPort]),
+    searchable,
     get searches() {
       return portDone || textsSent >= columns.meetingCount;
     },

@@ -65,10 +65,10 @@ describe('the query worker searches once the page has handed it every meeting\'s
     const worker = fakeWorker();
     const source = workerDataSource(worker.port, columnsOf(index));
     const channel = new MessageChannel();
-    const ready = new Promise<void>((resolve) => source.receiveTexts(channel.port2, resolve));
+    source.receiveTexts(channel.port2);
     expect(source.searches).toBe(false);
     sendSearchTexts(dataset, (message, transfer = []) => channel.port1.postMessage(message, transfer as Transferable[]));
-    await ready;
+    await source.searchable;
     expect(source.searches).toBe(true);
     for (const q of vocabulary().slice(0, 12)) {
       const f = { ...EMPTY_FILTERS, q };

@@ -2,6 +2,7 @@ import type { DatasetIndex } from '../../domain/indexes';
 import { isHighlightedMeeting, NO_HIGHLIGHT, type Highlight } from '../../domain/derive';
 import { binIndexOf, chooseBinUnit, computeBins, type BinUnit, type DensityBin } from './density';
 import { binLabel, densitySummary } from './densityText';
+import { COUNT_FONT, COUNT_FONT_PX, LINKED_MARK } from './countFont';
 
 /**
  * The density view: one <canvas> under vis-timeline's centre panel instead of a vis item per bin, so
@@ -14,7 +15,6 @@ import { binLabel, densitySummary } from './densityText';
 const BIN_WIDTH_PX = 18;
 const BAR_SHARE = 0.85;
 const MIN_BAR_PX = 18;
-const COUNT_FONT_PX = 11.5;
 
 export interface DensityBand {
   /** `holds`: which highlighted meetings this band counts as linked (a lane's band counts only its own). */
@@ -171,7 +171,7 @@ export function createDensityBand(host: HTMLElement, panel: HTMLElement, options
     // Setting the font resolves the canvas's style (a forced style recalc), and resizing is the only
     // thing that resets it: set once per size.
     if (!textStyled) {
-      c.font = `${COUNT_FONT_PX}px system-ui, sans-serif`;
+      c.font = COUNT_FONT;
       c.textAlign = 'center';
       c.textBaseline = 'bottom';
       textStyled = true;
@@ -193,7 +193,7 @@ export function createDensityBand(host: HTMLElement, panel: HTMLElement, options
       c.globalAlpha = 1;
       c.fillRect(x, y, w, 2);
       // The star keeps "linked" readable without colour; narrow bars drop the linked count first.
-      const labels = linked[i]! > 0 ? [`${b.count} (${linked[i]}★)`, `${b.count}★`] : [String(b.count)];
+      const labels = linked[i]! > 0 ? [`${b.count} (${linked[i]}${LINKED_MARK})`, `${b.count}${LINKED_MARK}`] : [String(b.count)];
       const label = labels.find((l) => l.length * COUNT_FONT_PX * 0.6 <= w + 2);
       if (label && counts) {
         c.fillStyle = palette.text;

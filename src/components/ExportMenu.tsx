@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from '../state/store';
-import { selectGraphMeetings, selectIndex, selectVisible } from '../state/selectors';
+import { selectGraphMeetings, selectIndex, selectSearchPending, selectVisible } from '../state/selectors';
+import { searchShown } from '../state/workerSearch';
 import { selectShownGraph } from '../state/analysis/shownGraph';
 import { flushPendingUrl } from '../state/url/bindUrl';
 import { readNetworkSnapshot, readTimelineShot } from '../viz/exportSources';
@@ -89,6 +90,11 @@ export function ExportMenu() {
 
   const choose = async (kind: ExportKind, label: string) => {
     close(true);
+    if (useStore.getState().data.state === 'ready' && selectSearchPending(useStore.getState())) {
+      // A large dataset's search still being answered: export what the box asks for, not the previous search.
+      setStatus({ text: `Waiting for the search before preparing ${label}…`, error: false });
+      await searchShown();
+    }
     const ctx = exportContext();
     if (!ctx) return;
     setStatus({ text: `Preparing ${label}…`, error: false });

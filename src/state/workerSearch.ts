@@ -1,7 +1,7 @@
 import type { DatasetIndex } from '../domain/indexes';
 import { EMPTY_FILTERS } from '../domain/filters';
 import type { WorkerDataSource } from '../domain/engine/queryClient';
-import { searchKey, selectIndex } from './selectors';
+import { searchKey, selectIndex, selectSearchPending } from './selectors';
 import { useStore } from './store';
 
 /**
@@ -73,4 +73,19 @@ export function disableWorkerSearch(): void {
   unsubscribe?.();
   unsubscribe = null;
   current = null;
+}
+
+/**
+ * Resolves once the views show the search in the box (at once when they do): an export waits for it, so the file's
+ * rows, its description of the filters and the link it cites agree.
+ */
+export function searchShown(): Promise<void> {
+  if (!selectSearchPending(useStore.getState())) return Promise.resolve();
+  return new Promise((resolve) => {
+    const stop = useStore.subscribe((s) => {
+      if (selectSearchPending(s)) return;
+      stop();
+      resolve();
+    });
+  });
 }

@@ -7,7 +7,7 @@ import { warmSearchText } from '../../src/domain/searchText';
 import type { Dataset } from '../../src/domain/schema';
 import { useStore } from '../../src/state/store';
 import { selectSearchPending, selectShownFilters, selectVisible } from '../../src/state/selectors';
-import { disableWorkerSearch, enableWorkerSearch } from '../../src/state/workerSearch';
+import { disableWorkerSearch, enableWorkerSearch, searchShown } from '../../src/state/workerSearch';
 import { generateSynthetic } from '../../scripts/bench/synthetic/generate';
 import { fakeWorker } from '../domain/engine/fakeQueryWorker';
 
@@ -115,5 +115,22 @@ describe('searching a large dataset in the query worker', () => {
     // Only the latest search was applied, and the page's own index did not build every text.
     expect(useStore.getState().workerSearch?.terms).toBe(term);
     expect(warmSearchText(index, () => false)).toBe(false);
+  });
+
+  it('an export waits for the search in the box to be shown (searchShown), and does not wait when it is', async () => {
+    const { index, source, worker } = openWithWorker();
+    await enableWorkerSearch(index, source);
+    await expect(searchShown()).resolves.toBeUndefined();
+    worker.hold();
+    useStore.getState().setFilters({ q: term });
+    await settle();
+    let shown = false;
+    const waiting = searchShown().then(() => (shown = true));
+    await settle();
+    expect(shown).toBe(false);
+    worker.release();
+    await waiting;
+    expect(selectSearchPending(useStore.getState())).toBe(false);
+    expect(visible()).toEqual(pure(index));
   });
 });

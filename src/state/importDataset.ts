@@ -55,9 +55,9 @@ export async function handleLoaded(outcome: Exclude<LoadOutcome, { kind: 'cancel
   if (outcome.kind === 'failed') return reportLoadFailure(outcome.title, outcome.issues, url, origin, outcome.total);
   if (outcome.kind === 'needsMapping') return setImportReview({ kind: 'mapping', needs: outcome.needs, name, url, origin, size });
   const { index, summary } = outcome;
-  if (outcome.texts) rememberTextFeed(index, outcome.texts);
   if (outcome.stored) storedBytes.add(fileIdOf(name, size));
   if (summary.kind === 'json') {
+    if (outcome.texts) rememberTextFeed(index, outcome.texts);
     showIndex(index, url, origin);
     noticeDatasetWarnings(summary.warnings, summary.warningTotal);
     if (origin === 'file') {
@@ -69,7 +69,13 @@ export async function handleLoaded(outcome: Exclude<LoadOutcome, { kind: 'cancel
   rememberIndex(index);
   const result: Imported = { ...summary.imported, ok: true, dataset: index.dataset };
   // A file's skipped rows are reviewed in the dialog first; a link's load at once, listed in the notice.
-  if (reviewProblems && result.problems.length) return setImportReview({ kind: 'problems', result, name, url, origin, size });
+  if (reviewProblems && result.problems.length) {
+    // The review may end in Cancel: the load worker (holding the whole dataset to build the search texts) is not kept
+    // waiting for it. Accepted, the dataset's texts are built on the page in idle time and handed to the query worker.
+    outcome.texts?.stop();
+    return setImportReview({ kind: 'problems', result, name, url, origin, size });
+  }
+  if (outcome.texts) rememberTextFeed(index, outcome.texts);
   return acceptImport(result, name, url, origin, size);
 }
 

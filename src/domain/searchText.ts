@@ -40,10 +40,12 @@ export interface TextParts {
 const indexParts = new WeakMap<DatasetIndex, TextParts>();
 function partsOf(index: DatasetIndex): TextParts {
   let parts = indexParts.get(index);
-  if (!parts) indexParts.set(index, (parts = { ...pick(index), participantsOf: (i) => index.participants[i]! }));
+  if (!parts) {
+    const { meetings, actors, topicById, sourceById, participants } = index;
+    indexParts.set(index, (parts = { meetings, actors, topicById, sourceById, participantsOf: (i) => participants[i]! }));
+  }
   return parts;
 }
-const pick = ({ meetings, actors, topicById, sourceById }: DatasetIndex) => ({ meetings, actors, topicById, sourceById });
 
 /** A meeting's search text (see the top of this file). */
 export function buildSearchText(src: TextParts, i: number): string {

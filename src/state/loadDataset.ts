@@ -55,8 +55,7 @@ function feedQueryWorker(index: DatasetIndex, feed: TextFeed, source: WorkerData
   void enableWorkerSearch(index, source, 'none');
   // Marked for the benchmark: how long after navigation the worker could answer searches.
   void source.searchable.then(() => selectCurrentIndex() === index && performance.mark?.('parley:search-in-worker'));
-  const idle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 0));
-  idle(() => {
+  whenIdle(2000, () => {
     if (selectCurrentIndex() !== index) return feed.stop();
     const channel = new MessageChannel();
     source.receiveTexts(channel.port2);
@@ -91,20 +90,25 @@ const WARM_SLICE_MS = 8;
  * worker answers searches (workerSearch.ts) and the page lets its copy go.
  */
 function warmSearchTextWhenIdle(index: DatasetIndex): void {
-  const idle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 1000 }) : setTimeout(run, 16));
   const source = workerSourceFor(index);
   const handOver: TextBlock | undefined = source ? (first, block, lengths) => source.addTexts(first, block, lengths) : undefined;
   const slice = () => {
     if (selectCurrentIndex() !== index) return;
     const until = performance.now() + WARM_SLICE_MS;
-    if (!warmSearchText(index, () => performance.now() < until, undefined, handOver)) return idle(slice);
+    if (!warmSearchText(index, () => performance.now() < until, undefined, handOver)) return whenIdle(1000, slice);
     if (source?.searches) {
       void enableWorkerSearch(index, source).then(() => {
         if (useStore.getState().workerSearch?.index === index) dropSearchText(index);
       });
     }
   };
-  idle(slice);
+  whenIdle(1000, slice);
+}
+
+/** Runs `run` when the page is next idle (at the latest after `timeoutMs`); a timer where there is no idle callback. */
+function whenIdle(timeoutMs: number, run: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: timeoutMs });
+  else setTimeout(run, 16);
 }
 
 const selectCurrentIndex = () => {

@@ -37,7 +37,7 @@ const FIRST: Record<QueryKind, number> = { graph: 0, filter: 1, timeBins: 2, fac
  */
 export function createQueryHandler(post: (reply: QueryReply, transfer?: Transferable[]) => void, later: (run: () => void) => void = (run) => setTimeout(run, 0)) {
   let engine: QueryEngine | null = null;
-  // Filled by 'texts' messages; a search asked before the last one arrived fails (the page answers it instead).
+  // Filled by 'texts' messages; a search asked before the last one arrived fails (the page waits for `searchable`).
   let texts: string[] = [];
   const textOf = (i: number): string => {
     const text = texts[i];

@@ -3,9 +3,9 @@ import { BLOCK_CHARS, buildSearchText, type TextBlock, type TextParts } from '..
 import type { TextPost } from './queryProtocol';
 
 /**
- * The meetings' search texts, built in the load worker once the index has been handed over, and sent in blocks
- * straight to the query worker on a port of their own (which then answers searches, see state/workerSearch.ts). Built here, the texts cost
- * the page's main thread nothing: building them there, in idle slices, took 25 s and more at 250,000 meetings.
+ * The meetings' search texts, built in the load worker once the index has been handed over, and sent in blocks straight
+ * to the query worker on a port of their own (which then answers searches, see state/workerSearch.ts). Built here, they
+ * cost the page's main thread nothing: built there, in idle slices, they took 25 s and more at 250,000 meetings.
  */
 
 /** The dataset as texts are built from it: positions are the dataset's order, as in the index the page assembles. */

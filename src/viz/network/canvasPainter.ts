@@ -1,5 +1,6 @@
 import { isolate } from '../../domain/bidi';
 import { STATE_STRIDE, type ViewTransform } from './layoutModel';
+import { LabelSpace } from './labelSpace';
 
 /**
  * Pure canvas painting of a large network, shared by the main-thread canvas renderer and the
@@ -184,6 +185,15 @@ function drawNodes(ctx: Ctx, scene: PaintScene, em: PaintEmphasis, k: number, co
   if (em.focused >= 0) ring(ctx, scene, em.focused, colors.focus, 3, 7, k, [5, 3]);
 }
 
+/** Label widths at the regular weight, measured once per scene (the bold of a lit label is ~10 % wider). */
+const labelWidths = new WeakMap<PaintScene, Float32Array>();
+const BOLD_WIDER = 1.1;
+const LABEL_HALF_HEIGHT = 8;
+
+/**
+ * Labels in priority order: the selected, focused and hovered actor always; then lit actors, then the permanently
+ * labelled ones, each by size, biggest first, leaving out a label that would overlap one already drawn (LabelSpace).
+ */
 function drawLabels(ctx: Ctx, scene: PaintScene, em: PaintEmphasis, view: PaintView): void {
   const { t, dpr, width, height, palette: colors } = view;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -192,24 +202,41 @@ function drawLabels(ctx: Ctx, scene: PaintScene, em: PaintEmphasis, view: PaintV
   ctx.strokeStyle = colors.bg;
   ctx.fillStyle = colors.text;
   ctx.lineWidth = 3;
-  let extra = 0;
-  let font = '';
   const n = scene.labels.length;
-  for (let i = 0; i < n; i++) {
-    const lit = em.lit[i] === 1 || i === em.focused || i === em.selectedNode;
-    if (scene.labelled[i] !== 1 && !(lit && extra++ < MAX_HIGHLIGHT_LABELS)) continue;
+  const forced = (i: number) => i === em.focused || i === em.selectedNode || i === em.hovered;
+  const lit = (i: number) => em.lit[i] === 1 || forced(i);
+  const candidates: number[] = [];
+  let extra = 0;
+  for (let i = 0; i < n; i++) if (scene.labelled[i] === 1 || (lit(i) && extra++ < MAX_HIGHLIGHT_LABELS)) candidates.push(i);
+  const rank = (i: number) => (forced(i) ? 2 : lit(i) ? 1 : 0);
+  candidates.sort((a, b) => rank(b) - rank(a) || scene.radii[b]! - scene.radii[a]! || a - b);
+  let widths = labelWidths.get(scene);
+  if (!widths) labelWidths.set(scene, (widths = new Float32Array(n).fill(-1)));
+  const space = new LabelSpace();
+  let font = '';
+  for (const i of candidates) {
     const x = scene.state[i * STATE_STRIDE]! * t.k + t.x + scene.radii[i]! * t.k + 3;
     const y = scene.state[i * STATE_STRIDE + 1]! * t.k + t.y;
     if (x < -100 || y < -20 || x > width + 20 || y > height + 20) continue;
-    ctx.globalAlpha = em.active && !lit ? 0.35 : 1;
-    const nextFont = `${lit ? '700' : '400'} 12px system-ui, sans-serif`;
-    if (nextFont !== font) ctx.font = font = nextFont;
+    const bold = lit(i);
     const label = isolate(scene.labels[i]!);
+    if (widths[i]! < 0) {
+      if (font !== REGULAR) ctx.font = font = REGULAR;
+      widths[i] = ctx.measureText(label).width;
+    }
+    const w = widths[i]! * (bold ? BOLD_WIDER : 1);
+    if (!space.take(x, y - LABEL_HALF_HEIGHT, x + w, y + LABEL_HALF_HEIGHT, forced(i))) continue;
+    ctx.globalAlpha = em.active && !bold ? 0.35 : 1;
+    const nextFont = bold ? BOLD : REGULAR;
+    if (nextFont !== font) ctx.font = font = nextFont;
     ctx.strokeText(label, x, y);
     ctx.fillText(label, x, y);
   }
   ctx.globalAlpha = 1;
 }
+
+const REGULAR = '400 12px system-ui, sans-serif';
+const BOLD = '700 12px system-ui, sans-serif';
 
 /** Paints one frame: hairline edges, then nodes by colour, then labels in screen space with a halo. */
 export function paintFrame(ctx: Ctx, scene: PaintScene, em: PaintEmphasis, view: PaintView): void {

@@ -4,17 +4,20 @@ import { paintBuckets, paintFrame, type PaintEmphasis, type PaintScene, type Pai
 /** Records stroke() and fill() calls with the style in force, like a canvas would apply it. */
 function recordingContext() {
   const calls: { op: 'stroke' | 'fill'; style: string; alpha: number; width: number; segments: number }[] = [];
+  const texts: string[] = [];
   let segments = 0;
   const ctx = {
     canvas: { width: 200, height: 100 },
     strokeStyle: '', fillStyle: '', globalAlpha: 1, lineWidth: 1, font: '', textBaseline: '', lineJoin: '',
-    setTransform() {}, clearRect() {}, setLineDash() {}, strokeText() {}, fillText() {},
+    setTransform() {}, clearRect() {}, setLineDash() {}, strokeText() {},
+    fillText(text: string) { texts.push(text); },
+    measureText: (text: string) => ({ width: text.length * 6 }),
     beginPath() { segments = 0; },
     moveTo() { segments++; }, lineTo() {}, arc() {},
     stroke() { calls.push({ op: 'stroke', style: ctx.strokeStyle, alpha: ctx.globalAlpha, width: ctx.lineWidth, segments }); },
     fill() { calls.push({ op: 'fill', style: ctx.fillStyle, alpha: ctx.globalAlpha, width: 0, segments }); },
   };
-  return { ctx: ctx as unknown as CanvasRenderingContext2D, calls };
+  return { ctx: ctx as unknown as CanvasRenderingContext2D, calls, texts };
 }
 
 const palette = { text: 'TEXT', bg: 'BG', muted: 'MUTED', accent: 'ACCENT', focus: 'FOCUS' };
@@ -63,5 +66,18 @@ describe('canvas painter', () => {
     const { ctx, calls } = recordingContext();
     paintFrame(ctx, { ...scene(), state: new Float32Array(0), radii: new Float32Array(0), labels: [], labelled: new Uint8Array(0), widthBuckets: [], colorBuckets: [], links: new Int32Array(0), widths: new Float32Array(0) }, calm(0), view);
     expect(calls).toHaveLength(0);
+  });
+
+  it('leaves out a label that would print over a bigger actor\'s, keeps apart ones, and always labels the selected actor', () => {
+    // Nodes 0 and 1 almost on top of each other (1 bigger), 2 and 3 far apart; all permanently labelled.
+    const s = { ...scene(), state: new Float32Array([10, 20, 0, 0, 12, 22, 0, 0, 10, 60, 0, 0, 120, 60, 0, 0]), radii: new Float32Array([2, 4, 2, 2]), labels: ['small one', 'big one', 'apart', 'far'], labelled: new Uint8Array([1, 1, 1, 1]) };
+    const drawn = (em: PaintEmphasis) => {
+      const { ctx, texts } = recordingContext();
+      paintFrame(ctx, s, em, view);
+      return texts.map((t) => t.replace(/[\u2068\u2069]/g, ''));
+    };
+    expect(drawn(calm(4)).sort()).toEqual(['apart', 'big one', 'far']);
+    // Selected, the smaller actor's label is drawn first and the bigger one's, overlapping it, is left out.
+    expect(drawn({ ...calm(4), active: true, selectedNode: 0, lit: new Uint8Array([1, 0, 0, 0]) }).sort()).toEqual(['apart', 'far', 'small one']);
   });
 });

@@ -1,3 +1,5 @@
+import type { DatasetIndex } from './indexes';
+
 /**
  * Each actor's place in name order (case and accents ignored, ties by position), sorted once per dataset: a locale
  * collator over thousands of names costs tens of milliseconds, too much per filter change. The load worker ranks a
@@ -17,3 +19,12 @@ export function rankNames(actors: readonly { name: string }[]): Int32Array {
 const ASCII = /^[\x00-\x7f]*$/;
 /** A name as it sorts: lower case, accents dropped. */
 const sortKey = (name: string): string => (ASCII.test(name) ? name : name.normalize('NFD').replace(/\p{M}/gu, '')).toLowerCase();
+
+const ranked = new WeakMap<DatasetIndex, Int32Array>();
+/** Each actor's place in name order: the load worker's ranking, or ranked here once per dataset. */
+export function nameRankOf(index: DatasetIndex): Int32Array {
+  if (index.nameRank) return index.nameRank;
+  let ranks = ranked.get(index);
+  if (!ranks) ranked.set(index, (ranks = rankNames(index.actors)));
+  return ranks;
+}

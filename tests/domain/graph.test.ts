@@ -90,6 +90,27 @@ describe('actor metrics and highlights', () => {
     ]);
   });
 
+  it('breaks count ties in the network list\'s name order (case and accents ignored), also with the load worker\'s ranking', () => {
+    const names = ['Zed', 'émile', 'adam', 'Bea'];
+    const ds: Dataset = {
+      version: '1', title: 't', countries: [{ code: 'AAA', name: 'A-land', kind: 'country' }], topics: [],
+      sources: [{ id: 's', title: 's', publisher: null, published: null, text: 'They met.' }],
+      actors: ['host', ...names].map((name, i) => ({ id: `p${i}`, name, aliases: [], kind: 'person' as const, affiliation: 'AAA', roles: [] })),
+      meetings: names.map((_, i) => ({
+        id: `m${i}`, date: '2020', datePrecision: 'year' as const, earliest: '2020-01-01', latest: '2020-12-31', dateNote: 'n', type: 'meeting' as const,
+        cameo: '040', participants: [{ actorId: 'p0' }, { actorId: `p${i + 1}` }, ...(i === 0 ? [{ actorId: 'p4' }] : [])], topics: [], summary: 's',
+        evidence: [{ sourceId: 's', quote: 'They met.' }],
+      })),
+    };
+    expect(validateDataset(ds).ok).toBe(true);
+    const tiny = buildIndex(ds);
+    const order = ['p4', 'p3', 'p2', 'p1']; // Bea (2 meetings), then adam, émile, Zed (1 each)
+    expect(counterparts(tiny, 'p0').map((c) => c.actorId)).toEqual(order);
+    expect(counterparts(tiny, 'p0')[0]).toEqual({ actorId: 'p4', count: 2 });
+    // A ranking handed over with the index (as the load worker's) is the one used.
+    expect(counterparts({ ...tiny, nameRank: Int32Array.from(tiny.actors, (_, pos) => pos) }, 'p0').map((c) => c.actorId)).toEqual(['p4', 'p1', 'p2', 'p3']);
+  });
+
   it('picks the role an actor held at the meeting date', () => {
     const mekdad = index.actors[index.actorPos.get('mekdad')!]!;
     expect(rolesAt(mekdad, { earliest: '2019-07-02', latest: '2019-07-03' }).map((r) => r.title)).toEqual(['Deputy Foreign and Expatriates Minister']);

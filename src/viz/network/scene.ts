@@ -1,4 +1,4 @@
-import { rankNames } from '../../domain/nameOrder';
+import { nameRankOf } from '../../domain/nameOrder';
 import type { DatasetIndex } from '../../domain/indexes';
 import { memoizeLast } from '../../domain/memo';
 import type { ActorGraph, GraphNode } from '../../domain/graph';
@@ -66,14 +66,8 @@ function shortNames(index: DatasetIndex): (string | undefined)[] {
   return names;
 }
 
-const nameRanks = new WeakMap<DatasetIndex, Int32Array>();
-/** Each actor's place in name order (see nameOrder.ts): the load worker's ranking, or ranked here once per dataset. */
-export function nameRank(index: DatasetIndex): Int32Array {
-  if (index.nameRank) return index.nameRank;
-  let ranks = nameRanks.get(index);
-  if (!ranks) nameRanks.set(index, (ranks = rankNames(index.actors)));
-  return ranks;
-}
+/** Each actor's place in name order (see nameOrder.ts). */
+export const nameRank = nameRankOf;
 
 const FALLBACK_COLOR = '#7F7F7F';
 

@@ -6,7 +6,7 @@ import type { DatasetIndex } from '../domain/indexes';
 import type { Actor } from '../domain/schema';
 import { selectVisible } from '../state/selectors';
 import { useStore } from '../state/store';
-import { MeetingButtonList } from './MeetingButtonList';
+import { listEstimate, MeetingButtonList } from './MeetingButtonList';
 import { ActorAnalysis } from './analysis/ActorAnalysis';
 import { TopicCounts } from './analysis/TopicCounts';
 
@@ -120,7 +120,7 @@ export function ActorDetail({ index, actor, headingId }: { index: DatasetIndex; 
       <h3>Met with</h3>
       {met.length ? (
         <>
-          <ul className="counterparts" aria-label="Counterparts">
+          <ul className="counterparts" aria-label="Counterparts" style={listEstimate(Math.min(shownCounterparts, met.length), 1.75)}>
             {met.slice(0, shownCounterparts).map((c) => (
               <li key={c.actorId}>
                 <button type="button" className="link-button" onClick={() => select({ kind: 'edge', a: actor.id, b: c.actorId })}>

@@ -1,9 +1,12 @@
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { formatPrecisionDate } from '../domain/dates';
 import type { DatasetIndex } from '../domain/indexes';
 import { useStore } from '../state/store';
 
 const PAGE = 50;
+
+/** A list's height before it is laid out (components.css): `rem` per item, a summary wraps to a few lines. */
+export const listEstimate = (items: number, remPerItem: number) => ({ '--list-estimate': `${items * remPerItem}rem` }) as CSSProperties;
 
 interface MeetingButtonListProps {
   index: DatasetIndex;
@@ -18,7 +21,7 @@ export function MeetingButtonList({ index, positions, label }: MeetingButtonList
   const items = Array.from({ length: Math.min(shown, positions.length) }, (_, k) => index.meetings[positions[k]!]!);
   return (
     <>
-      <ul className="meeting-list" aria-label={label}>
+      <ul className="meeting-list" aria-label={label} style={listEstimate(items.length, 6)}>
         {items.map((m) => (
           <li key={m.id}>
             <button type="button" className="link-button" onClick={() => select({ kind: 'meeting', id: m.id })}>

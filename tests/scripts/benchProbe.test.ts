@@ -1,0 +1,96 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { installProbe } from '../../scripts/bench/inPage';
+
+/** Animation frames run only when the test says so, the way a browser runs them between tasks. */
+let frames: FrameRequestCallback[] = [];
+function runFrame(): void {
+  const due = frames;
+  frames = [];
+  for (const callback of due) callback(performance.now());
+}
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** An input event stamped as a browser stamps it (ms since the time origin; jsdom uses the epoch). */
+function input(type: string): number {
+  const event = new Event(type);
+  const at = performance.now();
+  Object.defineProperty(event, 'timeStamp', { value: at });
+  window.dispatchEvent(event);
+  return at;
+}
+
+beforeEach(() => {
+  frames = [];
+  window.requestAnimationFrame = (callback) => frames.push(callback);
+  document.body.innerHTML = '<aside aria-label="Details"></aside>';
+  installProbe(13);
+});
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+function showDetails(): void {
+  const panel = document.createElement('section');
+  panel.className = 'detail-panel';
+  panel.textContent = 'Ali Asghar Khaji';
+  document.querySelector('[aria-label="Details"]')!.append(panel);
+}
+
+describe('the benchmark probe', () => {
+  it('ends a step after the first frame that shows the result, however late the driver asks for it', async () => {
+    window.__bench.arm(null, 'details', 10_000);
+    const inputAt = input('pointerdown');
+    runFrame(); // nothing to see yet
+    showDetails();
+    runFrame(); // the frame that shows it
+    await nextTask();
+    const shownAt = performance.now();
+    // Frames and time pass before the driver's request arrives; they must not count.
+    for (let i = 0; i < 5; i++) runFrame();
+    await wait(40);
+    const result = await window.__bench.result();
+    expect(result.ok).toBe(true);
+    expect(result.ms).toBeGreaterThanOrEqual(0);
+    expect(result.ms).toBeLessThanOrEqual(shownAt - inputAt + 1);
+    expect(performance.now() - inputAt).toBeGreaterThan(result.ms + 30);
+  });
+
+  it('waits for a result asked for before it is shown, and starts the clock at the input event', async () => {
+    window.__bench.arm(null, 'details', 10_000);
+    const pending = window.__bench.result();
+    runFrame();
+    await wait(20);
+    const inputAt = input('keydown');
+    showDetails();
+    runFrame();
+    const result = await pending;
+    expect(result.ok).toBe(true);
+    // Measured from the keydown, not from arming (20 ms earlier).
+    expect(result.ms).toBeGreaterThanOrEqual(0);
+    expect(result.ms).toBeLessThan(performance.now() - inputAt + 1);
+  });
+
+  it('does not end before an input event, even when the result is already on screen', async () => {
+    showDetails();
+    window.__bench.arm(null, 'details', 10_000);
+    let settled = false;
+    void window.__bench.result().then(() => (settled = true));
+    runFrame();
+    await nextTask();
+    expect(settled).toBe(false);
+    input('click');
+    runFrame();
+    await nextTask();
+    expect(settled).toBe(true);
+  });
+
+  it('reports a step that never shows its result as failed once its time is up', async () => {
+    window.__bench.arm(null, 'details', 10);
+    input('pointerdown');
+    await wait(20);
+    runFrame();
+    const result = await window.__bench.result();
+    expect(result.ok).toBe(false);
+  });
+});

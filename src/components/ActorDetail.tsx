@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { actorMeetingsIn, affiliationName, counterparts, headingName } from '../domain/actors';
 import { formatRoleDates } from '../domain/provenanceText';
 import { InferredMark } from './InferredMark';
@@ -7,44 +7,12 @@ import type { Actor } from '../domain/schema';
 import { selectVisible } from '../state/selectors';
 import { useStore } from '../state/store';
 import { listEstimate, MeetingButtonList } from './MeetingButtonList';
+import { usePaintedOnce } from './usePaintedOnce';
 import { ActorAnalysis } from './analysis/ActorAnalysis';
 import { TopicCounts } from './analysis/TopicCounts';
 
 const PAGE = 50;
 const ACTOR_KIND_LABELS: Record<Actor['kind'], string> = { person: 'Person', organization: 'Organization', group: 'Group of unnamed people' };
-
-/** Longest the centrality waits for an idle moment after the selection is painted. */
-const ANALYSIS_IDLE_TIMEOUT_MS = 300;
-
-/**
- * Whether the frame that first shows `key` has been painted and the page has had an idle moment since.
- * Centrality starts loading and computing the analysis code when it mounts (tens of milliseconds at the
- * bundled size, on this thread): that waits until the selection itself is on screen and what the click
- * set going (the timeline's item update and redraw) is done. Started by a timer right after the frame,
- * its tasks ran between that frame and the next, ahead of the timeline's redraw and of anything else queued.
- */
-function usePaintedOnce(key: string): boolean {
-  const [painted, setPainted] = useState<string | null>(null);
-  useEffect(() => {
-    if (painted === key) return;
-    let cancelLater: (() => void) | undefined;
-    const frame = requestAnimationFrame(() => {
-      const show = () => setPainted(key);
-      if (typeof requestIdleCallback === 'function') {
-        const idle = requestIdleCallback(show, { timeout: ANALYSIS_IDLE_TIMEOUT_MS });
-        cancelLater = () => cancelIdleCallback(idle);
-      } else {
-        const timer = setTimeout(show, 0);
-        cancelLater = () => clearTimeout(timer);
-      }
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      cancelLater?.();
-    };
-  }, [key, painted]);
-  return painted === key;
-}
 
 export function ActorDetail({ index, actor, headingId }: { index: DatasetIndex; actor: Actor; headingId: string }) {
   const select = useStore((s) => s.select);
@@ -56,11 +24,13 @@ export function ActorDetail({ index, actor, headingId }: { index: DatasetIndex; 
   const all = index.byActor[pos]!;
   // Date order, like everywhere else; only meetings the filters let through are listed.
   const mine = useMemo(() => actorMeetingsIn(index, pos, visible), [index, pos, visible]);
-  const met = useMemo(() => counterparts(index, actor.id), [index, actor.id]);
   const nameOf = (id: string) => index.actors[index.actorPos.get(id)!]!.name;
   const hidden = all.length - mine.length;
   const heading = headingName(actor);
-  const analysisShown = usePaintedOnce(actor.id);
+  // Centrality loads and computes its code once the page is idle; the long lists follow the first frame.
+  const analysisShown = usePaintedOnce(actor.id, 'idle');
+  const listsShown = usePaintedOnce(actor.id, 'frame');
+  const met = useMemo(() => (listsShown ? counterparts(index, actor.id) : []), [index, actor.id, listsShown]);
 
   return (
     <article className="detail">
@@ -118,7 +88,9 @@ export function ActorDetail({ index, actor, headingId }: { index: DatasetIndex; 
         <p className="muted">No roles recorded.</p>
       )}
       <h3>Met with</h3>
-      {met.length ? (
+      {!listsShown ? (
+        <p className="muted">…</p>
+      ) : met.length ? (
         <>
           <ul className="counterparts" aria-label="Counterparts" style={listEstimate(Math.min(shownCounterparts, met.length), 1.75)}>
             {met.slice(0, shownCounterparts).map((c) => (
@@ -144,7 +116,7 @@ export function ActorDetail({ index, actor, headingId }: { index: DatasetIndex; 
           {hidden} of {all.length} {all.length === 1 ? 'meeting is' : 'meetings are'} hidden by the current filters.
         </p>
       )}
-      {mine.length > 0 && <MeetingButtonList index={index} positions={mine} label={`Meetings of ${actor.name}`} />}
+      {listsShown && mine.length > 0 && <MeetingButtonList index={index} positions={mine} label={`Meetings of ${actor.name}`} />}
     </article>
   );
 }

@@ -28,3 +28,24 @@ export function nameRankOf(index: DatasetIndex): Int32Array {
   if (!ranks) ranked.set(index, (ranks = rankNames(index.actors)));
   return ranks;
 }
+
+/**
+ * Positions 0…count-1 ordered by `rankAt` (each a distinct rank below `ranks`, or undefined), unranked ones last in
+ * position order. A bucket per rank, no comparator: the network's keyboard list orders the 30,000 actors of a 250k
+ * network this way on every update once someone has moved into it, and a comparator sort took ~5-8 ms of each.
+ */
+export function orderByRank(count: number, rankAt: (i: number) => number | undefined, ranks: number): Int32Array {
+  const slot = new Int32Array(ranks).fill(-1);
+  const out = new Int32Array(count);
+  let unranked = 0;
+  const rest = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const r = rankAt(i);
+    if (r !== undefined && r >= 0 && r < ranks && slot[r] === -1) slot[r] = i;
+    else rest[unranked++] = i;
+  }
+  let n = 0;
+  for (let r = 0; r < ranks; r++) if (slot[r]! >= 0) out[n++] = slot[r]!;
+  out.set(rest.subarray(0, unranked), n);
+  return out;
+}

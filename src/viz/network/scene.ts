@@ -1,4 +1,4 @@
-import { nameRankOf } from '../../domain/nameOrder';
+import { nameRankOf, orderByRank } from '../../domain/nameOrder';
 import type { DatasetIndex } from '../../domain/indexes';
 import { memoizeLast } from '../../domain/memo';
 import type { ActorGraph, GraphNode } from '../../domain/graph';
@@ -135,15 +135,13 @@ export function buildScene(
   let fresh = 0;
   for (const id of ids) if (!previous.has(id)) fresh++;
   const ranks = nameRank(index);
-  const rankOf = Float64Array.from(nodes, (n) => ranks[index.actorPos.get(n.id) ?? -1] ?? Number.MAX_SAFE_INTEGER);
-  const byName = Int32Array.from(nodes.keys()).sort((a, b) => rankOf[a]! - rankOf[b]! || a - b);
+  const rankOfId = (id: string) => ranks[index.actorPos.get(id) ?? -1];
+  const byName = orderByRank(nodes.length, (i) => rankOfId(nodes[i]!.id), ranks.length);
   let listed: SceneNode[] | null = null;
   const listAll = (): SceneNode[] => {
     if (listed) return listed;
     const all = [...nodes, ...offstage.map((g) => offstageNode(g, index, colors))];
-    const rankAll = Float64Array.from(all, (n) => ranks[index.actorPos.get(n.id) ?? -1] ?? Number.MAX_SAFE_INTEGER);
-    const order = Int32Array.from(all.keys()).sort((a, b) => rankAll[a]! - rankAll[b]! || a - b);
-    return (listed = Array.from(order, (i) => all[i]!));
+    return (listed = Array.from(orderByRank(all.length, (i) => rankOfId(all[i]!.id), ranks.length), (i) => all[i]!));
   };
   return {
     nodes,

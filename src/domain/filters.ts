@@ -29,17 +29,6 @@ export function searchTerms(q: string): string[] {
   return q.toLowerCase().split(/\s+/).filter(Boolean);
 }
 
-/** Marks meetings in any of the given posting lists; null when the facet is unused. */
-function facetMask(n: number, keys: readonly string[], lists: (key: string) => Int32Array | undefined): Uint8Array | null {
-  if (!keys.length) return null;
-  const mask = new Uint8Array(n);
-  for (const key of keys) {
-    const list = lists(key);
-    if (list) for (let i = 0; i < list.length; i++) mask[list[i]!] = 1;
-  }
-  return mask;
-}
-
 /** Each meeting's searchable text (see searchText.ts), by position. */
 export type TextOf = (position: number) => string;
 
@@ -56,28 +45,35 @@ function textsOf(index: QueryIndex): TextOf | null {
  */
 export function filterMeetings(index: QueryIndex, f: Filters, textOf: TextOf | null = textsOf(index), searchHits: Uint8Array | null = null): Int32Array {
   const n = index.meetings.length;
-  const masks = [
-    facetMask(n, f.actors, (id) => {
+  const facets = [
+    facetLists(f.actors, (id) => {
       const pos = index.actorPos.get(id);
       return pos === undefined ? undefined : index.byActor[pos];
     }),
-    facetMask(n, f.countries, (code) => index.byAffiliation.get(code)),
-    facetMask(n, f.topics, (id) => index.byTopic.get(id)),
-    f.between ? betweenMask(index, f.between) : null,
-  ].filter((m): m is Uint8Array => m !== null);
+    facetLists(f.countries, (code) => index.byAffiliation.get(code)),
+    facetLists(f.topics, (id) => index.byTopic.get(id)),
+  ].filter((lists): lists is Int32Array[] => lists !== null);
   const from = f.from ? isoToMs(f.from) : -Infinity;
   const to = f.to ? isoToMs(f.to) + DAY_MS : Infinity;
   const terms = searchTerms(f.q);
   const matchers = terms.map(termMatcher);
-  if (!masks.length && !terms.length && from === -Infinity && to === Infinity) return index.order.slice();
+  if (!facets.length && !f.between && !terms.length && from === -Infinity && to === Infinity) return index.order.slice();
+  // The facet with the fewest meetings drives the pass when it holds few enough: its meetings, in date order, are the
+  // only candidates (an actor's 1,117 of 250,000 meetings instead of a pass over all of them and a mask per facet).
+  const sizes = facets.map((lists) => lists.reduce((sum, list) => sum + list.length, 0));
+  const smallest = sizes.length ? sizes.indexOf(Math.min(...sizes)) : -1;
+  const driver = smallest >= 0 && sizes[smallest]! * DRIVER_SHARE < n ? facets[smallest]! : null;
+  const masks = facets.filter((lists) => lists !== driver).map((lists) => facetMask(n, lists));
+  if (f.between) masks.push(betweenMask(index, f.between));
   if (searchHits && terms.length) masks.push(searchHits);
   const readTexts = terms.length > 0 && !searchHits;
   if (readTexts && !textOf) throw new Error('searching needs the meetings\' texts, which this index does not hold');
-  const out = new Int32Array(n);
+  const candidates = driver ? inDisplayOrder(index, driver) : index.order;
+  const out = new Int32Array(candidates.length);
   let count = 0;
-  const { order, start, end } = index;
-  outer: for (let k = 0; k < n; k++) {
-    const i = order[k]!;
+  const { start, end } = index;
+  outer: for (let k = 0; k < candidates.length; k++) {
+    const i = candidates[k]!;
     for (const mask of masks) if (!mask[i]) continue outer;
     if (end[i]! <= from || start[i]! >= to) continue;
     if (readTexts) {
@@ -87,6 +83,54 @@ export function filterMeetings(index: QueryIndex, f: Filters, textOf: TextOf | n
     out[count++] = i;
   }
   return out.slice(0, count);
+}
+
+/** A facet drives the pass when its meetings are fewer than 1 in this many (otherwise a pass over all is as quick). */
+const DRIVER_SHARE = 8;
+
+/** The posting lists of a facet's chosen values; null when the facet is unused. */
+function facetLists(keys: readonly string[], lists: (key: string) => Int32Array | undefined): Int32Array[] | null {
+  if (!keys.length) return null;
+  const out: Int32Array[] = [];
+  for (const key of keys) {
+    const list = lists(key);
+    if (list) out.push(list);
+  }
+  return out;
+}
+
+/** Marks meetings in any of the given posting lists. */
+function facetMask(n: number, lists: readonly Int32Array[]): Uint8Array {
+  const mask = new Uint8Array(n);
+  for (const list of lists) for (let i = 0; i < list.length; i++) mask[list[i]!] = 1;
+  return mask;
+}
+
+const displayRanks = new WeakMap<QueryIndex, Int32Array>();
+/** Each meeting's place in the display order (`order`), made once per index. */
+function displayRank(index: QueryIndex): Int32Array {
+  let rank = displayRanks.get(index);
+  if (!rank) {
+    rank = new Int32Array(index.order.length);
+    for (let k = 0; k < index.order.length; k++) rank[index.order[k]!] = k;
+    displayRanks.set(index, rank);
+  }
+  return rank;
+}
+
+/** The meetings of the given posting lists, each once, in display order (a numeric sort of their ranks). */
+function inDisplayOrder(index: QueryIndex, lists: readonly Int32Array[]): Int32Array {
+  const rank = displayRank(index);
+  let total = 0;
+  for (const list of lists) total += list.length;
+  const ranks = new Int32Array(total);
+  let at = 0;
+  for (const list of lists) for (let i = 0; i < list.length; i++) ranks[at++] = rank[list[i]!]!;
+  ranks.sort();
+  const out = new Int32Array(total);
+  let count = 0;
+  for (let k = 0; k < total; k++) if (k === 0 || ranks[k] !== ranks[k - 1]) out[count++] = index.order[ranks[k]!]!;
+  return out.subarray(0, count);
 }
 
 const longestSpans = new WeakMap<QueryIndex, number>();

@@ -81,4 +81,44 @@ describe('filterMeetings', () => {
       );
     }
   });
+
+  it('equals checking every meeting by hand, for any mix of facets, dates, a between pair and a search, whichever facet drives the pass', () => {
+    const synthetic = buildIndex(JSON.parse(generateSynthetic({ meetings: 1200, actors: 150, seed: 11 })) as Dataset);
+    const actorIds = synthetic.actors.map((a) => a.id);
+    const codes = [...synthetic.byAffiliation.keys()];
+    const topics = [...synthetic.byTopic.keys()];
+    const days = ['2011-03-01', '2014-06-15', '2018-01-01', '2021-09-30', null];
+    const holds = (lists: Map<string, Int32Array> | ((k: string) => Int32Array | undefined), keys: readonly string[], i: number) =>
+      !keys.length || keys.some((k) => (typeof lists === 'function' ? lists(k) : lists.get(k))?.includes(i));
+    const byActor = (id: string) => synthetic.byActor[synthetic.actorPos.get(id) ?? -1];
+    fc.assert(
+      fc.property(
+        fc.record({
+          actors: fc.subarray([...actorIds.slice(0, 12), 'no-such-actor'], { maxLength: 3 }),
+          countries: fc.subarray(codes, { maxLength: 3 }),
+          topics: fc.subarray(topics, { maxLength: 2 }),
+          from: fc.constantFrom(...days),
+          to: fc.constantFrom(...days),
+          q: fc.constantFrom('', 'talks', 'a'),
+          between: fc.option(fc.tuple(fc.constantFrom(...actorIds.slice(0, 6)), fc.constantFrom(...codes.slice(0, 4))), { nil: null }),
+        }),
+        (r) => {
+          const f: Filters = { ...EMPTY_FILTERS, ...r };
+          const mask = f.between ? filterMeetings(synthetic, { ...EMPTY_FILTERS, between: f.between }) : null;
+          const inBetween = mask ? new Set(mask) : null;
+          const texts = filterMeetings(synthetic, { ...EMPTY_FILTERS, q: f.q });
+          const matched = new Set(texts);
+          const from = f.from ? isoToMs(f.from) : -Infinity;
+          const to = f.to ? isoToMs(f.to) + DAY_MS : Infinity;
+          const byHand = Array.from(synthetic.order).filter(
+            (i) =>
+              holds(byActor, f.actors, i) && holds(synthetic.byAffiliation, f.countries, i) && holds(synthetic.byTopic, f.topics, i) &&
+              synthetic.end[i]! > from && synthetic.start[i]! < to && (!inBetween || inBetween.has(i)) && matched.has(i),
+          );
+          expect(Array.from(filterMeetings(synthetic, f))).toEqual(byHand);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });

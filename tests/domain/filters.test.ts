@@ -88,7 +88,7 @@ describe('filterMeetings', () => {
     const codes = [...synthetic.byAffiliation.keys()];
     const topics = [...synthetic.byTopic.keys()];
     const days = ['2011-03-01', '2014-06-15', '2018-01-01', '2021-09-30', null];
-    const holds = (lists: Map<string, Int32Array> | ((k: string) => Int32Array | undefined), keys: readonly string[], i: number) =>
+    const holds = (lists: ReadonlyMap<string, Int32Array> | ((k: string) => Int32Array | undefined), keys: readonly string[], i: number) =>
       !keys.length || keys.some((k) => (typeof lists === 'function' ? lists(k) : lists.get(k))?.includes(i));
     const byActor = (id: string) => synthetic.byActor[synthetic.actorPos.get(id) ?? -1];
     fc.assert(

@@ -15,8 +15,10 @@ const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCo
 /** All filter controls; every control reads its value from the store so URL changes show up here. */
 export function FilterPanel() {
   const index = useStore(selectIndex);
-  // The filters the views show (a search the query worker has not answered yet is not among them).
+  // The filters the views show (a search the query worker has not answered yet is not among them): their counts.
   const filters = useStore(selectShownFilters);
+  // The boxes show what the person ticked, at once.
+  const ticked = useStore((s) => s.filters);
   const toggle = useStore((s) => s.toggleFilterValue);
 
   // Large datasets count in the query worker: until its answer for these filters comes, the last numbers stay, marked.
@@ -55,8 +57,8 @@ export function FilterPanel() {
     <div className="filter-panel">
       <h2 className="panel-heading">Filters</h2>
       {controls}
-      <FacetCheckboxes legend="Country or organization" options={countryOptions} selected={filters.countries} onToggle={toggleCountry} pending={pending} />
-      <FacetCheckboxes legend="Topic" options={topicOptions} selected={filters.topics} onToggle={toggleTopic} pending={pending} />
+      <FacetCheckboxes legend="Country or organization" options={countryOptions} selected={ticked.countries} onToggle={toggleCountry} pending={pending} />
+      <FacetCheckboxes legend="Topic" options={topicOptions} selected={ticked.topics} onToggle={toggleTopic} pending={pending} />
       {between}
       <p className="facet-hint">Numbers count the meetings each choice would show, given the other filters.</p>
       <p className="facet-hint">

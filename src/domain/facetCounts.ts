@@ -1,4 +1,4 @@
-import { filterMeetings, hasActiveFilters, type Filters, type TextOf } from './filters';
+import { filterMeetings, hasActiveFilters, type Filters } from './filters';
 import type { QueryIndex } from './indexes';
 import { memoizeLast } from './memo';
 
@@ -124,17 +124,18 @@ const wholeTopics = new WeakMap<QueryIndex, Map<string, number>>();
 // Each facet depends on the other facets' values only; filters keep unchanged arrays by reference,
 // so memoizing on the individual fields skips the work when only this facet's own ticks change.
 /** Counts per facet, each memoized on the fields it depends on (one memo per caller: the page and each engine). */
-export function facetCounters(textOf?: TextOf | null, searchHits: (q: string) => Uint8Array | null = () => null) {
+/** `filter`: the meetings passing some filters (the query engine answers a search from its texts, see query.ts). */
+export function facetCounters(filter: (index: QueryIndex, f: Filters) => Int32Array = (index, f) => filterMeetings(index, f)) {
   const countries = memoizeLast(
     (index: QueryIndex, actors: Filters['actors'], topics: Filters['topics'], from: string | null, to: string | null, q: string, between: Filters['between']) => {
       const others: Filters = { actors, topics, countries: [], from, to, q, between };
-      return hasActiveFilters(others) ? countByAffiliation(index, filterMeetings(index, others, textOf, searchHits(q))) : wholeCount(wholeCountries, index, countByAffiliation);
+      return hasActiveFilters(others) ? countByAffiliation(index, filter(index, others)) : wholeCount(wholeCountries, index, countByAffiliation);
     },
   );
   const topics = memoizeLast(
     (index: QueryIndex, actors: Filters['actors'], countries: Filters['countries'], from: string | null, to: string | null, q: string, between: Filters['between']) => {
       const others: Filters = { actors, countries, topics: [], from, to, q, between };
-      return hasActiveFilters(others) ? countByTopic(index, filterMeetings(index, others, textOf, searchHits(q))) : wholeCount(wholeTopics, index, countByTopic);
+      return hasActiveFilters(others) ? countByTopic(index, filter(index, others)) : wholeCount(wholeTopics, index, countByTopic);
     },
   );
   return {

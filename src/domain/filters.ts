@@ -85,6 +85,22 @@ export function filterMeetings(index: QueryIndex, f: Filters, textOf: TextOf | n
   return out.slice(0, count);
 }
 
+/**
+ * The meetings among `positions` (kept in their order) whose texts hold every term of `q`. A search within a view
+ * the other filters have narrowed reads those meetings' texts only, not every meeting's.
+ */
+export function searchAmong(positions: Int32Array, q: string, textOf: TextOf): Int32Array {
+  const matchers = searchTerms(q).map(termMatcher);
+  const out = new Int32Array(positions.length);
+  let count = 0;
+  outer: for (let k = 0; k < positions.length; k++) {
+    const text = textOf(positions[k]!);
+    for (const matches of matchers) if (!matches(text)) continue outer;
+    out[count++] = positions[k]!;
+  }
+  return out.slice(0, count);
+}
+
 /** A facet drives the pass when its meetings are fewer than 1 in this many (otherwise a pass over all is as quick). */
 const DRIVER_SHARE = 8;
 

@@ -18,19 +18,26 @@ export const selectWorkerSearch = (s: AppState): WorkerSearch | null => {
 /** A search as one string of its terms: two boxes that search the same ("Colonna", " colonna ") give the same. */
 export const searchKey = (q: string): string => searchTerms(q).join(' ');
 
-const shownFiltersOf = memoizeLast((filters: Filters, answered: string | null): Filters =>
-  answered === null || searchKey(filters.q) === answered ? filters : { ...filters, q: answered },
-);
+/** The filters other than the search, as one string: two searches asked with equal ones are asked within the same. */
+export const scopeKey = (f: Filters): string => JSON.stringify([f.actors, f.countries, f.topics, f.from, f.to, f.between]);
+
+/** Whether the worker's answer `search` is the answer for `filters` (see WorkerSearch.within). */
+export const answers = (search: Pick<WorkerSearch, 'terms' | 'within'>, filters: Filters): boolean =>
+  searchKey(filters.q) === search.terms && (search.within === null || scopeKey(search.within) === scopeKey(filters));
+
+const shownFiltersOf = memoizeLast((filters: Filters, search: WorkerSearch | null): Filters => {
+  if (!search || answers(search, filters)) return filters;
+  // Matches found within other filters than these show only as they were asked.
+  return { ...(search.within ?? filters), q: search.terms };
+});
 
 /**
- * The filters the views show. The same as the store's, except while the query worker is still searching for a new
- * term: then the last search it answered stays applied (with the other filters as they are now), as one consistent
- * state, until the answer comes.
+ * The filters the views show. The same as the store's, except while the query worker is still searching: for a new
+ * term, the last search it answered stays applied (with the other filters as they are now, when it knows every match
+ * of that search; as they were when it was asked, when it searched within them), as one consistent state, until the
+ * answer comes.
  */
-export const selectShownFilters = (s: AppState): Filters => {
-  const search = selectWorkerSearch(s);
-  return shownFiltersOf(s.filters, search ? search.terms : null);
-};
+export const selectShownFilters = (s: AppState): Filters => shownFiltersOf(s.filters, selectWorkerSearch(s));
 
 /** The query worker has not yet answered the search in the box (the views still show the previous one). */
 export const selectSearchPending = (s: AppState): boolean => selectShownFilters(s) !== s.filters;

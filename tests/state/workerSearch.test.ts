@@ -88,7 +88,7 @@ describe('searching a large dataset in the query worker', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     await enableWorkerSearch(index, source);
     source.dispose();
-    const broken = { ...source, filter: () => Promise.reject(new Error('worker gone')) } as unknown as WorkerDataSource;
+    const broken = { ...source, search: () => Promise.reject(new Error('worker gone')) } as unknown as WorkerDataSource;
     disableWorkerSearch();
     await enableWorkerSearch(index, broken).catch(() => undefined);
     useStore.getState().setFilters({ q: term });
@@ -132,5 +132,44 @@ describe('searching a large dataset in the query worker', () => {
     await waiting;
     expect(selectSearchPending(useStore.getState())).toBe(false);
     expect(visible()).toEqual(pure(index));
+  });
+
+  it('a search asked with an actor chosen is answered within that actor; changing the filters then asks again, showing the last answer as it was asked until the new one comes', async () => {
+    const { index, source, worker } = openWithWorker();
+    await enableWorkerSearch(index, source);
+    const actor = [...index.actorPos.keys()].find((id) => {
+      const n = index.byActor[index.actorPos.get(id)!]!.length;
+      return n > 3 && n * 16 < index.meetings.length;
+    })!;
+    const mine = Array.from(index.byActor[index.actorPos.get(actor)!]!);
+    const word = index.meetings[mine[0]!]!.summary.toLowerCase().split(/\s+/).find((w) => w.length > 4)!;
+    useStore.getState().setFilters({ actors: [actor] });
+    useStore.getState().setFilters({ q: word });
+    await settle();
+    const answer = useStore.getState().workerSearch!;
+    expect(answer.within?.actors).toEqual([actor]);
+    expect(Array.from(answer.hits!).reduce((sum, hit) => sum + hit, 0)).toBeLessThanOrEqual(mine.length);
+    expect(selectSearchPending(useStore.getState())).toBe(false);
+    const withActor = visible();
+    expect(withActor).toEqual(pure(index));
+    expect(withActor.length).toBeGreaterThan(0);
+
+    // Without the actor the matches elsewhere are not known yet: the views keep the actor's, the box shows what was ticked.
+    worker.hold();
+    useStore.getState().setFilters({ actors: [] });
+    expect(selectSearchPending(useStore.getState())).toBe(true);
+    expect(selectShownFilters(useStore.getState()).actors).toEqual([actor]);
+    expect(visible()).toEqual(withActor);
+    worker.release();
+    await settle();
+    expect(selectSearchPending(useStore.getState())).toBe(false);
+    expect(useStore.getState().workerSearch?.within).toBeNull();
+    expect(visible()).toEqual(pure(index));
+    expect(visible().length).toBeGreaterThanOrEqual(withActor.length);
+
+    // Every match is known now: choosing the actor again needs no question.
+    useStore.getState().setFilters({ actors: [actor] });
+    expect(selectSearchPending(useStore.getState())).toBe(false);
+    expect(visible()).toEqual(withActor);
   });
 });

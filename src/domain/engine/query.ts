@@ -1,11 +1,12 @@
 import type { DatasetIndex, QueryIndex } from '../indexes';
-import { EMPTY_FILTERS, filterMeetings, meetingsInWindow, searchTerms, type Filters, type TextOf } from '../filters';
+import { EMPTY_FILTERS, filterMeetings, meetingsInWindow, searchAmong, searchTerms, type Filters, type TextOf } from '../filters';
 import { facetCounters } from '../facetCounts';
 import { NETWORK_CAP, type CappedNetwork, type NetworkCap } from '../networkCap';
 import { memoizeLast } from '../memo';
 import type { EgoDepth } from '../analysis/ego';
 import { buildFlatGraph, flatEgo, flatPicture, unpackPicture, type CountedMeasure, type FlatGraph, type GraphWire } from './queryGraph';
 import { csrRow, type Csr, type KeyedCsr, type PackedIndex } from './packedIndex';
+import { RecentAnswers } from './recentAnswers';
 
 /**
  * The data engine's questions (issue #11): what the views ask of a dataset on every step, answered where the
@@ -18,6 +19,16 @@ export interface FilterAnswer {
   /** Positions of the meetings passing the filters, in display order. */
   positions: Int32Array;
   count: number;
+}
+
+/**
+ * A search's matches for the page (state/workerSearch.ts): every match in the dataset (`within` false), or, while the
+ * engine has only read the texts of the meetings the other filters leave, the matches among those (`within` true:
+ * the meetings passing all of the question's filters).
+ */
+export interface SearchAnswer {
+  positions: Int32Array;
+  within: boolean;
 }
 
 export interface FacetCountsAnswer {
@@ -66,34 +77,18 @@ export interface DataSource {
   dispose(): void;
 }
 
-export type QueryKind = 'filter' | 'facetCounts' | 'timeBins' | 'graph';
+export type QueryKind = 'search' | 'filter' | 'facetCounts' | 'timeBins' | 'graph';
 
 /** Same filters by value: answers crossing a worker boundary arrive as new objects. */
 export const filtersKey = (f: Filters): string => JSON.stringify([f.actors, f.countries, f.topics, f.from, f.to, f.q, f.between]);
-
-/**
- * The answers to the last few distinct questions, by key, the least recently used dropped first: a step back to
- * filters asked a moment ago (clearing the last filter added, undo, ticking a box on and off) is answered from here.
- */
-export class RecentAnswers<V> {
-  private readonly answers = new Map<string, V>();
-  constructor(private readonly size: number) {}
-
-  get(key: string, make: () => V): V {
-    let answer = this.answers.get(key);
-    if (answer !== undefined) this.answers.delete(key);
-    else answer = make();
-    this.answers.set(key, answer);
-    if (this.answers.size > this.size) this.answers.delete(this.answers.keys().next().value!);
-    return answer;
-  }
-}
 
 /**
  * How many filter results and graphs the engine keeps. A graph of 30,000 of 250,000 meetings (~100,000 links, ~2 MB)
  * took 45 ms to build in Node and 200-300 ms in the worker on a loaded machine; the filter results are positions.
  */
 const RECENT_FILTERS = 8;
+/** See computePositions: below 1 in this many meetings a search reads the texts of those meetings only. */
+const SEARCH_ALL_SHARE = 8;
 const RECENT_GRAPHS = 4;
 
 /** The synchronous engine: the pure functions over one index, each memoized on its last questions (by value). */
@@ -108,7 +103,7 @@ export class QueryEngine {
     /** Each meeting's search text; null when the engine holds no texts (then a search is refused, not guessed). */
     private readonly textOf: TextOf | null = null,
   ) {
-    this.counters = facetCounters(textOf, (q) => this.searchHits(q));
+    this.counters = facetCounters((_, f) => this.computePositions(f));
   }
 
   private readonly recentHits = new RecentAnswers<Uint8Array | null>(RECENT_FILTERS);
@@ -133,7 +128,30 @@ export class QueryEngine {
   }
 
   private positions(f: Filters): Int32Array {
-    return this.recentPositions.get(filtersKey(f), () => filterMeetings(this.index, f, this.textOf, this.searchHits(f.q)));
+    return this.recentPositions.get(filtersKey(f), () => this.computePositions(f));
+  }
+
+  /**
+   * A search among few meetings reads only their texts: when the other filters leave fewer than 1 in
+   * SEARCH_ALL_SHARE meetings (an actor's 1,117 of 250,000) and this search's matches are not known yet. Otherwise
+   * every text is read once and the matches kept for the next questions (the counts, the network, the next step).
+   */
+  private computePositions(f: Filters): Int32Array {
+    const terms = searchTerms(f.q);
+    if (!terms.length || !this.textOf) return filterMeetings(this.index, f, this.textOf);
+    if (this.recentHits.peek(terms.join(' ')) === undefined) {
+      const rest = this.positions({ ...f, q: '' });
+      if (rest.length * SEARCH_ALL_SHARE < this.index.meetings.length) return searchAmong(rest, f.q, this.textOf);
+    }
+    return filterMeetings(this.index, f, this.textOf, this.searchHits(f.q));
+  }
+
+  /** The page's search (see SearchAnswer): every match once they are known, else the matches the filters leave. */
+  search(f: Filters): SearchAnswer {
+    const inView = this.positions(f);
+    const all = this.recentHits.peek(searchTerms(f.q).join(' '));
+    if (!all) return { positions: inView, within: true };
+    return { positions: filterMeetings(this.index, { ...EMPTY_FILTERS, q: f.q }, null, all), within: false };
   }
 
   filter(f: Filters): FilterAnswer {

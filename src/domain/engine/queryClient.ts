@@ -1,4 +1,5 @@
-import type { DataSource, GraphAnswer, GraphQuery, QueryColumns, QueryKind } from './query';
+import type { DataSource, GraphAnswer, GraphQuery, QueryColumns, QueryKind, SearchAnswer } from './query';
+import type { Filters } from '../filters';
 import { columnBuffers } from './query';
 import type { AnswerOf, Question, QueryReply, QueryRequest } from './queryProtocol';
 import { latestOnly } from './querySource';
@@ -22,6 +23,8 @@ export interface WorkerDataSource extends DataSource {
   readonly searches: boolean;
   /** Resolves once `searches` holds. */
   readonly searchable: Promise<void>;
+  /** A search's matches (see SearchAnswer), asked with the filters it is shown with. */
+  search(f: Filters): Promise<SearchAnswer | null>;
 }
 
 /**
@@ -76,6 +79,7 @@ export function workerDataSource(port: QueryPort, columns: QueryColumns): Worker
     get searches() {
       return portDone || textsSent >= columns.meetingCount;
     },
+    search: (filters) => send({ kind: 'search', filters }),
     filter: (filters) => send({ kind: 'filter', filters }),
     facetCounts: (filters) => send({ kind: 'facetCounts', filters }),
     timeBins: (query) => send({ kind: 'timeBins', query }),

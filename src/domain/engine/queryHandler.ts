@@ -11,6 +11,8 @@ export function columnBytes(c: QueryColumns): number {
 
 export function answer(engine: QueryEngine, q: Question): unknown {
   switch (q.kind) {
+    case 'search':
+      return engine.search(q.filters);
     case 'filter':
       return engine.filter(q.filters);
     case 'facetCounts':
@@ -26,9 +28,10 @@ export function answer(engine: QueryEngine, q: Question): unknown {
 /**
  * Which kind is answered first when several wait together (a filter step asks for the facet counts and the network
  * at once). The graph first: the page then lays out and draws the new network while the worker counts the facets,
- * where the other way round the page drew the counts and then waited for the graph (the step's longest path).
+ * where the other way round the page drew the counts and then waited for the graph (the step's longest path). A
+ * search before both: until its answer the page shows the previous search (state/workerSearch.ts).
  */
-const FIRST: Record<QueryKind, number> = { graph: 0, filter: 1, timeBins: 2, facetCounts: 3 };
+const FIRST: Record<QueryKind, number> = { search: 0, graph: 1, filter: 2, timeBins: 3, facetCounts: 4 };
 
 /**
  * The worker's side, without the worker (tests drive it directly): builds the engine from the columns, then answers

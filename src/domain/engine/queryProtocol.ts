@@ -1,5 +1,5 @@
 import type { Filters } from '../filters';
-import type { FacetCountsAnswer, FilterAnswer, GraphQuery, QueryColumns, QueryKind, TimeBinsQuery } from './query';
+import type { FacetCountsAnswer, FilterAnswer, GraphQuery, QueryColumns, QueryKind, SearchAnswer, TimeBinsQuery } from './query';
 import type { GraphWire } from './queryGraph';
 
 /**
@@ -8,12 +8,13 @@ import type { GraphWire } from './queryGraph';
  * kind arrived before it got to it (the page resolves those to null), or `failed`.
  */
 export type Question =
+  | { kind: 'search'; filters: Filters }
   | { kind: 'filter'; filters: Filters }
   | { kind: 'facetCounts'; filters: Filters }
   | { kind: 'timeBins'; query: TimeBinsQuery }
   | { kind: 'graph'; query: GraphQuery };
 
-export type AnswerOf<K extends QueryKind> = K extends 'filter' ? FilterAnswer : K extends 'facetCounts' ? FacetCountsAnswer : K extends 'timeBins' ? Uint32Array : GraphWire;
+export type AnswerOf<K extends QueryKind> = K extends 'search' ? SearchAnswer : K extends 'filter' ? FilterAnswer : K extends 'facetCounts' ? FacetCountsAnswer : K extends 'timeBins' ? Uint32Array : GraphWire;
 
 /**
  * Search texts of the meetings at positions `first`, `first + 1`, …: `block` holds them back to back, `lengths`

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { DatasetIndex } from '../../domain/indexes';
+import type { Filters } from '../../domain/filters';
 import type { AppState } from '../store';
 
 /**
@@ -10,6 +11,11 @@ export interface WorkerSearch {
   index: DatasetIndex;
   terms: string;
   hits: Uint8Array | null;
+  /**
+   * The filters the worker found the matches within (`hits` marks those passing all of them), or null when `hits`
+   * marks every match in the dataset.
+   */
+  within: Filters | null;
 }
 
 export interface SearchSlice {

@@ -1,6 +1,6 @@
 import type { DatasetIndex } from '../indexes';
 import type { Actor, Country, Dataset, Meeting, Source, Topic } from '../schema';
-import { csrRow, type KeyedCsr, type PackedIndex } from './packedIndex';
+import { assembledFrom, csrRow, type KeyedCsr, type PackedIndex } from './packedIndex';
 import type { ChunkField } from './protocol';
 
 /**
@@ -85,10 +85,10 @@ export class IndexAssembler {
       sourceById: this.inOrder.sources ? this.sourceById : inPositionOrder(this.sourceById, sources, (s) => s),
       start: packed.start,
       end: packed.end,
-      participants: this.participants,
-      byActor,
-      byAffiliation: keyedRows(packed.byAffiliation),
-      byTopic: keyedRows(packed.byTopic),
+      participants: assembledFrom(this.participants, packed.participants),
+      byActor: assembledFrom(byActor, packed.byActor),
+      byAffiliation: assembledFrom(keyedRows(packed.byAffiliation), packed.byAffiliation),
+      byTopic: assembledFrom(keyedRows(packed.byTopic), packed.byTopic),
       order: packed.order,
       minTime: packed.minTime,
       maxTime: packed.maxTime,

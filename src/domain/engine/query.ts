@@ -5,7 +5,7 @@ import { NETWORK_CAP, type CappedNetwork, type NetworkCap } from '../networkCap'
 import { memoizeLast } from '../memo';
 import type { EgoDepth } from '../analysis/ego';
 import { buildFlatGraph, flatEgo, flatPicture, unpackPicture, type CountedMeasure, type FlatGraph, type GraphWire } from './queryGraph';
-import { csrRow, type Csr, type KeyedCsr, type PackedIndex } from './packedIndex';
+import { csrRow, packedListOf, type Csr, type KeyedCsr, type PackedIndex } from './packedIndex';
 import { RecentAnswers } from './recentAnswers';
 
 /**
@@ -256,6 +256,8 @@ export interface QueryColumns extends Omit<PackedIndex, 'actorCount' | 'nameRank
  * CSR): then the copy is one block copy; otherwise the rows are concatenated.
  */
 function csrOf(rows: readonly Int32Array[]): Csr {
+  const packed = packedListOf(rows);
+  if (packed) return { offsets: packed.offsets.slice(), values: packed.values.slice() };
   const offsets = new Int32Array(rows.length + 1);
   let contiguous = rows.length > 0;
   const buffer = rows[0]?.buffer;
@@ -272,6 +274,8 @@ function csrOf(rows: readonly Int32Array[]): Csr {
 }
 
 function keyedCsrOf(map: ReadonlyMap<string, Int32Array>): KeyedCsr {
+  const packed = packedListOf(map);
+  if (packed) return { keys: [...map.keys()], offsets: packed.offsets.slice(), values: packed.values.slice() };
   return { keys: [...map.keys()], ...csrOf([...map.values()]) };
 }
 

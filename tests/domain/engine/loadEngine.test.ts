@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildIndex, type DatasetIndex } from '../../../src/domain/indexes';
 import { IndexAssembler } from '../../../src/domain/engine/assemble';
+import { columnsOf } from '../../../src/domain/engine/query';
 import { packIndex } from '../../../src/domain/engine/packedIndex';
 import { rankNames } from '../../../src/domain/nameOrder';
 import type { LoadReply, LoadRequest, LoadSummary } from '../../../src/domain/engine/protocol';
@@ -50,6 +51,8 @@ function expectSameIndex(actual: DatasetIndex, expected: DatasetIndex): void {
   for (const key of ['meetingPos', 'actorPos', 'topicById', 'countryByCode', 'sourceById'] as const) expect([...actual[key]], key).toEqual([...expected[key]]);
   for (const key of ['byAffiliation', 'byTopic'] as const) expect([...actual[key]].map(([k, v]) => [k, Array.from(v)]), key).toEqual([...expected[key]].map(([k, v]) => [k, Array.from(v)]));
   expect([actual.minTime, actual.maxTime]).toEqual([expected.minTime, expected.maxTime]);
+  // The copies for the query worker: taken from the packed lists the rows are views of, the same as from the rows.
+  expect(columnsOf(actual)).toEqual(columnsOf(expected));
   // Ranked in the worker, as the page would rank them.
   expect(Array.from(actual.nameRank!)).toEqual(Array.from(rankNames(expected.actors)));
 }

@@ -52,4 +52,41 @@ describe('a dataset past the query worker\'s size', () => {
     expect(dialogs).toEqual([]);
     await context.close();
   });
+
+  it('a search typed with an actor chosen is answered among that actor\'s meetings; removing the actor shows every match', async () => {
+    const dataset = JSON.parse(generateSynthetic({ meetings: MEETINGS, actors: 900, seed: 22 })) as Dataset;
+    const body = JSON.stringify(dataset);
+    const index = buildIndex(dataset);
+    // An actor with a few dozen meetings (well under 1 in 8), and a word from one of their summaries found elsewhere too.
+    const actor = index.actors.find((a) => {
+      const n = index.byActor[index.actorPos.get(a.id)!]!.length;
+      return n > 20 && n < 200;
+    })!;
+    const mine = index.byActor[index.actorPos.get(actor.id)!]!;
+    const words = index.meetings[mine[0]!]!.summary.toLowerCase().split(/\s+/).filter((w) => w.length > 4);
+    const everywhere = (w: string) => filterMeetings(index, { ...EMPTY_FILTERS, q: w }).length;
+    const term = words.find((w) => everywhere(w) > filterMeetings(index, { ...EMPTY_FILTERS, actors: [actor.id], q: w }).length)!;
+    const within = filterMeetings(index, { ...EMPTY_FILTERS, actors: [actor.id], q: term }).length;
+    expect(within).toBeGreaterThan(0);
+    const all = everywhere(term);
+    const of = (n: number) => `${n.toLocaleString('en')} of ${MEETINGS.toLocaleString('en')} meetings`;
+
+    const { page, context, errors } = await openApp(browser(), '', { width: 1366, height: 768 });
+    await page.route('**/big.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+    await page.goto(appUrl(`data=big.json&actor=${actor.id}`));
+    await waitForViews(page, mine.length);
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('parley:search-in-worker').length), { timeout: 30_000 }).toBe(1);
+
+    const box = page.getByRole('searchbox', { name: 'Search summaries, names and quotes' });
+    await box.fill(term);
+    await box.press('Enter');
+    await expect.poll(() => countStatus(page).textContent(), { timeout: 15_000 }).toBe(of(within));
+    await waitForViews(page, within);
+
+    await page.getByRole('button', { name: `Remove filter: ${actor.name}` }).click();
+    await expect.poll(() => countStatus(page).textContent(), { timeout: 15_000 }).toBe(of(all));
+    await waitForViews(page, all);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -123,8 +123,10 @@ const wholeTopics = new WeakMap<QueryIndex, Map<string, number>>();
 
 // Each facet depends on the other facets' values only; filters keep unchanged arrays by reference,
 // so memoizing on the individual fields skips the work when only this facet's own ticks change.
-/** Counts per facet, each memoized on the fields it depends on (one memo per caller: the page and each engine). */
-/** `filter`: the meetings passing some filters (the query engine answers a search from its texts, see query.ts). */
+/**
+ * Counts per facet, each memoized on the fields it depends on (one memo per caller: the page and each engine).
+ * `filter` gives the meetings passing some filters (the query engine answers a search from its texts, see query.ts).
+ */
 export function facetCounters(filter: (index: QueryIndex, f: Filters) => Int32Array = (index, f) => filterMeetings(index, f)) {
   const countries = memoizeLast(
     (index: QueryIndex, actors: Filters['actors'], topics: Filters['topics'], from: string | null, to: string | null, q: string, between: Filters['between']) => {

@@ -25,6 +25,24 @@ export function hasActiveFilters(f: Filters): boolean {
   return f.actors.length > 0 || f.countries.length > 0 || f.topics.length > 0 || f.from !== null || f.to !== null || f.q.trim() !== '' || f.between !== null;
 }
 
+/**
+ * Whether every meeting passing `inner` also passes `outer`, judged from the filters alone (the search aside): each
+ * facet of `outer` is unused or holds every value `inner` chose (and `inner` chose some), the dates lie within
+ * `outer`'s, and the pair is `outer`'s or `outer` has none. A search answered within `outer` then answers `inner` too.
+ */
+export function narrows(outer: Filters, inner: Filters): boolean {
+  const within = (o: readonly string[], i: readonly string[]) => o.length === 0 || (i.length > 0 && i.every((v) => o.includes(v)));
+  const samePair = (a: Filters['between'], b: Filters['between']) => a === null || (b !== null && a[0] === b[0] && a[1] === b[1]);
+  return (
+    within(outer.actors, inner.actors) &&
+    within(outer.countries, inner.countries) &&
+    within(outer.topics, inner.topics) &&
+    (outer.from === null || (inner.from !== null && inner.from >= outer.from)) &&
+    (outer.to === null || (inner.to !== null && inner.to <= outer.to)) &&
+    samePair(outer.between, inner.between)
+  );
+}
+
 export function searchTerms(q: string): string[] {
   return q.toLowerCase().split(/\s+/).filter(Boolean);
 }

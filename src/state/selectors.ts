@@ -2,7 +2,7 @@ import { deriveGraph, deriveGraphMeetings, deriveHighlight, deriveVisible, NO_HI
 import type { DatasetIndex } from '../domain/indexes';
 import type { AppState } from './store';
 import type { WorkerSearch } from './slices/searchSlice';
-import { searchTerms, type Filters } from '../domain/filters';
+import { narrows, searchTerms, type Filters } from '../domain/filters';
 import { memoizeLast } from '../domain/memo';
 
 const EMPTY = new Int32Array(0);
@@ -18,12 +18,12 @@ export const selectWorkerSearch = (s: AppState): WorkerSearch | null => {
 /** A search as one string of its terms: two boxes that search the same ("Colonna", " colonna ") give the same. */
 export const searchKey = (q: string): string => searchTerms(q).join(' ');
 
-/** The filters other than the search, as one string: two searches asked with equal ones are asked within the same. */
-export const scopeKey = (f: Filters): string => JSON.stringify([f.actors, f.countries, f.topics, f.from, f.to, f.between]);
-
-/** Whether the worker's answer `search` is the answer for `filters` (see WorkerSearch.within). */
+/**
+ * Whether the worker's answer `search` answers `filters` (see WorkerSearch.within): the same terms, and every match
+ * known or the filters narrower than those it was found within (a box ticked more, a shorter date range).
+ */
 export const answers = (search: Pick<WorkerSearch, 'terms' | 'within'>, filters: Filters): boolean =>
-  searchKey(filters.q) === search.terms && (search.within === null || scopeKey(search.within) === scopeKey(filters));
+  searchKey(filters.q) === search.terms && (search.within === null || narrows(search.within, filters));
 
 const shownFiltersOf = memoizeLast((filters: Filters, search: WorkerSearch | null): Filters => {
   if (!search || answers(search, filters)) return filters;

@@ -2,7 +2,7 @@ import type { DatasetIndex } from '../domain/indexes';
 import type { WorkerDataSource } from '../domain/engine/queryClient';
 import type { Filters } from '../domain/filters';
 import type { WorkerSearch } from './slices/searchSlice';
-import { answers, scopeKey, searchKey, selectIndex, selectSearchPending } from './selectors';
+import { answers, searchKey, selectIndex, selectSearchPending } from './selectors';
 import { useStore } from './store';
 
 /**
@@ -10,9 +10,13 @@ import { useStore } from './store';
  * first render, see loadDataset.ts): a search of 250,000 meetings reads ~200 MB of text, a task of 100+ ms the page
  * no longer runs. The views show the previous search until the worker's answer for the new one arrives (see
  * selectShownFilters); clearing the search needs no answer and shows at once. A search asked while other filters
- * leave few meetings is answered among those only (an actor's 1,117 of 250,000 meetings; query.ts); changing those
- * filters then asks again, and the views keep showing the last answer, as it was asked, until the new one comes.
+ * leave few meetings is answered among those only (an actor's 1,117 of 250,000 meetings; query.ts); narrowing those
+ * filters is answered from it, widening them asks again, and the views keep showing the last answer, as it was asked,
+ * until the new one comes.
  */
+
+/** The filters other than the search, as one string: two searches asked with equal ones are asked within the same. */
+const scopeKey = (f: Filters): string => JSON.stringify([f.actors, f.countries, f.topics, f.from, f.to, f.between]);
 
 /** What to ask the worker for filters `f`: '' for no search; a search is asked with the filters it is shown with. */
 const questionOf = (f: Filters): string => (searchKey(f.q) ? `${searchKey(f.q)}\n${scopeKey(f)}` : '');

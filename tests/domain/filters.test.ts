@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildIndex } from '../../src/domain/indexes';
-import { EMPTY_FILTERS, filterMeetings, hasActiveFilters, meetingsInWindow, type Filters } from '../../src/domain/filters';
+import { EMPTY_FILTERS, filterMeetings, hasActiveFilters, meetingsInWindow, narrows, type Filters } from '../../src/domain/filters';
 import type { Dataset } from '../../src/domain/schema';
 import { DAY_MS, isoToMs } from '../../src/domain/dates';
 import { generateSynthetic } from '../../scripts/bench/synthetic/generate';
@@ -120,5 +120,63 @@ describe('filterMeetings', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('narrows', () => {
+  const index = buildIndex(JSON.parse(generateSynthetic({ meetings: 900, actors: 120, seed: 7 })) as Dataset);
+  const actors = [...index.actorPos.keys()].slice(0, 6);
+  const countries = [...index.byAffiliation.keys()].slice(0, 5);
+  const topics = [...index.byTopic.keys()].slice(0, 4);
+  const days = [null, '2012-01-01', '2015-06-30', '2018-01-01', '2021-12-31'];
+  const filtersArb = fc.record({
+    actors: fc.subarray(actors, { maxLength: 2 }),
+    countries: fc.subarray(countries, { maxLength: 3 }),
+    topics: fc.subarray(topics, { maxLength: 2 }),
+    from: fc.constantFrom(...days),
+    to: fc.constantFrom(...days),
+    between: fc.constantFrom(null, [countries[0]!, countries[1]!] as [string, string]),
+  }).map((r): Filters => ({ ...EMPTY_FILTERS, ...r }));
+  const positions = (f: Filters) => new Set(filterMeetings(index, f));
+
+  // A second set of filters drawn from the first: each part kept, cut down, or drawn afresh (often wider).
+  const pick = <T,>(kept: T, cut: fc.Arbitrary<T>, fresh: fc.Arbitrary<T>) => fc.oneof(fc.constant(kept), cut, fresh);
+  const pairArb = filtersArb.chain((outer) =>
+    fc.record({
+      actors: pick(outer.actors, fc.subarray([...outer.actors]), fc.subarray(actors, { maxLength: 2 })),
+      countries: pick(outer.countries, fc.subarray([...outer.countries]), fc.subarray(countries, { maxLength: 3 })),
+      topics: pick(outer.topics, fc.subarray([...outer.topics]), fc.subarray(topics, { maxLength: 2 })),
+      from: pick(outer.from, fc.constantFrom(...days.filter((d) => d !== null && (outer.from === null || d >= outer.from))), fc.constantFrom(...days)),
+      to: pick(outer.to, fc.constantFrom(...days.filter((d) => d !== null && (outer.to === null || d <= outer.to))), fc.constantFrom(...days)),
+      between: pick(outer.between, fc.constant(outer.between), fc.constantFrom(null, [countries[0]!, countries[2]!] as [string, string])),
+    }).map((r) => [outer, { ...EMPTY_FILTERS, ...r }] as const),
+  );
+
+  it('when it holds, every meeting the narrower filters pass is passed by the wider ones (any pair of filters)', () => {
+    let held = 0;
+    fc.assert(
+      fc.property(pairArb, ([outer, inner]) => {
+        if (!narrows(outer, inner)) return;
+        held++;
+        const wide = positions(outer);
+        for (const i of positions(inner)) expect(wide.has(i)).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+    expect(held).toBeGreaterThan(40);
+  });
+
+  it('holds for a box ticked in an unused facet, a value dropped from a facet, a shorter range and the same pair', () => {
+    const outer: Filters = { ...EMPTY_FILTERS, actors: [actors[0]!, actors[1]!], from: '2012-01-01', to: '2021-12-31' };
+    expect(narrows(outer, outer)).toBe(true);
+    expect(narrows(outer, { ...outer, countries: [countries[0]!] })).toBe(true);
+    expect(narrows(outer, { ...outer, actors: [actors[1]!] })).toBe(true);
+    expect(narrows(outer, { ...outer, from: '2015-06-30' })).toBe(true);
+    expect(narrows(outer, { ...outer, between: [countries[0]!, countries[1]!] })).toBe(true);
+    // Wider: another actor, a facet emptied, a range opened, a pair changed.
+    expect(narrows(outer, { ...outer, actors: [actors[0]!, actors[2]!] })).toBe(false);
+    expect(narrows(outer, { ...outer, actors: [] })).toBe(false);
+    expect(narrows(outer, { ...outer, to: null })).toBe(false);
+    expect(narrows({ ...outer, between: [countries[0]!, countries[1]!] }, { ...outer, between: [countries[0]!, countries[2]!] })).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildIndex, type DatasetIndex } from '../../src/domain/indexes';
 import { EMPTY_FILTERS, filterMeetings } from '../../src/domain/filters';
+import { msToIso } from '../../src/domain/dates';
 import { columnsOf } from '../../src/domain/engine/query';
 import { workerDataSource, type WorkerDataSource } from '../../src/domain/engine/queryClient';
 import { warmSearchText } from '../../src/domain/searchText';
@@ -153,6 +154,16 @@ describe('searching a large dataset in the query worker', () => {
     const withActor = visible();
     expect(withActor).toEqual(pure(index));
     expect(withActor.length).toBeGreaterThan(0);
+
+    // Narrower filters (a date range on top) are answered from the matches found within the actor, with no question.
+    worker.hold();
+    const lastDay = msToIso(index.start[mine[Math.floor(mine.length / 2)]!]!);
+    useStore.getState().setFilters({ to: lastDay });
+    expect(selectSearchPending(useStore.getState())).toBe(false);
+    expect(visible()).toEqual(pure(index));
+    worker.release();
+    useStore.getState().setFilters({ to: null });
+    await settle();
 
     // Without the actor the matches elsewhere are not known yet: the views keep the actor's, the box shows what was ticked.
     worker.hold();

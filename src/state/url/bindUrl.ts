@@ -17,6 +17,13 @@ export const URL_PROBLEMS_NOTICE = 'url-problems';
 export const DATA_URL_NOTICE = 'data-url';
 const MAX_LISTED_PROBLEMS = 8;
 
+/** The browser's Back and Forward keys: Alt+←/→, ⌘+←/→ or ⌘+[ / ], and a keyboard's own Back and Forward keys. */
+export const isHistoryKey = (e: Pick<KeyboardEvent, 'key' | 'altKey' | 'metaKey' | 'ctrlKey' | 'shiftKey'>): boolean =>
+  e.key === 'BrowserBack' ||
+  e.key === 'BrowserForward' ||
+  (!e.ctrlKey && !e.shiftKey && (e.altKey || e.metaKey) && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) ||
+  (e.metaKey && !e.altKey && !e.ctrlKey && (e.key === '[' || e.key === ']'));
+
 /** Writes a pending debounced URL change now; set while a binding is active. */
 let flushActive: (() => void) | null = null;
 
@@ -220,6 +227,12 @@ export function bindUrl(): () => void {
     write(queryFor(useStore.getState()), 'replace');
   };
   window.addEventListener('popstate', onPopState);
+  // Back or Forward asked a moment after a change (a key, a mouse's side button) would otherwise leave from the entry
+  // before it, skipping what is on screen: that entry is written first. The toolbar's button gives the page no event.
+  const beforeHistoryKey = (e: KeyboardEvent) => void (isHistoryKey(e) && flush());
+  const beforeHistoryButton = (e: MouseEvent) => void ((e.button === 3 || e.button === 4) && flush());
+  window.addEventListener('keydown', beforeHistoryKey, true);
+  window.addEventListener('mousedown', beforeHistoryButton, true);
   flushActive = flush;
 
   return () => {
@@ -227,5 +240,7 @@ export function bindUrl(): () => void {
     flush();
     unsubscribe();
     window.removeEventListener('popstate', onPopState);
+    window.removeEventListener('keydown', beforeHistoryKey, true);
+    window.removeEventListener('mousedown', beforeHistoryButton, true);
   };
 }

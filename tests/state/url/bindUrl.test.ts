@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { bindUrl, flushPendingUrl, initialDataUrl, REPLACE_DELAY_MS, URL_PROBLEMS_NOTICE } from '../../../src/state/url/bindUrl';
+import { bindUrl, flushPendingUrl, initialDataUrl, isHistoryKey, REPLACE_DELAY_MS, URL_PROBLEMS_NOTICE } from '../../../src/state/url/bindUrl';
 import { BUNDLED_DATA_URL } from '../../../src/state/loadDataset';
 import { useStore } from '../../../src/state/store';
 import { buildIndex } from '../../../src/domain/indexes';
@@ -79,6 +79,43 @@ describe('bindUrl writing the URL', () => {
     expect(location.search).toBe('?actor=khaji&topic=astana');
     // Two discrete changes, two entries: Back undoes each.
     expect(history.length).toBe(before + 2);
+  });
+
+  it('writes the entry for what is on screen before Back from the keyboard or a mouse button leaves it', async () => {
+    openAt('');
+    store().toggleFilterValue('topics', 'astana');
+    store().toggleFilterValue('actors', 'khaji');
+    expect(location.search).toBe('?topic=astana');
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', altKey: true }));
+    expect(location.search).toBe('?actor=khaji&topic=astana');
+    vi.useRealTimers();
+    await back();
+    // Back undid the last change, not the two.
+    expect(store().filters).toMatchObject({ topics: ['astana'], actors: [] });
+
+    store().toggleFilterValue('topics', 'astana');
+    expect(location.search).toBe('?topic=astana');
+    window.dispatchEvent(new MouseEvent('mousedown', { button: 3 }));
+    expect(location.search).toBe('');
+    // Other keys and buttons leave the entry to idle time.
+    store().toggleFilterValue('actors', 'khaji');
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft' }));
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', shiftKey: true }));
+    window.dispatchEvent(new MouseEvent('mousedown', { button: 0 }));
+    expect(location.search).toBe('');
+  });
+
+  it('knows the browser\'s Back and Forward keys', () => {
+    const key = (k: string, mods: Partial<Record<'altKey' | 'metaKey' | 'ctrlKey' | 'shiftKey', boolean>> = {}) =>
+      isHistoryKey({ key: k, altKey: false, metaKey: false, ctrlKey: false, shiftKey: false, ...mods });
+    expect(key('ArrowLeft', { altKey: true })).toBe(true);
+    expect(key('ArrowRight', { metaKey: true })).toBe(true);
+    expect(key('[', { metaKey: true })).toBe(true);
+    expect(key('BrowserBack')).toBe(true);
+    expect(key('ArrowLeft')).toBe(false);
+    expect(key('ArrowLeft', { shiftKey: true })).toBe(false);
+    expect(key('ArrowLeft', { altKey: true, shiftKey: true })).toBe(false);
+    expect(key('[', { ctrlKey: true })).toBe(false);
   });
 
   it('replaces the entry for continuous changes only once they settle', () => {

@@ -22,9 +22,8 @@ export class DatasetBuilder {
 
   constructor(private readonly fileName: string) {}
 
-  /** The actor for a name (created on first sight); a stated affiliation replaces an unstated one. */
-  actor(name: string, affiliation: Country, kind: Actor['kind']): string {
-    const key = actorKey(name);
+  /** The actor for a name (created on first sight); a stated affiliation replaces an unstated one. `key`: actorKey(name). */
+  actor(name: string, affiliation: Country, kind: Actor['kind'], key = actorKey(name)): string {
     const known = this.actors.get(key);
     if (known) {
       if (known.affiliation === UNSTATED.code && affiliation.code !== UNSTATED.code) {

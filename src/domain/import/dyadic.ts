@@ -23,8 +23,17 @@ const COLLECTIVE = /\(|\b(ministry|government|council|party|army|police|military
 
 interface Side {
   name: string;
+  /** The name as actors are told apart (actorKey). */
+  key: string;
   affiliation: Country;
   kind: Actor['kind'];
+}
+
+/** What a name says by itself: its actor key, and whether it is a country or organisation, or reads as a collective. */
+interface NameFacts {
+  key: string;
+  own: Country | null;
+  collective: boolean;
 }
 
 interface Contact {
@@ -54,11 +63,11 @@ export function readDyadic(table: Table, mapping: Mapping<DyadicRole>, layout: D
   let notContacts = 0;
 
   // Event files repeat the same few thousand names and countries: resolve each once.
-  const ownAffiliation = new Map<string, Country | null>();
-  const ownOf = (name: string) => {
-    let found = ownAffiliation.get(name);
-    if (found === undefined) ownAffiliation.set(name, (found = nameIsAffiliation(name)));
-    return found;
+  const names = new Map<string, NameFacts>();
+  const factsOf = (name: string) => {
+    let facts = names.get(name);
+    if (facts === undefined) names.set(name, (facts = { key: actorKey(name), own: nameIsAffiliation(name), collective: COLLECTIVE.test(name) }));
+    return facts;
   };
   const affiliationOf = (raw: string) => {
     let found = affiliationCache.get(raw);
@@ -66,71 +75,79 @@ export function readDyadic(table: Table, mapping: Mapping<DyadicRole>, layout: D
     return found;
   };
 
-  table.rows.forEach((cells, i) => {
+  // The row being read (a loop over a million rows: these helpers are made once, not per row).
+  let cells: readonly string[] = [];
+  let row = 0;
+  const rowProblems: ImportProblem[] = [];
+  const cell = (role: DyadicRole) => {
+    const at = mapping[role];
+    const value = at === undefined ? '' : (cells[at] ?? '').trim();
+    return missing.has(value) ? '' : value;
+  };
+  const problem = (role: DyadicRole, message: string, value = cell(role)) => rowProblems.push({ row, column: layout.columns[role] ?? role, value, message });
+  const side = (name: DyadicRole, sectors: DyadicRole, country: DyadicRole): Side | null => {
+    const actorName = cell(name);
+    if (!actorName) {
+      problem(name, 'no actor named');
+      return null;
+    }
+    const facts = factsOf(actorName);
+    let affiliation = facts.own ?? UNSTATED;
+    const countryName = cell(country);
+    if (countryName) {
+      const found = affiliationOf(countryName);
+      if (!found) problem(country, 'unknown country name');
+      else affiliation = found;
+    }
+    const kind = facts.own || facts.collective || !cell(sectors) ? 'organization' : 'person';
+    return { name: actorName, key: facts.key, affiliation, kind };
+  };
+
+  for (let i = 0; i < table.rows.length; i++) {
+    cells = table.rows[i]!;
     if (cells === SKIPPED_ROW) {
       rowsRead++;
       notContacts++;
-      return;
+      continue;
     }
-    if (isBlankRow(cells)) return;
+    if (isBlankRow(cells)) continue;
     rowsRead++;
-    const row = i + 2;
-    const cell = (role: DyadicRole) => {
-      const at = mapping[role];
-      const value = at === undefined ? '' : (cells[at] ?? '').trim();
-      return missing.has(value) ? '' : value;
-    };
-    const header = (role: DyadicRole) => layout.columns[role] ?? role;
-    const rowProblems: ImportProblem[] = [];
-    const problem = (role: DyadicRole, message: string, value = cell(role)) => rowProblems.push({ row, column: header(role), value, message });
+    row = i + 2;
+    rowProblems.length = 0;
 
     const code = eventCode(cells, mapping, missing);
     if (!layout.keepCode(code)) {
       notContacts++;
-      return;
+      continue;
     }
     const date = parseSheetDate(cell('date'));
     if (isSheetDateError(date)) problem('date', date.error);
-    const side = (name: DyadicRole, sectors: DyadicRole, country: DyadicRole): Side | null => {
-      const actorName = cell(name);
-      if (!actorName) {
-        problem(name, 'no actor named');
-        return null;
-      }
-      const own = ownOf(actorName);
-      let affiliation = own ?? UNSTATED;
-      const countryName = cell(country);
-      if (countryName) {
-        const found = affiliationOf(countryName);
-        if (!found) problem(country, 'unknown country name');
-        else affiliation = found;
-      }
-      const kind = own || !cell(sectors) || COLLECTIVE.test(actorName) ? 'organization' : 'person';
-      return { name: actorName, affiliation, kind };
-    };
     const source = side('sourceName', 'sourceSectors', 'sourceCountry');
     const target = side('targetName', 'targetSectors', 'targetCountry');
     if (rowProblems.length || !source || !target || isSheetDateError(date)) {
       problems.push(...rowProblems);
-      return;
+      continue;
     }
     const storyId = cell('storyId');
     const sentence = cell('sentence');
-    const key = storyId ? `${storyId}|${sentence}` : `event|${cell('eventId') || row}`;
+    const eventId = cell('eventId');
+    const key = storyId ? `${storyId}|${sentence}` : `event|${eventId || row}`;
     let contact = contacts.get(key);
     if (!contact) {
-      const lat = Number(cell('latitude'));
-      const lon = Number(cell('longitude'));
-      const hasCoordinates = cell('latitude') !== '' && cell('longitude') !== '' && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
+      const latitude = cell('latitude');
+      const longitude = cell('longitude');
+      const lat = Number(latitude);
+      const lon = Number(longitude);
+      const hasCoordinates = latitude !== '' && longitude !== '' && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
       const places = [cell('city'), cell('district'), cell('province'), cell('country')].filter((p, k, all) => p && all.indexOf(p) === k);
       contact = { row, date, storyId, sentence, eventIds: [], events: [], location: places.join(', '), coordinates: hasCoordinates ? { latitude: lat, longitude: lon } : undefined, publisher: cell('publisher') };
       contacts.set(key, contact);
     } else if (date.earliest < contact.date.earliest) {
       contact.date = date;
     }
-    if (cell('eventId')) contact.eventIds.push(cell('eventId'));
+    if (eventId) contact.eventIds.push(eventId);
     contact.events.push({ code: code as Cameo, source, target, text: cell('eventText') });
-  });
+  }
 
   const builder = new DatasetBuilder(fileName);
   for (const contact of contacts.values()) {
@@ -180,14 +197,19 @@ function toMeeting(contact: Contact, builder: DatasetBuilder, layout: DyadicLayo
   const host = hostEvent ? (hostEvent.code === '043' ? hostEvent.source : hostEvent.target) : null;
   const sides: Side[] = [];
   const seen = new Set<string>();
-  for (const side of [...(host ? [host] : []), ...contact.events.flatMap((e) => [e.source, e.target])]) {
-    if (!seen.has(actorKey(side.name))) sides.push(side);
-    seen.add(actorKey(side.name));
+  const add = (side: Side) => {
+    if (!seen.has(side.key)) sides.push(side);
+    seen.add(side.key);
+  };
+  if (host) add(host);
+  for (const e of contact.events) {
+    add(e.source);
+    add(e.target);
   }
   if (sides.length < 2) return 'the source and target are the same actor: a contact needs two';
   const participants = sides.map((side) => ({
-    actorId: builder.actor(side.name, side.affiliation, side.kind),
-    ...(host && actorKey(side.name) === actorKey(host.name) ? { role: 'host' } : {}),
+    actorId: builder.actor(side.name, side.affiliation, side.kind, side.key),
+    ...(host && side.key === host.key ? { role: 'host' } : {}),
   }));
   const sourceId = contact.storyId
     ? builder.source(`story:${contact.storyId}`, () => ({ title: `${layout.name} story ${contact.storyId}`, publisher: contact.publisher || null, published: null, titleNote: `Cited by ${layout.name} (${fileName}); the story text is not part of the file.` }), `story ${contact.storyId}`)

@@ -14,6 +14,7 @@ export function shortHash(text: string): string {
 }
 
 const MAX_SLUG = 48;
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * Latin letters keep their readable form ("José Zarif" → "jose-zarif"). A name with letters the slug cannot carry
@@ -21,10 +22,11 @@ const MAX_SLUG = 48;
  * need a table per script and could map two different names to one id ("علی اصغر خاجی" → "a-1k3f9zq").
  */
 export function slugify(name: string, prefix = 'a'): string {
-  const normalized = name.normalize('NFKC').trim().replace(/\s+/g, ' ');
-  const latin = normalized
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // ASCII is its own NFKC and NFKD form and has no letters outside a-z: an import slugs every story id and actor name
+  // (200,000 of them in a year of ICEWS), and normalizing them took a third of the time.
+  const ascii = ASCII.test(name);
+  const normalized = (ascii ? name : name.normalize('NFKC')).trim().replace(/\s+/g, ' ');
+  const latin = (ascii ? normalized : normalized.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
     .toLowerCase()
     .replace(/ß/g, 'ss')
     .replace(/[^a-z0-9]+/g, '-')
@@ -32,7 +34,7 @@ export function slugify(name: string, prefix = 'a'): string {
     .slice(0, MAX_SLUG)
     .replace(/-+$/, '');
   // Letters or digits outside a-z0-9 after removing accents: the readable part does not identify the name.
-  const lossy = /[\p{L}\p{N}]/u.test(normalized.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[A-Za-z0-9ß]/g, ''));
+  const lossy = !ascii && /[\p{L}\p{N}]/u.test(normalized.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[A-Za-z0-9ß]/g, ''));
   if (!latin) return `${prefix}-${shortHash(normalized.toLowerCase())}`;
   if (lossy || latin.length === MAX_SLUG) return `${latin}-${shortHash(normalized.toLowerCase())}`;
   return /^[a-z0-9]/.test(latin) ? latin : `${prefix}-${latin}`;

@@ -3,9 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { decodeBytes } from '../../../src/domain/import/decode';
 import { resolveAffiliation } from '../../../src/domain/import/countries';
-import { SlugRegistry, slugify } from '../../../src/domain/import/slug';
+import { SlugRegistry, shortHash, slugify } from '../../../src/domain/import/slug';
 import { parseSheetDate } from '../../../src/domain/import/sheetDates';
 import { validateDataset, formatIssue } from '../../../src/domain/validate';
 import type { Dataset } from '../../../src/domain/schema';
@@ -65,6 +66,24 @@ describe('slugs', () => {
     // Mixed scripts keep the readable part and stay unique.
     expect(slugify('Khaji خاجی')).toMatch(/^khaji-[0-9a-z]{7}$/);
     expect(slugify('Лавров')).toMatch(/^a-[0-9a-z]{7}$/);
+  });
+
+  it('are the same with or without the ASCII short cut, for any name (ids must not change between versions)', () => {
+    // The slug as it was computed before ASCII names skipped Unicode normalization.
+    const byNormalizing = (name: string, prefix = 'a') => {
+      const normalized = name.normalize('NFKC').trim().replace(/\s+/g, ' ');
+      const latin = normalized.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/ß/g, 'ss')
+        .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 48).replace(/-+$/, '');
+      const lossy = /[\p{L}\p{N}]/u.test(normalized.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[A-Za-z0-9ß]/g, ''));
+      if (!latin) return `${prefix}-${shortHash(normalized.toLowerCase())}`;
+      if (lossy || latin.length === 48) return `${latin}-${shortHash(normalized.toLowerCase())}`;
+      return /^[a-z0-9]/.test(latin) ? latin : `${prefix}-${latin}`;
+    };
+    const ascii = fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), maxLength: 70 });
+    fc.assert(fc.property(fc.oneof(ascii, fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom('ICEWS story 38551234', '  Ali   Asghar Khaji ', 'José', 'Straße', 'ﬁle')), (name) => {
+      expect(slugify(name)).toBe(byNormalizing(name));
+      expect(slugify(name, 's')).toBe(byNormalizing(name, 's'));
+    }), { numRuns: 600 });
   });
 
   it('separate names that give one slug', () => {

@@ -24,6 +24,13 @@ export const isHistoryKey = (e: Pick<KeyboardEvent, 'key' | 'altKey' | 'metaKey'
   (!e.ctrlKey && !e.shiftKey && (e.altKey || e.metaKey) && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) ||
   (e.metaKey && !e.altKey && !e.ctrlKey && (e.key === '[' || e.key === ']'));
 
+/** The key under which an entry's place in the tab's history is kept in `history.state`. */
+const ENTRY_PLACE = 'parleyEntry';
+const entryPlace = (state: unknown): number | null => {
+  const place = state !== null && typeof state === 'object' ? (state as Record<string, unknown>)[ENTRY_PLACE] : undefined;
+  return typeof place === 'number' && Number.isInteger(place) ? place : null;
+};
+
 /** Writes a pending debounced URL change now; set while a binding is active. */
 let flushActive: (() => void) | null = null;
 
@@ -130,12 +137,19 @@ export function bindUrl(): () => void {
     return formatView(viewOf(state), data ? { [PARAM.data]: data } : {});
   };
 
+  // Each entry this app writes carries its place in the tab's history, so a popstate tells Back from Forward.
+  let place = entryPlace(history.state) ?? 0;
+  const stamped = () => ({ ...(typeof history.state === 'object' ? history.state : {}), [ENTRY_PLACE]: place });
+  history.replaceState(stamped(), '', location.href);
+
   const write = (query: string, mode: 'push' | 'replace') => {
     if (query === lastQuery) return;
     lastQuery = query;
     const href = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
-    if (mode === 'push') history.pushState(null, '', href);
-    else history.replaceState(history.state, '', href);
+    if (mode === 'push') {
+      place++;
+      history.pushState({ [ENTRY_PLACE]: place }, '', href);
+    } else history.replaceState(stamped(), '', href);
     window.dispatchEvent(new Event(URL_CHANGE_EVENT));
   };
 
@@ -221,8 +235,18 @@ export function bindUrl(): () => void {
     }
   });
 
-  const onPopState = () => {
-    cancelPending(); // it belonged to the entry that was just left
+  const onPopState = (event: PopStateEvent) => {
+    const to = entryPlace(event.state);
+    // Back one entry while a change is still waiting for its entry (the toolbar's button, a moment after the change):
+    // the browser left the entry before that change, but Back means "undo the change". That entry is written again
+    // and shown. (Back from the keyboard or a mouse button writes the change's entry first: see below.)
+    if (pendingPush !== null && to === place - 1) {
+      cancelPending();
+      history.pushState({ [ENTRY_PLACE]: place }, '', `${location.pathname}${lastQuery ? `?${lastQuery}` : ''}${location.hash}`);
+    } else {
+      cancelPending(); // it belonged to the entry that was just left
+      if (to !== null) place = to;
+    }
     warn('Some of this link could not be used.', applyLocation());
     write(queryFor(useStore.getState()), 'replace');
   };

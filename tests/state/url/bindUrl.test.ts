@@ -105,6 +105,30 @@ describe('bindUrl writing the URL', () => {
     expect(location.search).toBe('');
   });
 
+  it('Back with no key or button event (the toolbar) while a change waits for its entry undoes that change', async () => {
+    openAt('');
+    store().toggleFilterValue('topics', 'astana');
+    flushPendingUrl();
+    const length = history.length;
+    store().toggleFilterValue('actors', 'khaji');
+    expect(location.search).toBe('?topic=astana');
+    vi.useRealTimers();
+    await back();
+    expect(store().filters).toMatchObject({ topics: ['astana'], actors: [] });
+    expect(location.search).toBe('?topic=astana');
+    // The entry was written again in place: one more Back reaches the first view, and nothing lies ahead.
+    expect(history.length).toBe(length);
+    await back();
+    expect(store().filters).toMatchObject({ topics: [], actors: [] });
+    expect(location.search).toBe('');
+    // With nothing waiting, Back and Forward move as the browser does.
+    await new Promise<void>((resolve) => {
+      window.addEventListener('popstate', () => resolve(), { once: true });
+      history.forward();
+    });
+    expect(store().filters).toMatchObject({ topics: ['astana'], actors: [] });
+  });
+
   it('knows the browser\'s Back and Forward keys', () => {
     const key = (k: string, mods: Partial<Record<'altKey' | 'metaKey' | 'ctrlKey' | 'shiftKey', boolean>> = {}) =>
       isHistoryKey({ key: k, altKey: false, metaKey: false, ctrlKey: false, shiftKey: false, ...mods });

@@ -252,7 +252,8 @@ export function bindUrl(): () => void {
   };
   window.addEventListener('popstate', onPopState);
   // Back or Forward asked a moment after a change (a key, a mouse's side button) would otherwise leave from the entry
-  // before it, skipping what is on screen: that entry is written first. The toolbar's button gives the page no event.
+  // before it: that change's entry is written first, so Forward can bring it back. The toolbar's button gives the page
+  // no event (onPopState undoes the change instead).
   const beforeHistoryKey = (e: KeyboardEvent) => void (isHistoryKey(e) && flush());
   const beforeHistoryButton = (e: MouseEvent) => void ((e.button === 3 || e.button === 4) && flush());
   window.addEventListener('keydown', beforeHistoryKey, true);

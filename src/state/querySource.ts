@@ -1,5 +1,6 @@
 import type { DatasetIndex } from '../domain/indexes';
-import { columnsOf, QueryEngine } from '../domain/engine/query';
+import { QueryEngine } from '../domain/engine/query';
+import { columnsOf } from '../domain/engine/queryColumns';
 import { QUERY_WORKER_MIN_MEETINGS } from '../domain/engine/thresholds';
 import { workerDataSource, type QueryPort, type WorkerDataSource } from '../domain/engine/queryClient';
 import { searchTextOf } from '../domain/searchText';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildIndex, type DatasetIndex } from '../../src/domain/indexes';
 import { EMPTY_FILTERS, filterMeetings } from '../../src/domain/filters';
 import { msToIso } from '../../src/domain/dates';
-import { columnsOf } from '../../src/domain/engine/query';
+import { columnsOf } from '../../src/domain/engine/queryColumns';
 import { workerDataSource, type WorkerDataSource } from '../../src/domain/engine/queryClient';
 import { warmSearchText } from '../../src/domain/searchText';
 import type { Dataset } from '../../src/domain/schema';

@@ -1,6 +1,6 @@
-import type { DataSource, GraphAnswer, GraphQuery, QueryColumns, QueryKind, SearchAnswer } from './query';
+import type { DataSource, GraphAnswer, GraphQuery, QueryKind, SearchAnswer } from './query';
+import { columnBuffers, type QueryColumns } from './queryColumns';
 import type { Filters } from '../filters';
-import { columnBuffers } from './query';
 import type { AnswerOf, Question, QueryReply, QueryRequest } from './queryProtocol';
 import { latestOnly } from './querySource';
 import { unpackPicture } from './queryGraph';

@@ -1,4 +1,5 @@
-import { QueryEngine, queryIndexOf, type QueryColumns, type QueryKind } from './query';
+import { QueryEngine, type QueryKind } from './query';
+import { queryIndexOf, type QueryColumns } from './queryColumns';
 import { wireBuffers, type GraphWire } from './queryGraph';
 import type { Question, QueryReply, QueryRequest, TextMessage } from './queryProtocol';
 

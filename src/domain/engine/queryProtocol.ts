@@ -1,5 +1,6 @@
 import type { Filters } from '../filters';
-import type { FacetCountsAnswer, FilterAnswer, GraphQuery, QueryColumns, QueryKind, SearchAnswer, TimeBinsQuery } from './query';
+import type { FacetCountsAnswer, FilterAnswer, GraphQuery, QueryKind, SearchAnswer, TimeBinsQuery } from './query';
+import type { QueryColumns } from './queryColumns';
 import type { GraphWire } from './queryGraph';
 
 /**

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildIndex, type DatasetIndex } from '../../../src/domain/indexes';
 import { IndexAssembler } from '../../../src/domain/engine/assemble';
-import { columnsOf } from '../../../src/domain/engine/query';
+import { columnsOf } from '../../../src/domain/engine/queryColumns';
 import { packIndex } from '../../../src/domain/engine/packedIndex';
 import { rankNames } from '../../../src/domain/nameOrder';
 import type { LoadReply, LoadRequest, LoadSummary } from '../../../src/domain/engine/protocol';

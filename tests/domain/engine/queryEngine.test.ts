@@ -7,7 +7,8 @@ import { countryFacetCounts, topicFacetCounts } from '../../../src/domain/facetC
 import { NETWORK_CAP, type NetworkCap } from '../../../src/domain/networkCap';
 import { expectedGraphAnswer } from './expectedGraph';
 import { searchTextOf } from '../../../src/domain/searchText';
-import { columnsOf, queryIndexOf, QueryEngine, type GraphQuery } from '../../../src/domain/engine/query';
+import { QueryEngine, type GraphQuery } from '../../../src/domain/engine/query';
+import { columnsOf, queryIndexOf } from '../../../src/domain/engine/queryColumns';
 import { RecentAnswers } from '../../../src/domain/engine/recentAnswers';
 import { latestOnly, memoryDataSource } from '../../../src/domain/engine/querySource';
 import { parseDatasetText } from '../../../src/domain/validate';

@@ -4,7 +4,8 @@ import { buildIndex, type DatasetIndex } from '../../../src/domain/indexes';
 import { EMPTY_FILTERS, filterMeetings, type Filters } from '../../../src/domain/filters';
 import { countryFacetCounts, topicFacetCounts } from '../../../src/domain/facetCounts';
 import { searchTextOf } from '../../../src/domain/searchText';
-import { columnsOf, queryIndexOf, QueryEngine } from '../../../src/domain/engine/query';
+import { QueryEngine } from '../../../src/domain/engine/query';
+import { columnsOf, queryIndexOf } from '../../../src/domain/engine/queryColumns';
 import type { Dataset } from '../../../src/domain/schema';
 import { generateSynthetic } from '../../../scripts/bench/synthetic/generate';
 

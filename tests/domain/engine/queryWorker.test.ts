@@ -5,7 +5,7 @@ import { buildIndex, type DatasetIndex } from '../../../src/domain/indexes';
 import { EMPTY_FILTERS, filterMeetings, meetingsInWindow, type Filters } from '../../../src/domain/filters';
 import { countryFacetCounts, topicFacetCounts } from '../../../src/domain/facetCounts';
 import { expectedGraphAnswer } from './expectedGraph';
-import { columnsOf } from '../../../src/domain/engine/query';
+import { columnsOf } from '../../../src/domain/engine/queryColumns';
 import { workerDataSource } from '../../../src/domain/engine/queryClient';
 import { fakeWorker } from './fakeQueryWorker';
 import { parseDatasetText } from '../../../src/domain/validate';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { buildIndex } from '../../../src/domain/indexes';
 import { EMPTY_FILTERS, filterMeetings, type Filters } from '../../../src/domain/filters';
 import { countryFacetCounts, topicFacetCounts } from '../../../src/domain/facetCounts';
-import { columnsOf } from '../../../src/domain/engine/query';
+import { columnsOf } from '../../../src/domain/engine/queryColumns';
 import { workerDataSource } from '../../../src/domain/engine/queryClient';
 import { warmSearchText } from '../../../src/domain/searchText';
 import type { Dataset } from '../../../src/domain/schema';

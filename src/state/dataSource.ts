@@ -122,7 +122,7 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
     const controller = new AbortController();
     stop = () => controller.abort();
     void import('../domain/engine/runLoad')
-      .then(({ runLoad }) => runLoad(request, receive, controller.signal))
+      .then(({ runLoad }) => runLoad(request, receive, { signal: controller.signal }))
       .catch((error: unknown) => receive({ type: 'failed', title: `Cannot read ${isolate(request.label)}`, issues: [{ path: '', message: (error as Error).message }], total: 1 }));
     return handle;
   }

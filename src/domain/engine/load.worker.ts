@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
-import { chunkCredit, runLoad } from './runLoad';
+import { chunkCredit } from './chunkCredit';
+import { fetchDataset } from './fetchBody';
 import { QUERY_WORKER_MIN_MEETINGS } from './thresholds';
 import type { TextPost } from './queryProtocol';
 import { isolate } from '../bidi';
@@ -21,7 +22,12 @@ scope.onmessage = (event: MessageEvent<LoadRequest | LoadAck>) => {
   }
   const request = event.data;
   const post = (reply: LoadReply, transfer: Transferable[] = []) => scope.postMessage(reply, transfer);
-  runLoad(request, post, undefined, credit, texts).catch((error: unknown) => {
-    post({ type: 'failed', title: `Cannot read ${isolate(request.label)}`, issues: [{ path: '', message: (error as Error).message || 'the reader stopped unexpectedly' }], total: 1 });
-  });
+  // A link's body is on its way while the readers (parsing, validation, import, indexing: most of this worker's code)
+  // load: fetched after them, the download waited ~100 ms for their code at every load.
+  const fetching = request.kind === 'url' ? fetchDataset(request.url, post) : undefined;
+  import('./runLoad')
+    .then(({ runLoad }) => runLoad(request, post, { credit, texts, ...(fetching ? { fetching } : {}) }))
+    .catch((error: unknown) => {
+      post({ type: 'failed', title: `Cannot read ${isolate(request.label)}`, issues: [{ path: '', message: (error as Error).message || 'the reader stopped unexpectedly' }], total: 1 });
+    });
 };

@@ -8,34 +8,13 @@ import { readFileBytes, storeFileBytes } from './storedFiles';
 import { sendSearchTexts } from './searchTexts';
 import type { TextPost } from './queryProtocol';
 import type { ChunkField, LoadRequest, LoadStage, LoadSummary, Post } from './protocol';
+import type { ChunkCredit } from './chunkCredit';
+import { fetchDataset, type Fetched } from './fetchBody';
+import { overallFraction, throttled } from './loadProgress';
 
 /** Records per chunk: small enough that the page decodes and files one message in a few milliseconds (at 250,000 meetings
  * chunks of 500 took 53–135 ms each on a loaded machine, garbage collection included). */
 export const DEFAULT_CHUNK = 200;
-/**
- * Chunks sent but not yet acknowledged by the page. Without a limit the worker queued every chunk at once, and a
- * click's follow-up task (its paint) waited behind all of them: 5.7 s at 250,000 meetings.
- */
-export const CHUNKS_IN_FLIGHT = 4;
-
-/** Flow control for the hand-over: `take` waits while `limit` chunks are unacknowledged; the page's `ack` frees one. */
-export function chunkCredit(limit = CHUNKS_IN_FLIGHT) {
-  let inFlight = 0;
-  let wake: (() => void) | null = null;
-  return {
-    async take(): Promise<void> {
-      while (inFlight >= limit) await new Promise<void>((resolve) => (wake = resolve));
-      inFlight++;
-    },
-    ack(): void {
-      inFlight = Math.max(0, inFlight - 1);
-      const resume = wake;
-      wake = null;
-      resume?.();
-    },
-  };
-}
-export type ChunkCredit = ReturnType<typeof chunkCredit>;
 
 /**
  * The hand-over reports its progress once per this many chunks (and at its end): a report per chunk doubled the
@@ -46,57 +25,8 @@ const CHUNKS_PER_PROGRESS = 10;
 /** Source texts can be long: a chunk of sources is cut at about this many characters of text too. */
 const SOURCE_CHUNK_CHARS = 1 << 18;
 
-/** Shares of the bar per stage, so the fraction only grows: download, read (parse, validate, merge), index, hand-over. */
-const STAGE_SPAN: Record<LoadStage, [number, number]> = { download: [0, 0.3], read: [0.3, 0.7], index: [0.7, 0.75], transfer: [0.75, 1] };
-export const overallFraction = (stage: LoadStage, within: number): number => {
-  const [from, to] = STAGE_SPAN[stage];
-  return from + (to - from) * Math.min(1, Math.max(0, within));
-};
-
 /** JSON datasets by name or first characters; everything else goes through the import readers. */
 export const isJsonText = (text: string, name: string): boolean => /\.json$/i.test(name.split('?')[0]!) || /^\s*[[{]/.test(text.slice(0, 64));
-
-type Fetched = { ok: true; bytes: ArrayBuffer } | { ok: false; message: string; aborted: boolean };
-
-/** The body of a same-origin URL, reporting bytes as they arrive (the share of Content-Length when the server sends it). */
-async function fetchBytes(url: string, onBytes: (received: number, total: number | null) => void, signal?: AbortSignal): Promise<Fetched> {
-  try {
-    const response = await fetch(url, signal ? { signal } : undefined);
-    if (!response.ok) return { ok: false, message: `the server answered ${response.status} ${response.statusText}`.trim(), aborted: false };
-    const length = Number(response.headers.get('content-length')) || null;
-    if (!response.body) return { ok: true, bytes: await response.arrayBuffer() };
-    const reader = response.body.getReader();
-    const parts: Uint8Array[] = [];
-    let received = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      parts.push(value);
-      received += value.byteLength;
-      onBytes(received, length);
-    }
-    const bytes = new Uint8Array(received);
-    let at = 0;
-    for (const p of parts) {
-      bytes.set(p, at);
-      at += p.byteLength;
-    }
-    return { ok: true, bytes: bytes.buffer };
-  } catch (error) {
-    return { ok: false, message: (error as Error).message, aborted: signal?.aborted ?? false };
-  }
-}
-
-/** Calls `post` at most every `ms` (the last report of a stage is always sent by the caller). */
-function throttled(ms: number, send: (rows: number, within: number) => void): (rows: number, within: number) => void {
-  let last = -Infinity;
-  return (rows, within) => {
-    const now = Date.now();
-    if (now - last < ms) return;
-    last = now;
-    send(rows, within);
-  };
-}
 
 /**
  * The whole load, as the worker runs it (and the page itself where there are no workers): fetch, decode, parse or
@@ -111,7 +41,16 @@ export interface TextsAfterLoad {
   wanted: Promise<TextPost>;
 }
 
-export async function runLoad(request: LoadRequest, post: Post, signal?: AbortSignal, credit?: ChunkCredit, texts?: TextsAfterLoad): Promise<void> {
+export interface LoadContext {
+  signal?: AbortSignal;
+  /** Flow control of the hand-over (the worker's; absent in the page, which takes every chunk at once). */
+  credit?: ChunkCredit;
+  texts?: TextsAfterLoad;
+  /** A link's body, already being fetched (the worker starts it before this module has loaded). */
+  fetching?: Promise<Fetched>;
+}
+
+export async function runLoad(request: LoadRequest, post: Post, { signal, credit, texts, fetching }: LoadContext = {}): Promise<void> {
   const progress = (stage: LoadStage, rows: number, within: number) => post({ type: 'progress', stage, rows, fraction: overallFraction(stage, within) });
   const fail = (title: string, message: string) => post({ type: 'failed', title, issues: [{ path: '', message }], total: 1 });
   const { label, fileName } = request;
@@ -128,8 +67,7 @@ export async function runLoad(request: LoadRequest, post: Post, signal?: AbortSi
   } else {
     let bytes: ArrayBuffer;
     if (request.kind === 'url') {
-      const report = throttled(100, (rows, within) => progress('download', rows, within));
-      const fetched = await fetchBytes(request.url, (received, total) => report(0, total ? received / total : 0), signal);
+      const fetched = await (fetching ?? fetchDataset(request.url, post, signal));
       if (!fetched.ok) {
         if (fetched.aborted) return;
         return fail(`Could not load the dataset ${isolate(label)}`, fetched.message);

@@ -55,7 +55,7 @@ describe('after a load, the worker sends the texts when the page asks', () => {
     const replies: LoadReply[] = [];
     const sent: TextMessage[] = [];
     let ask!: (send: TextPost) => void;
-    const loading = runLoad(request, (r) => void replies.push(r), undefined, undefined, { from: 5, wanted: new Promise<TextPost>((resolve) => (ask = resolve)) });
+    const loading = runLoad(request, (r) => void replies.push(r), { texts: { from: 5, wanted: new Promise<TextPost>((resolve) => (ask = resolve)) } });
     await new Promise((r) => setTimeout(r, 20));
     expect(replies.at(-1)).toMatchObject({ type: 'done', textsFollow: true });
     ask((message) => void sent.push(message));
@@ -69,7 +69,7 @@ describe('after a load, the worker sends the texts when the page asks', () => {
   it('below the size, or outside a worker, no texts follow', async () => {
     for (const texts of [undefined, { from: 1000, wanted: Promise.resolve<TextPost>(() => undefined) }]) {
       const replies: LoadReply[] = [];
-      await runLoad(request, (r) => void replies.push(r), undefined, undefined, texts);
+      await runLoad(request, (r) => void replies.push(r), { texts });
       expect(replies.at(-1)).toMatchObject({ type: 'done' });
       expect(replies.at(-1)).not.toHaveProperty('textsFollow');
     }

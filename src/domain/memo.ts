@@ -9,3 +9,28 @@ export function memoizeLast<A extends unknown[], R>(fn: (...args: A) => R): (...
     return lastResult;
   };
 }
+
+/**
+ * Keeps handing out the last list while a new one holds the same numbers under the same `owner` (a dataset): a
+ * list that is new but equal would make every view downstream of it redraw for nothing (the views compare lists by
+ * identity). Each new list is compared once.
+ */
+export function keepEqualList<O, L extends ArrayLike<number>>(): (owner: O, next: L) => L {
+  let lastOwner: O | undefined;
+  let lastGiven: L | undefined;
+  let kept: L | undefined;
+  return (owner, next) => {
+    if (next === lastGiven && owner === lastOwner) return kept!;
+    const same = owner === lastOwner && kept !== undefined && sameNumbers(kept, next);
+    lastOwner = owner;
+    lastGiven = next;
+    if (!same) kept = next;
+    return kept!;
+  };
+}
+
+function sameNumbers(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -54,10 +54,12 @@ describe('searching a large dataset in the query worker', () => {
     const { index, source } = openWithWorker();
     await enableWorkerSearch(index, source);
     const all = visible();
+    const shown = selectVisible(useStore.getState());
     useStore.getState().setFilters({ q: term });
     expect(selectSearchPending(useStore.getState())).toBe(true);
     expect(selectShownFilters(useStore.getState()).q).toBe('');
-    expect(visible()).toEqual(all);
+    // The very list on screen, so no view redraws the view it already shows.
+    expect(selectVisible(useStore.getState())).toBe(shown);
     await settle();
     expect(selectSearchPending(useStore.getState())).toBe(false);
     expect(visible()).toEqual(pure(index));

@@ -98,6 +98,25 @@ describe('createTimelineController', () => {
     expect(el.querySelectorAll('.vis-selected[data-meeting]')).toHaveLength(0);
   });
 
+  it("draws a filter change once: not again for the fit it makes, nor when vis-timeline reports that move 200 ms later", async () => {
+    const c = mount();
+    c.setData(small, all(small));
+    await settle();
+    const draws: MutationRecord[] = [];
+    const watch = new MutationObserver((records) => draws.push(...records));
+    watch.observe(el, { attributes: true, attributeFilter: ['data-rendered-count'] });
+    // A filter change fits the window and changes the items, in one drawing.
+    c.setData(small, filterMeetings(small, { ...EMPTY_FILTERS, actors: ['pedersen'] }));
+    await new Promise((r) => setTimeout(r, 350));
+    watch.takeRecords();
+    expect(draws).toHaveLength(1);
+    // A move to another window is drawn.
+    c.setWindow({ start: '2020-01-01', end: '2020-12-31' });
+    await settle();
+    watch.disconnect();
+    expect(draws).toHaveLength(2);
+  });
+
   it('moves to a window set from outside without reporting it back, and reports user moves once, debounced', async () => {
     const onWindowChange = vi.fn();
     const c = mount({ onWindowChange });

@@ -11,17 +11,17 @@ export function memoizeLast<A extends unknown[], R>(fn: (...args: A) => R): (...
 }
 
 /**
- * Keeps handing out the last list while a new one holds the same numbers under the same `owner` (a dataset): a
- * list that is new but equal would make every view downstream of it redraw for nothing (the views compare lists by
- * identity). Each new list is compared once.
+ * Keeps handing out the last list while a new one holds the same numbers under the same `owner` (a dataset), when
+ * `reuse` allows: a list that is new but equal makes every view downstream of it redraw (the views compare lists
+ * by identity). Each new list is compared once.
  */
-export function keepEqualList<O, L extends ArrayLike<number>>(): (owner: O, next: L) => L {
+export function keepEqualList<O, L extends ArrayLike<number>>(): (owner: O, next: L, reuse?: boolean) => L {
   let lastOwner: O | undefined;
   let lastGiven: L | undefined;
   let kept: L | undefined;
-  return (owner, next) => {
+  return (owner, next, reuse = true) => {
     if (next === lastGiven && owner === lastOwner) return kept!;
-    const same = owner === lastOwner && kept !== undefined && sameNumbers(kept, next);
+    const same = reuse && owner === lastOwner && kept !== undefined && sameNumbers(kept, next);
     lastOwner = owner;
     lastGiven = next;
     if (!same) kept = next;

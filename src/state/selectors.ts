@@ -45,27 +45,26 @@ export const selectSearchPending = (s: AppState): boolean => selectShownFilters(
 const keptVisible = keepEqualList<DatasetIndex, Int32Array>();
 
 /**
- * Positions of the meetings passing the filters, in date order. The same list while they are the same meetings: a
- * search waiting for the query worker shows the filters as they were, derived again, and the timeline and network
- * each redrew that unchanged view (at 20k, 10–20 ms of a search's first frames).
+ * Positions of the meetings passing the filters, in date order. While a search waits for the query worker the views
+ * show the filters as they were, derived again: the same list is kept, as the timeline and network each redrew that
+ * unchanged view (at 20k, a drawing of each in a search's first frames). A filter change that leaves the same
+ * meetings still gives a new list: the views draw (and report) every change they are given.
  */
 export const selectVisible = (s: AppState): Int32Array => {
   const index = selectIndex(s);
   if (!index) return EMPTY;
-  return keptVisible(index, deriveVisible(index, selectShownFilters(s), selectWorkerSearch(s)?.hits ?? null));
+  const shown = selectShownFilters(s);
+  return keptVisible(index, deriveVisible(index, shown, selectWorkerSearch(s)?.hits ?? null), shown !== s.filters);
 };
 
 export const selectVisibleCount = (s: AppState): number => selectVisible(s).length;
 export const selectTotalCount = (s: AppState): number => selectIndex(s)?.meetings.length ?? 0;
 
-const keptGraphMeetings = keepEqualList<DatasetIndex, Int32Array>();
-
-/** The same list while the network's meetings stay the same: a window moved over a quiet stretch changes nothing in it. */
 export const selectGraphMeetings = (s: AppState): Int32Array => {
   const index = selectIndex(s);
   if (!index) return EMPTY;
   const follow = s.followWindow && s.window;
-  return keptGraphMeetings(index, deriveGraphMeetings(index, selectVisible(s), follow ? s.window!.start : null, follow ? s.window!.end : null));
+  return deriveGraphMeetings(index, selectVisible(s), follow ? s.window!.start : null, follow ? s.window!.end : null);
 };
 
 export const selectGraph = (s: AppState) => {

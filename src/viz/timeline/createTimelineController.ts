@@ -19,6 +19,7 @@ import { createLaneGroups } from './laneGroups';
 import { revealWindow } from './keyboardModel';
 import type { LaneAssignment, LaneMode } from '../../domain/lanes';
 import { maxWindowMs } from '../../domain/timelineSpan';
+import { createDrawnWindow } from './drawnWindow';
 
 export interface TimelineCallbacks {
   onSelect(meetingId: string | null): void;
@@ -95,9 +96,7 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
   let moveFrame: number | null = null;
   let moving: { start: number; end: number } | null = null;
   let mode: DrawMode | null = null;
-  /** The window the last drawing was made for, and whether anything else it shows changed since (see `render`). */
-  let drawn: { start: number; end: number } | null = null;
-  let dirty = true;
+  const drawn = createDrawnWindow();
   let dayPx = '';
   let destroyed = false;
 
@@ -127,13 +126,10 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
   function render(from: 'commit' | 'frame' | null = null) {
     // An app update leaves a frame already asked for in place (it will draw this update too).
     if (from !== 'commit') renderFrame = null;
-    if (from === 'commit') dirty = true;
+    if (from === 'commit') drawn.touch();
     if (destroyed || !data) return;
     const { start: ws, end: we } = range();
-    // A frame asked for by a move that changed nothing drawn: vis-timeline reports every move again 200 ms after it
-    // (when it has already been drawn), and a filter change both fits the window and updates the items; each was a
-    // second drawing of the same picture, a task after every filter change.
-    if (from === 'frame' && !dirty && drawn?.start === ws && drawn.end === we) return;
+    if (from === 'frame' && drawn.isDrawn(ws, we)) return;
     if (from !== null) {
       const density = sync.modeAt(ws, we) === 'density';
       if (!density) return itemsTask.schedule();
@@ -143,8 +139,7 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
     updateDayPx(ws, we);
     mode = sync.render(ws, we);
     if (!mode) return;
-    drawn = { start: ws, end: we };
-    dirty = false;
+    drawn.drew(ws, we);
     if (mode === 'density' && !data.lanes) {
       band.draw(ws, we);
       band.describe(ws, we);
@@ -255,7 +250,7 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
     if (destroyed) return;
     // vis-timeline measures itself only when it redraws (its own size polling is off, see timelineOptions).
     timeline.redraw();
-    dirty = true;
+    drawn.touch();
     if (autoFit) fit();
     else scheduleRender();
   });

@@ -7,6 +7,8 @@ import { TimelineLegend } from './TimelineLegend';
 
 interface Props {
   playback: Playback;
+  /** A playback step back or forward (the view says when there is nothing further that way). */
+  onStep: (direction: -1 | 1) => void;
   brushing: boolean;
   onFit(): void;
   onZoom(factor: number): void;
@@ -21,7 +23,7 @@ interface Props {
  * the chart keeps the pane's height. What is used less (filter to the visible dates, the network's
  * follow option, lanes, playback window and speed, and the legend) sits behind "More", a disclosure over the chart.
  */
-export function TimelineToolbar({ playback, brushing, onFit, onZoom, onToggleBrush, onFilterToVisible, status }: Props) {
+export function TimelineToolbar({ playback, onStep, brushing, onFit, onZoom, onToggleBrush, onFilterToVisible, status }: Props) {
   const followWindow = useStore((s) => s.followWindow);
   const { ref, onKeyDown } = useRovingFocus();
   const [open, setOpen] = useState(false);
@@ -68,13 +70,13 @@ export function TimelineToolbar({ playback, brushing, onFit, onZoom, onToggleBru
           Brush
         </button>
         <span className="timeline-playback" role="group" aria-label="Playback">
-          <button type="button" onClick={() => playback.step(-1)} aria-label="Step back" title="Step back">
+          <button type="button" onClick={() => onStep(-1)} aria-label="Step back" title="Step back">
             <span aria-hidden="true">|◀</span>
           </button>
           <button type="button" className="tl-play" aria-pressed={playback.playing} onClick={playback.toggle}>
             {playback.playing ? '❚❚ Pause' : '▶ Play'}
           </button>
-          <button type="button" onClick={() => playback.step(1)} aria-label="Step forward" title="Step forward">
+          <button type="button" onClick={() => onStep(1)} aria-label="Step forward" title="Step forward">
             <span aria-hidden="true">▶|</span>
           </button>
         </span>

@@ -34,6 +34,8 @@ export function TimelineView() {
   const [brushing, setBrushing] = useState(false);
   const [focused, setFocused] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  // A step with nothing further that way says so: the button doing nothing looked broken.
+  const [stepEdge, setStepEdge] = useState('');
   // vis-timeline's construction lays out the page; the first data goes in a task after it, so neither makes one long task.
   const [built, setBuilt] = useState(false);
   // vis-timeline comes in a chunk of its own (visLibrary.ts); main.tsx has usually fetched it by the time this mounts.
@@ -178,6 +180,10 @@ export function TimelineView() {
     }
   };
 
+  const stepWindow = (direction: -1 | 1) =>
+    setStepEdge(playback.step(direction) ? '' : direction < 0 ? 'no meetings before this window' : 'no meetings after this window');
+  useEffect(() => setStepEdge(''), [timeWindow, visible]);
+
   const dates = dateRangeText(dateFrom, dateTo, formatIsoDay);
   const shown = timeWindow ? ` · showing ${formatIsoDay(timeWindow.start)} – ${formatIsoDay(timeWindow.end)}` : '';
   const period = timeWindow ? `${formatIsoDay(timeWindow.start)} – ${formatIsoDay(timeWindow.end)}` : 'all dates';
@@ -190,6 +196,7 @@ export function TimelineView() {
     <div className="timeline">
       <TimelineToolbar
         playback={playback}
+        onStep={stepWindow}
         brushing={brushing}
         onFit={fitAll}
         onZoom={zoom}
@@ -199,6 +206,7 @@ export function TimelineView() {
           <p className="timeline-status" role="status">
             {meetingCountText(visible.length, totalCount)} · {dates}
             {shown}
+            {stepEdge ? ` · ${stepEdge}` : ''}
             {brushing ? ' · drag across the timeline to set the date filter (Escape cancels)' : ''}
           </p>
         }

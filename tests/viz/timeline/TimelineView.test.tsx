@@ -107,6 +107,20 @@ describe('TimelineView', () => {
     expect(screen.getByRole('button', { name: 'Zoom in' }).tabIndex).toBe(0);
   });
 
+  it('says so in the status line when a playback step has no meetings further that way', async () => {
+    const user = userEvent.setup();
+    render(<TimelineView />);
+    await wait(60);
+    const status = () => screen.getByText(/meetings? ·/, { selector: '.timeline-status' }).textContent;
+    // Fitted to all meetings, the window starts before the first one.
+    await user.click(screen.getByRole('button', { name: 'Step back' }));
+    expect(status()).toContain('no meetings before this window');
+    await user.click(screen.getByRole('button', { name: 'Step forward' }));
+    await wait(60);
+    expect(useStore.getState().window).not.toBeNull();
+    expect(status()).not.toContain('no meetings');
+  });
+
   it('draws one lane per country with a label button that filters to it', async () => {
     act(() => useStore.getState().setLanes('country'));
     render(<TimelineView />);

@@ -1,6 +1,7 @@
 import { bindUrl, initialDataUrl } from './state/url/bindUrl';
 import { loadDatasetUrl } from './state/loadDataset';
 import { restoreShownDataset } from './state/restoreDataset';
+import { askForFirstPicture } from './viz/network/firstPicture';
 import { loadVisLibrary } from './viz/timeline/visLibrary';
 import { warmUpInTasks } from './warmUp';
 import { showStartupFailure } from './startupFailure';
@@ -11,7 +12,8 @@ import './styles.css';
 // The load (in a worker) starts before anything else, so the rest of start-up overlaps it.
 void restoreShownDataset()
   .then((restored) => (restored ? undefined : loadDatasetUrl(initialDataUrl())))
-  .then(() => bindUrl());
+  .then(() => bindUrl())
+  .then(() => askForFirstPicture());
 
 // Start-up in chunks, each evaluated in a task of its own as it arrives (together they were one task of ~120 ms):
 // React DOM, the app's shell, vis-timeline, and the two views' code; the shell is mounted once React DOM and it are in,

@@ -10,6 +10,7 @@ import { generateSynthetic } from '../../../scripts/bench/synthetic/generate';
 import { loadIntoStore } from '../../fixtures/smallDataset';
 import { fakeQueryWorkers } from '../../fixtures/fakeQueryWorker';
 import { expectedGraphAnswer } from '../../domain/engine/expectedGraph';
+import { askForFirstPicture } from '../../../src/viz/network/firstPicture';
 
 const { worker, FakeQueryWorker, release, turns } = fakeQueryWorkers();
 
@@ -105,6 +106,25 @@ describe('the network of a large dataset is drawn from the query worker', () => 
     const byDegree = screen.getByRole('list', { name: 'Most central actors by counterparts (degree)' });
     expect(within(byDegree).getAllByRole('button')[0]).toHaveTextContent(`1. ${index.actors[index.actorPos.get(degree.measure!.top[0]!.id)!]!.name} ${degree.measure!.top[0]!.value}`);
     observer.disconnect();
+  });
+
+  it('is asked for its first picture before the view has rendered, and the view shares that answer', async () => {
+    // A measure only the page computes: nothing to ask the worker.
+    loadIntoStore(dataset);
+    useStore.getState().setAnalysis({ size: 'pagerank' });
+    let before = worker.graphQuestions;
+    askForFirstPicture();
+    expect(worker.graphQuestions - before).toBe(0);
+    useStore.getState().setAnalysis({ size: 'meetings' });
+
+    const index = loadIntoStore(dataset);
+    before = worker.graphQuestions;
+    askForFirstPicture();
+    expect(worker.graphQuestions - before).toBe(1);
+    const { container } = renderNetwork();
+    await turns();
+    expect(worker.graphQuestions - before).toBe(1);
+    expect(container.querySelector<HTMLElement>('.network-root')!.dataset.renderedMeetings).toBe(String(index.meetings.length));
   });
 
   it('sends the question inside the state change, before React renders it, and once', async () => {

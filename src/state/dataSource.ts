@@ -82,7 +82,7 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
         case 'needsMapping':
           return finish({ kind: 'needsMapping', needs: reply.needs });
         case 'head':
-          assembler = new IndexAssembler(reply.packed, reply.rest, reply.counts);
+          assembler = new IndexAssembler(reply.packed, reply.rest, reply.counts, reply.spare);
           return;
         case 'chunk':
           assembler!.add(reply.field, reply.offset, reply.items);

@@ -44,7 +44,8 @@ export type LoadReply =
   | { type: 'fetched'; bytes: number }
   | { type: 'failed'; title: string; issues: DatasetIssue[]; total: number }
   | { type: 'needsMapping'; needs: NeedsMapping }
-  | { type: 'head'; packed: PackedIndex; rest: Dataset; counts: Record<ChunkField, number> }
+  /** `spare`: a copy of the columns for the query worker (datasets that get one), so the page does not copy them. */
+  | { type: 'head'; packed: PackedIndex; rest: Dataset; counts: Record<ChunkField, number>; spare?: PackedIndex }
   | { type: 'chunk'; field: ChunkField; offset: number; items: unknown[] }
   /**
    * `stored`: the file's bytes were kept under the request's `storeAs`. `textsFollow`: the worker can build the

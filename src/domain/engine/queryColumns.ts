@@ -36,8 +36,18 @@ function keyedCsrOf(map: ReadonlyMap<string, Int32Array>): KeyedCsr {
   return { keys: [...map.keys()], ...csrOf([...map.values()]) };
 }
 
-/** Copies of an index's columns for the query worker (the page keeps its own). */
+/** Copies of the columns the load worker sent with an index, for its query worker; each is given once. */
+const spares = new WeakMap<DatasetIndex, PackedIndex>();
+export const rememberSpareColumns = (index: DatasetIndex, spare: PackedIndex): void => void spares.set(index, spare);
+
+/** Copies of an index's columns for the query worker (the page keeps its own): the load worker's, else copied here. */
 export function columnsOf(index: DatasetIndex): QueryColumns {
+  const spare = spares.get(index);
+  spares.delete(index);
+  if (spare) {
+    const { start, end, order, participants, byActor, byAffiliation, byTopic, minTime, maxTime } = spare;
+    return { meetingCount: spare.meetingCount, start, end, order, participants, byActor, byAffiliation, byTopic, ...namesOf(index), minTime, maxTime };
+  }
   return {
     meetingCount: index.meetings.length,
     start: index.start.slice(),
@@ -47,12 +57,14 @@ export function columnsOf(index: DatasetIndex): QueryColumns {
     byActor: csrOf(index.byActor),
     byAffiliation: keyedCsrOf(index.byAffiliation),
     byTopic: keyedCsrOf(index.byTopic),
-    actorIds: index.actors.map((a) => a.id),
-    actorAffiliations: index.actors.map((a) => a.affiliation),
-    countryCodes: [...index.countryByCode.keys()],
+    ...namesOf(index),
     minTime: index.minTime,
     maxTime: index.maxTime,
   };
+}
+
+function namesOf(index: DatasetIndex): Pick<QueryColumns, 'actorIds' | 'actorAffiliations' | 'countryCodes'> {
+  return { actorIds: index.actors.map((a) => a.id), actorAffiliations: index.actors.map((a) => a.affiliation), countryCodes: [...index.countryByCode.keys()] };
 }
 
 export function columnBuffers(c: QueryColumns): ArrayBuffer[] {

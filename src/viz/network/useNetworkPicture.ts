@@ -9,6 +9,7 @@ import { useStore } from '../../state/store';
 import { selectGraphMeetings, selectIndex } from '../../state/selectors';
 import { deriveShownGraph } from '../../state/analysis/shownGraph';
 import { pageEngine, workerSourceFor } from '../../state/querySource';
+import { createNextTask } from '../nextTask';
 import { focusActorsKey, focusList, needsWholeNetwork, workerQuestion, pictureKey, type NetworkPicture } from './networkPicture';
 
 const EMPTY_GRAPH: ActorGraph = { nodes: [], edges: [] };
@@ -78,9 +79,19 @@ export function useNetworkPicture(): { picture: NetworkPicture | null; pending: 
     let live = true;
     // Rendered and handed to the view at once (a synchronous update runs its effects in the same task): as an
     // ordinary update the view's effect that draws the picture waited for the next frame to be painted first
-    // (30-70 ms at 20k, a step's longest path), and the picture for the frame after it.
+    // (30-70 ms at 20k, a step's longest path), and the picture for the frame after it. An answer already there when
+    // this effect asks (the first picture is asked for before the view renders, firstPicture.ts) is drawn in a task
+    // of its own: drawn inside the effect, it joined the task that mounts the whole workspace (60 ms at 250k).
+    let sameTask = true;
+    const afterThisTask = createNextTask(() => (sameTask = false));
+    afterThisTask.schedule();
+    const draw = createNextTask(() => pending && live && flushSync(() => setAnswered(pending)));
+    let pending: NetworkPicture | null = null;
     const show = (picture: NetworkPicture) => {
-      if (live) flushSync(() => setAnswered(picture));
+      if (!live) return;
+      if (!sameTask) return flushSync(() => setAnswered(picture));
+      pending = picture;
+      draw.schedule();
     };
     source.graph(question).then(
       (answer) => answer && show({ ...answer, index, key, focus: question.focus, whole: null }),
@@ -92,6 +103,8 @@ export function useNetworkPicture(): { picture: NetworkPicture | null; pending: 
     );
     return () => {
       live = false;
+      afterThisTask.destroy();
+      draw.destroy();
     };
   }, [source, question, index, key]);
 

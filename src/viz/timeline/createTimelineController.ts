@@ -12,7 +12,7 @@ import { createLaneBands } from './laneBands';
 import { createBrushOverlay } from './brush';
 import { snapBrush } from './brushSnap';
 import { fitWindow } from './labelLayout';
-import { createNextTask } from './nextTask';
+import { createNextTask } from '../nextTask';
 import { cancelRaf, observeHeight, observeWidth, raf, timelineOptions, toTimeWindow } from './timelineOptions';
 import { wireTimelineEvents } from './timelineEvents';
 import { createLaneGroups } from './laneGroups';

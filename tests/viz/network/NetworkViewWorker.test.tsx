@@ -127,6 +127,35 @@ describe('the network of a large dataset is drawn from the query worker', () => 
     expect(container.querySelector<HTMLElement>('.network-root')!.dataset.renderedMeetings).toBe(String(index.meetings.length));
   });
 
+  it("draws a dataset's first picture in the task after the render that brings it, later pictures in that render's task", async () => {
+    const index = loadIntoStore(dataset);
+    worker.held = [];
+    const { container } = renderNetwork();
+    const root = () => container.querySelector<HTMLElement>('.network-root')!;
+    await turns();
+    expect(worker.held.length).toBeGreaterThan(0);
+    // Delivered and rendered (microtasks only): the controller has not drawn it yet (its drawing is the next task).
+    const drawnBy = await act(async () => {
+      release();
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+      return root().dataset.renderedMeetings;
+    });
+    expect(drawnBy).toBeUndefined();
+    await turns();
+    expect(root().dataset.renderedMeetings).toBe(String(index.meetings.length));
+    // A step's picture: drawn as soon as its answer is rendered.
+    worker.held = [];
+    const [country] = [...index.byAffiliation.keys()];
+    act(() => useStore.getState().setFilters({ countries: [country!] }));
+    await turns();
+    const stepDrawnBy = await act(async () => {
+      release();
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+      return root().dataset.renderedMeetings;
+    });
+    expect(stepDrawnBy).toBe(String(filterMeetings(index, useStore.getState().filters).length));
+  });
+
   it('sends the question inside the state change, before React renders it, and once', async () => {
     const index = loadIntoStore(dataset);
     const { container } = renderNetwork();

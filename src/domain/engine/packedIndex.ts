@@ -43,7 +43,8 @@ export function packedBuffers(p: PackedIndex): ArrayBuffer[] {
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
-const copyCsr = (c: Csr): Csr => ({ offsets: c.offsets.slice(), values: c.values.slice() });
+/** A copy of a CSR list's two buffers. */
+export const copyCsr = (c: Csr): Csr => ({ offsets: c.offsets.slice(), values: c.values.slice() });
 
 /** A copy of every column (the load worker sends one for the query worker, so the page copies nothing). */
 export function copyPacked(p: PackedIndex): PackedIndex {

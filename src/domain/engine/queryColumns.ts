@@ -1,5 +1,5 @@
 import type { DatasetIndex, QueryIndex } from '../indexes';
-import { csrRow, packedListOf, type Csr, type KeyedCsr, type PackedIndex } from './packedIndex';
+import { copyCsr, csrRow, packedListOf, type Csr, type KeyedCsr, type PackedIndex } from './packedIndex';
 
 /** What the query worker is given: the index's columns (transferable copies) and the few strings the queries read. */
 export interface QueryColumns extends Omit<PackedIndex, 'actorCount' | 'nameRank'> {
@@ -14,7 +14,7 @@ export interface QueryColumns extends Omit<PackedIndex, 'actorCount' | 'nameRank
  */
 function csrOf(rows: readonly Int32Array[]): Csr {
   const packed = packedListOf(rows);
-  if (packed) return { offsets: packed.offsets.slice(), values: packed.values.slice() };
+  if (packed) return copyCsr(packed);
   const offsets = new Int32Array(rows.length + 1);
   let contiguous = rows.length > 0;
   const buffer = rows[0]?.buffer;
@@ -32,7 +32,7 @@ function csrOf(rows: readonly Int32Array[]): Csr {
 
 function keyedCsrOf(map: ReadonlyMap<string, Int32Array>): KeyedCsr {
   const packed = packedListOf(map);
-  if (packed) return { keys: [...map.keys()], offsets: packed.offsets.slice(), values: packed.values.slice() };
+  if (packed) return { keys: [...map.keys()], ...copyCsr(packed) };
   return { keys: [...map.keys()], ...csrOf([...map.values()]) };
 }
 

@@ -25,6 +25,8 @@ export interface WorkerDataSource extends DataSource {
   readonly searchable: Promise<void>;
   /** A search's matches (see SearchAnswer), asked with the filters it is shown with. */
   search(f: Filters): Promise<SearchAnswer | null>;
+  /** Whether the answer to this very graph question (the same object) has already arrived. */
+  hasGraphAnswer(query: GraphQuery): boolean;
 }
 
 /**
@@ -63,7 +65,7 @@ export function workerDataSource(port: QueryPort, columns: QueryColumns): Worker
     })).then((answer) => answer ?? null);
   // The same question object asked again (the network sends it when the state changes, and its view asks once it
   // has rendered) shares the one answer rather than superseding it.
-  let lastGraph: { query: GraphQuery; answer: Promise<GraphAnswer | null> } | null = null;
+  let lastGraph: { query: GraphQuery; answer: Promise<GraphAnswer | null>; arrived: boolean } | null = null;
   let textsSent = 0;
   return {
     ready,
@@ -86,10 +88,22 @@ export function workerDataSource(port: QueryPort, columns: QueryColumns): Worker
     // The worker sends the actors not drawn as positions (GraphWire); the page names them from its copy of the ids.
     graph: (query) => {
       if (lastGraph?.query === query) return lastGraph.answer;
-      const answer = send({ kind: 'graph', query }).then((wire) => (wire ? unpackPicture(wire, columns.actorIds) : null));
-      lastGraph = { query, answer };
-      return answer;
+      const asked = { query, answer: null as unknown as Promise<GraphAnswer | null>, arrived: false };
+      // Marked in the step that unpacks it (a `finally` would add microtask turns before the view sees it).
+      asked.answer = send({ kind: 'graph', query }).then(
+        (wire) => {
+          asked.arrived = true;
+          return wire ? unpackPicture(wire, columns.actorIds) : null;
+        },
+        (error: unknown) => {
+          asked.arrived = true;
+          throw error;
+        },
+      );
+      lastGraph = asked;
+      return asked.answer;
     },
+    hasGraphAnswer: (query) => lastGraph?.query === query && lastGraph.arrived,
     dispose: () => {
       port.terminate();
       for (const waiter of pending.values()) waiter.resolve(null);

@@ -77,19 +77,19 @@ export function useNetworkPicture(): { picture: NetworkPicture | null; pending: 
       return;
     }
     let live = true;
-    // Rendered and handed to the view at once (a synchronous update runs its effects in the same task): as an
-    // ordinary update the view's effect that draws the picture waited for the next frame to be painted first
-    // (30-70 ms at 20k, a step's longest path), and the picture for the frame after it. An answer already there when
-    // this effect asks (the first picture is asked for before the view renders, firstPicture.ts) is drawn in a task
-    // of its own: drawn inside the effect, it joined the task that mounts the whole workspace (60 ms at 250k).
-    let sameTask = true;
-    const afterThisTask = createNextTask(() => (sameTask = false));
-    afterThisTask.schedule();
+    // Rendered and handed to the view as soon as it arrives (a synchronous update runs its effects in the same task): as
+    // an ordinary update the view's effect that draws the picture waited for the next frame to be painted first
+    // (30-70 ms at 20k, a step's longest path), and the picture for the frame after it. Only an answer already there
+    // when this effect asks (the first picture is asked for before the view renders, firstPicture.ts) is drawn in a
+    // task of its own: drawn inside the effect, it joined the task that mounts the whole workspace (60 ms at 250k).
+    // Asked whether it has arrived rather than whether a task has passed since: a worker's answer arriving in the next
+    // task could come before a "next task" queued by this effect, and waited behind the timeline's drawing and a frame.
+    const early = source.hasGraphAnswer(question);
     const draw = createNextTask(() => pending && live && flushSync(() => setAnswered(pending)));
     let pending: NetworkPicture | null = null;
     const show = (picture: NetworkPicture) => {
       if (!live) return;
-      if (!sameTask) return flushSync(() => setAnswered(picture));
+      if (!early) return flushSync(() => setAnswered(picture));
       pending = picture;
       draw.schedule();
     };
@@ -103,7 +103,6 @@ export function useNetworkPicture(): { picture: NetworkPicture | null; pending: 
     );
     return () => {
       live = false;
-      afterThisTask.destroy();
       draw.destroy();
     };
   }, [source, question, index, key]);

@@ -49,7 +49,18 @@ export function meetingOfItem(itemId: string): string {
   return cut < 0 ? itemId : itemId.slice(0, cut);
 }
 
-export function toVisibleMeetings(index: DatasetIndex, visible: Int32Array, lanes: LaneAssignment | null = null): VisibleMeetings {
+/** Start times of every meeting in date order, and the longest span, per index (see startsOf). */
+const allStarts = new WeakMap<DatasetIndex, { visStart: Float64Array; maxDuration: number }>();
+
+/**
+ * The visible meetings' start times and longest span. With every meeting visible (no filters: the first view, and
+ * each step back to it) they are the index's own, gathered once: at 250,000 meetings gathering them by position took
+ * ~11 ms of the step that clears the last filter. Read-only: the cached array is shared.
+ */
+function startsOf(index: DatasetIndex, visible: Int32Array): { visStart: Float64Array; maxDuration: number } {
+  const whole = visible.length === index.order.length && sameList(visible, index.order);
+  const known = whole ? allStarts.get(index) : undefined;
+  if (known) return known;
   const visStart = new Float64Array(visible.length);
   let maxDuration = 0;
   for (let k = 0; k < visible.length; k++) {
@@ -59,6 +70,18 @@ export function toVisibleMeetings(index: DatasetIndex, visible: Int32Array, lane
     const d = index.end[pos]! - s;
     if (d > maxDuration) maxDuration = d;
   }
+  const found = { visStart, maxDuration };
+  if (whole) allStarts.set(index, found);
+  return found;
+}
+
+function sameList(a: Int32Array, b: Int32Array): boolean {
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+export function toVisibleMeetings(index: DatasetIndex, visible: Int32Array, lanes: LaneAssignment | null = null): VisibleMeetings {
+  const { visStart, maxDuration } = startsOf(index, visible);
   if (!lanes) return { index, visible, visStart, maxDuration, entryPos: visible, entryStart: visStart, entryLane: null, laneKeys: null, lanes: null };
   const entryStart = new Float64Array(lanes.entryPos.length);
   for (let e = 0; e < entryStart.length; e++) entryStart[e] = index.start[lanes.entryPos[e]!]!;

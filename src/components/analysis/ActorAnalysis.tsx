@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { formatMetric, METRIC_DEFINITION, METRIC_LABEL, METRICS, type MetricName } from '../../domain/analysis/metricNames';
 import { ranksOf } from '../../domain/analysis/ranking';
 import type { Actor } from '../../domain/schema';
@@ -21,7 +21,9 @@ export const AUTO_METRICS_MAX_SIZE = 10_000;
 export function ActorAnalysis({ actor }: { actor: Actor }) {
   const index = useStore(selectIndex);
   const key = useStore((s) => pictureKey(s, index));
-  const drawn = useDrawnPicture();
+  // Deferred: the network publishes its picture inside the task that draws a step's answer, and checking whether the
+  // actor is among a capped network's 30,000 others (6 ms at 250k) belongs after that step is on screen.
+  const drawn = useDeferredValue(useDrawnPicture());
   const fromWorker = drawn && !drawn.whole && drawn.index === index ? drawn : null;
   const [asked, setAsked] = useState<ActorGraph | string | null>(null);
   const askedHere = fromWorker !== null && asked === key;

@@ -9,6 +9,7 @@ import { displayKind, estimateLabelPx, type FitEntry } from './labelLayout';
 import type { ItemBatch } from './visInternals';
 import { chooseDenseLanes, splitByLane, type LaneAssignment, type LaneEntries } from '../../domain/lanes';
 import { laneCountsInWindow } from './laneDensity';
+import { visibleStarts } from './visibleStarts';
 
 /**
  * Above this many meetings in the window, draw density bins instead of items. vis-timeline spends
@@ -49,39 +50,8 @@ export function meetingOfItem(itemId: string): string {
   return cut < 0 ? itemId : itemId.slice(0, cut);
 }
 
-/** Start times of every meeting in date order, and the longest span, per index (see startsOf). */
-const allStarts = new WeakMap<DatasetIndex, { visStart: Float64Array; maxDuration: number }>();
-
-/**
- * The visible meetings' start times and longest span. With every meeting visible (no filters: the first view, and
- * each step back to it) they are the index's own, gathered once: at 250,000 meetings gathering them by position took
- * ~11 ms of the step that clears the last filter. Read-only: the cached array is shared.
- */
-function startsOf(index: DatasetIndex, visible: Int32Array): { visStart: Float64Array; maxDuration: number } {
-  const whole = visible.length === index.order.length && sameList(visible, index.order);
-  const known = whole ? allStarts.get(index) : undefined;
-  if (known) return known;
-  const visStart = new Float64Array(visible.length);
-  let maxDuration = 0;
-  for (let k = 0; k < visible.length; k++) {
-    const pos = visible[k]!;
-    const s = index.start[pos]!;
-    visStart[k] = s;
-    const d = index.end[pos]! - s;
-    if (d > maxDuration) maxDuration = d;
-  }
-  const found = { visStart, maxDuration };
-  if (whole) allStarts.set(index, found);
-  return found;
-}
-
-function sameList(a: Int32Array, b: Int32Array): boolean {
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
-  return true;
-}
-
 export function toVisibleMeetings(index: DatasetIndex, visible: Int32Array, lanes: LaneAssignment | null = null): VisibleMeetings {
-  const { visStart, maxDuration } = startsOf(index, visible);
+  const { visStart, maxDuration } = visibleStarts(index, visible);
   if (!lanes) return { index, visible, visStart, maxDuration, entryPos: visible, entryStart: visStart, entryLane: null, laneKeys: null, lanes: null };
   const entryStart = new Float64Array(lanes.entryPos.length);
   for (let e = 0; e < entryStart.length; e++) entryStart[e] = index.start[lanes.entryPos[e]!]!;
@@ -138,7 +108,7 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
   const specFor = (pos: number) => {
     const id = index!.meetings[pos]!.id;
     let spec = specs.get(id);
-    if (!spec) specs.set(id, (spec = toTimelineItem(index!, pos)));
+    if (!spec) specs.set(id, (spec = measured.get(id) ?? toTimelineItem(index!, pos)));
     return spec;
   };
 
@@ -224,8 +194,12 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
     );
   }
 
+  /** Specs worked out to fit a window (labelPx), kept for the drawing that follows it rather than worked out twice. */
+  const measured = new Map<string, TimelineItemSpec>();
   const labelPx = (pos: number): number => {
-    const spec = specs.get(index!.meetings[pos]!.id) ?? toTimelineItem(index!, pos);
+    const id = index!.meetings[pos]!.id;
+    let spec = specs.get(id) ?? measured.get(id);
+    if (!spec) measured.set(id, (spec = toTimelineItem(index!, pos)));
     return estimateLabelPx(spec.label);
   };
 
@@ -246,6 +220,7 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
         batch(() => items.clear());
         shown.clear();
         specs.clear();
+        measured.clear();
       }
       data = next;
       ({ index, visible, visStart } = next);
@@ -270,6 +245,7 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
       // Density is drawn outside vis-timeline (see densityBand), so it needs no items at all.
       if (mode === 'density') applyDiff(new Map(), () => ({}) as TimelineItem, () => ({}));
       else renderItems(ws, we, (we - ws) / (widthPx() || 800), dense);
+      measured.clear();
       return mode;
     },
     /** With lanes, which lanes the last render drew as density (null without lanes). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toVisibleMeetings } from '../../../src/viz/timeline/itemSync';
+import { visibleStarts } from '../../../src/viz/timeline/visibleStarts';
 import { filterMeetings, EMPTY_FILTERS } from '../../../src/domain/filters';
 import { smallIndex } from '../../fixtures/smallDataset';
 
@@ -29,5 +30,16 @@ describe('toVisibleMeetings', () => {
     const other = toVisibleMeetings(index, reversed);
     expect(other.visStart).not.toBe(first.visStart);
     expect(Array.from(other.visStart)).toEqual(gathered(index, reversed).visStart);
+  });
+
+  it('gathers a visible list once for the view and its controller, and never across indexes', () => {
+    const some = index.order.filter((_, k) => k % 3 === 0);
+    const forView = visibleStarts(index, some);
+    expect(toVisibleMeetings(index, some).visStart).toBe(forView.visStart);
+    // The same list object read against another index (a dataset switch) is gathered from that index.
+    const other = smallIndex();
+    const again = visibleStarts(other, some);
+    expect(again.visStart).not.toBe(forView.visStart);
+    expect(Array.from(again.visStart)).toEqual(gathered(other, some).visStart);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { buildIndex } from '../../../src/domain/indexes';
 import { DAY_MS } from '../../../src/domain/dates';
 import { compactParticipants, escapeHtml, shortActorName, toTimelineItem, tooltipHtml } from '../../../src/viz/timeline/toTimelineItems';
@@ -17,6 +18,38 @@ describe('shortActorName', () => {
   it("falls back to a person's last name and an organization's shortest form", () => {
     expect(shortActorName(actor('muallem'))).toBe('al-Muallem');
     expect(shortActorName(actor('officials'))).toBe('senior Syrian officials');
+  });
+  it('picks the same name as the earlier implementation, which matched each alias with a regular expression', () => {
+    const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const clip = (x: string) => (x.length > 24 ? `${x.slice(0, 23).trimEnd()}…` : x);
+    const earlier = (a: { name: string; aliases: string[]; kind: 'person' | 'organization' }) => {
+      const name = a.name.trim();
+      const lower = name.toLowerCase();
+      const byLength = a.aliases.map((x) => x.trim()).filter(Boolean).sort((x, y) => x.length - y.length);
+      const oneWord = byLength.find((x) => !/\s/.test(x) && new RegExp(`(^|[\\s.-])${escape(x.toLowerCase())}$`).test(lower));
+      if (oneWord) return clip(oneWord);
+      const suffix = byLength.find((x) => x.length < name.length && lower.endsWith(` ${x.toLowerCase()}`));
+      if (suffix) return clip(suffix);
+      if (a.kind === 'person') return clip(name.split(/\s+/).pop() ?? name);
+      return clip([name, ...byLength].sort((x, y) => x.length - y.length)[0]!);
+    };
+    const piece = fc.stringMatching(/^[A-Za-zÉé.\- ()*+?$^\\[\]{}|\u00a0\t]{0,6}$/);
+    const actorArb = fc.record({
+      name: fc.array(piece, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(' ')),
+      aliases: fc.array(piece, { maxLength: 4 }),
+      kind: fc.constantFrom('person' as const, 'organization' as const),
+    });
+    fc.assert(
+      fc.property(actorArb, fc.boolean(), (a, upper) => {
+        // Often an alias that ends the name (after a space, a full stop, a hyphen or nothing), in another case.
+        const last = a.name.trim().split(/\s/).pop() ?? '';
+        const ending = last.slice(Math.max(0, last.search(/[.-][^.-]*$/) + 1));
+        for (const actor of [a, { ...a, aliases: [...a.aliases, upper ? ending.toUpperCase() : ending] }]) {
+          expect(shortActorName(actor)).toBe(earlier(actor));
+        }
+      }),
+      { numRuns: 1000 },
+    );
   });
   it('clips very long names', () => {
     expect(shortActorName({ name: 'The Extraordinarily Long Organization Name Without Aliases', aliases: [], kind: 'organization' }).length).toBeLessThanOrEqual(24);

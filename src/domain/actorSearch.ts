@@ -1,6 +1,7 @@
 import type { DatasetIndex } from './indexes';
 import { searchTerms } from './filters';
 import { matchableAliases } from './actors';
+import { nameRankOf } from './nameOrder';
 
 interface ActorSearchIndex {
   /** Lower-cased name and matchable aliases per actor position (groups: name only). */
@@ -16,13 +17,35 @@ function searchIndexFor(index: DatasetIndex): ActorSearchIndex {
   let s = cache.get(index);
   if (!s) {
     const names = index.actors.map((a) => a.name.toLowerCase());
-    const text = index.actors.map((a, i) => [names[i], ...matchableAliases(a).map((x) => x.toLowerCase())].join('\n'));
-    const byActivity = Int32Array.from(index.actors.keys()).sort(
-      (a, b) => index.byActor[b]!.length - index.byActor[a]!.length || names[a]!.localeCompare(names[b]!),
-    );
-    cache.set(index, (s = { text, names, byActivity }));
+    // Concatenated, not spread into an array and joined: 16 of the ~45 ms the first search took at 30,000 actors.
+    const text = index.actors.map((a, i) => {
+      let t = names[i]!;
+      for (const alias of matchableAliases(a)) t += `\n${alias.toLowerCase()}`;
+      return t;
+    });
+    cache.set(index, (s = { text, names, byActivity: byActivity(index) }));
   }
   return s;
+}
+
+/**
+ * Actor positions, most meetings first, ties in name order (the dataset's name ranking, see nameOrder.ts). One number
+ * per actor (meetings, then rank) sorted natively: a comparator sort with a locale collator for ties (most of 30,000
+ * actors have a few meetings) made the first keystroke in "Find actor" a 54 ms task at 250k.
+ */
+function byActivity(index: DatasetIndex): Int32Array {
+  const rank = nameRankOf(index);
+  const n = index.actors.length;
+  let most = 0;
+  for (const list of index.byActor) most = Math.max(most, list.length);
+  const keys = new Float64Array(n);
+  const atRank = new Int32Array(n);
+  for (let pos = 0; pos < n; pos++) {
+    keys[pos] = (most - index.byActor[pos]!.length) * n + rank[pos]!;
+    atRank[rank[pos]!] = pos;
+  }
+  keys.sort();
+  return Int32Array.from(keys, (key) => atRank[key % n]!);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findActors } from '../../src/domain/actorSearch';
+import { nameRankOf } from '../../src/domain/nameOrder';
 import { buildIndex } from '../../src/domain/indexes';
 import type { Dataset } from '../../src/domain/schema';
 import { participantLabel, sortMeetings } from '../../src/domain/meetingSort';
@@ -14,6 +15,15 @@ const names = (positions: number[]) => positions.map((p) => index.actors[p]!.nam
 describe('findActors', () => {
   it('lists the most active actors first when nothing is typed', () => {
     expect(names(findActors(index, '', 2))).toEqual(['Ali Asghar Khaji', 'Bashar al-Assad']);
+  });
+
+  it('orders by meetings, ties in name order, on a generated dataset where most actors tie', () => {
+    const big = buildIndex(JSON.parse(generateSynthetic({ meetings: 3000, actors: 700, seed: 9 })) as Dataset);
+    const rank = nameRankOf(big);
+    const expected = Array.from(big.actors.keys()).sort((a, b) => big.byActor[b]!.length - big.byActor[a]!.length || rank[a]! - rank[b]!);
+    expect(findActors(big, '', big.actors.length)).toEqual(expected);
+    // Many ties to break (so the name order is what is tested).
+    expect(new Set(expected.map((p) => big.byActor[p]!.length)).size).toBeLessThan(big.actors.length / 4);
   });
 
   it('puts names starting with the query before other matches', () => {

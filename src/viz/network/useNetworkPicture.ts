@@ -44,12 +44,14 @@ export function useNetworkPicture(): { picture: NetworkPicture | null; pending: 
   // On the page: index, meetings, focus and key deferred together, so positions are never read against another dataset.
   const graphIndex = useDeferredValue(onPage ? index : null);
   const graphMeetings = useDeferredValue(useStore((s) => (onPage ? selectGraphMeetings(s) : NO_MEETINGS)));
-  const deferredEgo = useDeferredValue(ego);
+  // Deferred only on the page's path: with the worker answering, a deferred copy changing made React render the
+  // whole network view a second time after each step (17 ms at 20k, traced), for a picture the page does not build.
+  const deferredEgo = useDeferredValue(onPage ? ego : null);
   // Past the cap only the busiest actors are drawn, plus whatever the selection (or ego network) is about. Deferred:
   // a selection first shows (details, emphasis on the drawn actors) in its own frame, and the capped picture grows
   // by the selection's counterparts (a new scene and layout) in a render after it.
-  const focusKey = useDeferredValue(focusNow);
-  const deferredKey = useDeferredValue(key);
+  const focusKey = useDeferredValue(onPage ? focusNow : '');
+  const deferredKey = useDeferredValue(onPage ? key : '');
   let fromPage: NetworkPicture | null = null;
   if (graphIndex) {
     const filtered = deriveGraph(graphIndex, graphMeetings);

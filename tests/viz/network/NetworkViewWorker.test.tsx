@@ -1,3 +1,4 @@
+import { Profiler } from 'react';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { NetworkView } from '../../../src/viz/network/NetworkView';
@@ -180,6 +181,27 @@ describe('the network of a large dataset is drawn from the query worker', () => 
       globalThis.MessageChannel = original;
       for (const run of held) run();
     }
+  });
+
+  it('renders a step twice with the worker answering: for the change, and for its answer (no deferred third)', async () => {
+    const index = loadIntoStore(dataset);
+    let commits = 0;
+    const { container } = render(
+      <Profiler id="network" onRender={() => void commits++}>
+        <section aria-label="Network">
+          <NetworkView />
+        </section>
+      </Profiler>,
+    );
+    await turns();
+    const root = () => container.querySelector<HTMLElement>('.network-root')!;
+    expect(root().dataset.renderedMeetings).toBe(String(index.meetings.length));
+    commits = 0;
+    const [country] = [...index.byAffiliation.keys()];
+    act(() => useStore.getState().setFilters({ countries: [country!] }));
+    await turns();
+    expect(root().dataset.renderedMeetings).toBe(String(filterMeetings(index, useStore.getState().filters).length));
+    expect(commits).toBe(2);
   });
 
   it('sends the question inside the state change, before React renders it, and once', async () => {

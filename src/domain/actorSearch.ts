@@ -48,6 +48,14 @@ function byActivity(index: DatasetIndex): Int32Array {
   return Int32Array.from(keys, (key) => atRank[key % n]!);
 }
 
+/** Builds the search index now (the picker does it in idle time after a dataset opens, so typing never waits for it). */
+export function prepareActorSearch(index: DatasetIndex): void {
+  searchIndexFor(index);
+}
+
+/** Whether the search index of this dataset's actors is built. */
+export const actorSearchReady = (index: DatasetIndex): boolean => cache.has(index);
+
 /**
  * Actors whose name or an alias contains every typed word, at most `limit`, best first:
  * names starting with the query, then other matches, each group by activity.

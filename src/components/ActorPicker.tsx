@@ -20,8 +20,8 @@ export function ActorPicker() {
   // after a dataset opens, the first keystroke only searches it.
   useEffect(() => {
     if (!index || typeof requestIdleCallback !== 'function') return;
-    const id = requestIdleCallback(() => prepareActorSearch(index), { timeout: 2000 });
-    return () => cancelIdleCallback(id);
+    const idle = requestIdleCallback(() => prepareActorSearch(index), { timeout: 2000 });
+    return () => cancelIdleCallback(idle);
   }, [index]);
 
   const matches = useMemo(() => (index && open ? findActors(index, query, MAX_ACTOR_MATCHES) : []), [index, query, open]);

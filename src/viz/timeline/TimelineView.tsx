@@ -5,7 +5,6 @@ import { useStore } from '../../state/store';
 import { selectGraphMeetings, selectIndex, selectSelectionHighlight, selectTotalCount, selectVisible } from '../../state/selectors';
 import { highlightFor, NO_HIGHLIGHT } from '../../domain/derive';
 import { formatIsoDay } from '../../domain/dates';
-import { visibleStarts } from './visibleStarts';
 import { dateRangeText, meetingCountText } from '../../domain/countText';
 import { assignLanes } from '../../domain/lanes';
 import { createTimelineController, type TimelineController } from './createTimelineController';
@@ -17,10 +16,11 @@ import { usePlayback } from './usePlayback';
 import { useThrottledText } from './useThrottledText';
 import { TimelineToolbar } from './TimelineToolbar';
 import { TimelineLegend } from './TimelineLegend';
+import { visibleStarts } from './visibleStarts';
 
-/** Thin React shell: the controller owns everything inside the host div. */
 const NO_STARTS = new Float64Array(0);
 
+/** Thin React shell: the controller owns everything inside the host div. */
 export function TimelineView() {
   const index = useStore(selectIndex);
   const visible = useStore(selectVisible);

@@ -99,6 +99,8 @@ export function createDensityBand(host: HTMLElement, panel: HTMLElement, options
   let hoverBin = -1;
   let focusMs: number | null = null;
   let last: { ws: number; we: number } | null = null;
+  /** The window the summary describes, while it is shown. */
+  let described: { ws: number; we: number } | null = null;
 
   const resizeObserver =
     typeof ResizeObserver === 'function'
@@ -114,6 +116,9 @@ export function createDensityBand(host: HTMLElement, panel: HTMLElement, options
             const c = context();
             if (c) paint(c, last.ws, last.we, binsFor(last.ws, last.we));
           }
+          // A new width can mean another bin size (the first width after loading, a resized pane): the words must
+          // describe the bars now drawn, not those of the width before ("per 2 years" under bars per 6 months).
+          if (described) api.describe(described.ws, described.we);
         })
       : null;
   resizeObserver?.observe(panel);
@@ -207,7 +212,7 @@ export function createDensityBand(host: HTMLElement, panel: HTMLElement, options
     }
   }
 
-  return {
+  const api: DensityBand = {
     setData(nextIndex, sortedStarts, nextHolds) {
       index = nextIndex;
       starts = sortedStarts;
@@ -228,6 +233,7 @@ export function createDensityBand(host: HTMLElement, panel: HTMLElement, options
       if (c) paint(c, ws, we, data, counts);
     },
     describe(ws, we) {
+      described = { ws, we };
       const { bins, linked, unit } = binsFor(ws, we);
       summary.hidden = false;
       const text = densitySummary(bins, linked, unit, ws, we);
@@ -235,6 +241,7 @@ export function createDensityBand(host: HTMLElement, panel: HTMLElement, options
     },
     hide() {
       last = null;
+      described = null;
       painted = null;
       canvas.hidden = true;
       summary.hidden = true;
@@ -276,6 +283,7 @@ export function createDensityBand(host: HTMLElement, panel: HTMLElement, options
       host.removeAttribute('title');
     },
   };
+  return api;
 }
 
 /** Index of the first bin ending after `ms`. */

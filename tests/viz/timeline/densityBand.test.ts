@@ -70,6 +70,41 @@ describe('createDensityBand', () => {
     expect(host.hasAttribute('title')).toBe(false);
   });
 
+  it('describes the bars again when a new width changes the bin size (the first width after loading)', () => {
+    recordCanvas();
+    const resized: ((entries: { contentRect: { width: number; height: number } }[]) => void)[] = [];
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(callback: (entries: { contentRect: { width: number; height: number } }[]) => void) {
+          resized.push(callback);
+        }
+        observe() {}
+        disconnect() {}
+      },
+    );
+    try {
+      const b = mount();
+      const summary = () => host.querySelector('.tl-density-summary')!.textContent!;
+      resized[0]!([{ contentRect: { width: 120, height: 100 } }]);
+      b.draw(year(2000), year(2010));
+      b.describe(year(2000), year(2010));
+      const narrow = summary();
+      resized[0]!([{ contentRect: { width: 1200, height: 100 } }]);
+      const wide = summary();
+      expect(wide).not.toBe(narrow);
+      // The words now are those a fresh description at this width gives.
+      b.describe(year(2000), year(2010));
+      expect(summary()).toBe(wide);
+      // Hidden (items shown instead): a resize does not bring the words back.
+      b.hide();
+      resized[0]!([{ contentRect: { width: 600, height: 100 } }]);
+      expect(summary()).toBe('');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('hides the canvas and empties its description when items are shown instead', () => {
     recordCanvas();
     const b = mount();

@@ -134,7 +134,7 @@ export function NetworkView() {
             </>
           ) : (
             <>
-              {drawn.nodes.length} {drawn.nodes.length === 1 ? 'actor' : 'actors'}, {drawn.edges.length}{' '}
+              {drawn.nodes.length.toLocaleString('en')} {drawn.nodes.length === 1 ? 'actor' : 'actors'}, {drawn.edges.length.toLocaleString('en')}{' '}
               {drawn.edges.length === 1 ? 'link' : 'links'}
             </>
           )}{' '}
@@ -143,7 +143,7 @@ export function NetworkView() {
           {drawn.hubMeetings ? (
             <span className="network-hub-note">
               {' '}
-              ({drawn.hubMeetings} {drawn.hubMeetings === 1 ? 'meeting' : 'meetings'} with more than {MAX_PAIRWISE_PARTICIPANTS} participants drawn as links
+              ({drawn.hubMeetings.toLocaleString('en')} {drawn.hubMeetings === 1 ? 'meeting' : 'meetings'} with more than {MAX_PAIRWISE_PARTICIPANTS} participants drawn as links
               from the first participant listed to each other one, not every pair)
             </span>
           ) : null}

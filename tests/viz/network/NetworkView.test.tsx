@@ -10,6 +10,7 @@ import { useStore } from '../../../src/state/store';
 import { INITIAL_VIEW } from '../../../src/state/slices/viewSlice';
 import { selectGraphMeetings } from '../../../src/state/selectors';
 import { NetworkView } from '../../../src/viz/network/NetworkView';
+import { generateSynthetic } from '../../../scripts/bench/synthetic/generate';
 
 const index = buildIndex(JSON.parse(readFileSync('public/data/meetings.json', 'utf8')) as Dataset);
 
@@ -97,6 +98,19 @@ describe('NetworkView', () => {
     expect(await scale()).toBeCloseTo(k0, 3);
     await user.click(screen.getByRole('button', { name: 'Reset view' }));
     expect(await scale()).toBeGreaterThan(0);
+  });
+
+  it('writes counts of a thousand and more with separators in its summary', async () => {
+    // Under the query worker's size and the drawing caps: drawn whole on the page, with over 1,000 links.
+    const big = buildIndex(JSON.parse(generateSynthetic({ meetings: 1200, actors: 300, seed: 2 })) as Dataset);
+    useStore.getState().setData({ state: 'ready', url: 'synthetic.json', index: big });
+    const { container } = renderView();
+    await waitFor(() => expect(container.querySelector('.network-root')!.getAttribute('data-rendered-meetings')).toBe('1200'));
+    const summary = container.querySelector('.network-summary')!;
+    expect(summary.hasAttribute('data-capped')).toBe(false);
+    const links = Number(container.querySelector<HTMLElement>('.network-root')!.dataset.totalEdges);
+    expect(links).toBeGreaterThan(999);
+    expect(summary.textContent).toContain(`, ${links.toLocaleString('en')} links from 1,200 meetings`);
   });
 
   it('has no axe violations', async () => {

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import type { DatasetIndex } from '../../src/domain/indexes';
 import { EMPTY_FILTERS, filterMeetings, meetingsInWindow, type Filters } from '../../src/domain/filters';
 import { DAY_MS, isoToMs, msToIso } from '../../src/domain/dates';
-import { DEFAULT_PLAY_SPAN, playWindowAt, stepPlayWindow, type PlaySpan } from '../../src/domain/playback';
+import { DEFAULT_PLAY_SPAN, playWindowAt, stepFromView, type PlaySpan } from '../../src/domain/playback';
 import type { WaitResult } from './inPage';
 
 /** One scripted user action: what it does in the UI and the filters the app should end up with. */
@@ -218,7 +218,7 @@ export function playbackSteps(index: DatasetIndex, count = 5): Step[] {
     if (!w) throw new Error(`playback step: no window= in ${p.url()}`);
     const span = (params.get('play') ?? DEFAULT_PLAY_SPAN) as PlaySpan;
     const now = { start: isoToMs(w[1]!), end: isoToMs(w[2]!) + DAY_MS };
-    const next = stepPlayWindow(playWindowAt(now.start, span, now.end - now.start), span, 1, extent.start, extent.end);
+    const next = stepFromView(now, span, 1, extent.start, extent.end);
     if (!next) throw new Error('playback step: the window is already at the end of the data');
     const shown = { start: msToIso(next.start), end: msToIso(Math.max(next.start, next.end - 1)) };
     return meetingsInWindow(index, visible, isoToMs(shown.start), isoToMs(shown.end) + DAY_MS).length;

@@ -70,6 +70,21 @@ export function stepPlayWindow(window: MsRange, span: PlaySpan, direction: -1 | 
 }
 
 /**
+ * One step from the window on screen (any window, e.g. the whole dataset fitted with a margin): the playback window at
+ * its start, moved one step; null at the edge of the data (see stepPlayWindow). A window that begins before the data
+ * steps forward to the data's first window, not to an empty window before it.
+ */
+export function stepFromView(current: MsRange, span: PlaySpan, direction: -1 | 1, dataStart: number, dataEnd: number): MsRange | null {
+  const width = current.end - current.start;
+  const aligned = playWindowAt(current.start, span, width);
+  if (direction > 0 && current.start < dataStart) {
+    const first = playWindowAt(dataStart, span, width);
+    if (first.start > aligned.start) return first;
+  }
+  return stepPlayWindow(aligned, span, direction, dataStart, dataEnd);
+}
+
+/**
  * Where Play starts: the playback window at the current window's start, or at the data's start
  * when the current window already shows the end of the data (so Play after the end replays).
  */

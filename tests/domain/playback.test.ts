@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../src/domain/dates';
-import { playStart, playWindowAt, stepIntervalMs, stepPlayWindow } from '../../src/domain/playback';
+import { playStart, playWindowAt, stepFromView, stepIntervalMs, stepPlayWindow } from '../../src/domain/playback';
 
 const d = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const iso = (r: { start: number; end: number } | null) => r && `${new Date(r.start).toISOString().slice(0, 10)}..${new Date(r.end - DAY_MS).toISOString().slice(0, 10)}`;
@@ -42,6 +42,23 @@ describe('playback windows', () => {
       steps++;
     }
     expect(steps).toBe(42); // July 2019 … December 2022 + the window reaching March 2023
+  });
+
+  it('a step from the window on screen: aligned to the playback window, and from before the data to its first window', () => {
+    const dataStart = d('2010-01-15');
+    const dataEnd = d('2024-12-31');
+    // Mid-data: the same as stepping the aligned playback window.
+    const mid = { start: d('2020-01-10'), end: d('2020-06-01') };
+    expect(stepFromView(mid, '3m', 1, dataStart, dataEnd)).toEqual(stepPlayWindow(playWindowAt(mid.start, '3m', mid.end - mid.start), '3m', 1, dataStart, dataEnd));
+    // The whole dataset fitted with a margin (starting in 2009): forward shows the data's first window, not 2009.
+    const all = { start: d('2009-03-01'), end: d('2025-06-01') };
+    expect(stepFromView(all, '3m', 1, dataStart, dataEnd)).toEqual({ start: d('2010-01-01'), end: d('2010-04-01') });
+    expect(stepFromView(all, '1y', 1, dataStart, dataEnd)).toEqual({ start: d('2010-01-01'), end: d('2011-01-01') });
+    // Back from there: nothing before the data.
+    expect(stepFromView(all, '3m', -1, dataStart, dataEnd)).toBeNull();
+    // Already at the data's first window, a day before the first meeting: an ordinary step on.
+    const first = { start: d('2010-01-01'), end: d('2010-04-01') };
+    expect(stepFromView(first, '3m', 1, dataStart, dataEnd)).toEqual({ start: d('2010-02-01'), end: d('2010-05-01') });
   });
 
   it('Play starts where the window is, or from the start once the window shows the end', () => {

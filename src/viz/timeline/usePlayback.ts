@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { DAY_MS, isoToMs } from '../../domain/dates';
 import type { DatasetIndex } from '../../domain/indexes';
-import { playStart, playWindowAt, stepIntervalMs, stepPlayWindow, type MsRange } from '../../domain/playback';
+import { playStart, stepFromView, stepIntervalMs, stepPlayWindow, type MsRange } from '../../domain/playback';
 import { useStore } from '../../state/store';
 import type { TimeWindow } from '../../state/types';
 import { toTimeWindow } from './timelineOptions';
@@ -51,8 +51,7 @@ export function usePlayback(index: DatasetIndex | null, visible: Int32Array, cur
   const step = (direction: -1 | 1): boolean => {
     const now = current();
     if (!now || !extent) return false;
-    const aligned = playWindowAt(now.start, span, now.end - now.start);
-    const next = stepPlayWindow(aligned, span, direction, extent.start, extent.end);
+    const next = stepFromView(now, span, direction, extent.start, extent.end);
     if (!next) return false;
     apply(next);
     return true;

@@ -72,8 +72,16 @@ export function assembledFrom<T extends object>(rows: T, csr: Csr): T {
 }
 export const packedListOf = (rows: object): Csr | undefined => packedRows.get(rows);
 
-/** Items of entry `k` of a CSR list (a view, no copy). */
-export const csrRow = (csr: Csr, k: number): Int32Array => csr.values.subarray(csr.offsets[k]!, csr.offsets[k + 1]!);
+/**
+ * Items of entry `k` of a CSR list (a view, no copy). Made with the constructor rather than `subarray`, which is
+ * about twice as slow (it looks up the species constructor): 250,000 rows are made on the page and again in the
+ * query worker for every large dataset.
+ */
+export const csrRow = (csr: Csr, k: number): Int32Array => {
+  const from = csr.offsets[k]!;
+  const { values } = csr;
+  return new Int32Array(values.buffer, values.byteOffset + from * Int32Array.BYTES_PER_ELEMENT, csr.offsets[k + 1]! - from);
+};
 
 /** Meeting positions per key: each meeting once per key, keys in first-seen order. */
 function groupCsr(n: number, forEachKey: (i: number, add: (key: string) => void) => void): KeyedCsr {

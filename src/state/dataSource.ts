@@ -4,6 +4,8 @@ import type { NeedsMapping } from '../domain/import/pipeline';
 import { IndexAssembler } from '../domain/engine/assemble';
 import { isolate } from '../domain/bidi';
 import type { TextFeed } from './textFeed';
+import { settleEarlyQueryWorker, startQueryWorkerEarly } from './querySource';
+import type { WorkerDataSource } from '../domain/engine/queryClient';
 import type { LoadAck, LoadReply, LoadRequest, LoadSummary } from '../domain/engine/protocol';
 
 /**
@@ -45,12 +47,15 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
   let stop: () => void = () => undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let assembler: IndexAssembler | null = null;
+  let queryWorker: WorkerDataSource | null = null;
   let best = { rows: 0, fraction: 0, at: -Infinity };
 
   let texts: TextFeed | null = null;
   const finish = (outcome: LoadOutcome, keepWorker = false) => {
     if (settled) return;
     settled = true;
+    // A query worker started for a dataset that never arrived.
+    if (queryWorker) settleEarlyQueryWorker(queryWorker, null);
     clearTimeout(timer);
     if (!keepWorker) stop();
     if (current === handle) current = null;
@@ -82,7 +87,8 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
         case 'needsMapping':
           return finish({ kind: 'needsMapping', needs: reply.needs });
         case 'head':
-          assembler = new IndexAssembler(reply.packed, reply.rest, reply.counts, reply.spare);
+          assembler = new IndexAssembler(reply.packed, reply.rest, reply.counts);
+          if (reply.query) queryWorker = startQueryWorkerEarly(reply.query);
           return;
         case 'chunk':
           assembler!.add(reply.field, reply.offset, reply.items);
@@ -100,7 +106,10 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
               stop: () => stop(),
             };
           }
-          const loaded: LoadOutcome = { kind: 'loaded', index: assembler!.finish(), summary: reply.summary, ...(reply.stored !== undefined ? { stored: reply.stored } : {}), ...(texts ? { texts } : {}) };
+          const index = assembler!.finish();
+          if (queryWorker) settleEarlyQueryWorker(queryWorker, index);
+          queryWorker = null;
+          const loaded: LoadOutcome = { kind: 'loaded', index, summary: reply.summary, ...(reply.stored !== undefined ? { stored: reply.stored } : {}), ...(texts ? { texts } : {}) };
           return finish(loaded, texts !== null);
         }
       }

@@ -1,7 +1,6 @@
 import type { DatasetIndex } from '../indexes';
 import type { Actor, Country, Dataset, Meeting, Source, Topic } from '../schema';
 import { assembledFrom, csrRow, type KeyedCsr, type PackedIndex } from './packedIndex';
-import { rememberSpareColumns } from './queryColumns';
 import type { ChunkField } from './protocol';
 
 /**
@@ -25,8 +24,6 @@ export class IndexAssembler {
     private readonly packed: PackedIndex,
     private readonly rest: Dataset,
     private readonly counts: Record<ChunkField, number>,
-    /** The load worker's copy of the columns for the query worker, if it sent one. */
-    private readonly spare?: PackedIndex,
   ) {
     if (packed.meetingCount !== counts.meetings || packed.actorCount !== counts.actors) throw new Error('the index does not match the records announced');
     this.meetings = new Array<Meeting>(counts.meetings);
@@ -97,7 +94,6 @@ export class IndexAssembler {
       maxTime: packed.maxTime,
       nameRank: packed.nameRank,
     };
-    if (this.spare) rememberSpareColumns(index, this.spare);
     return index;
   }
 }

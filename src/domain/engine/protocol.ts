@@ -4,6 +4,7 @@ import type { Table } from '../import/delimited';
 import type { Mapping, SheetRole } from '../import/layouts';
 import type { Imported, NeedsMapping } from '../import/pipeline';
 import type { PackedIndex } from './packedIndex';
+import type { QueryColumns } from './queryColumns';
 
 /**
  * The loading worker's messages. The page asks for a dataset (a same-origin URL, a file's bytes, or a sheet with the
@@ -44,8 +45,11 @@ export type LoadReply =
   | { type: 'fetched'; bytes: number }
   | { type: 'failed'; title: string; issues: DatasetIssue[]; total: number }
   | { type: 'needsMapping'; needs: NeedsMapping }
-  /** `spare`: a copy of the columns for the query worker (datasets that get one), so the page does not copy them. */
-  | { type: 'head'; packed: PackedIndex; rest: Dataset; counts: Record<ChunkField, number>; spare?: PackedIndex }
+  /**
+   * `query`: the query worker's copy of the columns (datasets that get one): the page starts that worker with them at
+   * once, so it builds its engine while the records are handed over, and the page copies nothing.
+   */
+  | { type: 'head'; packed: PackedIndex; rest: Dataset; counts: Record<ChunkField, number>; query?: QueryColumns }
   | { type: 'chunk'; field: ChunkField; offset: number; items: unknown[] }
   /**
    * `stored`: the file's bytes were kept under the request's `storeAs`. `textsFollow`: the worker can build the

@@ -1,4 +1,5 @@
 import type { DatasetIndex, QueryIndex } from '../indexes';
+import type { Dataset } from '../schema';
 import { copyCsr, csrRow, packedListOf, type Csr, type KeyedCsr, type PackedIndex } from './packedIndex';
 
 /** What the query worker is given: the index's columns (transferable copies) and the few strings the queries read. */
@@ -36,18 +37,18 @@ function keyedCsrOf(map: ReadonlyMap<string, Int32Array>): KeyedCsr {
   return { keys: [...map.keys()], ...csrOf([...map.values()]) };
 }
 
-/** Copies of the columns the load worker sent with an index, for its query worker; each is given once. */
-const spares = new WeakMap<DatasetIndex, PackedIndex>();
-export const rememberSpareColumns = (index: DatasetIndex, spare: PackedIndex): void => void spares.set(index, spare);
+/**
+ * The query worker's columns as the load worker makes them, from its own copy of the packed index (`spare`, not the
+ * one the page gets): sent with the index's head, so the page can start the query worker before the records arrive.
+ */
+export function queryColumnsFrom(spare: PackedIndex, dataset: Pick<Dataset, 'actors' | 'countries'>): QueryColumns {
+  const { start, end, order, participants, byActor, byAffiliation, byTopic, minTime, maxTime } = spare;
+  const names = { actorIds: dataset.actors.map((a) => a.id), actorAffiliations: dataset.actors.map((a) => a.affiliation), countryCodes: dataset.countries.map((c) => c.code) };
+  return { meetingCount: spare.meetingCount, start, end, order, participants, byActor, byAffiliation, byTopic, ...names, minTime, maxTime };
+}
 
-/** Copies of an index's columns for the query worker (the page keeps its own): the load worker's, else copied here. */
+/** Copies of an index's columns for the query worker (the page keeps its own). */
 export function columnsOf(index: DatasetIndex): QueryColumns {
-  const spare = spares.get(index);
-  spares.delete(index);
-  if (spare) {
-    const { start, end, order, participants, byActor, byAffiliation, byTopic, minTime, maxTime } = spare;
-    return { meetingCount: spare.meetingCount, start, end, order, participants, byActor, byAffiliation, byTopic, ...namesOf(index), minTime, maxTime };
-  }
   return {
     meetingCount: index.meetings.length,
     start: index.start.slice(),

@@ -5,6 +5,7 @@ import { importText } from '../import/pipeline';
 import { isolate } from '../bidi';
 import { copyPacked, packIndex, packedBuffers } from './packedIndex';
 import { QUERY_WORKER_MIN_MEETINGS } from './thresholds';
+import { columnBuffers, queryColumnsFrom } from './queryColumns';
 import { readFileBytes, storeFileBytes } from './storedFiles';
 import { sendSearchTexts } from './searchTexts';
 import type { TextPost } from './queryProtocol';
@@ -131,8 +132,8 @@ export async function handOver(dataset: Dataset, summary: LoadSummary, post: Pos
   const rest: Dataset = { ...dataset, meetings: [], actors: [], sources: [] };
   const counts: Record<ChunkField, number> = { meetings: n, actors: dataset.actors.length, sources: dataset.sources.length };
   // The query worker's copy is made here: on the page it was a 15–60 ms part of the task that shows a 250k dataset.
-  const spare = n >= QUERY_WORKER_MIN_MEETINGS ? copyPacked(packed) : undefined;
-  post({ type: 'head', packed, rest, counts, ...(spare ? { spare } : {}) }, [...packedBuffers(packed), ...(spare ? packedBuffers(spare) : [])]);
+  const query = n >= QUERY_WORKER_MIN_MEETINGS ? queryColumnsFrom(copyPacked(packed), dataset) : undefined;
+  post({ type: 'head', packed, rest, counts, ...(query ? { query } : {}) }, [...packedBuffers(packed), ...(query ? columnBuffers(query) : [])]);
   const total = counts.meetings + counts.actors + counts.sources;
   let sent = 0;
   let chunks = 0;

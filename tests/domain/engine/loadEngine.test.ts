@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildIndex, type DatasetIndex } from '../../../src/domain/indexes';
 import { IndexAssembler } from '../../../src/domain/engine/assemble';
-import { columnsOf } from '../../../src/domain/engine/queryColumns';
+import { columnBuffers, columnsOf } from '../../../src/domain/engine/queryColumns';
 import { packIndex, packedBuffers } from '../../../src/domain/engine/packedIndex';
 import { QUERY_WORKER_MIN_MEETINGS } from '../../../src/domain/engine/thresholds';
 import { rankNames } from '../../../src/domain/nameOrder';
@@ -38,7 +38,7 @@ async function repliesOf(request: LoadRequest): Promise<LoadReply[]> {
 function assemble(replies: readonly LoadReply[], reorder: <T>(chunks: T[]) => T[] = (c) => c): DatasetIndex {
   const head = replies.find((r) => r.type === 'head');
   if (head?.type !== 'head') throw new Error(`no head: ${JSON.stringify(replies.find((r) => r.type === 'failed'))}`);
-  const assembler = new IndexAssembler(head.packed, head.rest, head.counts, head.spare);
+  const assembler = new IndexAssembler(head.packed, head.rest, head.counts);
   const chunks = replies.filter((r): r is Extract<LoadReply, { type: 'chunk' }> => r.type === 'chunk');
   for (const c of reorder(chunks)) assembler.add(c.field, c.offset, c.items);
   return assembler.finish();
@@ -93,26 +93,23 @@ describe('the loading worker gives the index buildIndex gives', () => {
     );
   });
 
-  it("sends a large dataset's columns twice, the second copy for the query worker, equal to the page's own", async () => {
+  it("sends a large dataset's query-worker columns with the head, in buffers of their own, equal to the page's own", async () => {
     const text = generateSynthetic({ meetings: QUERY_WORKER_MIN_MEETINGS, actors: 300, seed: 9 });
     const replies = await repliesOf({ kind: 'bytes', bytes: bytesOf(text), fileName: 'x.json', label: 'x.json' });
-    const head = replies.find((r) => r.type === 'head');
-    if (head?.type !== 'head' || !head.spare) throw new Error('no spare columns');
-    // Separate buffers: the query worker is given the spare ones (transferred), the page keeps its own.
+    const headAt = replies.findIndex((r) => r.type === 'head');
+    const head = replies[headAt];
+    if (head?.type !== 'head' || !head.query) throw new Error('no query columns');
+    // Ahead of every record: the page starts the query worker before the hand-over.
+    expect(replies.slice(0, headAt).some((r) => r.type === 'chunk')).toBe(false);
+    // Separate buffers: the query worker is given these (transferred), the page keeps its own.
     const pageBuffers = new Set(packedBuffers(head.packed));
-    expect(packedBuffers(head.spare).some((b) => pageBuffers.has(b))).toBe(false);
-    const index = assemble(replies);
-    const expected = columnsOf(buildIndex(validated(text)));
-    // The first request takes the spare copy; a later one (another worker for the same index) copies the page's.
-    const first = columnsOf(index);
-    expect(first.start).toBe(head.spare.start);
-    expect(first).toEqual(expected);
-    const second = columnsOf(index);
-    expect(second.start).not.toBe(head.spare.start);
-    expect(second).toEqual(expected);
+    expect(columnBuffers(head.query).some((b) => pageBuffers.has(b))).toBe(false);
+    // The same columns and names the page would copy from the assembled index, or from an index built on the page.
+    expect(head.query).toEqual(columnsOf(assemble(replies)));
+    expect(head.query).toEqual(columnsOf(buildIndex(validated(text))));
     // A small dataset gets no second copy.
     const small = await repliesOf({ kind: 'bytes', bytes: bytesOf(bundledText), fileName: 'meetings.json', label: 'meetings.json' });
-    expect(small.find((r) => r.type === 'head')).not.toHaveProperty('spare');
+    expect(small.find((r) => r.type === 'head')).not.toHaveProperty('query');
   });
 
   it('packs participants, byActor and groups as CSR lists equal to the per-meeting arrays', () => {

@@ -68,9 +68,25 @@ export function validateDataset(json: unknown): DatasetResult {
   return { ok: true, dataset: parsed.data, warnings, warningTotal };
 }
 
+const PARTS_OF_PRECISION: Readonly<Record<string, number>> = { day: 3, month: 2, year: 1 };
+
+/** How many dash-separated parts a date has (`split('-').length` without the array). */
+function partsOf(date: string): number {
+  let parts = 1;
+  for (let k = date.indexOf('-'); k >= 0; k = date.indexOf('-', k + 1)) parts++;
+  return parts;
+}
+
+/** Whitespace other than the plain space. */
+const OTHER_SPACE = /[^\S ]/;
+const SPACE = 32;
+/**
+ * Whether collapsing would change `s` (what /\s\s|[^\S ]|^ | $/ tests, a quarter faster: that regex tried four
+ * branches at every character of every source text and quote).
+ */
+export const needsCollapse = (s: string) => s.charCodeAt(0) === SPACE || s.charCodeAt(s.length - 1) === SPACE || s.includes('  ') || OTHER_SPACE.test(s);
 /** Most texts are already collapsed; testing first avoids copying megabytes of source text. */
-const NEEDS_COLLAPSE = /\s\s|[^\S ]|^ | $/;
-const collapseSpace = (s: string) => (NEEDS_COLLAPSE.test(s) ? s.replace(/\s+/g, ' ').trim() : s);
+const collapseSpace = (s: string) => (needsCollapse(s) ? s.replace(/\s+/g, ' ').trim() : s);
 
 function uniqueIds(list: readonly { id: string }[], name: string, issues: DatasetIssue[]): Set<string> {
   const seen = new Set<string>();
@@ -113,34 +129,40 @@ export function crossRecordIssues(ds: Dataset): DatasetIssue[] {
   // A source without text (an imported citation) cannot check its quotes; the UI says so next to each one.
   const sourceText = new Map(ds.sources.map((s) => [s.id, s.text === undefined ? undefined : collapseSpace(s.text)]));
   const actorsInMeetings = new Set<string>();
-  ds.meetings.forEach((m, i) => {
-    const at = `meetings[${i}]`;
-    if (m.earliest > m.latest) issues.push({ path: `${at}.earliest`, message: `earliest ${m.earliest} is after latest ${m.latest}` });
-    const expectedParts = { day: 3, month: 2, year: 1 }[m.datePrecision];
-    if (m.date.split('-').length !== expectedParts) {
-      issues.push({ path: `${at}.date`, message: `"${m.date}" does not match datePrecision "${m.datePrecision}"` });
+  // Dates repeat (a year of events has a few hundred distinct days); paths are only spelled out for an issue.
+  const spans = new Map<string, { first: string; last: string }>();
+  for (let i = 0; i < ds.meetings.length; i++) {
+    const m = ds.meetings[i]!;
+    const at = () => `meetings[${i}]`;
+    if (m.earliest > m.latest) issues.push({ path: `${at()}.earliest`, message: `earliest ${m.earliest} is after latest ${m.latest}` });
+    if (partsOf(m.date) !== PARTS_OF_PRECISION[m.datePrecision]) {
+      issues.push({ path: `${at()}.date`, message: `"${m.date}" does not match datePrecision "${m.datePrecision}"` });
     } else {
-      const span = spanOfPrecisionDate(m.date);
-      if (m.earliest < span.first || m.earliest > span.last) issues.push({ path: `${at}.earliest`, message: `${m.earliest} lies outside date ${m.date}` });
-      if (m.latest < span.first || m.latest > span.last) issues.push({ path: `${at}.latest`, message: `${m.latest} lies outside date ${m.date}` });
+      let span = spans.get(m.date);
+      if (!span) spans.set(m.date, (span = spanOfPrecisionDate(m.date)));
+      if (m.earliest < span.first || m.earliest > span.last) issues.push({ path: `${at()}.earliest`, message: `${m.earliest} lies outside date ${m.date}` });
+      if (m.latest < span.first || m.latest > span.last) issues.push({ path: `${at()}.latest`, message: `${m.latest} lies outside date ${m.date}` });
     }
-    m.participants.forEach((p, j) => {
-      if (!actorIds.has(p.actorId)) issues.push({ path: `${at}.participants[${j}].actorId`, message: `unknown actor "${p.actorId}"` });
-      else if (listedBefore(m.participants, j)) issues.push({ path: `${at}.participants[${j}].actorId`, message: `actor "${p.actorId}" is listed twice` });
+    const { participants, topics, evidence } = m;
+    for (let j = 0; j < participants.length; j++) {
+      const p = participants[j]!;
+      if (!actorIds.has(p.actorId)) issues.push({ path: `${at()}.participants[${j}].actorId`, message: `unknown actor "${p.actorId}"` });
+      else if (listedBefore(participants, j)) issues.push({ path: `${at()}.participants[${j}].actorId`, message: `actor "${p.actorId}" is listed twice` });
       actorsInMeetings.add(p.actorId);
-    });
-    m.topics.forEach((t, j) => {
-      if (!topicIds.has(t)) issues.push({ path: `${at}.topics[${j}]`, message: `unknown topic "${t}"` });
-    });
-    m.evidence.forEach((e, j) => {
+    }
+    for (let j = 0; j < topics.length; j++) {
+      if (!topicIds.has(topics[j]!)) issues.push({ path: `${at()}.topics[${j}]`, message: `unknown topic "${topics[j]}"` });
+    }
+    for (let j = 0; j < evidence.length; j++) {
+      const e = evidence[j]!;
       const text = sourceText.get(e.sourceId);
       if (!sourceIds.has(e.sourceId)) {
-        issues.push({ path: `${at}.evidence[${j}].sourceId`, message: `unknown source "${e.sourceId}"` });
+        issues.push({ path: `${at()}.evidence[${j}].sourceId`, message: `unknown source "${e.sourceId}"` });
       } else if (e.quote !== undefined && text !== undefined && !text.includes(collapseSpace(e.quote))) {
-        issues.push({ path: `${at}.evidence[${j}].quote`, message: `quote does not occur verbatim in source "${e.sourceId}"` });
+        issues.push({ path: `${at()}.evidence[${j}].quote`, message: `quote does not occur verbatim in source "${e.sourceId}"` });
       }
-    });
-  });
+    }
+  }
   ds.actors.forEach((a, i) => {
     if (!actorsInMeetings.has(a.id)) issues.push({ path: `actors[${i}]`, message: `actor "${a.id}" takes part in no meeting` });
   });
@@ -154,34 +176,38 @@ function provenanceIssues(ds: Dataset): DatasetIssue[] {
   const kinds = new Map(ds.actors.map((a) => [a.id, a.kind]));
   const occasionIds = uniqueIds(ds.occasions ?? [], 'occasions', issues);
   const wrongCameo = ds.cameoPerspective === 'visitor' ? '043' : ds.cameoPerspective === 'host' ? '042' : null;
-  ds.meetings.forEach((m, i) => {
-    const at = `meetings[${i}]`;
+  for (let i = 0; i < ds.meetings.length; i++) {
+    const m = ds.meetings[i]!;
+    const at = () => `meetings[${i}]`;
     if (m.cameo === wrongCameo) {
-      issues.push({ path: `${at}.cameo`, message: `CAMEO ${m.cameo} takes the ${m.cameo === '043' ? 'host' : 'visitor'}'s view; this dataset codes visits from the ${ds.cameoPerspective}'s (${m.cameo === '043' ? '042' : '043'})` });
+      issues.push({ path: `${at()}.cameo`, message: `CAMEO ${m.cameo} takes the ${m.cameo === '043' ? 'host' : 'visitor'}'s view; this dataset codes visits from the ${ds.cameoPerspective}'s (${m.cameo === '043' ? '042' : '043'})` });
     }
-    if (m.locationInferred && m.location === undefined) issues.push({ path: `${at}.locationInferred`, message: 'marks an inferred location, but there is no location' });
-    if (m.locationInferred && !m.locationNote?.trim()) issues.push({ path: `${at}.locationNote`, message: 'an inferred location needs a note saying what it rests on' });
-    if (m.occasion !== undefined && !occasionIds.has(m.occasion)) issues.push({ path: `${at}.occasion`, message: `unknown occasion "${m.occasion}"` });
-    if (m.order !== undefined && m.occasion === undefined) issues.push({ path: `${at}.order`, message: 'an order needs an occasion to be an order within' });
-    m.participants.forEach((p, j) => {
+    if (m.locationInferred && m.location === undefined) issues.push({ path: `${at()}.locationInferred`, message: 'marks an inferred location, but there is no location' });
+    if (m.locationInferred && !m.locationNote?.trim()) issues.push({ path: `${at()}.locationNote`, message: 'an inferred location needs a note saying what it rests on' });
+    if (m.occasion !== undefined && !occasionIds.has(m.occasion)) issues.push({ path: `${at()}.occasion`, message: `unknown occasion "${m.occasion}"` });
+    if (m.order !== undefined && m.occasion === undefined) issues.push({ path: `${at()}.order`, message: 'an order needs an occasion to be an order within' });
+    for (let j = 0; j < m.participants.length; j++) {
+      const p = m.participants[j]!;
+      if (p.role !== DELEGATION_ROLE) continue;
       const kind = kinds.get(p.actorId);
-      if (p.role === DELEGATION_ROLE && kind !== undefined && kind !== 'group') {
-        issues.push({ path: `${at}.participants[${j}].role`, message: `"${DELEGATION_ROLE}" is for a group actor; "${p.actorId}" is a ${kind}` });
+      if (kind !== undefined && kind !== 'group') {
+        issues.push({ path: `${at()}.participants[${j}].role`, message: `"${DELEGATION_ROLE}" is for a group actor; "${p.actorId}" is a ${kind}` });
       }
-    });
-    m.evidence.forEach((e, j) => {
+    }
+    for (let j = 0; j < m.evidence.length; j++) {
+      const e = m.evidence[j]!;
       if (sources.get(e.sourceId)?.corroborating) {
-        issues.push({ path: `${at}.evidence[${j}].sourceId`, message: `source "${e.sourceId}" is corroborating, not the record's text: cite it under corroboration` });
+        issues.push({ path: `${at()}.evidence[${j}].sourceId`, message: `source "${e.sourceId}" is corroborating, not the record's text: cite it under corroboration` });
       }
       e.topics?.forEach((t, k) => {
-        if (!m.topics.includes(t)) issues.push({ path: `${at}.evidence[${j}].topics[${k}]`, message: `topic "${t}" is not among the meeting's topics` });
+        if (!m.topics.includes(t)) issues.push({ path: `${at()}.evidence[${j}].topics[${k}]`, message: `topic "${t}" is not among the meeting's topics` });
       });
-    });
+    }
     m.corroboration?.forEach((c, j) => {
       const source = sources.get(c.sourceId);
-      if (!source) issues.push({ path: `${at}.corroboration[${j}].sourceId`, message: `unknown source "${c.sourceId}"` });
-      else if (!source.corroborating) issues.push({ path: `${at}.corroboration[${j}].sourceId`, message: `source "${c.sourceId}" is not marked corroborating` });
+      if (!source) issues.push({ path: `${at()}.corroboration[${j}].sourceId`, message: `unknown source "${c.sourceId}"` });
+      else if (!source.corroborating) issues.push({ path: `${at()}.corroboration[${j}].sourceId`, message: `source "${c.sourceId}" is not marked corroborating` });
     });
-  });
+  }
   return issues;
 }

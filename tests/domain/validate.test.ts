@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatIssue, parseDatasetText, validateDataset } from '../../src/domain/validate';
+import fc from 'fast-check';
+import { formatIssue, needsCollapse, parseDatasetText, validateDataset } from '../../src/domain/validate';
 import type { Dataset } from '../../src/domain/schema';
 import { datasetJsonSchema } from '../../src/domain/jsonSchema';
 
@@ -134,6 +135,46 @@ describe('validateDataset reports each kind of error with its record and field',
   it('a role whose from is after its to', () => {
     expect(issuesAfter((ds) => (ds.actors[0]!.roles[0] = { title: 'x', from: '2020-01-01', to: '2019-01-01' }))).toEqual([
       'actors[0].roles[0]: from 2020-01-01 is after to 2019-01-01',
+    ]);
+  });
+});
+
+describe('whether a text needs its whitespace collapsed', () => {
+  it('answers as the regular expression it replaced, for any mix of letters and kinds of whitespace', () => {
+    const replaced = /\s\s|[^\S ]|^ | $/;
+    const chars = fc.constantFrom('a', 'é', ' ', ' ', '\t', '\n', '\r', '\u00a0', '\u2003', '\u3000', '\ufeff', '-');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 12 }).map((cs) => cs.join('')), (s) => {
+        expect(needsCollapse(s)).toBe(replaced.test(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('the dataset-wide rules, in the order and wording they always had', () => {
+  it('name each broken meeting by position and field, however many meetings pass before it', () => {
+    const ds = bundled();
+    const [first] = ds.meetings;
+    // Many passing copies, then the broken ones: the checks that stop early or share work across meetings must not skip any.
+    const copies = Array.from({ length: 1200 }, (_, k) => ({ ...first!, id: `copy-${k}` }));
+    const broken = [
+      { ...first!, id: 'late-a', date: '2020-05', datePrecision: 'day' as const },
+      { ...first!, id: 'late-b', earliest: '2030-01-01' },
+      { ...first!, id: 'late-c', participants: [first!.participants[0]!, first!.participants[0]!] },
+      { ...first!, id: 'late-d', participants: [first!.participants[0]!, { actorId: 'no-such-actor' }] },
+    ];
+    ds.meetings = [...ds.meetings, ...copies, ...broken];
+    const at = (k: number) => `meetings[${ds.meetings.length - broken.length + k}]`;
+    const result = validateDataset(ds);
+    expect(result.ok).toBe(false);
+    const issues = result.ok ? [] : result.issues.map(formatIssue);
+    expect(issues).toEqual([
+      `${at(0)}.date: "2020-05" does not match datePrecision "day"`,
+      `${at(1)}.earliest: earliest 2030-01-01 is after latest ${first!.latest}`,
+      `${at(1)}.earliest: 2030-01-01 lies outside date ${first!.date}`,
+      `${at(2)}.participants[1].actorId: actor "${first!.participants[0]!.actorId}" is listed twice`,
+      `${at(3)}.participants[1].actorId: unknown actor "no-such-actor"`,
     ]);
   });
 });

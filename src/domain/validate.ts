@@ -68,6 +68,9 @@ export function validateDataset(json: unknown): DatasetResult {
   return { ok: true, dataset: parsed.data, warnings, warningTotal };
 }
 
+/** A meeting's place in an issue's path, spelled out only when there is an issue. */
+const meetingAt = (i: number) => `meetings[${i}]`;
+
 const PARTS_OF_PRECISION: Readonly<Record<string, number>> = { day: 3, month: 2, year: 1 };
 
 /** How many dash-separated parts a date has (`split('-').length` without the array). */
@@ -129,37 +132,36 @@ export function crossRecordIssues(ds: Dataset): DatasetIssue[] {
   // A source without text (an imported citation) cannot check its quotes; the UI says so next to each one.
   const sourceText = new Map(ds.sources.map((s) => [s.id, s.text === undefined ? undefined : collapseSpace(s.text)]));
   const actorsInMeetings = new Set<string>();
-  // Dates repeat (a year of events has a few hundred distinct days); paths are only spelled out for an issue.
+  // Dates repeat (a year of events has a few hundred distinct days).
   const spans = new Map<string, { first: string; last: string }>();
   for (let i = 0; i < ds.meetings.length; i++) {
     const m = ds.meetings[i]!;
-    const at = () => `meetings[${i}]`;
-    if (m.earliest > m.latest) issues.push({ path: `${at()}.earliest`, message: `earliest ${m.earliest} is after latest ${m.latest}` });
+    if (m.earliest > m.latest) issues.push({ path: `${meetingAt(i)}.earliest`, message: `earliest ${m.earliest} is after latest ${m.latest}` });
     if (partsOf(m.date) !== PARTS_OF_PRECISION[m.datePrecision]) {
-      issues.push({ path: `${at()}.date`, message: `"${m.date}" does not match datePrecision "${m.datePrecision}"` });
+      issues.push({ path: `${meetingAt(i)}.date`, message: `"${m.date}" does not match datePrecision "${m.datePrecision}"` });
     } else {
       let span = spans.get(m.date);
       if (!span) spans.set(m.date, (span = spanOfPrecisionDate(m.date)));
-      if (m.earliest < span.first || m.earliest > span.last) issues.push({ path: `${at()}.earliest`, message: `${m.earliest} lies outside date ${m.date}` });
-      if (m.latest < span.first || m.latest > span.last) issues.push({ path: `${at()}.latest`, message: `${m.latest} lies outside date ${m.date}` });
+      if (m.earliest < span.first || m.earliest > span.last) issues.push({ path: `${meetingAt(i)}.earliest`, message: `${m.earliest} lies outside date ${m.date}` });
+      if (m.latest < span.first || m.latest > span.last) issues.push({ path: `${meetingAt(i)}.latest`, message: `${m.latest} lies outside date ${m.date}` });
     }
     const { participants, topics, evidence } = m;
     for (let j = 0; j < participants.length; j++) {
       const p = participants[j]!;
-      if (!actorIds.has(p.actorId)) issues.push({ path: `${at()}.participants[${j}].actorId`, message: `unknown actor "${p.actorId}"` });
-      else if (listedBefore(participants, j)) issues.push({ path: `${at()}.participants[${j}].actorId`, message: `actor "${p.actorId}" is listed twice` });
+      if (!actorIds.has(p.actorId)) issues.push({ path: `${meetingAt(i)}.participants[${j}].actorId`, message: `unknown actor "${p.actorId}"` });
+      else if (listedBefore(participants, j)) issues.push({ path: `${meetingAt(i)}.participants[${j}].actorId`, message: `actor "${p.actorId}" is listed twice` });
       actorsInMeetings.add(p.actorId);
     }
     for (let j = 0; j < topics.length; j++) {
-      if (!topicIds.has(topics[j]!)) issues.push({ path: `${at()}.topics[${j}]`, message: `unknown topic "${topics[j]}"` });
+      if (!topicIds.has(topics[j]!)) issues.push({ path: `${meetingAt(i)}.topics[${j}]`, message: `unknown topic "${topics[j]}"` });
     }
     for (let j = 0; j < evidence.length; j++) {
       const e = evidence[j]!;
       const text = sourceText.get(e.sourceId);
       if (!sourceIds.has(e.sourceId)) {
-        issues.push({ path: `${at()}.evidence[${j}].sourceId`, message: `unknown source "${e.sourceId}"` });
+        issues.push({ path: `${meetingAt(i)}.evidence[${j}].sourceId`, message: `unknown source "${e.sourceId}"` });
       } else if (e.quote !== undefined && text !== undefined && !text.includes(collapseSpace(e.quote))) {
-        issues.push({ path: `${at()}.evidence[${j}].quote`, message: `quote does not occur verbatim in source "${e.sourceId}"` });
+        issues.push({ path: `${meetingAt(i)}.evidence[${j}].quote`, message: `quote does not occur verbatim in source "${e.sourceId}"` });
       }
     }
   }
@@ -178,35 +180,34 @@ function provenanceIssues(ds: Dataset): DatasetIssue[] {
   const wrongCameo = ds.cameoPerspective === 'visitor' ? '043' : ds.cameoPerspective === 'host' ? '042' : null;
   for (let i = 0; i < ds.meetings.length; i++) {
     const m = ds.meetings[i]!;
-    const at = () => `meetings[${i}]`;
     if (m.cameo === wrongCameo) {
-      issues.push({ path: `${at()}.cameo`, message: `CAMEO ${m.cameo} takes the ${m.cameo === '043' ? 'host' : 'visitor'}'s view; this dataset codes visits from the ${ds.cameoPerspective}'s (${m.cameo === '043' ? '042' : '043'})` });
+      issues.push({ path: `${meetingAt(i)}.cameo`, message: `CAMEO ${m.cameo} takes the ${m.cameo === '043' ? 'host' : 'visitor'}'s view; this dataset codes visits from the ${ds.cameoPerspective}'s (${m.cameo === '043' ? '042' : '043'})` });
     }
-    if (m.locationInferred && m.location === undefined) issues.push({ path: `${at()}.locationInferred`, message: 'marks an inferred location, but there is no location' });
-    if (m.locationInferred && !m.locationNote?.trim()) issues.push({ path: `${at()}.locationNote`, message: 'an inferred location needs a note saying what it rests on' });
-    if (m.occasion !== undefined && !occasionIds.has(m.occasion)) issues.push({ path: `${at()}.occasion`, message: `unknown occasion "${m.occasion}"` });
-    if (m.order !== undefined && m.occasion === undefined) issues.push({ path: `${at()}.order`, message: 'an order needs an occasion to be an order within' });
+    if (m.locationInferred && m.location === undefined) issues.push({ path: `${meetingAt(i)}.locationInferred`, message: 'marks an inferred location, but there is no location' });
+    if (m.locationInferred && !m.locationNote?.trim()) issues.push({ path: `${meetingAt(i)}.locationNote`, message: 'an inferred location needs a note saying what it rests on' });
+    if (m.occasion !== undefined && !occasionIds.has(m.occasion)) issues.push({ path: `${meetingAt(i)}.occasion`, message: `unknown occasion "${m.occasion}"` });
+    if (m.order !== undefined && m.occasion === undefined) issues.push({ path: `${meetingAt(i)}.order`, message: 'an order needs an occasion to be an order within' });
     for (let j = 0; j < m.participants.length; j++) {
       const p = m.participants[j]!;
       if (p.role !== DELEGATION_ROLE) continue;
       const kind = kinds.get(p.actorId);
       if (kind !== undefined && kind !== 'group') {
-        issues.push({ path: `${at()}.participants[${j}].role`, message: `"${DELEGATION_ROLE}" is for a group actor; "${p.actorId}" is a ${kind}` });
+        issues.push({ path: `${meetingAt(i)}.participants[${j}].role`, message: `"${DELEGATION_ROLE}" is for a group actor; "${p.actorId}" is a ${kind}` });
       }
     }
     for (let j = 0; j < m.evidence.length; j++) {
       const e = m.evidence[j]!;
       if (sources.get(e.sourceId)?.corroborating) {
-        issues.push({ path: `${at()}.evidence[${j}].sourceId`, message: `source "${e.sourceId}" is corroborating, not the record's text: cite it under corroboration` });
+        issues.push({ path: `${meetingAt(i)}.evidence[${j}].sourceId`, message: `source "${e.sourceId}" is corroborating, not the record's text: cite it under corroboration` });
       }
       e.topics?.forEach((t, k) => {
-        if (!m.topics.includes(t)) issues.push({ path: `${at()}.evidence[${j}].topics[${k}]`, message: `topic "${t}" is not among the meeting's topics` });
+        if (!m.topics.includes(t)) issues.push({ path: `${meetingAt(i)}.evidence[${j}].topics[${k}]`, message: `topic "${t}" is not among the meeting's topics` });
       });
     }
     m.corroboration?.forEach((c, j) => {
       const source = sources.get(c.sourceId);
-      if (!source) issues.push({ path: `${at()}.corroboration[${j}].sourceId`, message: `unknown source "${c.sourceId}"` });
-      else if (!source.corroborating) issues.push({ path: `${at()}.corroboration[${j}].sourceId`, message: `source "${c.sourceId}" is not marked corroborating` });
+      if (!source) issues.push({ path: `${meetingAt(i)}.corroboration[${j}].sourceId`, message: `unknown source "${c.sourceId}"` });
+      else if (!source.corroborating) issues.push({ path: `${meetingAt(i)}.corroboration[${j}].sourceId`, message: `source "${c.sourceId}" is not marked corroborating` });
     });
   }
   return issues;

@@ -33,7 +33,7 @@ let early: { index: DatasetIndex | null; source: WorkerDataSource } | null = nul
  */
 export function startQueryWorkerEarly(columns: QueryColumns): WorkerDataSource | null {
   if (typeof Worker === 'undefined') return null;
-  if (early && early.source !== current?.source) early.source.dispose();
+  early?.source.dispose();
   early = { index: null, source: startWorker(columns) };
   return early.source;
 }
@@ -56,9 +56,13 @@ export function workerSourceFor(index: DatasetIndex): WorkerDataSource | null {
   }
   if (index.meetings.length < QUERY_WORKER_MIN_MEETINGS || typeof Worker === 'undefined') return null;
   if (!current) {
-    const ready = early?.index === index ? early.source : null;
-    if (early && early.index !== null && !ready) early.source.dispose();
-    if (early?.index != null) early = null;
+    let ready: WorkerDataSource | null = null;
+    // A finished load's worker: this dataset's, or no longer anyone's. One still loading is left alone.
+    if (early?.index) {
+      if (early.index === index) ready = early.source;
+      else early.source.dispose();
+      early = null;
+    }
     current = { index, source: ready ?? startWorker(columnsOf(index)) };
   }
   return current.source;

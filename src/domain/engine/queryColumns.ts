@@ -43,8 +43,7 @@ function keyedCsrOf(map: ReadonlyMap<string, Int32Array>): KeyedCsr {
  */
 export function queryColumnsFrom(spare: PackedIndex, dataset: Pick<Dataset, 'actors' | 'countries'>): QueryColumns {
   const { start, end, order, participants, byActor, byAffiliation, byTopic, minTime, maxTime } = spare;
-  const names = { actorIds: dataset.actors.map((a) => a.id), actorAffiliations: dataset.actors.map((a) => a.affiliation), countryCodes: dataset.countries.map((c) => c.code) };
-  return { meetingCount: spare.meetingCount, start, end, order, participants, byActor, byAffiliation, byTopic, ...names, minTime, maxTime };
+  return { meetingCount: spare.meetingCount, start, end, order, participants, byActor, byAffiliation, byTopic, ...namesOf(dataset), minTime, maxTime };
 }
 
 /** Copies of an index's columns for the query worker (the page keeps its own). */
@@ -58,14 +57,15 @@ export function columnsOf(index: DatasetIndex): QueryColumns {
     byActor: csrOf(index.byActor),
     byAffiliation: keyedCsrOf(index.byAffiliation),
     byTopic: keyedCsrOf(index.byTopic),
-    ...namesOf(index),
+    ...namesOf(index.dataset),
     minTime: index.minTime,
     maxTime: index.maxTime,
   };
 }
 
-function namesOf(index: DatasetIndex): Pick<QueryColumns, 'actorIds' | 'actorAffiliations' | 'countryCodes'> {
-  return { actorIds: index.actors.map((a) => a.id), actorAffiliations: index.actors.map((a) => a.affiliation), countryCodes: [...index.countryByCode.keys()] };
+/** The names the queries read, in the dataset's order (country codes are unique in a valid dataset, as in `countryByCode`). */
+function namesOf(dataset: Pick<Dataset, 'actors' | 'countries'>): Pick<QueryColumns, 'actorIds' | 'actorAffiliations' | 'countryCodes'> {
+  return { actorIds: dataset.actors.map((a) => a.id), actorAffiliations: dataset.actors.map((a) => a.affiliation), countryCodes: dataset.countries.map((c) => c.code) };
 }
 
 export function columnBuffers(c: QueryColumns): ArrayBuffer[] {

@@ -93,4 +93,48 @@ describe('the benchmark probe', () => {
     const result = await window.__bench.result();
     expect(result.ok).toBe(false);
   });
+
+  /** The count status and both views as the app reports them (attributes the views set after each update). */
+  function showViews(count: number, status = `${count.toLocaleString('en')} of 13 meetings`): { timeline: HTMLElement; network: HTMLElement } {
+    document.body.innerHTML = `<p role="status">${status}</p><section aria-label="Timeline" data-rendered-count="${count}"></section>` +
+      `<section aria-label="Network"><div data-rendered-meetings="${count}"></div></section>`;
+    return { timeline: document.querySelector('[aria-label="Timeline"]')!, network: document.querySelector('[data-rendered-meetings]')! };
+  }
+
+  it('reads the views without querying the whole document in every frame, and follows a view that was replaced', async () => {
+    showViews(13, '13 meetings');
+    expect(window.__bench.viewState().statusCount).toBe(13);
+    let queries = 0;
+    const all = document.querySelectorAll.bind(document);
+    const one = document.querySelector.bind(document);
+    document.querySelectorAll = ((s: string) => (queries++, all(s))) as typeof document.querySelectorAll;
+    document.querySelector = ((s: string) => (queries++, one(s))) as typeof document.querySelector;
+    try {
+      window.__bench.arm(5, 'count', 10_000);
+      input('click');
+      for (let i = 0; i < 5; i++) runFrame(); // the views still show 13
+      expect(queries).toBe(0);
+      // The app re-renders: new status text, the network's element replaced by a new one.
+      document.querySelector<HTMLElement>('[role="status"]')!.textContent = '5 of 13 meetings';
+      document.querySelector<HTMLElement>('[aria-label="Timeline"]')!.dataset.renderedCount = '5';
+      const fresh = document.createElement('div');
+      fresh.dataset.renderedMeetings = '5';
+      document.querySelector('[aria-label="Network"]')!.replaceChildren(fresh);
+      runFrame();
+      const result = await window.__bench.result();
+      expect(result).toMatchObject({ ok: true, statusText: '5 of 13 meetings', timelineCount: '5', networkCount: '5' });
+    } finally {
+      document.querySelectorAll = all;
+      document.querySelector = one;
+    }
+  });
+
+  it('finds the status again when it stops showing a count or is replaced', () => {
+    showViews(13, '13 meetings');
+    expect(window.__bench.viewState()).toMatchObject({ statusCount: 13, timeline: '13', network: '13' });
+    document.querySelector('[role="status"]')!.textContent = 'Searching…';
+    expect(window.__bench.viewState()).toMatchObject({ status: '', statusCount: null });
+    showViews(7);
+    expect(window.__bench.viewState()).toMatchObject({ status: '7 of 13 meetings', statusCount: 7, timeline: '7', network: '7' });
+  });
 });

@@ -68,7 +68,7 @@ describe('accessible node list', () => {
     const gone = list.button(first[11]!)!;
     const next = [...first.filter((_, i) => i % 2 === 0), ...ids(30, 'b')];
     list.setScene(sceneOf(next, () => 2));
-    // Out of reach at once (hidden: neither focusable nor pressable), detached after the next frame.
+    // Out of reach at once (invisible: neither focusable nor pressable nor read out), detached after the next frame.
     expect(gone).not.toBeVisible();
     expect(queryByRole(root, 'button', { name: `Actor ${first[11]}` })).toBeNull();
     await waitFor(() => expect(gone.isConnected).toBe(false));

@@ -11,13 +11,13 @@ import { prepareTier, runOnce } from './bench/runTier';
 import { startStaticServer } from './bench/server';
 import { ensureIcews, ICEWS_CLASSIC, ICEWS_YEAR, runImportOnce } from './bench/importTier';
 
-const USAGE = `usage: npm run bench -- [--build] [--dist dist] [--load-only] [--tiers bundled,1k,20k,100k] [--runs 5] [--seed 1] [--json] [--no-naive] [--naive-max 20000] [--naive-runs 1] [--steps] [--compare <dist> [--compare-label old]]
+const USAGE = `usage: npm run bench -- [--build] [--dist dist] [--load-only] [--tiers bundled,1k,20k,100k] [--runs 5] [--seed 1] [--json] [--no-naive] [--naive-max 20000] [--naive-runs 1] [--steps] [--compare <dist> [--compare-label old] [--compare-max 20000]]
   --build     run vite build first (otherwise dist/ must exist)
   --load-only only the load figures (first render, tasks and clicks while loading, heap): no scripted steps
   --dist      the built app to measure (default dist/; e.g. another worktree's build for a before/after)
   --compare   another production build (a dist/ directory) measured in the same run, its runs alternating with this build's,
               reported as tiers named <tier>@<label>: "did this change make the steps slower" on a loaded machine
-              (tiers up to 20,000 meetings)
+              (tiers up to --compare-max meetings, default 20,000: the largest take minutes a run)
   --tiers     comma list of ${TIERS.map((t) => t.name).join(', ')} or meetings/actors, e.g. 5000/500
               (default: all but ${TIERS.filter((t) => t.onRequest).map((t) => t.name).join(', ')})
   --steps     also print each scripted step's time and every main-thread task over 50 ms with the phase it fell in
@@ -26,12 +26,12 @@ const USAGE = `usage: npm run bench -- [--build] [--dist dist] [--load-only] [--
 Datasets are generated into bench-data/ when missing. The browser: CHROME_PATH, else a Chrome/Chromium on PATH,
 else the packaged one (@sparticuz/chromium); PARLEY_BROWSER=system or =packaged picks one of the last two.`;
 
-interface BenchArgs { loadOnly: boolean; dist: string | null; build: boolean; tiers: Tier[]; runs: number; seed: number; json: boolean; naive: boolean; naiveMax: number; naiveRuns: number; steps: boolean; compare: string | null; compareLabel: string }
+interface BenchArgs { loadOnly: boolean; dist: string | null; build: boolean; tiers: Tier[]; runs: number; seed: number; json: boolean; naive: boolean; naiveMax: number; naiveRuns: number; steps: boolean; compare: string | null; compareLabel: string; compareMax: number }
 
-const NUMERIC: Record<string, 'runs' | 'seed' | 'naiveMax' | 'naiveRuns'> = { '--runs': 'runs', '--seed': 'seed', '--naive-max': 'naiveMax', '--naive-runs': 'naiveRuns' };
+const NUMERIC: Record<string, 'runs' | 'seed' | 'naiveMax' | 'naiveRuns' | 'compareMax'> = { '--runs': 'runs', '--seed': 'seed', '--naive-max': 'naiveMax', '--naive-runs': 'naiveRuns', '--compare-max': 'compareMax' };
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { loadOnly: false, dist: null, build: false, tiers: TIERS.filter((t) => !t.onRequest), runs: 5, seed: 1, json: false, naive: true, naiveMax: 20_000, naiveRuns: 1, steps: false, compare: null, compareLabel: 'old' };
+  const args: BenchArgs = { loadOnly: false, dist: null, build: false, tiers: TIERS.filter((t) => !t.onRequest), runs: 5, seed: 1, json: false, naive: true, naiveMax: 20_000, naiveRuns: 1, steps: false, compare: null, compareLabel: 'old', compareMax: 20_000 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -119,7 +119,7 @@ async function main(): Promise<void> {
         // Builds alternate run by run, so a burst of load elsewhere on the machine hits both alike.
         for (const [b, build] of builds.entries()) {
           // The compared build is a before/after check for the everyday tiers; the largest take minutes a run.
-          if (b > 0 && tier.meetings > 20_000) continue;
+          if (b > 0 && tier.meetings > args.compareMax) continue;
           const into = perBuild[b]!;
           log(`  run ${run}/${args.runs}${build.label ? ` (${build.label.slice(1)} build)` : ''}`);
           const result = await runOnce(browser, perBuildData[b]!.prepared, {
@@ -144,7 +144,7 @@ async function main(): Promise<void> {
       }
       if (args.naive && tier.meetings > args.naiveMax) perBuild[0]!.problems.add(`naive baseline skipped above --naive-max ${args.naiveMax} meetings`);
       for (const [b, build] of builds.entries()) {
-        if (b > 0 && tier.meetings > 20_000) continue;
+        if (b > 0 && tier.meetings > args.compareMax) continue;
         const { runs, failed, problems } = perBuild[b]!;
         summaries.push(summarize({ ...tier, name: tier.name + build.label }, runs, failed, [...problems]));
       }

@@ -106,6 +106,10 @@ describe('bench options and tiers', () => {
     expect(parseTiers('250k,icews1m').map((t) => t.onRequest)).toEqual([true, true]);
     expect(args.compare).toBeNull();
     expect(parseBenchArgs(['--compare', 'old/dist', '--compare-label', 'before']).compareLabel).toBe('before');
+    // The compared build skips the largest tiers unless asked.
+    expect(args.compareMax).toBe(20_000);
+    expect(parseBenchArgs(['--compare', 'old/dist', '--compare-max', '250000']).compareMax).toBe(250_000);
+    expect(() => parseBenchArgs(['--compare-max', 'all'])).toThrow(/whole number/);
   });
 
   it('reads tiers by name or as meetings/actors', () => {

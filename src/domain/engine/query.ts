@@ -4,7 +4,6 @@ import { facetCounters } from '../facetCounts';
 import { NETWORK_CAP, type CappedNetwork, type NetworkCap } from '../networkCap';
 import { memoizeLast } from '../memo';
 import type { EgoDepth } from '../analysis/ego';
-import { pairTableOf } from './pairTable';
 import { buildFlatGraph, flatEgo, flatPicture, unpackPicture, type CountedMeasure, type FlatGraph, type GraphWire } from './queryGraph';
 import { RecentAnswers } from './recentAnswers';
 
@@ -120,14 +119,6 @@ export class QueryEngine {
       for (let k = 0; k < matching.length; k++) mask[matching[k]!] = 1;
       return mask;
     });
-  }
-
-  /**
-   * Builds what every graph is counted from (the index's pair table) now rather than inside the first graph asked
-   * for: the worker calls this once it holds the columns, while the page is still receiving the records.
-   */
-  prepareGraphs(): void {
-    pairTableOf(this.index);
   }
 
   /** Whether this engine can answer a search (`q`). */

@@ -70,7 +70,6 @@ export function createQueryHandler(post: (reply: QueryReply, transfer?: Transfer
       texts = new Array<string>(request.columns.meetingCount);
       engine = new QueryEngine(queryIndexOf(request.columns), textOf);
       post({ type: 'ready', columnBytes: columnBytes(request.columns), buildMs: performance.now() - started });
-      engine.prepareGraphs();
       return;
     }
     if (request.type === 'texts') return storeTexts(texts, request.first, request.block, request.lengths);

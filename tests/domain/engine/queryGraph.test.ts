@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildGraph, MAX_PAIRWISE_PARTICIPANTS } from '../../../src/domain/graph';
 import { buildFlatGraph, flatEgo, flatMeasures } from '../../../src/domain/engine/queryGraph';
-import { buildPairTable } from '../../../src/domain/engine/pairTable';
 import { egoGraph } from '../../../src/domain/analysis/ego';
 import { graphMeasures } from '../../../src/domain/analysis/simpleMeasures';
 import type { QueryIndex } from '../../../src/domain/indexes';
@@ -57,56 +56,3 @@ describe('the flat graph equals the object graph', () => {
     );
   });
 });
-
-/** The pairs buildGraph links in one meeting, in its order: every two known, different participants; past the hub size, the first known one with each other. */
-function pairsOf(row: number[]): [number, number][] {
-  const known = row.map((p, at) => ({ p, at })).filter(({ p }) => p >= 0);
-  const pairs: [number, number][] = [];
-  const hub = row.length > MAX_PAIRWISE_PARTICIPANTS;
-  known.forEach(({ p: a }, i) => {
-    if (hub && i > 0) return;
-    for (const { p: b } of known.slice(i + 1)) if (a !== b) pairs.push(a < b ? [a, b] : [b, a]);
-  });
-  return pairs;
-}
-
-describe('the pair table', () => {
-  it('holds each meeting\'s pairs in order, one link per distinct pair, and its known participants', () => {
-    fc.assert(
-      fc.property(datasets, ({ actors, rows }) => {
-        const table = buildPairTable(rows.map((r) => Int32Array.from(r)), actors);
-        const linkOf = new Map<string, number>();
-        rows.forEach((row, m) => {
-          const links = Array.from(table.link.subarray(table.start[m]!, table.start[m + 1]!));
-          expect(links.map((l) => [table.ends[2 * l]!, table.ends[2 * l + 1]!])).toEqual(pairsOf(row));
-          links.forEach((l, k) => {
-            const key = pairsOf(row)[k]!.join('-');
-            expect(linkOf.get(key) ?? l).toBe(l);
-            linkOf.set(key, l);
-          });
-          expect(Array.from(table.actors.subarray(table.actorStart[m]!, table.actorStart[m + 1]!))).toEqual(row.filter((p) => p >= 0));
-          expect(table.hub[m]).toBe(row.length > MAX_PAIRWISE_PARTICIPANTS ? 1 : 0);
-        });
-        expect(new Set(linkOf.values()).size).toBe(linkOf.size);
-        expect(table.ends.length).toBe(2 * linkOf.size);
-      }),
-      { numRuns: 200 },
-    );
-  });
-
-  it('gives each of several graphs from one table, meetings in any order, what buildGraph gives', () => {
-    const orders = fc.array(fc.array(fc.option(fc.integer(), { nil: null }), { minLength: 80, maxLength: 80 }), { minLength: 2, maxLength: 5 });
-    fc.assert(
-      fc.property(datasets, orders, ({ actors, rows }, picks) => {
-        const index = indexOf(actors, rows);
-        for (const pick of picks) {
-          // A meeting is left out (null) or placed by its sort key: subsets in display orders other than position.
-          const meetings = Int32Array.from([...rows.keys()].filter((i) => pick[i] !== null).sort((a, b) => pick[a]! - pick[b]! || a - b));
-          expect(objects(index, buildFlatGraph(index, meetings))).toEqual(buildGraph(index, meetings));
-        }
-      }),
-      { numRuns: 200 },
-    );
-  });
-});
-

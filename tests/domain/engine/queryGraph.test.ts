@@ -56,3 +56,21 @@ describe('the flat graph equals the object graph', () => {
     );
   });
 });
+
+describe('the flat graph of meetings in display order', () => {
+  it('gives each of several graphs of one index, meetings in any order, what buildGraph gives (links in first-met order)', () => {
+    const orders = fc.array(fc.array(fc.option(fc.integer(), { nil: null }), { minLength: 80, maxLength: 80 }), { minLength: 2, maxLength: 5 });
+    fc.assert(
+      fc.property(datasets, orders, ({ actors, rows }, picks) => {
+        const index = indexOf(actors, rows);
+        for (const pick of picks) {
+          // A meeting is left out (null) or placed by its sort key: subsets in orders other than position, as display order is.
+          const meetings = Int32Array.from([...rows.keys()].filter((i) => pick[i] !== null).sort((a, b) => pick[a]! - pick[b]! || a - b));
+          expect(objects(index, buildFlatGraph(index, meetings))).toEqual(buildGraph(index, meetings));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+

@@ -68,8 +68,9 @@ describe('accessible node list', () => {
     const gone = list.button(first[11]!)!;
     const next = [...first.filter((_, i) => i % 2 === 0), ...ids(30, 'b')];
     list.setScene(sceneOf(next, () => 2));
-    // Out of reach at once (invisible: neither focusable nor pressable nor read out), detached after the next frame.
-    expect(gone).not.toBeVisible();
+    // Out of reach at once (neither focusable nor pressable nor read out: its content skipped, aria-hidden), detached after the next frame.
+    expect((gone.closest('[role="list"]') as HTMLElement).style.contentVisibility).toBe('hidden');
+    expect(gone.closest('[aria-hidden="true"]')).not.toBeNull();
     expect(queryByRole(root, 'button', { name: `Actor ${first[11]}` })).toBeNull();
     await waitFor(() => expect(gone.isConnected).toBe(false));
     await waitFor(() => expect(buttons()).toHaveLength(next.length));
@@ -141,11 +142,15 @@ describe('accessible node list', () => {
     expect(list.button(next[0]!)!.parentElement!.parentElement!.getAttribute('role')).toBe('none');
   });
 
-  it('removes itself and stops pending work on destroy', async () => {
+  it('is out of reach at once on destroy, stops pending work, and removes itself after the next frame', async () => {
     list.setScene(sceneOf(ids(LIST_SLICE * 2)));
+    const placed = root.querySelectorAll('button').length;
     list.destroy();
-    expect(root.querySelector('[role="list"]')).toBeNull();
-    await new Promise((r) => setTimeout(r, 20));
-    expect(buttons()).toHaveLength(0);
+    // Not read out nor pressable (aria-hidden; its content skipped), and no more slices placed meanwhile.
+    expect(queryByRole(root, 'list')).toBeNull();
+    expect(queryByRole(root, 'button')).toBeNull();
+    expect(root.querySelector<HTMLElement>('[role="list"]')!.style.contentVisibility).toBe('hidden');
+    await waitFor(() => expect(root.querySelector('[role="list"]')).toBeNull());
+    expect(placed).toBe(FIRST_SLICE);
   });
 });

@@ -50,7 +50,7 @@ export function installProbe(expectedTotal: number): void {
     return found;
   };
   let statusElement: Element | null = null;
-  const statusOf = (el: Element | null) => (el?.isConnected ? STATUS_TEXT.exec((el.textContent ?? '').trim()) : null);
+  const statusOf = (el: Element | null) => (el?.isConnected && el.getAttribute('role') === 'status' ? STATUS_TEXT.exec((el.textContent ?? '').trim()) : null);
   const viewState = () => {
     let status = '';
     let statusCount: number | null = null;
@@ -65,7 +65,7 @@ export function installProbe(expectedTotal: number): void {
         }
       }
     }
-    if (m && statusElement?.getAttribute('role') === 'status') {
+    if (m && statusElement) {
       status = (statusElement.textContent ?? '').trim();
       statusCount = Number(m[1]!.replace(/,/g, ''));
     }

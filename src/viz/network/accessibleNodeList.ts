@@ -267,7 +267,8 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
       list.removeEventListener('focusin', onFocusIn);
       list.removeEventListener('focusout', onFocusOut);
       list.removeEventListener('keydown', onKeyDown);
-      // When the network changes renderer (a search leaving a few actors), in the step's own frame.
+      // Destroyed when the network changes renderer (a search leaving a few actors draws them as SVG), inside that
+      // step's frame: retired as a replaced list is.
       retire(list);
       items.clear();
       wanted = [];

@@ -36,41 +36,42 @@ export interface ParseProgress {
   fraction: number;
 }
 
-/**
- * A data row a reader has already decided to leave out (see `skipRow`): kept as this one shared empty row, so row
- * numbers stay as in the file while the row's cells are never held.
- */
-export const SKIPPED_ROW: readonly string[] = Object.freeze([]);
+/** Given the header, where each data row goes as it is read (its cells and its index among the data rows), or null to keep them. */
+export type RowSink = (header: readonly string[]) => ((cells: readonly string[], i: number) => void) | null;
 
 /**
  * CSV/TSV text to a table with papaparse (quoting, doubled quotes, CRLF, line breaks inside quoted cells).
- * Structural errors (an unclosed quote) become problems with the row they start in. `skipRow`, given the header,
- * may return a test for data rows to keep out as SKIPPED_ROW (an event file's non-contact rows: four in five rows of a
- * year of ICEWS, whose million rows of cells held until the reader ran were most of the import's garbage-collection time).
+ * Structural errors (an unclosed quote) become problems with the row they start in. `sink`, given the header, may take
+ * the data rows as they are read instead of the table (an event file's reader: then `rows` stays empty and no row's
+ * cells are held once read; see createDyadicReader).
  */
-export function parseDelimited(text: string, fileName = '', onProgress?: (p: ParseProgress) => void, skipRow?: (header: readonly string[]) => ((cells: readonly string[]) => boolean) | null): Table {
+export function parseDelimited(text: string, fileName = '', onProgress?: (p: ParseProgress) => void, sink?: RowSink): Table {
   const delimiter = detectDelimiter(text, fileName);
-  const all: string[][] = [];
+  let header: string[] | null = null;
+  const rows: string[][] = [];
   const problems: ImportProblem[] = [];
   const every = 5000;
-  let skip: ((cells: readonly string[]) => boolean) | null = null;
+  let read = 0;
+  let take: ((cells: readonly string[], i: number) => void) | null = null;
   Papa.parse<string[]>(text, {
     delimiter,
     skipEmptyLines: false,
-    step: (result, parser) => {
-      void parser;
-      if (all.length === 0) {
-        all.push(result.data);
-        skip = skipRow?.(result.data.map((h) => h.trim())) ?? null;
-      } else all.push(skip && !result.errors.length && skip(result.data) ? (SKIPPED_ROW as string[]) : result.data);
-      for (const e of result.errors) {
-        problems.push({ row: all.length, column: '', value: '', message: e.code === 'MissingQuotes' ? 'a quoted cell is never closed (a " is missing)' : e.message });
+    step: (result) => {
+      if (header === null) {
+        header = result.data.map((h) => h.trim());
+        take = sink?.(header) ?? null;
+      } else if (take) take(result.data, read++);
+      else {
+        rows.push(result.data);
+        read++;
       }
-      if (onProgress && all.length % every === 0) onProgress({ rows: all.length - 1, fraction: Math.min(1, result.meta.cursor / Math.max(1, text.length)) });
+      for (const e of result.errors) {
+        problems.push({ row: read + 1, column: '', value: '', message: e.code === 'MissingQuotes' ? 'a quoted cell is never closed (a " is missing)' : e.message });
+      }
+      if (onProgress && (read + 1) % every === 0) onProgress({ rows: read, fraction: Math.min(1, result.meta.cursor / Math.max(1, text.length)) });
     },
   });
-  const header = (all[0] ?? []).map((h) => h.trim());
-  return { header, rows: all.slice(1), delimiter, problems };
+  return { header: header ?? [], rows, delimiter, problems };
 }
 
 /** A row with nothing in it (an empty line or only delimiters) is skipped without a problem. */

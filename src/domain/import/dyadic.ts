@@ -1,7 +1,7 @@
 import type { Actor, Country, Meeting } from '../schema';
 import { DatasetBuilder, actorKey, nameIsAffiliation } from './builder';
 import { resolveAffiliation, UNSTATED } from './countries';
-import { isBlankRow, SKIPPED_ROW, type Table } from './delimited';
+import { isBlankRow, type Table } from './delimited';
 import type { DyadicLayout, DyadicRole, Mapping } from './layouts';
 import type { ImportResult } from './meetingsSheet';
 import { TYPE_OF_CAMEO } from './meetingsSheet';
@@ -55,7 +55,19 @@ interface Contact {
  * meeting); its code is the most specific among them, and a 043 row's source is the host.
  */
 export function readDyadic(table: Table, mapping: Mapping<DyadicRole>, layout: DyadicLayout, fileName: string): DyadicResult {
-  const problems: ImportProblem[] = [...table.problems];
+  const reader = createDyadicReader(mapping, layout, fileName);
+  for (let i = 0; i < table.rows.length; i++) reader.read(table.rows[i]!, i);
+  return reader.finish(table.problems);
+}
+
+/**
+ * `readDyadic` one row at a time, so the parser can hand each row over as it is read and no row's cells outlive it
+ * (a year of event files is a million rows of ~20 cells: held until a reader ran, they were most of the import's
+ * garbage-collection time). `read(cells, i)` takes data row `i` (spreadsheet row `i + 2`); `finish` gives the
+ * result, the parser's own problems first.
+ */
+export function createDyadicReader(mapping: Mapping<DyadicRole>, layout: DyadicLayout, fileName: string): DyadicReader {
+  const problems: ImportProblem[] = [];
   const missing = new Set(layout.missing);
   const contacts = new Map<string, Contact>();
   const affiliationCache = new Map<string, Country | null>();
@@ -103,14 +115,9 @@ export function readDyadic(table: Table, mapping: Mapping<DyadicRole>, layout: D
     return { name: actorName, key: facts.key, affiliation, kind };
   };
 
-  for (let i = 0; i < table.rows.length; i++) {
-    cells = table.rows[i]!;
-    if (cells === SKIPPED_ROW) {
-      rowsRead++;
-      notContacts++;
-      continue;
-    }
-    if (isBlankRow(cells)) continue;
+  const read = (rowCells: readonly string[], i: number): void => {
+    cells = rowCells;
+    if (isBlankRow(cells)) return;
     rowsRead++;
     row = i + 2;
     rowProblems.length = 0;
@@ -118,7 +125,7 @@ export function readDyadic(table: Table, mapping: Mapping<DyadicRole>, layout: D
     const code = eventCode(cells, mapping, missing);
     if (!layout.keepCode(code)) {
       notContacts++;
-      continue;
+      return;
     }
     const date = parseSheetDate(cell('date'));
     if (isSheetDateError(date)) problem('date', date.error);
@@ -126,7 +133,7 @@ export function readDyadic(table: Table, mapping: Mapping<DyadicRole>, layout: D
     const target = side('targetName', 'targetSectors', 'targetCountry');
     if (rowProblems.length || !source || !target || isSheetDateError(date)) {
       problems.push(...rowProblems);
-      continue;
+      return;
     }
     const storyId = cell('storyId');
     const sentence = cell('sentence');
@@ -147,23 +154,34 @@ export function readDyadic(table: Table, mapping: Mapping<DyadicRole>, layout: D
     }
     if (eventId) contact.eventIds.push(eventId);
     contact.events.push({ code: code as Cameo, source, target, text: cell('eventText') });
-  }
-
-  const builder = new DatasetBuilder(fileName);
-  for (const contact of contacts.values()) {
-    const meeting = toMeeting(contact, builder, layout, fileName);
-    if (typeof meeting === 'string') problems.push({ row: contact.row, column: layout.columns.targetName ?? 'target', value: contact.events[0]!.target.name, message: meeting });
-    else builder.addMeeting(meeting);
-  }
-  const meetings = builder.meetingCount;
-  const left = notContacts ? ` ${notContacts} rows were not contacts (CAMEO 040–046) and were left out.` : '';
-  return {
-    dataset: builder.build(`Imported from ${fileName} (${layout.name} layout): ${rowsRead} rows became ${meetings} meetings.${left}`),
-    problems,
-    rows: rowsRead,
-    meetings,
-    notContacts,
   };
+
+  const finish = (parserProblems: readonly ImportProblem[]): DyadicResult => {
+    cells = [];
+    const all = [...parserProblems, ...problems];
+    const builder = new DatasetBuilder(fileName);
+    for (const contact of contacts.values()) {
+      const meeting = toMeeting(contact, builder, layout, fileName);
+      if (typeof meeting === 'string') all.push({ row: contact.row, column: layout.columns.targetName ?? 'target', value: contact.events[0]!.target.name, message: meeting });
+      else builder.addMeeting(meeting);
+    }
+    contacts.clear();
+    const meetings = builder.meetingCount;
+    const left = notContacts ? ` ${notContacts} rows were not contacts (CAMEO 040–046) and were left out.` : '';
+    return {
+      dataset: builder.build(`Imported from ${fileName} (${layout.name} layout): ${rowsRead} rows became ${meetings} meetings.${left}`),
+      problems: all,
+      rows: rowsRead,
+      meetings,
+      notContacts,
+    };
+  };
+  return { read, finish };
+}
+
+export interface DyadicReader {
+  read(cells: readonly string[], i: number): void;
+  finish(parserProblems: readonly ImportProblem[]): DyadicResult;
 }
 
 /** The row's event code as the layout's `keepCode` reads it: trimmed, "missing" as empty, 2–4 digits as 3. */
@@ -172,22 +190,6 @@ function eventCode(cells: readonly string[], mapping: Mapping<DyadicRole>, missi
   const raw = at === undefined ? '' : (cells[at] ?? '').trim();
   const value = missing.has(raw) ? '' : raw;
   return /^\d{2,4}$/.test(value) ? value.padStart(3, '0').slice(0, 3) : value;
-}
-
-/**
- * For `parseDelimited`: when the header is one of `layouts`, a test for the rows its reader would leave out as not
- * contacts (a blank row is kept: the reader skips it without counting it).
- */
-export function nonContactRows(layouts: readonly DyadicLayout[], match: (header: readonly string[], layout: DyadicLayout) => Mapping<DyadicRole> | null) {
-  return (header: readonly string[]): ((cells: readonly string[]) => boolean) | null => {
-    for (const layout of layouts) {
-      const mapping = match(header, layout);
-      if (!mapping) continue;
-      const missing = new Set(layout.missing);
-      return (cells) => !layout.keepCode(eventCode(cells, mapping, missing)) && !isBlankRow(cells);
-    }
-    return null;
-  };
 }
 
 function toMeeting(contact: Contact, builder: DatasetBuilder, layout: DyadicLayout, fileName: string): Meeting | string {

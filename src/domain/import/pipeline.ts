@@ -1,8 +1,8 @@
 import type { Dataset } from '../schema';
 import { formatIssue, parseDatasetText, validateDataset, type DatasetIssue } from '../validate';
-import { parseDelimited, delimiterName, type ParseProgress, type Table } from './delimited';
-import { DYADIC_LAYOUTS, MEETINGS_SHEET, guessMapping, hasRequired, matchLayout, type Mapping, type MappingGuess, type SheetRole } from './layouts';
-import { nonContactRows, readDyadic } from './dyadic';
+import { parseDelimited, delimiterName, type ParseProgress, type RowSink, type Table } from './delimited';
+import { DYADIC_LAYOUTS, MEETINGS_SHEET, guessMapping, hasRequired, matchLayout, type DyadicLayout, type DyadicRole, type Mapping, type MappingGuess, type SheetRole } from './layouts';
+import { createDyadicReader, readDyadic, type DyadicReader, type DyadicResult } from './dyadic';
 import { readMeetingsSheet } from './meetingsSheet';
 import { formatProblem, skippedRows, type ImportProblem } from './problems';
 import { isolate } from '../bidi';
@@ -59,19 +59,27 @@ export function importText(text: string, fileName: string, options: { mapping?: 
     const n = result.dataset.meetings.length;
     return { ok: true, dataset: result.dataset, format: 'Parley JSON', problems: [], rows: n, meetings: n, unmatched: [], notContacts: 0 };
   }
-  // An event file's non-contact rows are left out while parsing (see SKIPPED_ROW); a sheet the user maps keeps every row.
-  const table = options.table ?? parseDelimited(text, fileName, options.onProgress, options.mapping ? undefined : nonContactRows(DYADIC_LAYOUTS, matchLayout));
+  // An event file is read as it is parsed (its rows are never held, see createDyadicReader); a sheet is kept whole.
+  const events: { reading: EventReading | null } = { reading: null };
+  const sink: RowSink = (header) => {
+    for (const layout of DYADIC_LAYOUTS) {
+      const mapping = matchLayout(header, layout);
+      if (!mapping) continue;
+      events.reading = { reader: createDyadicReader(mapping, layout, fileName), layout, mapping };
+      return events.reading.reader.read;
+    }
+    return null;
+  };
+  const table = options.table ?? parseDelimited(text, fileName, options.onProgress, options.mapping ? undefined : sink);
   if (!table.header.some((h) => h !== '')) return failure(`${isolate(fileName)} has no header row`, [{ path: 'line 1', message: 'the first line must name the columns (e.g. date, participants)' }]);
   const separated = `${delimiterName(table.delimiter)}-separated`;
 
+  const streamed = events.reading;
+  if (streamed) return fromEvents(streamed.reader.finish(table.problems), streamed.layout, streamed.mapping, table, separated, fileName);
   if (!options.mapping) {
     for (const layout of DYADIC_LAYOUTS) {
       const mapping = matchLayout(table.header, layout);
-      if (!mapping) continue;
-      const result = readDyadic(table, mapping, layout, fileName);
-      const used = new Set(Object.values(mapping));
-      const unmatched = table.header.filter((h, i) => !used.has(i) && h !== '');
-      return finish({ ...result, format: `${layout.name} events (${separated})`, unmatched }, fileName);
+      if (mapping) return fromEvents(readDyadic(table, mapping, layout, fileName), layout, mapping, table, separated, fileName);
     }
   }
   const guess = options.mapping ? { mapping: options.mapping, unmatched: unmatchedBy(table.header, options.mapping) } : guessMapping(table.header, MEETINGS_SHEET);
@@ -81,6 +89,18 @@ export function importText(text: string, fileName: string, options: { mapping?: 
   }
   const result = readMeetingsSheet(table, guess.mapping, fileName);
   return finish({ ...result, notContacts: 0, format: `meetings sheet (${separated})`, unmatched: guess.unmatched }, fileName);
+}
+
+interface EventReading {
+  reader: DyadicReader;
+  layout: DyadicLayout;
+  mapping: Mapping<DyadicRole>;
+}
+
+function fromEvents(result: DyadicResult, layout: DyadicLayout, mapping: Mapping<DyadicRole>, table: Table, separated: string, fileName: string): ImportOutcome {
+  const used = new Set(Object.values(mapping));
+  const unmatched = table.header.filter((h, i) => !used.has(i) && h !== '');
+  return finish({ ...result, format: `${layout.name} events (${separated})`, unmatched }, fileName);
 }
 
 function unmatchedBy(header: readonly string[], mapping: Mapping<SheetRole>): string[] {

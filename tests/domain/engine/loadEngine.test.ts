@@ -194,3 +194,63 @@ describe('flow control of the hand-over', () => {
     expect(replies.some((r) => r.type === 'done')).toBe(false);
   });
 });
+
+describe('records handed over while the file is still being checked', () => {
+  /** One load as the worker runs it: the page files each chunk in a later task, then acknowledges it. */
+  async function pacedReplies(text: string, limit = 3): Promise<{ replies: LoadReply[]; most: number }> {
+    const credit = chunkCredit(limit);
+    const replies: LoadReply[] = [];
+    let unacked = 0;
+    let most = 0;
+    const post = (r: LoadReply) => {
+      replies.push(r);
+      if (r.type !== 'chunk') return;
+      most = Math.max(most, ++unacked);
+      setTimeout(() => {
+        unacked--;
+        credit.ack();
+      }, 0);
+    };
+    await runLoad({ kind: 'bytes', bytes: bytesOf(text), fileName: 'x.json', label: 'x.json', chunkSize: 40 }, post, { credit });
+    return { replies, most };
+  }
+  // Many slices of checks (validate.ts checks records in slices of a few thousand).
+  const text = generateSynthetic({ meetings: 4600, actors: 200, seed: 12 });
+
+  it('gives the same index, within the credit, progress only growing', async () => {
+    const { replies, most } = await pacedReplies(text);
+    expect(most).toBeLessThanOrEqual(3);
+    expectSameIndex(assemble(replies), buildIndex(validated(text)));
+    expect(replies.at(-1)).toMatchObject({ type: 'done', summary: { kind: 'json', warningTotal: 0 } });
+    const fractions = replies.flatMap((r) => (r.type === 'progress' ? [r.fraction] : []));
+    fractions.forEach((f, i) => expect(f).toBeGreaterThanOrEqual(fractions[i - 1] ?? 0));
+    expect(fractions.at(-1)).toBe(1);
+  });
+
+  it('a check that fails after records went out ends the load with that failure, and nothing is done', async () => {
+    const dataset = JSON.parse(text) as Dataset;
+    // Passes the quick check (the records are well-formed); the duplicate id is found by the cross-record checks.
+    dataset.meetings[dataset.meetings.length - 1]!.id = dataset.meetings[0]!.id;
+    const { replies } = await pacedReplies(JSON.stringify(dataset));
+    const failedAt = replies.findIndex((r) => r.type === 'failed');
+    expect(failedAt).toBe(replies.length - 1);
+    // Records had gone out while the checks ran: the page drops them on `failed` (dataSource.ts).
+    expect(replies.slice(0, failedAt).some((r) => r.type === 'chunk')).toBe(true);
+    expect(replies.find((r) => r.type === 'head')).toBeDefined();
+    expect(replies.some((r) => r.type === 'done')).toBe(false);
+    expect(replies[failedAt]).toMatchObject({ issues: [{ path: `meetings[${dataset.meetings.length - 1}].id`, message: `duplicate id "${dataset.meetings[0]!.id}"` }] });
+    // Without a page to pace (no credit), nothing goes before the checks end.
+    const unpaced = await repliesOf({ kind: 'bytes', bytes: bytesOf(JSON.stringify(dataset)), fileName: 'x.json', label: 'x.json' });
+    expect(unpaced.some((r) => r.type === 'head' || r.type === 'chunk')).toBe(false);
+  });
+
+  it('records validation changes (an unknown field dropped) go out only as validated', async () => {
+    const dataset = JSON.parse(text) as Dataset;
+    (dataset.meetings[7] as unknown as Record<string, unknown>).extra = 'not in the schema';
+    const { replies } = await pacedReplies(JSON.stringify(dataset));
+    const sent = replies.flatMap((r) => (r.type === 'chunk' && r.field === 'meetings' ? r.items : [])) as Record<string, unknown>[];
+    expect(sent).toHaveLength(dataset.meetings.length);
+    expect(sent.some((m) => 'extra' in m)).toBe(false);
+    expect(replies.at(-1)).toMatchObject({ type: 'done', summary: { warningTotal: 1 } });
+  });
+});

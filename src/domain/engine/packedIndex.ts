@@ -83,32 +83,79 @@ export const csrRow = (csr: Csr, k: number): Int32Array => {
   return new Int32Array(values.buffer, values.byteOffset + from * Int32Array.BYTES_PER_ELEMENT, csr.offsets[k + 1]! - from);
 };
 
-/** Meeting positions per key: each meeting once per key, keys in first-seen order. */
-function groupCsr(n: number, forEachKey: (i: number, add: (key: string) => void) => void): KeyedCsr {
-  const keyOf = new Map<string, number>();
-  const keys: string[] = [];
-  const lists: number[][] = [];
-  let i = 0;
-  const add = (key: string) => {
-    let k = keyOf.get(key);
-    if (k === undefined) {
-      keyOf.set(key, (k = keys.length));
-      keys.push(key);
-      lists.push([]);
-    }
-    const list = lists[k]!;
-    if (list[list.length - 1] !== i) list.push(i);
-  };
-  for (; i < n; i++) forEachKey(i, add);
-  return { keys, ...flatten(lists) };
+/**
+ * Meeting positions per key from (key, meeting) pairs listed in meeting order: each meeting once per key, ascending.
+ * A counting sort over typed arrays (a list per key grown with push cost ~120 ms at 250,000 meetings).
+ */
+function pairsToCsr(keys: string[], pairKeys: Int32Array, pairMeetings: Int32Array, pairs: number): KeyedCsr {
+  const offsets = new Int32Array(keys.length + 1);
+  for (let p = 0; p < pairs; p++) offsets[pairKeys[p]! + 1]!++;
+  for (let k = 0; k < keys.length; k++) offsets[k + 1]! += offsets[k]!;
+  const values = new Int32Array(offsets[keys.length]!);
+  const fill = offsets.slice(0, keys.length);
+  for (let p = 0; p < pairs; p++) values[fill[pairKeys[p]!]!++] = pairMeetings[p]!;
+  return { keys, offsets, values };
 }
 
-function flatten(lists: readonly (readonly number[])[]): Csr {
-  const offsets = new Int32Array(lists.length + 1);
-  for (let k = 0; k < lists.length; k++) offsets[k + 1] = offsets[k]! + lists[k]!.length;
-  const values = new Int32Array(offsets[lists.length]!);
-  for (let k = 0; k < lists.length; k++) values.set(lists[k]!, offsets[k]!);
-  return { offsets, values };
+/** Meetings per affiliation of their participants; keys in first-seen order (meetings, then participants, in order). */
+function groupByAffiliation(actors: Dataset['actors'], partOffsets: Int32Array, partValues: Int32Array): KeyedCsr {
+  const n = partOffsets.length - 1;
+  const keyOfActor = new Int32Array(actors.length).fill(-1);
+  const keyOf = new Map<string, number>();
+  const keys: string[] = [];
+  const lastMeeting = new Int32Array(actors.length).fill(-1);
+  const pairKeys = new Int32Array(partValues.length);
+  const pairMeetings = new Int32Array(partValues.length);
+  let pairs = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = partOffsets[i]!; j < partOffsets[i + 1]!; j++) {
+      const a = partValues[j]!;
+      if (a < 0) continue;
+      let k = keyOfActor[a]!;
+      if (k < 0) {
+        const affiliation = actors[a]!.affiliation;
+        k = keyOf.get(affiliation) ?? -1;
+        if (k < 0) {
+          keyOf.set(affiliation, (k = keys.length));
+          keys.push(affiliation);
+        }
+        keyOfActor[a] = k;
+      }
+      if (lastMeeting[k] === i) continue;
+      lastMeeting[k] = i;
+      pairKeys[pairs] = k;
+      pairMeetings[pairs++] = i;
+    }
+  }
+  return pairsToCsr(keys, pairKeys, pairMeetings, pairs);
+}
+
+/** Meetings per topic; keys in first-seen order. */
+function groupByTopic(meetings: Dataset['meetings']): KeyedCsr {
+  let slots = 0;
+  for (let i = 0; i < meetings.length; i++) slots += meetings[i]!.topics.length;
+  const keyOf = new Map<string, number>();
+  const keys: string[] = [];
+  const lastMeeting: number[] = [];
+  const pairKeys = new Int32Array(slots);
+  const pairMeetings = new Int32Array(slots);
+  let pairs = 0;
+  for (let i = 0; i < meetings.length; i++) {
+    const topics = meetings[i]!.topics;
+    for (let t = 0; t < topics.length; t++) {
+      let k = keyOf.get(topics[t]!);
+      if (k === undefined) {
+        keyOf.set(topics[t]!, (k = keys.length));
+        keys.push(topics[t]!);
+        lastMeeting.push(-1);
+      }
+      if (lastMeeting[k] === i) continue;
+      lastMeeting[k] = i;
+      pairKeys[pairs] = k;
+      pairMeetings[pairs++] = i;
+    }
+  }
+  return pairsToCsr(keys, pairKeys, pairMeetings, pairs);
 }
 
 /** Index of a validated dataset, in flat arrays (runs in the loading worker). */
@@ -145,12 +192,8 @@ export function packIndex(dataset: Dataset): PackedIndex {
       if (a >= 0) actorValues[fill[a]!++] = i;
     }
   }
-  const byAffiliation = groupCsr(n, (i, add) => {
-    for (let k = partOffsets[i]!; k < partOffsets[i + 1]!; k++) if (partValues[k]! >= 0) add(actors[partValues[k]!]!.affiliation);
-  });
-  const byTopic = groupCsr(n, (i, add) => {
-    for (const t of meetings[i]!.topics) add(t);
-  });
+  const byAffiliation = groupByAffiliation(actors, partOffsets, partValues);
+  const byTopic = groupByTopic(meetings);
   const order = displayOrder(meetings, start);
   const { minTime, maxTime } = timeSpan(start, end);
   return {

@@ -44,7 +44,7 @@ export function parseJsonText(text: string): { ok: true; value: unknown } | { ok
 export type ValidationPause = { kind: 'slice' } | { kind: 'recordsFinal'; dataset: Dataset };
 
 /** Records per slice between pauses (a few milliseconds of checks at 250,000 meetings). */
-const SLICE = 1024;
+const SLICE = 2048;
 const SLICE_PAUSE: ValidationPause = { kind: 'slice' };
 
 export function validateDataset(json: unknown): DatasetResult {
@@ -121,18 +121,6 @@ export const needsCollapse = (s: string) => s.charCodeAt(0) === SPACE || s.charC
 /** Most texts are already collapsed; testing first avoids copying megabytes of source text. */
 const collapseSpace = (s: string) => (needsCollapse(s) ? s.replace(/\s+/g, ' ').trim() : s);
 
-/** `uniqueIds` with a pause per slice (the meetings: 250,000 of them). */
-function* uniqueIdSteps(list: readonly { id: string }[], name: string, issues: DatasetIssue[]): Generator<ValidationPause, Set<string>, void> {
-  const seen = new Set<string>();
-  for (let i = 0; i < list.length; i++) {
-    const item = list[i]!;
-    if (seen.has(item.id)) issues.push({ path: `${name}[${i}].id`, message: `duplicate id "${item.id}"` });
-    seen.add(item.id);
-    if (i % SLICE === SLICE - 1) yield SLICE_PAUSE;
-  }
-  return seen;
-}
-
 function uniqueIds(list: readonly { id: string }[], name: string, issues: DatasetIssue[]): Set<string> {
   const seen = new Set<string>();
   list.forEach((item, i) => {
@@ -163,7 +151,7 @@ function* crossRecordSteps(ds: Dataset): Generator<ValidationPause, DatasetIssue
   const sourceIds = uniqueIds(ds.sources, 'sources', issues);
   const actorIds = uniqueIds(ds.actors, 'actors', issues);
   const topicIds = uniqueIds(ds.topics, 'topics', issues);
-  yield* uniqueIdSteps(ds.meetings, 'meetings', issues);
+  uniqueIds(ds.meetings, 'meetings', issues);
   const codes = new Set<string>();
   ds.countries.forEach((c, i) => {
     if (codes.has(c.code)) issues.push({ path: `countries[${i}].code`, message: `duplicate code "${c.code}"` });
@@ -177,16 +165,10 @@ function* crossRecordSteps(ds: Dataset): Generator<ValidationPause, DatasetIssue
       if (r.inferred && !r.note?.trim()) issues.push({ path: `actors[${i}].roles[${j}].note`, message: 'an inferred role date needs a note saying how it was inferred' });
     });
   });
-  yield* provenanceSteps(ds, issues);
+  issues.push(...provenanceIssues(ds));
 
   // A source without text (an imported citation) cannot check its quotes; the UI says so next to each one.
-  const sourceText = new Map<string, string | undefined>();
-  for (let i = 0; i < ds.sources.length; i++) {
-    const s = ds.sources[i]!;
-    sourceText.set(s.id, s.text === undefined ? undefined : collapseSpace(s.text));
-    // Source texts run to megabytes: a pause every few hundred.
-    if (i % 256 === 255) yield SLICE_PAUSE;
-  }
+  const sourceText = new Map(ds.sources.map((s) => [s.id, s.text === undefined ? undefined : collapseSpace(s.text)]));
   const actorsInMeetings = new Set<string>();
   // Dates repeat (a year of events has a few hundred distinct days).
   const spans = new Map<string, { first: string; last: string }>();
@@ -229,13 +211,13 @@ function* crossRecordSteps(ds: Dataset): Generator<ValidationPause, DatasetIssue
 }
 
 /** Provenance rules: outside sources stay outside the evidence, references to occasions and topics resolve, inferred values carry notes. */
-function* provenanceSteps(ds: Dataset, issues: DatasetIssue[]): Generator<ValidationPause, void, void> {
+function provenanceIssues(ds: Dataset): DatasetIssue[] {
+  const issues: DatasetIssue[] = [];
   const sources = new Map(ds.sources.map((s) => [s.id, s]));
   const kinds = new Map(ds.actors.map((a) => [a.id, a.kind]));
   const occasionIds = uniqueIds(ds.occasions ?? [], 'occasions', issues);
   const wrongCameo = ds.cameoPerspective === 'visitor' ? '043' : ds.cameoPerspective === 'host' ? '042' : null;
   for (let i = 0; i < ds.meetings.length; i++) {
-    if (i % SLICE === SLICE - 1) yield SLICE_PAUSE;
     const m = ds.meetings[i]!;
     if (m.cameo === wrongCameo) {
       issues.push({ path: `${meetingAt(i)}.cameo`, message: `CAMEO ${m.cameo} takes the ${m.cameo === '043' ? 'host' : 'visitor'}'s view; this dataset codes visits from the ${ds.cameoPerspective}'s (${m.cameo === '043' ? '042' : '043'})` });
@@ -267,4 +249,5 @@ function* provenanceSteps(ds: Dataset, issues: DatasetIssue[]): Generator<Valida
       else if (!source.corroborating) issues.push({ path: `${meetingAt(i)}.corroboration[${j}].sourceId`, message: `source "${c.sourceId}" is not marked corroborating` });
     });
   }
+  return issues;
 }

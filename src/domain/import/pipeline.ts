@@ -47,26 +47,12 @@ const looksLikeJson = (text: string, fileName: string) => /\.json$/i.test(fileNa
 
 const failure = (title: string, issues: DatasetIssue[]): ImportFailure => ({ ok: false, needsMapping: false, title, issues });
 
-export interface ImportOptions {
-  mapping?: Mapping<SheetRole>;
-  table?: Table;
-  onProgress?: (p: ParseProgress) => void;
-  /**
-   * The reader's dataset is returned unchecked: the caller validates it (the load worker does, handing records over
-   * while it checks; runLoad.ts) and reports a failure under `notValidAfterReading`.
-   */
-  deferCheck?: boolean;
-}
-
-/** The title of a dataset a reader made that then failed validation (a reader bug, never the user's). */
-export const notValidAfterReading = (fileName: string): string => `${isolate(fileName)} was read but the result is not valid`;
-
 /**
  * Text (already decoded) to a dataset: JSON in Parley's schema, a dyadic event layout recognised from its header, a
  * meetings sheet whose headers name the roles, or — when they do not — a request for a mapping. Pass `mapping` to
  * read a sheet with the user's choice of columns.
  */
-export function importText(text: string, fileName: string, options: ImportOptions = {}): ImportOutcome {
+export function importText(text: string, fileName: string, options: { mapping?: Mapping<SheetRole>; table?: Table; onProgress?: (p: ParseProgress) => void } = {}): ImportOutcome {
   if (!options.table && looksLikeJson(text, fileName)) {
     const result = parseDatasetText(text);
     if (!result.ok) return failure(`${isolate(fileName)} is not a valid Parley dataset`, result.issues);
@@ -89,11 +75,11 @@ export function importText(text: string, fileName: string, options: ImportOption
   const separated = `${delimiterName(table.delimiter)}-separated`;
 
   const streamed = events.reading;
-  if (streamed) return fromEvents(streamed.reader.finish(table.problems), streamed.layout, streamed.mapping, table, separated, fileName, options.deferCheck);
+  if (streamed) return fromEvents(streamed.reader.finish(table.problems), streamed.layout, streamed.mapping, table, separated, fileName);
   if (!options.mapping) {
     for (const layout of DYADIC_LAYOUTS) {
       const mapping = matchLayout(table.header, layout);
-      if (mapping) return fromEvents(readDyadic(table, mapping, layout, fileName), layout, mapping, table, separated, fileName, options.deferCheck);
+      if (mapping) return fromEvents(readDyadic(table, mapping, layout, fileName), layout, mapping, table, separated, fileName);
     }
   }
   const guess = options.mapping ? { mapping: options.mapping, unmatched: unmatchedBy(table.header, options.mapping) } : guessMapping(table.header, MEETINGS_SHEET);
@@ -102,7 +88,7 @@ export function importText(text: string, fileName: string, options: ImportOption
     return { ok: false, needsMapping: true, table, guess, fileName };
   }
   const result = readMeetingsSheet(table, guess.mapping, fileName);
-  return finish({ ...result, notContacts: 0, format: `meetings sheet (${separated})`, unmatched: guess.unmatched }, fileName, options.deferCheck);
+  return finish({ ...result, notContacts: 0, format: `meetings sheet (${separated})`, unmatched: guess.unmatched }, fileName);
 }
 
 interface EventReading {
@@ -111,10 +97,10 @@ interface EventReading {
   mapping: Mapping<DyadicRole>;
 }
 
-function fromEvents(result: DyadicResult, layout: DyadicLayout, mapping: Mapping<DyadicRole>, table: Table, separated: string, fileName: string, deferCheck = false): ImportOutcome {
+function fromEvents(result: DyadicResult, layout: DyadicLayout, mapping: Mapping<DyadicRole>, table: Table, separated: string, fileName: string): ImportOutcome {
   const used = new Set(Object.values(mapping));
   const unmatched = table.header.filter((h, i) => !used.has(i) && h !== '');
-  return finish({ ...result, format: `${layout.name} events (${separated})`, unmatched }, fileName, deferCheck);
+  return finish({ ...result, format: `${layout.name} events (${separated})`, unmatched }, fileName);
 }
 
 function unmatchedBy(header: readonly string[], mapping: Mapping<SheetRole>): string[] {
@@ -123,15 +109,14 @@ function unmatchedBy(header: readonly string[], mapping: Mapping<SheetRole>): st
 }
 
 /** The same validator as every other dataset: a reader bug can never load an inconsistent dataset. */
-function finish(read: Omit<Imported, 'ok'>, fileName: string, deferCheck = false): ImportOutcome {
+function finish(read: Omit<Imported, 'ok'>, fileName: string): ImportOutcome {
   if (read.meetings === 0) {
     const issues = read.problems.slice(0, 200).map((p) => ({ path: '', message: formatProblem(p) }));
     const why = read.rows === 0 ? 'it has no data rows' : read.notContacts === read.rows ? 'none of its rows is a contact (CAMEO 040–046)' : 'no row could be read';
     return failure(`Nothing to show from ${isolate(fileName)}: ${why}`, issues);
   }
-  if (deferCheck) return { ok: true, ...read };
   const checked = validateDataset(read.dataset);
-  if (!checked.ok) return failure(notValidAfterReading(fileName), checked.issues);
+  if (!checked.ok) return failure(`${isolate(fileName)} was read but the result is not valid`, checked.issues);
   return { ok: true, ...read, dataset: checked.dataset };
 }
 

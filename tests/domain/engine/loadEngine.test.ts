@@ -244,24 +244,6 @@ describe('records handed over while the file is still being checked', () => {
     expect(unpaced.some((r) => r.type === 'head' || r.type === 'chunk')).toBe(false);
   });
 
-  it('an event file: the same index and summary as importing it directly', async () => {
-    const file = readFileSync('tests/fixtures/import/icews-sample.tab');
-    const decoded = decodeBytes(file);
-    const direct = decoded.ok ? importText(decoded.text, 'icews-sample.tab') : null;
-    if (!direct?.ok) throw new Error('fixture does not import');
-    const credit = chunkCredit(1);
-    const replies: LoadReply[] = [];
-    const post = (r: LoadReply) => {
-      replies.push(r);
-      if (r.type === 'chunk') setTimeout(() => credit.ack(), 0);
-    };
-    await runLoad({ kind: 'bytes', bytes: new Uint8Array(file).buffer, fileName: 'icews-sample.tab', label: 'icews-sample.tab', chunkSize: 1 }, post, { credit });
-    expectSameIndex(assemble(replies), buildIndex(direct.dataset));
-    const done = replies.at(-1);
-    const { dataset: _, ...summary } = direct;
-    expect(done?.type === 'done' && done.summary).toEqual({ kind: 'import', imported: summary });
-  });
-
   it('records validation changes (an unknown field dropped) go out only as validated', async () => {
     const dataset = JSON.parse(text) as Dataset;
     (dataset.meetings[7] as unknown as Record<string, unknown>).extra = 'not in the schema';

@@ -24,63 +24,41 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 /** Parses raw file text; JSON syntax errors become an issue instead of an exception. */
 export function parseDatasetText(text: string): DatasetResult {
-  const json = parseJsonText(text);
-  return json.ok ? validateDataset(json.value) : json.failure;
-}
-
-export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; failure: DatasetResult } {
+  let json: unknown;
   try {
-    return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) }; // a BOM left by the decoder is not an error
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text); // a BOM left by the decoder is not an error
   } catch (error) {
-    return { ok: false, failure: { ok: false, issues: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }], total: 1 } };
+    return { ok: false, issues: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }], total: 1 };
   }
+  return validateDataset(json);
 }
 
 /**
- * Where `validationSteps` pauses: after a slice of records (`slice`), or once every meeting and actor is known to come
- * out of validation unchanged (`recordsFinal`, with the dataset as it will be if the remaining checks pass): from
- * then on the records can be indexed and handed over while the cross-record checks run.
- */
-export type ValidationPause = { kind: 'slice' } | { kind: 'recordsFinal'; dataset: Dataset };
-
-/** Records per slice between pauses (a few milliseconds of checks at 250,000 meetings). */
-const SLICE = 2048;
-const SLICE_PAUSE: ValidationPause = { kind: 'slice' };
-
-export function validateDataset(json: unknown): DatasetResult {
-  const steps = validationSteps(json);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
-/**
- * `validateDataset` in steps, for the load worker (runLoad.ts), which hands records over to the page between them.
  * Zod's result, computed cheaply when it can be: if every meeting and actor passes the quick check (it would come
  * out of zod unchanged), zod only parses the small rest of the file and the original records are put back.
  * Valid and invalid records alike give exactly zod's answer, because anything unusual takes the full zod path.
  */
-export function* validationSteps(json: unknown): Generator<ValidationPause, DatasetResult, void> {
-  // `rest`: what may still hold unknown keys or long values (records that passed the quick check cannot).
-  let parsed: ReturnType<typeof DatasetSchema.safeParse> | null = null;
-  let rest: unknown = json;
+function schemaParse(json: unknown): { parsed: ReturnType<typeof DatasetSchema.safeParse>; rest: unknown } {
   if (typeof json === 'object' && json !== null && !Array.isArray(json)) {
     const { meetings, actors } = json as { meetings?: unknown; actors?: unknown };
-    if (Array.isArray(meetings) && Array.isArray(actors) && (yield* allPass(meetings, meetingPassesUnchanged)) && (yield* allPass(actors, actorPassesUnchanged))) {
-      rest = { ...json, meetings: [], actors: [] };
-      const restParsed = DatasetSchema.safeParse(rest);
-      parsed = restParsed.success ? { ...restParsed, data: { ...restParsed.data, meetings, actors } as Dataset } : restParsed;
-      if (parsed.success) yield { kind: 'recordsFinal', dataset: parsed.data };
+    if (Array.isArray(meetings) && Array.isArray(actors) && meetings.every(meetingPassesUnchanged) && actors.every(actorPassesUnchanged)) {
+      const rest = { ...json, meetings: [], actors: [] };
+      const parsed = DatasetSchema.safeParse(rest);
+      return { parsed: parsed.success ? { ...parsed, data: { ...parsed.data, meetings, actors } as Dataset } : parsed, rest };
     }
   }
-  parsed ??= DatasetSchema.safeParse(json);
+  return { parsed: DatasetSchema.safeParse(json), rest: json };
+}
+
+export function validateDataset(json: unknown): DatasetResult {
+  // `rest`: what may still hold unknown keys or long values (records that passed the quick check cannot).
+  const { parsed, rest } = schemaParse(json);
   if (!parsed.success) {
     const all = parsed.error.issues;
     const issues = all.slice(0, MAX_ISSUES).map((i) => ({ path: formatPath(i.path), message: i.message }));
     return { ok: false, issues, total: all.length };
   }
-  const issues = yield* crossRecordSteps(parsed.data);
+  const issues = crossRecordIssues(parsed.data);
   if (issues.length) return { ok: false, issues: issues.slice(0, MAX_ISSUES), total: issues.length };
   const warnings: DatasetIssue[] = [];
   let warningTotal = 0;
@@ -88,14 +66,6 @@ export function* validationSteps(json: unknown): Generator<ValidationPause, Data
     if (warningTotal++ < MAX_ISSUES) warnings.push(w);
   });
   return { ok: true, dataset: parsed.data, warnings, warningTotal };
-}
-
-function* allPass(list: readonly unknown[], passes: (item: unknown) => boolean): Generator<ValidationPause, boolean, void> {
-  for (let i = 0; i < list.length; i++) {
-    if (!passes(list[i])) return false;
-    if (i % SLICE === SLICE - 1) yield SLICE_PAUSE;
-  }
-  return true;
 }
 
 /** A meeting's place in an issue's path, spelled out only when there is an issue. */
@@ -139,14 +109,6 @@ function listedBefore(participants: readonly { actorId: string }[], j: number): 
 
 /** The rules a schema cannot express: uniqueness, references, date consistency, verbatim evidence. */
 export function crossRecordIssues(ds: Dataset): DatasetIssue[] {
-  const steps = crossRecordSteps(ds);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
-function* crossRecordSteps(ds: Dataset): Generator<ValidationPause, DatasetIssue[], void> {
   const issues: DatasetIssue[] = [];
   const sourceIds = uniqueIds(ds.sources, 'sources', issues);
   const actorIds = uniqueIds(ds.actors, 'actors', issues);
@@ -173,7 +135,6 @@ function* crossRecordSteps(ds: Dataset): Generator<ValidationPause, DatasetIssue
   // Dates repeat (a year of events has a few hundred distinct days).
   const spans = new Map<string, { first: string; last: string }>();
   for (let i = 0; i < ds.meetings.length; i++) {
-    if (i % SLICE === SLICE - 1) yield SLICE_PAUSE;
     const m = ds.meetings[i]!;
     if (m.earliest > m.latest) issues.push({ path: `${meetingAt(i)}.earliest`, message: `earliest ${m.earliest} is after latest ${m.latest}` });
     if (partsOf(m.date) !== PARTS_OF_PRECISION[m.datePrecision]) {

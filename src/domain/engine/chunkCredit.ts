@@ -13,12 +13,6 @@ export function chunkCredit(limit = CHUNKS_IN_FLIGHT) {
       while (inFlight >= limit) await new Promise<void>((resolve) => (wake = resolve));
       inFlight++;
     },
-    /** Takes one if there is one now (the loading worker, between slices of checks, does not wait). */
-    tryTake(): boolean {
-      if (inFlight >= limit) return false;
-      inFlight++;
-      return true;
-    },
     ack(): void {
       inFlight = Math.max(0, inFlight - 1);
       const resume = wake;

@@ -1,5 +1,5 @@
 import type { Dataset } from '../schema';
-import { parseJsonText, validationSteps, type DatasetResult } from '../validate';
+import { parseDatasetText } from '../validate';
 import { decodeBytes, headOf } from '../import/decode';
 import { importText } from '../import/pipeline';
 import { isolate } from '../bidi';
@@ -9,7 +9,7 @@ import { columnBuffers, queryColumnsFrom } from './queryColumns';
 import { readFileBytes, storeFileBytes } from './storedFiles';
 import { sendSearchTexts } from './searchTexts';
 import type { TextPost } from './queryProtocol';
-import type { ChunkField, LoadReply, LoadRequest, LoadStage, LoadSummary, Post } from './protocol';
+import type { ChunkField, LoadRequest, LoadStage, LoadSummary, Post } from './protocol';
 import type { ChunkCredit } from './chunkCredit';
 import { fetchDataset, type Fetched } from './fetchBody';
 import { overallFraction, throttled } from './loadProgress';
@@ -59,7 +59,6 @@ export async function runLoad(request: LoadRequest, post: Post, { signal, credit
   let dataset: Dataset;
   let summary: LoadSummary;
   let storing: Promise<boolean> | null = null;
-  let started: StartedHandOver | null = null;
   if (request.kind === 'table') {
     const outcome = importText('', fileName, { table: request.table, mapping: request.mapping });
     if (!outcome.ok) {
@@ -90,14 +89,10 @@ export async function runLoad(request: LoadRequest, post: Post, { signal, credit
     if (!decoded.ok) return fail(`Cannot open ${isolate(label)}`, decoded.message);
     if (signal?.aborted) return;
     if (json) {
-      const parsed = parseJsonText(decoded.text);
-      const result = parsed.ok ? await validateHandingOver(parsed.value, post, request.chunkSize ?? DEFAULT_CHUNK, credit, signal) : { checked: parsed.failure, started: null };
-      if (!result || signal?.aborted) return;
-      const { checked } = result;
-      if (!checked.ok) return post({ type: 'failed', title: `The dataset ${isolate(label)} is not valid`, issues: checked.issues, total: checked.total });
-      dataset = checked.dataset;
-      summary = { kind: 'json', warnings: checked.warnings, warningTotal: checked.warningTotal };
-      started = result.started;
+      const result = parseDatasetText(decoded.text);
+      if (!result.ok) return post({ type: 'failed', title: `The dataset ${isolate(label)} is not valid`, issues: result.issues, total: result.total });
+      dataset = result.dataset;
+      summary = { kind: 'json', warnings: result.warnings, warningTotal: result.warningTotal };
     } else {
       const report = throttled(100, (rows, within) => progress('read', rows, within));
       const outcome = importText(decoded.text, fileName, { onProgress: (p) => report(p.rows, p.fraction) });
@@ -112,7 +107,7 @@ export async function runLoad(request: LoadRequest, post: Post, { signal, credit
   const stored = storing ? await storing : undefined;
   if (signal?.aborted) return;
   const textsFollow = texts !== undefined && dataset.meetings.length >= texts.from;
-  await handOver(dataset, summary, post, request.chunkSize ?? DEFAULT_CHUNK, signal, stored, credit, textsFollow, started);
+  await handOver(dataset, summary, post, request.chunkSize ?? DEFAULT_CHUNK, signal, stored, credit, textsFollow);
   // After the hand-over, when the page has the dataset on screen and asks: the worker's cores are the page's too.
   if (!textsFollow) return;
   sendSearchTexts(dataset, await texts.wanted, signal);
@@ -127,30 +122,10 @@ function importedParts(outcome: import('../import/pipeline').Imported): { datase
 /**
  * Index, then the head (index buffers transferred and the small parts of the dataset), then the records in chunks;
  * with a `credit`, each chunk waits for one (see CHUNKS_IN_FLIGHT), else all are sent at once (synchronously).
- * `started`: the head and some chunks went out while the dataset was being checked (validateHandingOver).
  */
-export async function handOver(dataset: Dataset, summary: LoadSummary, post: Post, chunkSize: number, signal?: AbortSignal, stored?: boolean, credit?: ChunkCredit, textsFollow = false, started?: StartedHandOver | null): Promise<void> {
-  const sender = started ?? startHandOver(dataset, post, chunkSize, summary.kind === 'import' ? summary.imported.rows : dataset.meetings.length);
-  while (sender.pending()) {
-    if (credit) await credit.take();
-    if (signal?.aborted) return;
-    sender.sendNext();
-  }
-  post({ type: 'done', summary, ...(stored !== undefined ? { stored } : {}), ...(textsFollow ? { textsFollow } : {}) });
-}
-
-type Chunk = Extract<LoadReply, { type: 'chunk' }>;
-
-/** A hand-over whose head has been posted, and its chunks to send one by one (each with its progress). */
-export interface StartedHandOver {
-  /** Whether a chunk is still to be sent. */
-  pending(): boolean;
-  sendNext(): void;
-}
-
-/** Indexes the dataset and posts the head; the records follow as `chunks`. */
-function startHandOver(dataset: Dataset, post: Post, chunkSize: number, rows: number): StartedHandOver {
+export async function handOver(dataset: Dataset, summary: LoadSummary, post: Post, chunkSize: number, signal?: AbortSignal, stored?: boolean, credit?: ChunkCredit, textsFollow = false): Promise<void> {
   const n = dataset.meetings.length;
+  const rows = summary.kind === 'import' ? summary.imported.rows : n;
   post({ type: 'progress', stage: 'index', rows, fraction: overallFraction('index', 0) });
   const packed = packIndex(dataset);
   // Key order as in the file (an export writes the dataset back); the chunked arrays are filled in by the page.
@@ -162,66 +137,21 @@ function startHandOver(dataset: Dataset, post: Post, chunkSize: number, rows: nu
   const total = counts.meetings + counts.actors + counts.sources;
   let sent = 0;
   let chunks = 0;
-  const all = chunksOf(dataset, Math.max(1, chunkSize));
-  let next = all.next();
-  return {
-    pending: () => !next.done,
-    sendNext() {
-      if (next.done) return;
-      const chunk = next.value;
-      post(chunk);
-      next = all.next();
-      sent += chunk.items.length;
-      if (++chunks % CHUNKS_PER_PROGRESS === 0 || sent === total) post({ type: 'progress', stage: 'transfer', rows, fraction: overallFraction('transfer', sent / total) });
-    },
-  };
-}
-
-function* chunksOf(dataset: Dataset, size: number): Generator<Chunk, void, void> {
+  const size = Math.max(1, chunkSize);
   for (const field of ['actors', 'meetings', 'sources'] as const) {
     const list = dataset[field] as readonly unknown[];
     for (let offset = 0; offset < list.length; ) {
+      if (credit) await credit.take();
+      if (signal?.aborted) return;
       let endAt = Math.min(list.length, offset + size);
       if (field === 'sources') endAt = sourceChunkEnd(dataset.sources, offset, endAt);
-      yield { type: 'chunk', field, offset, items: list.slice(offset, endAt) };
+      post({ type: 'chunk', field, offset, items: list.slice(offset, endAt) });
+      sent += endAt - offset;
       offset = endAt;
+      if (++chunks % CHUNKS_PER_PROGRESS === 0 || sent === total) post({ type: 'progress', stage: 'transfer', rows, fraction: overallFraction('transfer', sent / total) });
     }
   }
-}
-
-/**
- * Validates `json`, and once its records are known to come out of validation unchanged (validationSteps'
- * `recordsFinal`), indexes them, posts the head and hands records over between slices of the remaining checks, as the
- * page has room (`credit`): the page files them while this worker checks, where it used to wait for every check
- * (at 250,000 meetings the checks take ~1 s and the page's filing ~2 s). If a check then fails, `failed` follows what
- * was sent and the page drops it. Without a credit (no page to pace: tests, loading in the page) nothing goes early.
- */
-async function validateHandingOver(json: unknown, post: Post, chunkSize: number, credit: ChunkCredit | undefined, signal: AbortSignal | undefined): Promise<{ checked: DatasetResult; started: StartedHandOver | null } | null> {
-  const steps = validationSteps(json);
-  let started: StartedHandOver | null = null;
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return { checked: step.value, started };
-    if (signal?.aborted) return null;
-    if (!credit) continue;
-    if (step.value.kind === 'recordsFinal') started = startHandOver(step.value.dataset, post, chunkSize, step.value.dataset.meetings.length);
-    if (!started?.pending()) continue;
-    // Send while the page has room; then let its acknowledgements in before the next slice.
-    while (started.pending() && credit.tryTake()) started.sendNext();
-    if (started.pending()) await nextTurn();
-  }
-}
-
-/** Resolves on a later turn of the event loop (a message, which setTimeout's 4 ms clamp does not delay). */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
+  post({ type: 'done', summary, ...(stored !== undefined ? { stored } : {}), ...(textsFollow ? { textsFollow } : {}) });
 }
 
 function sourceChunkEnd(sources: Dataset['sources'], from: number, limit: number): number {

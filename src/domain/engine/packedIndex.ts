@@ -103,6 +103,7 @@ function groupByAffiliation(actors: Dataset['actors'], partOffsets: Int32Array, 
   const keyOfActor = new Int32Array(actors.length).fill(-1);
   const keyOf = new Map<string, number>();
   const keys: string[] = [];
+  // Per key (there are at most as many affiliations as actors): the last meeting listed under it.
   const lastMeeting = new Int32Array(actors.length).fill(-1);
   const pairKeys = new Int32Array(partValues.length);
   const pairMeetings = new Int32Array(partValues.length);

@@ -98,12 +98,10 @@ interface EventReading {
 }
 
 function fromEvents(result: DyadicResult, layout: DyadicLayout, mapping: Mapping<DyadicRole>, table: Table, separated: string, fileName: string): ImportOutcome {
-  const used = new Set(Object.values(mapping));
-  const unmatched = table.header.filter((h, i) => !used.has(i) && h !== '');
-  return finish({ ...result, format: `${layout.name} events (${separated})`, unmatched }, fileName);
+  return finish({ ...result, format: `${layout.name} events (${separated})`, unmatched: unmatchedBy(table.header, mapping) }, fileName);
 }
 
-function unmatchedBy(header: readonly string[], mapping: Mapping<SheetRole>): string[] {
+function unmatchedBy(header: readonly string[], mapping: Mapping<SheetRole | DyadicRole>): string[] {
   const used = new Set(Object.values(mapping));
   return header.filter((h, i) => !used.has(i) && h !== '');
 }

@@ -12,7 +12,8 @@ export { formatIssue, issueCountText, type DatasetIssue } from './issues';
  * Warnings (unknown fields, absurdly long values) do not stop the dataset from loading.
  */
 export type DatasetResult =
-  | { ok: true; dataset: Dataset; warnings: DatasetIssue[]; warningTotal: number }
+  /** `asParsed`: the meetings are JSON.parse's own objects, unchanged by the schema (their text in the file is theirs). */
+  | { ok: true; dataset: Dataset; warnings: DatasetIssue[]; warningTotal: number; asParsed: boolean }
   | { ok: false; issues: DatasetIssue[]; total: number };
 
 /** Lists at most this many issues so a badly broken file still gives a readable list (the total is still counted). */
@@ -38,21 +39,21 @@ export function parseDatasetText(text: string): DatasetResult {
  * out of zod unchanged), zod only parses the small rest of the file and the original records are put back.
  * Valid and invalid records alike give exactly zod's answer, because anything unusual takes the full zod path.
  */
-function schemaParse(json: unknown): { parsed: ReturnType<typeof DatasetSchema.safeParse>; rest: unknown } {
+function schemaParse(json: unknown): { parsed: ReturnType<typeof DatasetSchema.safeParse>; rest: unknown; asParsed: boolean } {
   if (typeof json === 'object' && json !== null && !Array.isArray(json)) {
     const { meetings, actors } = json as { meetings?: unknown; actors?: unknown };
     if (Array.isArray(meetings) && Array.isArray(actors) && meetings.every(meetingPassesUnchanged) && actors.every(actorPassesUnchanged)) {
       const rest = { ...json, meetings: [], actors: [] };
       const parsed = DatasetSchema.safeParse(rest);
-      return { parsed: parsed.success ? { ...parsed, data: { ...parsed.data, meetings, actors } as Dataset } : parsed, rest };
+      return { parsed: parsed.success ? { ...parsed, data: { ...parsed.data, meetings, actors } as Dataset } : parsed, rest, asParsed: true };
     }
   }
-  return { parsed: DatasetSchema.safeParse(json), rest: json };
+  return { parsed: DatasetSchema.safeParse(json), rest: json, asParsed: false };
 }
 
 export function validateDataset(json: unknown): DatasetResult {
   // `rest`: what may still hold unknown keys or long values (records that passed the quick check cannot).
-  const { parsed, rest } = schemaParse(json);
+  const { parsed, rest, asParsed } = schemaParse(json);
   if (!parsed.success) {
     const all = parsed.error.issues;
     const issues = all.slice(0, MAX_ISSUES).map((i) => ({ path: formatPath(i.path), message: i.message }));
@@ -65,7 +66,7 @@ export function validateDataset(json: unknown): DatasetResult {
   datasetWarnings(rest, (w) => {
     if (warningTotal++ < MAX_ISSUES) warnings.push(w);
   });
-  return { ok: true, dataset: parsed.data, warnings, warningTotal };
+  return { ok: true, dataset: parsed.data, warnings, warningTotal, asParsed };
 }
 
 /** A meeting's place in an issue's path, spelled out only when there is an issue. */

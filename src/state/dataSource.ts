@@ -87,7 +87,7 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
         case 'needsMapping':
           return finish({ kind: 'needsMapping', needs: reply.needs });
         case 'head':
-          assembler = new IndexAssembler(reply.packed, reply.rest, reply.counts);
+          assembler = new IndexAssembler(reply.packed, reply.rest, reply.counts, reply.meetingBytes);
           if (reply.query) queryWorker = startQueryWorkerEarly(reply.query);
           return;
         case 'chunk':

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appUrl, openApp, useBrowser, waitForViews } from './browser';
 import { generateSynthetic } from '../../scripts/generate-synthetic';
-import { countStatus, XSS } from './helpers';
+import { countStatus, details, XSS } from './helpers';
 import { buildIndex } from '../../src/domain/indexes';
 import { EMPTY_FILTERS, filterMeetings } from '../../src/domain/filters';
 import type { Dataset } from '../../src/domain/schema';
@@ -87,6 +87,37 @@ describe('a dataset past the query worker\'s size', () => {
     await expect.poll(() => countStatus(page).textContent(), { timeout: 15_000 }).toBe(of(all));
     await waitForViews(page, all);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("opens a meeting from a link and the next one from its actor's list, each read from the file's bytes as it was written", async () => {
+    const dataset = JSON.parse(generateSynthetic({ meetings: MEETINGS, actors: 900, seed: 23 })) as Dataset;
+    // Text a byte-level reader can trip on: markup, quotes and braces, multi-byte and right-to-left characters.
+    const k = 4321;
+    const summary = `Talks in Tōkyō 東京 about "peace}{" \\ ${XSS} \u202Eend 😀`;
+    dataset.meetings[k] = { ...dataset.meetings[k]!, summary };
+    const body = JSON.stringify(dataset);
+    const meeting = dataset.meetings[k]!;
+
+    const { page, context, errors, dialogs } = await openApp(browser(), '', { width: 1366, height: 768 });
+    await page.route('**/big.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+    await page.goto(appUrl(`data=big.json&select=meeting:${meeting.id}`));
+    await waitForViews(page, MEETINGS);
+    const panel = details(page);
+    await expect.poll(() => panel.locator('p[dir=auto]').first().textContent(), { timeout: 15_000 }).toBe(summary);
+    expect(await page.locator('img[src=x]').count()).toBe(0);
+    // Another meeting of one of its participants, opened from the panel: read when first asked for, not before.
+    const actor = dataset.actors.find((a) => a.id === meeting.participants[0]!.actorId)!;
+    await panel.getByRole('button', { name: actor.name, exact: true }).first().click();
+    await expect.poll(() => panel.getByRole('heading', { level: 2 }).textContent(), { timeout: 15_000 }).toContain(actor.name);
+    const listed = panel.locator('.meeting-list button').filter({ hasNotText: 'Tōkyō' }).first();
+    const text = (await listed.locator('bdi').textContent())!;
+    const theirs = dataset.meetings.filter((m) => m.participants.some((p) => p.actorId === actor.id)).map((m) => m.summary);
+    expect(theirs).toContain(text);
+    await listed.click();
+    await expect.poll(() => panel.locator('p[dir=auto]').first().textContent(), { timeout: 15_000 }).toBe(text);
+    expect(errors).toEqual([]);
+    expect(dialogs).toEqual([]);
     await context.close();
   });
 });

@@ -2,6 +2,8 @@ import type { DatasetIndex } from '../indexes';
 import type { Actor, Country, Dataset, Meeting, Source, Topic } from '../schema';
 import { assembledFrom, csrRow, type KeyedCsr, type PackedIndex } from './packedIndex';
 import type { ChunkField } from './protocol';
+import { readRecord, type RecordBytes } from './recordBytes';
+import { lazyList, PositionMap } from './lazyList';
 
 /**
  * Builds the page's `DatasetIndex` from what the loading worker produced: the typed arrays as they arrived (no copy,
@@ -13,7 +15,7 @@ export class IndexAssembler {
   private readonly actors: Actor[];
   private readonly sources: Source[];
   private readonly participants: Int32Array[];
-  private readonly meetingPos = new Map<string, number>();
+  private readonly meetingPos: Map<string, number> | PositionMap;
   private readonly actorPos = new Map<string, number>();
   private readonly sourceById = new Map<string, Source>();
   private readonly received: Record<ChunkField, number> = { meetings: 0, actors: 0, sources: 0 };
@@ -24,12 +26,25 @@ export class IndexAssembler {
     private readonly packed: PackedIndex,
     private readonly rest: Dataset,
     private readonly counts: Record<ChunkField, number>,
+    private readonly meetingBytes?: RecordBytes,
   ) {
     if (packed.meetingCount !== counts.meetings || packed.actorCount !== counts.actors) throw new Error('the index does not match the records announced');
-    this.meetings = new Array<Meeting>(counts.meetings);
     this.actors = new Array<Actor>(counts.actors);
     this.sources = new Array<Source>(counts.sources);
-    this.participants = new Array<Int32Array>(counts.meetings);
+    if (meetingBytes) {
+      const n = counts.meetings;
+      if (meetingBytes.starts.length !== n || meetingBytes.ends.length !== n) throw new Error('the meetings do not match the records announced');
+      const view = new Uint8Array(meetingBytes.bytes);
+      const decoder = new TextDecoder();
+      this.meetings = lazyList(n, (i) => readRecord<Meeting>(meetingBytes, view, decoder, i)) as Meeting[];
+      this.participants = lazyList(n, (i) => csrRow(packed.participants, i)) as Int32Array[];
+      this.meetingPos = new PositionMap(meetingBytes.ids);
+      this.received.meetings = n;
+    } else {
+      this.meetings = new Array<Meeting>(counts.meetings);
+      this.participants = new Array<Int32Array>(counts.meetings);
+      this.meetingPos = new Map<string, number>();
+    }
   }
 
   /** Records received so far, of all kinds, and the total expected. */
@@ -41,12 +56,19 @@ export class IndexAssembler {
   add(field: ChunkField, offset: number, items: readonly unknown[]): void {
     if (offset < 0 || offset + items.length > this.counts[field]) throw new Error(`${field} ${offset}–${offset + items.length} is outside the ${this.counts[field]} announced`);
     if (offset !== this.received[field]) this.inOrder[field] = false;
+    if (this.meetingPos instanceof PositionMap) {
+      // The meetings' ids are filed alongside the chunks that do come, in proportion, so no task files them all.
+      const rest = this.counts.actors + this.counts.sources;
+      this.meetingPos.fileSome(Math.ceil((this.counts.meetings * items.length) / Math.max(1, rest)));
+    }
     if (field === 'meetings') {
+      if (this.meetingBytes) throw new Error('meetings came twice');
+      const meetingPos = this.meetingPos as Map<string, number>;
       for (let k = 0; k < items.length; k++) {
         const m = items[k] as Meeting;
         const i = offset + k;
         this.meetings[i] = m;
-        this.meetingPos.set(m.id, i);
+        meetingPos.set(m.id, i);
         this.participants[i] = csrRow(this.packed.participants, i);
       }
     } else if (field === 'actors') {
@@ -78,7 +100,7 @@ export class IndexAssembler {
       dataset,
       meetings,
       actors,
-      meetingPos: this.inOrder.meetings ? this.meetingPos : inPositionOrder(this.meetingPos, meetings),
+      meetingPos: this.meetingPos instanceof PositionMap || this.inOrder.meetings ? this.meetingPos : inPositionOrder(this.meetingPos, meetings),
       actorPos: this.inOrder.actors ? this.actorPos : inPositionOrder(this.actorPos, actors),
       topicById: new Map<string, Topic>(dataset.topics.map((t) => [t.id, t])),
       countryByCode: new Map<string, Country>(dataset.countries.map((c) => [c.code, c])),

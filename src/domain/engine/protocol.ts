@@ -5,6 +5,7 @@ import type { Mapping, SheetRole } from '../import/layouts';
 import type { Imported, NeedsMapping } from '../import/pipeline';
 import type { PackedIndex } from './packedIndex';
 import type { QueryColumns } from './queryColumns';
+import type { RecordBytes } from './recordBytes';
 
 /**
  * The loading worker's messages. The page asks for a dataset (a same-origin URL, a file's bytes, or a sheet with the
@@ -48,8 +49,9 @@ export type LoadReply =
   /**
    * `query`: the query worker's copy of the columns (datasets that get one): the page starts that worker with them at
    * once, so it builds its engine while the records are handed over, and the page copies nothing.
+   * `meetingBytes`: a large JSON dataset's meetings as the file's bytes (no meeting chunks follow; see recordBytes.ts).
    */
-  | { type: 'head'; packed: PackedIndex; rest: Dataset; counts: Record<ChunkField, number>; query?: QueryColumns }
+  | { type: 'head'; packed: PackedIndex; rest: Dataset; counts: Record<ChunkField, number>; query?: QueryColumns; meetingBytes?: RecordBytes }
   | { type: 'chunk'; field: ChunkField; offset: number; items: unknown[] }
   /**
    * `stored`: the file's bytes were kept under the request's `storeAs`. `textsFollow`: the worker can build the

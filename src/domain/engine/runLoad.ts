@@ -4,7 +4,8 @@ import { decodeBytes, headOf } from '../import/decode';
 import { importText } from '../import/pipeline';
 import { isolate } from '../bidi';
 import { copyPacked, packIndex, packedBuffers } from './packedIndex';
-import { QUERY_WORKER_MIN_MEETINGS } from './thresholds';
+import { LAZY_RECORDS_MIN_MEETINGS, QUERY_WORKER_MIN_MEETINGS } from './thresholds';
+import { elementSpans, joinIds, type RecordBytes, type SpanScanner } from './recordBytes';
 import { columnBuffers, queryColumnsFrom } from './queryColumns';
 import { readFileBytes, storeFileBytes } from './storedFiles';
 import { sendSearchTexts } from './searchTexts';
@@ -59,6 +60,7 @@ export async function runLoad(request: LoadRequest, post: Post, { signal, credit
   let dataset: Dataset;
   let summary: LoadSummary;
   let storing: Promise<boolean> | null = null;
+  let meetingBytes: RecordBytes | undefined;
   if (request.kind === 'table') {
     const outcome = importText('', fileName, { table: request.table, mapping: request.mapping });
     if (!outcome.ok) {
@@ -68,6 +70,7 @@ export async function runLoad(request: LoadRequest, post: Post, { signal, credit
     ({ dataset, summary } = importedParts(outcome));
   } else {
     let bytes: ArrayBuffer;
+    let scanned: SpanScanner | undefined;
     if (request.kind === 'url') {
       const fetched = await (fetching ?? fetchDataset(request.url, post, signal));
       if (!fetched.ok) {
@@ -75,6 +78,7 @@ export async function runLoad(request: LoadRequest, post: Post, { signal, credit
         return fail(`Could not load the dataset ${isolate(label)}`, fetched.message);
       }
       bytes = fetched.bytes;
+      scanned = fetched.scanned;
       post({ type: 'fetched', bytes: bytes.byteLength });
     } else if (request.kind === 'stored') {
       const found = await readFileBytes(request.key);
@@ -93,6 +97,7 @@ export async function runLoad(request: LoadRequest, post: Post, { signal, credit
       if (!result.ok) return post({ type: 'failed', title: `The dataset ${isolate(label)} is not valid`, issues: result.issues, total: result.total });
       dataset = result.dataset;
       summary = { kind: 'json', warnings: result.warnings, warningTotal: result.warningTotal };
+      if (result.asParsed && decoded.encoding === 'utf-8') meetingBytes = meetingsInFile(bytes, dataset, scanned);
     } else {
       const report = throttled(100, (rows, within) => progress('read', rows, within));
       const outcome = importText(decoded.text, fileName, { onProgress: (p) => report(p.rows, p.fraction) });
@@ -107,11 +112,23 @@ export async function runLoad(request: LoadRequest, post: Post, { signal, credit
   const stored = storing ? await storing : undefined;
   if (signal?.aborted) return;
   const textsFollow = texts !== undefined && dataset.meetings.length >= texts.from;
-  await handOver(dataset, summary, post, request.chunkSize ?? DEFAULT_CHUNK, signal, stored, credit, textsFollow);
+  await handOver(dataset, summary, post, request.chunkSize ?? DEFAULT_CHUNK, signal, stored, credit, textsFollow, meetingBytes);
   // After the hand-over, when the page has the dataset on screen and asks: the worker's cores are the page's too.
   if (!textsFollow) return;
   sendSearchTexts(dataset, await texts.wanted, signal);
   if (!signal?.aborted) post({ type: 'textsDone' });
+}
+
+/**
+ * A large dataset's meetings as the file's own bytes (transferred to the page, which reads a meeting when it needs
+ * one): only when the meetings are JSON.parse's objects unchanged, so each one's text in the file is exactly it.
+ */
+function meetingsInFile(bytes: ArrayBuffer, dataset: Dataset, scanned: SpanScanner | undefined): RecordBytes | undefined {
+  const n = dataset.meetings.length;
+  if (n < LAZY_RECORDS_MIN_MEETINGS) return undefined;
+  const view = new Uint8Array(bytes);
+  const spans = scanned ? scanned.spansOf(view, 'meetings', n) : elementSpans(view, 'meetings', n);
+  return spans ? { bytes, ...spans, ids: joinIds(dataset.meetings) } : undefined;
 }
 
 function importedParts(outcome: import('../import/pipeline').Imported): { dataset: Dataset; summary: LoadSummary } {
@@ -123,7 +140,7 @@ function importedParts(outcome: import('../import/pipeline').Imported): { datase
  * Index, then the head (index buffers transferred and the small parts of the dataset), then the records in chunks;
  * with a `credit`, each chunk waits for one (see CHUNKS_IN_FLIGHT), else all are sent at once (synchronously).
  */
-export async function handOver(dataset: Dataset, summary: LoadSummary, post: Post, chunkSize: number, signal?: AbortSignal, stored?: boolean, credit?: ChunkCredit, textsFollow = false): Promise<void> {
+export async function handOver(dataset: Dataset, summary: LoadSummary, post: Post, chunkSize: number, signal?: AbortSignal, stored?: boolean, credit?: ChunkCredit, textsFollow = false, meetingBytes?: RecordBytes): Promise<void> {
   const n = dataset.meetings.length;
   const rows = summary.kind === 'import' ? summary.imported.rows : n;
   post({ type: 'progress', stage: 'index', rows, fraction: overallFraction('index', 0) });
@@ -131,16 +148,22 @@ export async function handOver(dataset: Dataset, summary: LoadSummary, post: Pos
   // Key order as in the file (an export writes the dataset back); the chunked arrays are filled in by the page.
   const rest: Dataset = { ...dataset, meetings: [], actors: [], sources: [] };
   const counts: Record<ChunkField, number> = { meetings: n, actors: dataset.actors.length, sources: dataset.sources.length };
+  // Meetings given as bytes are not sent again as records.
+  const chunked = meetingBytes ? { ...counts, meetings: 0 } : counts;
   // The query worker's copy is made here: on the page it was a 15–60 ms part of the task that shows a 250k dataset.
   const query = n >= QUERY_WORKER_MIN_MEETINGS ? queryColumnsFrom(copyPacked(packed), dataset) : undefined;
-  post({ type: 'head', packed, rest, counts, ...(query ? { query } : {}) }, [...packedBuffers(packed), ...(query ? columnBuffers(query) : [])]);
-  const total = counts.meetings + counts.actors + counts.sources;
+  post({ type: 'head', packed, rest, counts, ...(query ? { query } : {}), ...(meetingBytes ? { meetingBytes } : {}) }, [
+    ...packedBuffers(packed),
+    ...(query ? columnBuffers(query) : []),
+    ...(meetingBytes ? [meetingBytes.bytes, meetingBytes.starts.buffer as ArrayBuffer, meetingBytes.ends.buffer as ArrayBuffer] : []),
+  ]);
+  const total = chunked.meetings + chunked.actors + chunked.sources;
   let sent = 0;
   let chunks = 0;
   const size = Math.max(1, chunkSize);
   for (const field of ['actors', 'meetings', 'sources'] as const) {
     const list = dataset[field] as readonly unknown[];
-    for (let offset = 0; offset < list.length; ) {
+    for (let offset = 0; offset < chunked[field]; ) {
       if (credit) await credit.take();
       if (signal?.aborted) return;
       let endAt = Math.min(list.length, offset + size);

@@ -5,7 +5,7 @@ import { buildIndex, type DatasetIndex } from '../../../src/domain/indexes';
 import { IndexAssembler } from '../../../src/domain/engine/assemble';
 import { columnBuffers, columnsOf } from '../../../src/domain/engine/queryColumns';
 import { packIndex, packedBuffers } from '../../../src/domain/engine/packedIndex';
-import { QUERY_WORKER_MIN_MEETINGS } from '../../../src/domain/engine/thresholds';
+import { LAZY_RECORDS_MIN_MEETINGS, QUERY_WORKER_MIN_MEETINGS } from '../../../src/domain/engine/thresholds';
 import { rankNames } from '../../../src/domain/nameOrder';
 import type { LoadReply, LoadRequest, LoadSummary } from '../../../src/domain/engine/protocol';
 import { handOver, runLoad } from '../../../src/domain/engine/runLoad';
@@ -38,7 +38,7 @@ async function repliesOf(request: LoadRequest): Promise<LoadReply[]> {
 function assemble(replies: readonly LoadReply[], reorder: <T>(chunks: T[]) => T[] = (c) => c): DatasetIndex {
   const head = replies.find((r) => r.type === 'head');
   if (head?.type !== 'head') throw new Error(`no head: ${JSON.stringify(replies.find((r) => r.type === 'failed'))}`);
-  const assembler = new IndexAssembler(head.packed, head.rest, head.counts);
+  const assembler = new IndexAssembler(head.packed, head.rest, head.counts, head.meetingBytes);
   const chunks = replies.filter((r): r is Extract<LoadReply, { type: 'chunk' }> => r.type === 'chunk');
   for (const c of reorder(chunks)) assembler.add(c.field, c.offset, c.items);
   return assembler.finish();
@@ -91,6 +91,37 @@ describe('the loading worker gives the index buildIndex gives', () => {
       }),
       { numRuns: 20 },
     );
+  });
+
+  it("gives a large JSON dataset's meetings as the file's own bytes, read only when needed; otherwise as records", async () => {
+    const text = generateSynthetic({ meetings: LAZY_RECORDS_MIN_MEETINGS, actors: 300, seed: 4 });
+    const sent = bytesOf(text);
+    const replies = await repliesOf({ kind: 'bytes', bytes: sent, fileName: 'x.json', label: 'x.json' });
+    const head = replies.find((r) => r.type === 'head');
+    if (head?.type !== 'head' || !head.meetingBytes) throw new Error('no meeting bytes');
+    // The file's own bytes, not a copy written out again, and no meeting sent as a record.
+    expect(head.meetingBytes.bytes).toBe(sent);
+    expect(replies.some((r) => r.type === 'chunk' && r.field === 'meetings')).toBe(false);
+    const index = assemble(replies);
+    expectSameIndex(index, buildIndex(validated(text)));
+    expect(index.meetingPos.get(index.meetings[1234]!.id)).toBe(1234);
+
+    // Meetings the schema changes (a summary it trims) are not the file's text: they come as records.
+    const data = JSON.parse(text) as Dataset;
+    data.meetings[3] = { ...data.meetings[3]!, summary: `  ${data.meetings[3]!.summary}  ` };
+    const trimmed = JSON.stringify(data);
+    const changed = await repliesOf({ kind: 'bytes', bytes: bytesOf(trimmed), fileName: 'x.json', label: 'x.json' });
+    expect(changed.find((r) => r.type === 'head')).not.toHaveProperty('meetingBytes');
+    expectSameIndex(assemble(changed), buildIndex(validated(trimmed)));
+    // Nor does a UTF-16 file (the spans are UTF-8 bytes), nor a dataset under the threshold.
+    const utf16 = new Uint8Array(2 + text.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) new DataView(utf16.buffer).setUint16(2 + 2 * i, text.charCodeAt(i), true);
+    const wide = await repliesOf({ kind: 'bytes', bytes: utf16.buffer, fileName: 'x.json', label: 'x.json' });
+    expect(wide.find((r) => r.type === 'head')).not.toHaveProperty('meetingBytes');
+    expectSameIndex(assemble(wide), buildIndex(validated(text)));
+    const small = await repliesOf({ kind: 'bytes', bytes: bytesOf(bundledText), fileName: 'meetings.json', label: 'meetings.json' });
+    expect(small.find((r) => r.type === 'head')).not.toHaveProperty('meetingBytes');
   });
 
   it("sends a large dataset's query-worker columns with the head, in buffers of their own, equal to the page's own", async () => {

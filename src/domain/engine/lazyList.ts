@@ -1,0 +1,86 @@
+/**
+ * A read-only array whose item i is made by `make(i)` the first time it is read, then kept. Every array operation
+ * works on it (indexing, length, iteration, map, slice, JSON.stringify), so code written for plain arrays needs no
+ * change; only what it reads is made. Used for a large dataset's records on the page, which arrive as bytes.
+ */
+export function lazyList<T>(count: number, make: (i: number) => T): readonly T[] {
+  // Filled, not holey: array methods ask whether an index exists before reading it, and every index does.
+  const made = new Array<T | undefined>(count).fill(undefined);
+  return new Proxy(made, {
+    get(target, key, receiver) {
+      if (typeof key === 'string') {
+        const value = (target as unknown as Record<string, unknown>)[key];
+        if (value !== undefined) return value;
+        const first = key.charCodeAt(0);
+        if (first >= 48 && first <= 57) {
+          const i = Number(key);
+          if (Number.isInteger(i) && i < count) return (target[i] = make(i));
+        }
+        return value;
+      }
+      return Reflect.get(target, key, receiver);
+    },
+    set: () => false,
+    deleteProperty: () => false,
+    defineProperty: () => false,
+  }) as readonly T[];
+}
+
+/**
+ * Id → position for ids given as one newline-joined string, filed a slice at a time (`fileSome`) so no single task
+ * files 250,000 ids; any read files the rest first, so answers are always complete.
+ */
+export class PositionMap implements ReadonlyMap<string, number> {
+  private readonly map = new Map<string, number>();
+  private at = 0;
+  private next = 0;
+
+  constructor(private readonly ids: string) {
+    if (ids === '') this.at = -1;
+  }
+
+  /** Files up to `limit` more ids; whether any are left. */
+  fileSome(limit: number): boolean {
+    const { ids, map } = this;
+    let at = this.at;
+    let position = this.next;
+    for (let k = 0; k < limit && at >= 0; k++) {
+      const cut = ids.indexOf('\n', at);
+      map.set(ids.slice(at, cut < 0 ? ids.length : cut), position++);
+      at = cut < 0 ? -1 : cut + 1;
+    }
+    this.at = at;
+    this.next = position;
+    return at >= 0;
+  }
+
+  private get all(): Map<string, number> {
+    if (this.at >= 0) this.fileSome(Infinity);
+    return this.map;
+  }
+
+  get size(): number {
+    return this.all.size;
+  }
+  get(id: string): number | undefined {
+    return this.all.get(id);
+  }
+  has(id: string): boolean {
+    return this.all.has(id);
+  }
+  forEach(callback: (value: number, key: string, map: ReadonlyMap<string, number>) => void, thisArg?: unknown): void {
+    this.all.forEach((value, key) => callback.call(thisArg, value, key, this));
+  }
+  entries(): MapIterator<[string, number]> {
+    return this.all.entries();
+  }
+  keys(): MapIterator<string> {
+    return this.all.keys();
+  }
+  values(): MapIterator<number> {
+    return this.all.values();
+  }
+  [Symbol.iterator](): MapIterator<[string, number]> {
+    return this.all[Symbol.iterator]();
+  }
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { lazyList, PositionMap } from '../../../src/domain/engine/lazyList';
+
+describe('a lazy list', () => {
+  it('makes only the items read, once each', () => {
+    const made: number[] = [];
+    const list = lazyList(1000, (i) => {
+      made.push(i);
+      return { i };
+    });
+    expect(list.length).toBe(1000);
+    expect(list[7]).toEqual({ i: 7 });
+    expect(list[7]).toBe(list[7]);
+    expect(list[999]!.i).toBe(999);
+    expect(list[1000]).toBeUndefined();
+    expect(made).toEqual([7, 999]);
+  });
+
+  it('behaves as the plain array of the same items under every array operation the app uses', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ id: fc.string(), n: fc.integer() }), { maxLength: 40 }), fc.nat(), fc.nat(), (items, a, b) => {
+        const list = lazyList(items.length, (i) => items[i]!);
+        expect(Array.isArray(list)).toBe(true);
+        expect([...list]).toEqual(items);
+        expect(list.map((x) => x.n)).toEqual(items.map((x) => x.n));
+        expect(list.filter((x) => x.n > 0)).toEqual(items.filter((x) => x.n > 0));
+        expect(list.slice(a % 41, b % 41)).toEqual(items.slice(a % 41, b % 41));
+        expect(list.find((x) => x.n === a)).toEqual(items.find((x) => x.n === a));
+        expect(JSON.stringify(list)).toBe(JSON.stringify(items));
+        const seen: number[] = [];
+        list.forEach((_, i) => seen.push(i));
+        expect(seen).toEqual(items.map((_, i) => i));
+      }),
+    );
+  });
+
+  it('cannot be changed', () => {
+    const list = lazyList(3, (i) => i) as number[];
+    expect(() => {
+      list[0] = 5;
+    }).toThrow(TypeError);
+    expect(() => list.push(1)).toThrow(TypeError);
+    expect(list[0]).toBe(0);
+  });
+});
+
+describe('a position map filed a slice at a time', () => {
+  it('answers exactly as a Map of the same ids, however much was filed before the first read', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.stringMatching(/^[a-z0-9-]{1,6}$/), { maxLength: 50 }), fc.array(fc.nat({ max: 20 }), { maxLength: 5 }), (ids, slices) => {
+        const map = new PositionMap(ids.join('\n'));
+        for (const s of slices) map.fileSome(s);
+        const expected = new Map(ids.map((id, i) => [id, i]));
+        expect([...map]).toEqual([...expected]);
+        expect(map.size).toBe(ids.length);
+        for (const id of ids) expect(map.get(id)).toBe(expected.get(id));
+        expect(map.has('not-an-id!')).toBe(false);
+      }),
+    );
+  });
+
+  it('says when every id is filed', () => {
+    const map = new PositionMap('a\nb\nc');
+    expect(map.fileSome(2)).toBe(true);
+    expect(map.fileSome(2)).toBe(false);
+    expect(new PositionMap('').size).toBe(0);
+  });
+});

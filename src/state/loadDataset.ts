@@ -1,4 +1,5 @@
 import { buildIndex, type DatasetIndex } from '../domain/indexes';
+import { PositionMap } from '../domain/engine/lazyList';
 import type { Dataset } from '../domain/schema';
 import { dropSearchText, warmSearchText, type TextBlock } from '../domain/searchText';
 import { workerSourceFor } from './querySource';
@@ -34,6 +35,7 @@ export function showDataset(dataset: Dataset, url: string, origin: DataOrigin): 
 
 export function showIndex(index: DatasetIndex, url: string, origin: DataOrigin): void {
   useStore.getState().setData({ state: 'ready', url, index, ...(origin === 'file' ? { origin } : {}) });
+  fileIdsWhenIdle(index);
   const feed = textFeeds.get(index);
   textFeeds.delete(index);
   // The texts of a dataset no longer shown are not wanted.
@@ -101,6 +103,19 @@ function warmSearchTextWhenIdle(index: DatasetIndex): void {
         if (useStore.getState().workerSearch?.index === index) dropSearchText(index);
       });
     }
+  };
+  whenIdle(1000, slice);
+}
+
+/** Ids filed per idle slice (a few ms): filed during the hand-over they added to its garbage collections. */
+const IDS_PER_SLICE = 2000;
+
+/** A large dataset's meeting ids (given as one text, see assemble.ts) are filed for lookups while the page is idle. */
+function fileIdsWhenIdle(index: DatasetIndex): void {
+  const ids = index.meetingPos;
+  if (!(ids instanceof PositionMap)) return;
+  const slice = () => {
+    if (selectCurrentIndex() === index && ids.fileSome(IDS_PER_SLICE)) whenIdle(1000, slice);
   };
   whenIdle(1000, slice);
 }

@@ -38,7 +38,7 @@ export class IndexAssembler {
       const decoder = new TextDecoder();
       this.meetings = lazyList(n, (i) => readRecord<Meeting>(meetingBytes, view, decoder, i)) as Meeting[];
       this.participants = lazyList(n, (i) => csrRow(packed.participants, i)) as Int32Array[];
-      this.meetingPos = new PositionMap(meetingBytes.ids);
+      this.meetingPos = new PositionMap(meetingBytes.ids, n);
       this.received.meetings = n;
     } else {
       this.meetings = new Array<Meeting>(counts.meetings);
@@ -56,11 +56,6 @@ export class IndexAssembler {
   add(field: ChunkField, offset: number, items: readonly unknown[]): void {
     if (offset < 0 || offset + items.length > this.counts[field]) throw new Error(`${field} ${offset}–${offset + items.length} is outside the ${this.counts[field]} announced`);
     if (offset !== this.received[field]) this.inOrder[field] = false;
-    if (this.meetingPos instanceof PositionMap) {
-      // The meetings' ids are filed alongside the chunks that do come, in proportion, so no task files them all.
-      const rest = this.counts.actors + this.counts.sources;
-      this.meetingPos.fileSome(Math.ceil((this.counts.meetings * items.length) / Math.max(1, rest)));
-    }
     if (field === 'meetings') {
       if (this.meetingBytes) throw new Error('meetings came twice');
       const meetingPos = this.meetingPos as Map<string, number>;

@@ -51,7 +51,8 @@ describe('a position map filed a slice at a time', () => {
       // Short ids from few letters: many are parts of others ("ab" in "cab", "b-a"), which a text search must not take.
       fc.property(fc.uniqueArray(fc.stringMatching(/^[ab-]{1,4}$/), { maxLength: 30 }), fc.array(fc.nat({ max: 20 }), { maxLength: 5 }), fc.stringMatching(/^[ab-]{0,5}$/), (ids, slices, probe) => {
         const expected = new Map(ids.map((id, i) => [id, i]));
-        const map = new PositionMap(ids.join('\n'), ids.length);
+        // Nothing filed at once on a lookup: the text search is what answers ids not filed yet.
+        const map = new PositionMap(ids.join('\n'), ids.length, 0);
         for (const s of slices) map.fileSome(s);
         // Looked up before and after everything is filed.
         for (const id of [...ids, probe, 'a\nb']) expect(map.get(id), id).toBe(expected.get(id));
@@ -63,8 +64,24 @@ describe('a position map filed a slice at a time', () => {
     );
   });
 
+  it('finds an id in the text when many are left, without filing them', () => {
+    const ids = Array.from({ length: 60_000 }, (_, i) => `m-${i}`);
+    const map = new PositionMap(ids.join('\n'), ids.length);
+    map.fileSome(5);
+    expect(map.get('m-59999')).toBe(59_999);
+    expect(map.get('m-5999')).toBe(5999);
+    expect(map.get('m-')).toBeUndefined();
+    // Still not filed: filing the rest now does not stop early.
+    expect(map.fileSome(59_994)).toBe(true);
+    expect(map.fileSome(1)).toBe(false);
+  });
+
   it('says when every id is filed', () => {
     const map = new PositionMap('a\nb\nc', 3);
+    // Few left: a lookup files them all.
+    const few = new PositionMap('a\nb\nc', 3);
+    expect(few.get('c')).toBe(2);
+    expect(few.fileSome(1)).toBe(false);
     expect(map.fileSome(2)).toBe(true);
     expect(map.fileSome(2)).toBe(false);
     const empty = new PositionMap('', 0);

@@ -180,29 +180,6 @@ export function elementSpans(bytes: Uint8Array, key: string, count: number): { s
   return scanner.spansOf(bytes, key, count);
 }
 
-/** Writes each record out as UTF-8 JSON (records built in the worker: an import, or ones the schema changed). */
-export function encodeRecords(records: readonly { id: string }[]): RecordBytes {
-  const encoder = new TextEncoder();
-  const n = records.length;
-  const starts = new Float64Array(n);
-  const ends = new Float64Array(n);
-  let buffer = new Uint8Array(1 << 20);
-  let at = 0;
-  for (let i = 0; i < n; i++) {
-    const text = JSON.stringify(records[i]);
-    // UTF-8 needs at most 3 bytes per UTF-16 unit.
-    if (buffer.length - at < text.length * 3) {
-      const grown = new Uint8Array(Math.max(buffer.length * 2, at + text.length * 3));
-      grown.set(buffer.subarray(0, at));
-      buffer = grown;
-    }
-    starts[i] = at;
-    at += encoder.encodeInto(text, buffer.subarray(at)).written;
-    ends[i] = at;
-  }
-  return { bytes: buffer.buffer.slice(0, at), starts, ends, ids: joinIds(records) };
-}
-
 export const joinIds = (records: readonly { id: string }[]): string => records.map((r) => r.id).join('\n');
 
 /** Record i, read from its bytes. */

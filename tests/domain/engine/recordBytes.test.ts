@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { elementSpans, encodeRecords, readRecord, SpanScanner, type RecordBytes } from '../../../src/domain/engine/recordBytes';
+import { elementSpans, SpanScanner } from '../../../src/domain/engine/recordBytes';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -56,20 +56,5 @@ describe("a JSON text's record spans", () => {
     const sheet = new SpanScanner();
     sheet.push(encode('id\tdate\n{"meetings":[]}'));
     expect(sheet.alive).toBe(false);
-  });
-});
-
-describe('records written out as bytes', () => {
-  it('read back equal, each by its own span, with their ids in order', () => {
-    fc.assert(
-      fc.property(fc.array(meeting, { maxLength: 30 }), (records) => {
-        const written: RecordBytes = encodeRecords(records);
-        const view = new Uint8Array(written.bytes);
-        const decoder = new TextDecoder();
-        expect(records.map((_, i) => readRecord(written, view, decoder, i))).toEqual(JSON.parse(JSON.stringify(records)));
-        expect(written.ids).toBe(records.map((r) => r.id).join('\n'));
-      }),
-      { numRuns: 100 },
-    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findActors } from '../../src/domain/actorSearch';
+import { actorSearchReady, findActors, prepareActorSearch } from '../../src/domain/actorSearch';
 import { nameRankOf } from '../../src/domain/nameOrder';
 import { buildIndex } from '../../src/domain/indexes';
 import type { Dataset } from '../../src/domain/schema';
@@ -28,6 +28,20 @@ describe('findActors', () => {
 
   it('puts names starting with the query before other matches', () => {
     expect(names(findActors(index, 'al'))).toEqual(['Ali Asghar Khaji', 'Bashar al-Assad', 'Faisal Mekdad']);
+  });
+
+  it('built in slices gives the same answers as built at once, and a search before the end completes it', () => {
+    const data = JSON.parse(generateSynthetic({ meetings: 3000, actors: 700, seed: 5 })) as Dataset;
+    const whole = buildIndex(data);
+    const sliced = buildIndex(data);
+    let asked = 0;
+    // Two slices, then stop: not complete, and not marked ready.
+    expect(prepareActorSearch(sliced, () => ++asked < 2)).toBe(false);
+    expect(actorSearchReady(sliced)).toBe(false);
+    const term = whole.actors[321]!.name.split(' ')[0]!;
+    expect(findActors(sliced, term, 700)).toEqual(findActors(whole, term, 700));
+    expect(actorSearchReady(sliced)).toBe(true);
+    expect(findActors(sliced, '', 700)).toEqual(findActors(whole, '', 700));
   });
 
   it('matches aliases and every typed word, case-insensitively', () => {

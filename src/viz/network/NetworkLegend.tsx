@@ -6,7 +6,9 @@ import { affiliationColors } from '../palette';
 export function NetworkLegend({ index }: { index: DatasetIndex }) {
   const entries = useMemo(() => {
     const colors = affiliationColors(index.dataset.countries.map((c) => c.code));
-    const used = new Set(index.actors.map((a) => a.affiliation));
+    // Every actor takes part in a meeting (validation), so these are the actors' affiliations, without reading 30,000
+    // actors (a large dataset's are read from the file's bytes when needed).
+    const used = new Set(index.byAffiliation.keys());
     return index.dataset.countries.filter((c) => used.has(c.code)).map((c) => ({ ...c, color: colors.get(c.code)! }));
   }, [index]);
   return (

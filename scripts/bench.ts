@@ -179,7 +179,7 @@ async function runImportTier(browser: Parameters<typeof runImportOnce>[0], origi
       failed++;
       continue;
     }
-    log(`    first render ${m.firstRenderMs.toFixed(0)} ms (bare parse ${m.bareParseMs?.toFixed(0)} ms), longest task ${m.longestMainThreadTaskMs} ms, click ${m.clickDuringLoadMs?.toFixed(0) ?? '–'} ms, heap ${m.heapUsedMB?.toFixed(0)} MB`);
+    log(`    first render ${m.firstRenderMs.toFixed(0)} ms (bare parse ${m.bareParseMs?.toFixed(0)} ms), longest task ${m.longestMainThreadTaskMs} ms, click ${m.clickDuringLoadMs?.toFixed(0) ?? '–'} ms, heap ${m.heapUsedMB?.toFixed(0)} MB, array buffers ${m.arrayBuffersMB?.toFixed(0) ?? '–'} MB`);
     runs.push({
       parseMs: null, filterMedianMs: null, filterP95Ms: null, selectMs: null, naiveFilterMs: null, naiveSetupMs: null,
       maxTimelineDomItems: null, panFrameP95Ms: null, metricChangeMs: null, longestTaskDuringMetricMs: null, playbackStepMs: null, playbackStepP95Ms: null,
@@ -191,6 +191,7 @@ async function runImportTier(browser: Parameters<typeof runImportOnce>[0], origi
       longestTaskWhileParsingMs: m.longestTaskWhileParsingMs,
       clickDuringLoadMs: m.clickDuringLoadMs,
       heapUsedMB: m.heapUsedMB,
+      arrayBuffersMB: m.arrayBuffersMB,
       fileMB,
       heapToFileRatio: m.heapUsedMB === null ? null : m.heapUsedMB / fileMB,
     });

@@ -112,6 +112,7 @@ export interface ImportMetrics {
   /** Worst click on the loading screen: from the input event to the frame after its handler. */
   clickDuringLoadMs: number | null;
   heapUsedMB: number | null;
+  arrayBuffersMB: number | null;
 }
 
 /** After the first render the page keeps being watched this long (late tasks: search warm-up, layout, analysis). */
@@ -122,7 +123,7 @@ export async function runImportOnce(browser: Browser, origin: string, dataPath: 
   const problems: string[] = [];
   const metrics: ImportMetrics = {
     firstRenderMs: null, bareParseMs: null, longestTaskDuringImportMs: null, longestTaskWhileParsingMs: null, longestMainThreadTaskMs: null,
-    clickDuringLoadMs: null, heapUsedMB: null,
+    clickDuringLoadMs: null, heapUsedMB: null, arrayBuffersMB: null,
   };
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
@@ -163,7 +164,7 @@ export async function runImportOnce(browser: Browser, origin: string, dataPath: 
     if (phase.first !== null && phase.last !== null) {
       metrics.longestTaskWhileParsingMs = max(tasks.filter((t) => t.start + t.duration >= phase.first! && t.start <= phase.last!).map((t) => t.duration)) ?? 0;
     } else problems.push('no progress report was seen while parsing');
-    metrics.heapUsedMB = await heapAfterGc(context, page);
+    Object.assign(metrics, await heapAfterGc(context, page));
   } catch (error) {
     problems.push((error as Error).message.split('\n')[0]!);
   } finally {

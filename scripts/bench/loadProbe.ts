@@ -126,13 +126,16 @@ export async function clickWhileLoading(page: Page, done: () => Promise<boolean>
   }
 }
 
-/** Used JS heap of the page (main thread) after a full garbage collection, in MiB. */
-export async function heapAfterGc(context: BrowserContext, page: Page): Promise<number> {
+/**
+ * Used JS heap of the page (main thread) after a full garbage collection, and the ArrayBuffer memory it holds outside
+ * that heap (typed arrays, a large dataset's file bytes: see recordBytes.ts), in MiB.
+ */
+export async function heapAfterGc(context: BrowserContext, page: Page): Promise<{ heapUsedMB: number; arrayBuffersMB: number | null }> {
   const cdp = await context.newCDPSession(page);
   try {
     await cdp.send('HeapProfiler.collectGarbage');
-    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-    return usedSize / 2 ** 20;
+    const { usedSize, backingStorageSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
+    return { heapUsedMB: usedSize / 2 ** 20, arrayBuffersMB: backingStorageSize === undefined ? null : backingStorageSize / 2 ** 20 };
   } finally {
     await cdp.detach();
   }

@@ -29,6 +29,8 @@ export interface RunMetrics {
   clickDuringLoadMs: number | null;
   /** The page's JS heap (main thread) after load and a full GC, and the dataset file's size (MiB both). */
   heapUsedMB: number | null;
+  /** ArrayBuffer memory the page holds outside its JS heap (a large JSON dataset's file bytes are here). */
+  arrayBuffersMB: number | null;
   fileMB: number | null;
   heapToFileRatio: number | null;
 }
@@ -36,7 +38,7 @@ export interface RunMetrics {
 export const METRICS: readonly (keyof RunMetrics)[] = [
   'parseMs', 'firstRenderMs', 'firstRenderToParseRatio', 'filterMedianMs', 'filterP95Ms', 'selectMs', 'naiveFilterMs', 'naiveSetupMs',
   'maxTimelineDomItems', 'longestMainThreadTaskMs', 'longestTaskDuringFirstRenderMs', 'panFrameP95Ms', 'metricChangeMs', 'longestTaskDuringMetricMs', 'longestTaskWhileParsingMs',
-  'bareParseMs', 'clickDuringLoadMs', 'heapUsedMB', 'fileMB', 'heapToFileRatio',
+  'bareParseMs', 'clickDuringLoadMs', 'heapUsedMB', 'arrayBuffersMB', 'fileMB', 'heapToFileRatio',
   'playbackStepMs', 'playbackStepP95Ms',
 ];
 

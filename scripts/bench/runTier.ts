@@ -62,7 +62,7 @@ export async function runOnce(browser: Browser, prepared: { index: DatasetIndex;
     parseMs: null, firstRenderMs: null, firstRenderToParseRatio: null, filterMedianMs: null, filterP95Ms: null, selectMs: null,
     naiveFilterMs: null, naiveSetupMs: null, maxTimelineDomItems: null, longestMainThreadTaskMs: null, longestTaskDuringFirstRenderMs: null,
     panFrameP95Ms: null, metricChangeMs: null, longestTaskDuringMetricMs: null, longestTaskWhileParsingMs: null,
-    bareParseMs: null, clickDuringLoadMs: null, heapUsedMB: null, fileMB: opts.fileBytes ? opts.fileBytes / 2 ** 20 : null, heapToFileRatio: null,
+    bareParseMs: null, clickDuringLoadMs: null, heapUsedMB: null, arrayBuffersMB: null, fileMB: opts.fileBytes ? opts.fileBytes / 2 ** 20 : null, heapToFileRatio: null,
     playbackStepMs: null, playbackStepP95Ms: null,
   };
   const steps: StepResult[] = [];
@@ -90,8 +90,8 @@ export async function runOnce(browser: Browser, prepared: { index: DatasetIndex;
     opts.log(`    first render ${firstRenderAt.toFixed(0)} ms (timeline ${modes.timelineMode}, network ${modes.networkMode})`);
     // The heap after load: late idle work (search warm-up) included, before any step adds its caches.
     await page.waitForTimeout(SETTLE_MS);
-    metrics.heapUsedMB = await heapAfterGc(context, page);
-    if (metrics.fileMB) metrics.heapToFileRatio = metrics.heapUsedMB / metrics.fileMB;
+    Object.assign(metrics, await heapAfterGc(context, page));
+    if (metrics.fileMB && metrics.heapUsedMB !== null) metrics.heapToFileRatio = metrics.heapUsedMB / metrics.fileMB;
     if (opts.loadOnly) {
       const tasks = await page.evaluate(() => window.__bench.longtasks);
       metrics.longestTaskDuringFirstRenderMs = max(tasks.filter((t) => t.start < firstRenderAt).map((t) => t.duration)) ?? 0;

@@ -13,7 +13,7 @@ import { validateDataset } from '../../src/domain/validate';
 const run = (over: Partial<RunMetrics>): RunMetrics => ({
   parseMs: 100, firstRenderMs: 400, firstRenderToParseRatio: 4, filterMedianMs: 20, filterP95Ms: 50, selectMs: 10, naiveFilterMs: null,
   naiveSetupMs: null, maxTimelineDomItems: 300, longestMainThreadTaskMs: 80, longestTaskDuringFirstRenderMs: 200, panFrameP95Ms: 17, metricChangeMs: null, longestTaskDuringMetricMs: null, longestTaskWhileParsingMs: null,
-  bareParseMs: 100, clickDuringLoadMs: 30, heapUsedMB: 50, fileMB: 20, heapToFileRatio: 2.5, playbackStepMs: null, playbackStepP95Ms: null, ...over,
+  bareParseMs: 100, clickDuringLoadMs: 30, heapUsedMB: 50, arrayBuffersMB: 5, fileMB: 20, heapToFileRatio: 2.5, playbackStepMs: null, playbackStepP95Ms: null, ...over,
 });
 
 describe('bench statistics', () => {

@@ -96,3 +96,16 @@ export function playStart(current: MsRange, span: PlaySpan, dataStart: number, d
 
 /** Milliseconds between steps at `speed` steps per second. */
 export const stepIntervalMs = (speed: PlaySpeed): number => 1000 / speed;
+
+/**
+ * The span of the meetings at `visible` (display order, so the first starts earliest), [first start, last end). All of
+ * them: the dataset's own span, without a pass over 250,000 meetings in the first render (38 ms there, traced).
+ */
+export function playExtent(index: { start: Float64Array; end: Float64Array; minTime: number; maxTime: number }, visible: Int32Array): MsRange | null {
+  if (!visible.length) return null;
+  // Positions are distinct: as many as there are meetings is every meeting.
+  if (visible.length === index.start.length) return { start: index.minTime, end: index.maxTime };
+  let end = -Infinity;
+  for (let k = 0; k < visible.length; k++) end = Math.max(end, index.end[visible[k]!]!);
+  return { start: index.start[visible[0]!]!, end };
+}

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../src/domain/dates';
-import { playStart, playWindowAt, stepFromView, stepIntervalMs, stepPlayWindow } from '../../src/domain/playback';
+import fc from 'fast-check';
+import { playExtent, playStart, playWindowAt, stepFromView, stepIntervalMs, stepPlayWindow } from '../../src/domain/playback';
+import { buildIndex } from '../../src/domain/indexes';
+import type { Dataset } from '../../src/domain/schema';
+import { generateSynthetic } from '../../scripts/bench/synthetic/generate';
 
 const d = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const iso = (r: { start: number; end: number } | null) => r && `${new Date(r.start).toISOString().slice(0, 10)}..${new Date(r.end - DAY_MS).toISOString().slice(0, 10)}`;
@@ -70,5 +74,17 @@ describe('playback windows', () => {
   it('speeds are steps per second', () => {
     expect(stepIntervalMs(2)).toBe(500);
     expect(stepIntervalMs(0.5)).toBe(2000);
+  });
+
+  it("the span of the shown meetings: the first one's start to the latest end, the dataset's own when all are shown", () => {
+    const index = buildIndex(JSON.parse(generateSynthetic({ meetings: 400, actors: 60, seed: 3 })) as Dataset);
+    fc.assert(
+      fc.property(fc.subarray(Array.from(index.order)), (shown) => {
+        const visible = Int32Array.from(shown);
+        const expected = shown.length ? { start: Math.min(...shown.map((i) => index.start[i]!)), end: Math.max(...shown.map((i) => index.end[i]!)) } : null;
+        expect(playExtent(index, visible)).toEqual(expected);
+      }),
+    );
+    expect(playExtent(index, index.order)).toEqual({ start: Math.min(...index.start), end: Math.max(...index.end) });
   });
 });

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { DAY_MS, isoToMs } from '../../domain/dates';
 import type { DatasetIndex } from '../../domain/indexes';
-import { playStart, stepFromView, stepIntervalMs, stepPlayWindow, type MsRange } from '../../domain/playback';
+import { playExtent, playStart, stepFromView, stepIntervalMs, stepPlayWindow, type MsRange } from '../../domain/playback';
 import { useStore } from '../../state/store';
 import type { TimeWindow } from '../../state/types';
 import { toTimeWindow } from './timelineOptions';
@@ -18,14 +18,6 @@ export interface Playback {
 const toMs = (w: TimeWindow): MsRange => ({ start: isoToMs(w.start), end: isoToMs(w.end) + DAY_MS });
 const same = (a: TimeWindow | null, b: TimeWindow | null) => a !== null && b !== null && a.start === b.start && a.end === b.end;
 
-/** The span of the filtered meetings, [first start, last end). */
-function extentOf(index: DatasetIndex | null, visible: Int32Array): MsRange | null {
-  if (!index || !visible.length) return null;
-  let end = -Infinity;
-  for (let k = 0; k < visible.length; k++) end = Math.max(end, index.end[visible[k]!]!);
-  return { start: index.start[visible[0]!]!, end };
-}
-
 /**
  * Playback of the timeline window through the filtered meetings. Each frame sets the store's window
  * (so the URL keeps it: Pause leaves the view where it is) and turns on "Network: only visible period"
@@ -35,7 +27,7 @@ export function usePlayback(index: DatasetIndex | null, visible: Int32Array, cur
   const playing = useStore((s) => s.playing);
   const span = useStore((s) => s.playSpan);
   const speed = useStore((s) => s.playSpeed);
-  const extent = useMemo(() => extentOf(index, visible), [index, visible]);
+  const extent = useMemo(() => (index ? playExtent(index, visible) : null), [index, visible]);
   /** The last window playback set; any other window means the user took over. */
   const applied = useRef<TimeWindow | null>(null);
 

@@ -78,7 +78,8 @@ export async function rememberDataset(dataset: Dataset, name: string, size: numb
   if (!canStore()) return null;
   const id = fileIdOf(name, size);
   try {
-    await set(`dataset:${id}`, dataset, db());
+    // A large file's meetings are read from its bytes as needed (lazyList.ts), which storage cannot clone: a plain list.
+    await set(`dataset:${id}`, { ...dataset, meetings: Array.from(dataset.meetings) }, db());
     await del(storedFileKey(id), db());
     return await putFirst({ id, name, size, meetings: dataset.meetings.length, openedAt: new Date().toISOString() });
   } catch {

@@ -25,7 +25,7 @@ const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0
 
 /**
  * Finds where the elements of a UTF-8 JSON text's top-level arrays lie, fed the bytes as they arrive (the scan runs
- * during the download instead of after it: 0.4 s for a 250 MB file). It records every value nested two deep (an
+ * during the download instead of after it: ~0.55 s for a 250 MB file in Node). It records every value nested two deep (an
  * element of an array that is a top-level key's value) and where each top-level array opens; which key an array
  * belongs to is read back from the text at the end, for the few top-level keys only. Structural characters are
  * ASCII and never part of a multi-byte UTF-8 character, so bytes can be scanned directly. A text that does not
@@ -169,7 +169,8 @@ function keyBefore(bytes: Uint8Array, open: number): string | null {
     if (bytes[at] === BACKSLASH) return null;
     at--;
   }
-  if (at < 0) return null;
+  // An escaped quote is part of the key (`"x\"meetings"`), not its start: a key with escapes is refused.
+  if (at < 0 || bytes[at - 1] === BACKSLASH) return null;
   return new TextDecoder().decode(bytes.subarray(at + 1, close));
 }
 

@@ -113,6 +113,12 @@ describe('the loading worker gives the index buildIndex gives', () => {
     const changed = await repliesOf({ kind: 'bytes', bytes: bytesOf(trimmed), fileName: 'x.json', label: 'x.json' });
     expect(changed.find((r) => r.type === 'head')).not.toHaveProperty('meetingBytes');
     expectSameIndex(assemble(changed), buildIndex(validated(trimmed)));
+    // A later top-level key that reads as "meetings" after an escaped quote, holding forged records of the same count:
+    // the page must show the records JSON.parse and validation saw.
+    const forged = JSON.stringify({ ...JSON.parse(text), 'x"meetings': data.meetings.map((m) => ({ ...m, summary: 'forged' })) });
+    expect(validated(forged).meetings[0]!.summary).not.toBe('forged');
+    const spoofed = await repliesOf({ kind: 'bytes', bytes: bytesOf(forged), fileName: 'x.json', label: 'x.json' });
+    expectSameIndex(assemble(spoofed), buildIndex(validated(forged)));
     // Nor does a UTF-16 file (the spans are UTF-8 bytes), nor a dataset under the threshold.
     const utf16 = new Uint8Array(2 + text.length * 2);
     utf16.set([0xff, 0xfe]);

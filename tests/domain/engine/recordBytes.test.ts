@@ -48,6 +48,8 @@ describe("a JSON text's record spans", () => {
 
   it('gives no spans when they are not certain: an escaped key, another count, scalars, not an object, cut short', () => {
     expect(elementSpans(encode('{"meet\\u0069ngs":[{"id":"a"}]}'), 'meetings', 1)).toBeNull();
+    // A later key that ends like the real one after an escaped quote must not pass for it.
+    expect(elementSpans(encode('{"meetings":[{"id":"a"}],"x\\"meetings":[{"id":"forged"}]}'), 'meetings', 1)).toBeNull();
     expect(elementSpans(encode('{"meetings":[{"id":"a"},{"id":"b"}]}'), 'meetings', 3)).toBeNull();
     expect(elementSpans(encode('{"meetings":[{"id":"a"},2]}'), 'meetings', 2)).toBeNull();
     expect(elementSpans(encode('{"meetings":[[1],{"id":"b"}]}'), 'meetings', 2)).toBeNull();

@@ -14,7 +14,8 @@ export function lazyList<T>(count: number, make: (i: number) => T): readonly T[]
         const first = key.charCodeAt(0);
         if (first >= 48 && first <= 57) {
           const i = Number(key);
-          if (Number.isInteger(i) && i < count) return (target[i] = make(i));
+          // Only an index as arrays spell it ("7", not "07" or "7e0").
+          if (Number.isInteger(i) && i < count && String(i) === key) return (target[i] = make(i));
         }
         return value;
       }

@@ -14,6 +14,8 @@ describe('a lazy list', () => {
     expect(list[7]).toBe(list[7]);
     expect(list[999]!.i).toBe(999);
     expect(list[1000]).toBeUndefined();
+    const byName = list as unknown as Record<string, unknown>;
+    expect([byName['07'], byName['7e0'], byName['1.5'], byName['-1']]).toEqual([undefined, undefined, undefined, undefined]);
     expect(made).toEqual([7, 999]);
   });
 

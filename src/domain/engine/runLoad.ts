@@ -137,8 +137,9 @@ function importedParts(outcome: import('../import/pipeline').Imported): { datase
 }
 
 /**
- * Index, then the head (index buffers transferred and the small parts of the dataset), then the records in chunks;
- * with a `credit`, each chunk waits for one (see CHUNKS_IN_FLIGHT), else all are sent at once (synchronously).
+ * Index, then the head (index buffers transferred and the small parts of the dataset; with `meetingBytes`, the file's
+ * bytes and the meetings' places in them), then the records in chunks (not the meetings given as bytes); with a
+ * `credit`, each chunk waits for one (see CHUNKS_IN_FLIGHT), else all are sent at once (synchronously).
  */
 export async function handOver(dataset: Dataset, summary: LoadSummary, post: Post, chunkSize: number, signal?: AbortSignal, stored?: boolean, credit?: ChunkCredit, textsFollow = false, meetingBytes?: RecordBytes): Promise<void> {
   const n = dataset.meetings.length;

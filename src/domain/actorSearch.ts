@@ -44,8 +44,9 @@ export function prepareActorSearch(index: DatasetIndex, goOn: () => boolean = ()
       names.push(name);
       text.push(t);
     }
-    if (names.length < n && !goOn()) return false;
+    if (!goOn()) return false;
   }
+  // The activity order is a slice of its own (10–30 ms at 30,000 actors): after the last names it would make that slice long.
   cache.set(index, { text, names, byActivity: byActivity(index) });
   building.delete(index);
   return true;

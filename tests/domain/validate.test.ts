@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatIssue, needsCollapse, parseDatasetText, validateDataset } from '../../src/domain/validate';
+import { formatIssue, needsCollapse, parseDatasetText, quoteIn, validateDataset } from '../../src/domain/validate';
 import type { Dataset } from '../../src/domain/schema';
 import { datasetJsonSchema } from '../../src/domain/jsonSchema';
 
@@ -152,7 +152,45 @@ describe('whether a text needs its whitespace collapsed', () => {
   });
 });
 
+describe('whether a quote occurs in its source', () => {
+  it('answers as matching the collapsed quote against the collapsed text, for any text and quote', () => {
+    const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+    const chars = fc.constantFrom('a', 'b', ' ', ' ', '\t', '\n', '\u00a0', '\u2003', '-');
+    const text = fc.array(chars, { maxLength: 16 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(text, text, fc.nat(), fc.nat(), (raw, other, a, b) => {
+        const source = collapse(raw);
+        // Quotes cut from the raw text (whitespace as written) as well as unrelated ones.
+        const cut = raw.slice(Math.min(a, b) % (raw.length + 1), Math.max(a, b) % (raw.length + 1));
+        for (const quote of [cut, other, ` ${cut} `, cut.replace(/ /g, '  ')]) expect(quoteIn(source, quote)).toBe(source.includes(collapse(quote)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe('the dataset-wide rules, in the order and wording they always had', () => {
+  it('report a repeated actor id once per copy, and no copy as taking part in no meeting when the id does', () => {
+    expect(issuesAfter((ds) => ds.actors.push({ ...ds.actors[0]! }))).toEqual([`actors[${bundled().actors.length}].id: duplicate id "${bundled().actors[0]!.id}"`]);
+    expect(
+      issuesAfter((ds) => {
+        ds.actors.push({ id: 'ghost', name: 'Ghost', aliases: [], kind: 'person', affiliation: 'IRN', roles: [] });
+        ds.actors.push({ id: 'ghost', name: 'Ghost again', aliases: [], kind: 'person', affiliation: 'IRN', roles: [] });
+      }),
+    ).toEqual([
+      `actors[${bundled().actors.length + 1}].id: duplicate id "ghost"`,
+      `actors[${bundled().actors.length}]: actor "ghost" takes part in no meeting`,
+      `actors[${bundled().actors.length + 1}]: actor "ghost" takes part in no meeting`,
+    ]);
+  });
+
+  it("give each participant's actor position, meeting by meeting, as the dataset lists its actors", () => {
+    const result = parseDatasetText(bundledText);
+    if (!result.ok) throw new Error('bundled dataset invalid');
+    const { actors, meetings } = result.dataset;
+    expect(Array.from(result.participantActors)).toEqual(meetings.flatMap((m) => m.participants.map((p) => actors.findIndex((a) => a.id === p.actorId))));
+  });
+
   it('name each broken meeting by position and field, however many meetings pass before it', () => {
     const ds = bundled();
     const [first] = ds.meetings;

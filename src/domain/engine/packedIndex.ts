@@ -159,17 +159,20 @@ function groupByTopic(meetings: Dataset['meetings']): KeyedCsr {
   return pairsToCsr(keys, pairKeys, pairMeetings, pairs);
 }
 
-/** Index of a validated dataset, in flat arrays (runs in the loading worker). */
-export function packIndex(dataset: Dataset): PackedIndex {
+/**
+ * Index of a validated dataset, in flat arrays (runs in the loading worker). `participantActors`: each participant's
+ * actor position, meeting by meeting, when validation has already looked them up (validate.ts; ids are unique then).
+ */
+export function packIndex(dataset: Dataset, participantActors?: Int32Array): PackedIndex {
   const { meetings, actors } = dataset;
   const n = meetings.length;
-  const actorPos = new Map<string, number>();
-  actors.forEach((a, i) => actorPos.set(a.id, i));
   const start = new Float64Array(n);
   const end = new Float64Array(n);
   const partOffsets = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) partOffsets[i + 1] = partOffsets[i]! + meetings[i]!.participants.length;
-  const partValues = new Int32Array(partOffsets[n]!);
+  const known = participantActors?.length === partOffsets[n];
+  const partValues = known ? participantActors! : new Int32Array(partOffsets[n]!);
+  const actorPos = known ? null : new Map<string, number>(actors.map((a, i) => [a.id, i]));
   const actorCounts = new Int32Array(actors.length + 1);
   for (let i = 0; i < n; i++) {
     const m = meetings[i]!;
@@ -177,7 +180,7 @@ export function packIndex(dataset: Dataset): PackedIndex {
     end[i] = isoToMs(m.latest) + DAY_MS;
     const base = partOffsets[i]!;
     for (let j = 0; j < m.participants.length; j++) {
-      const pos = actorPos.get(m.participants[j]!.actorId) ?? -1;
+      const pos = actorPos ? (actorPos.get(m.participants[j]!.actorId) ?? -1) : partValues[base + j]!;
       partValues[base + j] = pos;
       if (pos >= 0) actorCounts[pos + 1]!++;
     }

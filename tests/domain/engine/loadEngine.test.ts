@@ -93,6 +93,21 @@ describe('the loading worker gives the index buildIndex gives', () => {
     );
   });
 
+  it("packs with the actor positions validation found as it packs by looking them up, and ignores a list that does not fit", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 80 }), fc.integer({ min: 2, max: 30 }), fc.integer({ min: 1, max: 1000 }), (meetings, actors, seed) => {
+        fc.pre(actors <= meetings);
+        const text = JSON.stringify(synthetic(meetings, actors, seed));
+        const result = parseDatasetText(text);
+        if (!result.ok) throw new Error('generated dataset invalid');
+        const looked = packIndex(result.dataset);
+        expect(packIndex(result.dataset, result.participantActors.slice())).toEqual(looked);
+        expect(packIndex(result.dataset, new Int32Array(result.participantActors.length + 1))).toEqual(looked);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it("gives a large JSON dataset's meetings as the file's own bytes, read only when needed; otherwise as records", async () => {
     const text = generateSynthetic({ meetings: LAZY_RECORDS_MIN_MEETINGS, actors: 300, seed: 4 });
     const sent = bytesOf(text);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatIssue, needsCollapse, parseDatasetText, quoteIn, validateDataset } from '../../src/domain/validate';
+import { formatIssue, needsCollapse, parseDatasetText, QuotedText, validateDataset } from '../../src/domain/validate';
 import type { Dataset } from '../../src/domain/schema';
 import { datasetJsonSchema } from '../../src/domain/jsonSchema';
 
@@ -159,10 +159,12 @@ describe('whether a quote occurs in its source', () => {
     const text = fc.array(chars, { maxLength: 16 }).map((cs) => cs.join(''));
     fc.assert(
       fc.property(text, text, fc.nat(), fc.nat(), (raw, other, a, b) => {
-        const source = collapse(raw);
-        // Quotes cut from the raw text (whitespace as written) as well as unrelated ones.
+        // Quotes cut from the text (white space as written, or collapsed) as well as unrelated ones, asked in turn.
         const cut = raw.slice(Math.min(a, b) % (raw.length + 1), Math.max(a, b) % (raw.length + 1));
-        for (const quote of [cut, other, ` ${cut} `, cut.replace(/ /g, '  ')]) expect(quoteIn(source, quote)).toBe(source.includes(collapse(quote)));
+        const source = new QuotedText(raw);
+        for (const quote of [cut, other, ` ${cut} `, cut.replace(/ /g, '  '), collapse(cut), collapse(raw)]) {
+          expect(source.holds(quote)).toBe(collapse(raw).includes(collapse(quote)));
+        }
       }),
       { numRuns: 2000 },
     );

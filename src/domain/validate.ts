@@ -11,6 +11,14 @@ export { formatIssue, issueCountText, type DatasetIssue } from './issues';
  * `issues` and `warnings` hold at most MAX_ISSUES entries, the first found; `total`/`warningTotal` count them all.
  * Warnings (unknown fields, absurdly long values) do not stop the dataset from loading.
  */
+/** Positions in the dataset's lists, meeting by meeting, -1 where an id is unknown. */
+export interface RecordPositions {
+  /** Each participant's actor. */
+  participantActors: Int32Array;
+  /** Each of a meeting's topics. */
+  meetingTopics: Int32Array;
+}
+
 export type DatasetResult =
   /** `asParsed`: the meetings are JSON.parse's own objects, unchanged by the schema (their text in the file is theirs). */
   | {
@@ -19,8 +27,8 @@ export type DatasetResult =
       warnings: DatasetIssue[];
       warningTotal: number;
       asParsed: boolean;
-      /** Every participant's actor position, meeting by meeting: looked up while checking, reused by packIndex. */
-      participantActors: Int32Array;
+      /** What checking looked up, reused by packIndex. */
+      positions: RecordPositions;
     }
   | { ok: false; issues: DatasetIssue[]; total: number };
 
@@ -67,14 +75,14 @@ export function validateDataset(json: unknown): DatasetResult {
     const issues = all.slice(0, MAX_ISSUES).map((i) => ({ path: formatPath(i.path), message: i.message }));
     return { ok: false, issues, total: all.length };
   }
-  const { issues, participantActors } = checkRecords(parsed.data);
+  const { issues, positions } = checkRecords(parsed.data);
   if (issues.length) return { ok: false, issues: issues.slice(0, MAX_ISSUES), total: issues.length };
   const warnings: DatasetIssue[] = [];
   let warningTotal = 0;
   datasetWarnings(rest, (w) => {
     if (warningTotal++ < MAX_ISSUES) warnings.push(w);
   });
-  return { ok: true, dataset: parsed.data, warnings, warningTotal, asParsed, participantActors };
+  return { ok: true, dataset: parsed.data, warnings, warningTotal, asParsed, positions };
 }
 
 /** A meeting's place in an issue's path, spelled out only when there is an issue. */
@@ -109,6 +117,13 @@ function uniqueIds(list: readonly { id: string }[], name: string, issues: Datase
   return seen;
 }
 
+/** Each id's first position in the list (a repeated id is an issue of its own). */
+function firstPositions(list: readonly { id: string }[]): Map<string, number> {
+  const at = new Map<string, number>();
+  for (let i = list.length - 1; i >= 0; i--) at.set(list[i]!.id, i);
+  return at;
+}
+
 /** Whether an earlier participant has the same actor; meetings are small, so a scan beats a Set per meeting. */
 function listedBefore(participants: readonly { actorId: string }[], j: number): boolean {
   const id = participants[j]!.actorId;
@@ -122,11 +137,11 @@ export function crossRecordIssues(ds: Dataset): DatasetIssue[] {
 }
 
 /** `crossRecordIssues`, and each participant's actor position (-1 when unknown), found on the way. */
-function checkRecords(ds: Dataset): { issues: DatasetIssue[]; participantActors: Int32Array } {
+function checkRecords(ds: Dataset): { issues: DatasetIssue[]; positions: RecordPositions } {
   const issues: DatasetIssue[] = [];
   const sourceIds = uniqueIds(ds.sources, 'sources', issues);
   uniqueIds(ds.actors, 'actors', issues);
-  const topicIds = uniqueIds(ds.topics, 'topics', issues);
+  uniqueIds(ds.topics, 'topics', issues);
   uniqueIds(ds.meetings, 'meetings', issues);
   const codes = new Set<string>();
   ds.countries.forEach((c, i) => {
@@ -147,13 +162,19 @@ function checkRecords(ds: Dataset): { issues: DatasetIssue[]; participantActors:
   const sourceText = new Map(ds.sources.map((s) => [s.id, s.text === undefined ? undefined : new QuotedText(s.text)]));
   // One lookup per participant answers both "is it an actor" and "which one takes part" (a Set of ids for each
   // question cost a second lookup per participant, ~170 ms at 250,000 meetings). A repeated id is filed once.
-  const actorAt = new Map<string, number>();
-  for (let i = ds.actors.length - 1; i >= 0; i--) actorAt.set(ds.actors[i]!.id, i);
+  const actorAt = firstPositions(ds.actors);
   const takesPart = new Uint8Array(ds.actors.length);
+  const topicAt = firstPositions(ds.topics);
   let participantCount = 0;
-  for (let i = 0; i < ds.meetings.length; i++) participantCount += ds.meetings[i]!.participants.length;
+  let topicCount = 0;
+  for (let i = 0; i < ds.meetings.length; i++) {
+    participantCount += ds.meetings[i]!.participants.length;
+    topicCount += ds.meetings[i]!.topics.length;
+  }
   const participantActors = new Int32Array(participantCount);
+  const meetingTopics = new Int32Array(topicCount);
   let slot = 0;
+  let topicSlot = 0;
   // Dates repeat (a year of events has a few hundred distinct days).
   const spans = new Map<string, { first: string; last: string }>();
   for (let i = 0; i < ds.meetings.length; i++) {
@@ -179,7 +200,9 @@ function checkRecords(ds: Dataset): { issues: DatasetIssue[]; participantActors:
       }
     }
     for (let j = 0; j < topics.length; j++) {
-      if (!topicIds.has(topics[j]!)) issues.push({ path: `${meetingAt(i)}.topics[${j}]`, message: `unknown topic "${topics[j]}"` });
+      const at = topicAt.get(topics[j]!);
+      meetingTopics[topicSlot++] = at ?? -1;
+      if (at === undefined) issues.push({ path: `${meetingAt(i)}.topics[${j}]`, message: `unknown topic "${topics[j]}"` });
     }
     for (let j = 0; j < evidence.length; j++) {
       const e = evidence[j]!;
@@ -194,7 +217,7 @@ function checkRecords(ds: Dataset): { issues: DatasetIssue[]; participantActors:
   ds.actors.forEach((a, i) => {
     if (!takesPart[actorAt.get(a.id)!]) issues.push({ path: `actors[${i}]`, message: `actor "${a.id}" takes part in no meeting` });
   });
-  return { issues, participantActors };
+  return { issues, positions: { participantActors, meetingTopics } };
 }
 
 /**

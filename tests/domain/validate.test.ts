@@ -186,11 +186,12 @@ describe('the dataset-wide rules, in the order and wording they always had', () 
     ]);
   });
 
-  it("give each participant's actor position, meeting by meeting, as the dataset lists its actors", () => {
+  it("give each participant's actor and each meeting topic's position, meeting by meeting, as the dataset lists them", () => {
     const result = parseDatasetText(bundledText);
     if (!result.ok) throw new Error('bundled dataset invalid');
-    const { actors, meetings } = result.dataset;
-    expect(Array.from(result.participantActors)).toEqual(meetings.flatMap((m) => m.participants.map((p) => actors.findIndex((a) => a.id === p.actorId))));
+    const { actors, meetings, topics } = result.dataset;
+    expect(Array.from(result.positions.participantActors)).toEqual(meetings.flatMap((m) => m.participants.map((p) => actors.findIndex((a) => a.id === p.actorId))));
+    expect(Array.from(result.positions.meetingTopics)).toEqual(meetings.flatMap((m) => m.topics.map((t) => topics.findIndex((x) => x.id === t))));
   });
 
   it('name each broken meeting by position and field, however many meetings pass before it', () => {

@@ -1,3 +1,4 @@
+import type { RecordPositions } from '../validate';
 import type { Dataset } from '../schema';
 import { DAY_MS, isoToMs } from '../dates';
 import { displayOrder, timeSpan } from '../indexes';
@@ -131,23 +132,29 @@ function groupByAffiliation(actors: Dataset['actors'], partOffsets: Int32Array, 
   return pairsToCsr(keys, pairKeys, pairMeetings, pairs);
 }
 
-/** Meetings per topic; keys in first-seen order. */
-function groupByTopic(meetings: Dataset['meetings']): KeyedCsr {
+/** Meetings per topic; keys in first-seen order. `meetingTopics`: each slot's topic position, when already known. */
+function groupByTopic(meetings: Dataset['meetings'], topics: Dataset['topics'], meetingTopics?: Int32Array): KeyedCsr {
   let slots = 0;
   for (let i = 0; i < meetings.length; i++) slots += meetings[i]!.topics.length;
+  const known = meetingTopics?.length === slots;
   const keyOf = new Map<string, number>();
+  const keyOfTopic = new Int32Array(known ? topics.length : 0).fill(-1);
   const keys: string[] = [];
   const lastMeeting: number[] = [];
   const pairKeys = new Int32Array(slots);
   const pairMeetings = new Int32Array(slots);
   let pairs = 0;
+  let slot = 0;
   for (let i = 0; i < meetings.length; i++) {
-    const topics = meetings[i]!.topics;
-    for (let t = 0; t < topics.length; t++) {
-      let k = keyOf.get(topics[t]!);
-      if (k === undefined) {
-        keyOf.set(topics[t]!, (k = keys.length));
-        keys.push(topics[t]!);
+    const ids = meetings[i]!.topics;
+    for (let t = 0; t < ids.length; t++) {
+      const position = known ? meetingTopics![slot++]! : -1;
+      let k = position >= 0 ? keyOfTopic[position]! : (keyOf.get(ids[t]!) ?? -1);
+      if (k < 0) {
+        k = keys.length;
+        if (position >= 0) keyOfTopic[position] = k;
+        else keyOf.set(ids[t]!, k);
+        keys.push(ids[t]!);
         lastMeeting.push(-1);
       }
       if (lastMeeting[k] === i) continue;
@@ -160,10 +167,11 @@ function groupByTopic(meetings: Dataset['meetings']): KeyedCsr {
 }
 
 /**
- * Index of a validated dataset, in flat arrays (runs in the loading worker). `participantActors`: each participant's
- * actor position, meeting by meeting, when validation has already looked them up (validate.ts; ids are unique then).
+ * Index of a validated dataset, in flat arrays (runs in the loading worker). `positions`: the actors' and topics'
+ * positions validation looked up on its way (validate.ts; ids are unique then), used instead of looking them up again.
  */
-export function packIndex(dataset: Dataset, participantActors?: Int32Array): PackedIndex {
+export function packIndex(dataset: Dataset, positions?: RecordPositions): PackedIndex {
+  const participantActors = positions?.participantActors;
   const { meetings, actors } = dataset;
   const n = meetings.length;
   const start = new Float64Array(n);
@@ -197,7 +205,7 @@ export function packIndex(dataset: Dataset, participantActors?: Int32Array): Pac
     }
   }
   const byAffiliation = groupByAffiliation(actors, partOffsets, partValues);
-  const byTopic = groupByTopic(meetings);
+  const byTopic = groupByTopic(meetings, dataset.topics, positions?.meetingTopics);
   const order = displayOrder(meetings, start);
   const { minTime, maxTime } = timeSpan(start, end);
   return {

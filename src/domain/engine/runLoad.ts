@@ -1,5 +1,5 @@
 import type { Dataset } from '../schema';
-import { parseDatasetText } from '../validate';
+import { parseDatasetText, type RecordPositions } from '../validate';
 import { decodeBytes, headOf } from '../import/decode';
 import { importText } from '../import/pipeline';
 import { isolate } from '../bidi';
@@ -61,7 +61,7 @@ export async function runLoad(request: LoadRequest, post: Post, { signal, credit
   let summary: LoadSummary;
   let storing: Promise<boolean> | null = null;
   let meetingBytes: RecordBytes | undefined;
-  let participantActors: Int32Array | undefined;
+  let positions: RecordPositions | undefined;
   if (request.kind === 'table') {
     const outcome = importText('', fileName, { table: request.table, mapping: request.mapping });
     if (!outcome.ok) {
@@ -97,7 +97,7 @@ export async function runLoad(request: LoadRequest, post: Post, { signal, credit
       const result = parseDatasetText(decoded.text);
       if (!result.ok) return post({ type: 'failed', title: `The dataset ${isolate(label)} is not valid`, issues: result.issues, total: result.total });
       dataset = result.dataset;
-      participantActors = result.participantActors;
+      positions = result.positions;
       summary = { kind: 'json', warnings: result.warnings, warningTotal: result.warningTotal };
       if (result.asParsed && decoded.encoding === 'utf-8') meetingBytes = meetingsInFile(bytes, dataset, scanned);
     } else {
@@ -114,7 +114,7 @@ export async function runLoad(request: LoadRequest, post: Post, { signal, credit
   const stored = storing ? await storing : undefined;
   if (signal?.aborted) return;
   const textsFollow = texts !== undefined && dataset.meetings.length >= texts.from;
-  await handOver(dataset, summary, post, request.chunkSize ?? DEFAULT_CHUNK, signal, stored, credit, textsFollow, meetingBytes, participantActors);
+  await handOver(dataset, summary, post, request.chunkSize ?? DEFAULT_CHUNK, signal, stored, credit, textsFollow, meetingBytes, positions);
   // After the hand-over, when the page has the dataset on screen and asks: the worker's cores are the page's too.
   if (!textsFollow) return;
   sendSearchTexts(dataset, await texts.wanted, signal);
@@ -143,11 +143,11 @@ function importedParts(outcome: import('../import/pipeline').Imported): { datase
  * bytes and the meetings' places in them), then the records in chunks (not the meetings given as bytes); with a
  * `credit`, each chunk waits for one (see CHUNKS_IN_FLIGHT), else all are sent at once (synchronously).
  */
-export async function handOver(dataset: Dataset, summary: LoadSummary, post: Post, chunkSize: number, signal?: AbortSignal, stored?: boolean, credit?: ChunkCredit, textsFollow = false, meetingBytes?: RecordBytes, participantActors?: Int32Array): Promise<void> {
+export async function handOver(dataset: Dataset, summary: LoadSummary, post: Post, chunkSize: number, signal?: AbortSignal, stored?: boolean, credit?: ChunkCredit, textsFollow = false, meetingBytes?: RecordBytes, positions?: RecordPositions): Promise<void> {
   const n = dataset.meetings.length;
   const rows = summary.kind === 'import' ? summary.imported.rows : n;
   post({ type: 'progress', stage: 'index', rows, fraction: overallFraction('index', 0) });
-  const packed = packIndex(dataset, participantActors);
+  const packed = packIndex(dataset, positions);
   // Key order as in the file (an export writes the dataset back); the chunked arrays are filled in by the page.
   const rest: Dataset = { ...dataset, meetings: [], actors: [], sources: [] };
   const counts: Record<ChunkField, number> = { meetings: n, actors: dataset.actors.length, sources: dataset.sources.length };

@@ -93,7 +93,7 @@ describe('the loading worker gives the index buildIndex gives', () => {
     );
   });
 
-  it("packs with the actor positions validation found as it packs by looking them up, and ignores a list that does not fit", () => {
+  it("packs with the positions validation found as it packs by looking them up, and ignores lists that do not fit", () => {
     fc.assert(
       fc.property(fc.integer({ min: 2, max: 80 }), fc.integer({ min: 2, max: 30 }), fc.integer({ min: 1, max: 1000 }), (meetings, actors, seed) => {
         fc.pre(actors <= meetings);
@@ -101,8 +101,10 @@ describe('the loading worker gives the index buildIndex gives', () => {
         const result = parseDatasetText(text);
         if (!result.ok) throw new Error('generated dataset invalid');
         const looked = packIndex(result.dataset);
-        expect(packIndex(result.dataset, result.participantActors.slice())).toEqual(looked);
-        expect(packIndex(result.dataset, new Int32Array(result.participantActors.length + 1))).toEqual(looked);
+        const { participantActors, meetingTopics } = result.positions;
+        expect(packIndex(result.dataset, { participantActors: participantActors.slice(), meetingTopics: meetingTopics.slice() })).toEqual(looked);
+        const misfit = { participantActors: new Int32Array(participantActors.length + 1), meetingTopics: new Int32Array(meetingTopics.length + 1) };
+        expect(packIndex(result.dataset, misfit)).toEqual(looked);
       }),
       { numRuns: 25 },
     );

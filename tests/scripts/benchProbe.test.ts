@@ -138,3 +138,54 @@ describe('the benchmark probe', () => {
     expect(window.__bench.viewState()).toMatchObject({ status: '7 of 13 meetings', statusCount: 7, timeline: '7', network: '7' });
   });
 });
+
+describe("the benchmark's loading probe", () => {
+  it('notes where the loading screen is and when it goes, then stops watching the page', async () => {
+    const { installClickProbe } = await import('../../scripts/bench/loadProbe');
+    document.body.innerHTML = '';
+    installClickProbe();
+    const changes = () => new Promise((resolve) => setTimeout(resolve, 0)); // mutation records are delivered by then
+    document.body.innerHTML = '<main class="loading"><p role="status">Loading dataset…</p></main>';
+    await changes();
+    expect(window.__loadingAt).not.toBeNull();
+    expect(window.__loadingGoneAt).toBeNull();
+    document.body.innerHTML = '<div class="app"><p role="status">13 meetings</p></div>';
+    await changes();
+    expect(window.__loadingGoneAt).not.toBeNull();
+    let queries = 0;
+    const one = document.querySelector.bind(document);
+    document.querySelector = ((s: string) => (queries++, one(s))) as typeof document.querySelector;
+    try {
+      for (let i = 0; i < 5; i++) {
+        document.body.append(document.createElement('span'));
+        await changes();
+      }
+      expect(queries).toBe(0);
+    } finally {
+      document.querySelector = one;
+    }
+  });
+
+  it('stops watching too when the views come up without a loading screen having shown', async () => {
+    const { installClickProbe } = await import('../../scripts/bench/loadProbe');
+    document.body.innerHTML = '';
+    installClickProbe();
+    const changes = () => new Promise((resolve) => setTimeout(resolve, 0));
+    document.body.innerHTML = '<div id="root"></div>';
+    await changes();
+    document.body.innerHTML = '<div class="app"><p role="status">13 meetings</p></div>';
+    await changes();
+    expect(window.__loadingAt).toBeNull();
+    expect(window.__loadingGoneAt).toBeNull();
+    let queries = 0;
+    const one = document.querySelector.bind(document);
+    document.querySelector = ((s: string) => (queries++, one(s))) as typeof document.querySelector;
+    try {
+      document.body.append(document.createElement('span'));
+      await changes();
+      expect(queries).toBe(0);
+    } finally {
+      document.querySelector = one;
+    }
+  });
+});

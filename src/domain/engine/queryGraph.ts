@@ -24,6 +24,21 @@ export interface FlatGraph {
 }
 
 /**
+ * buildFlatGraph's working arrays, kept between calls and grown when too small: made afresh, a 35,000-meeting graph
+ * at 250k allocated ~8 MB of them per step, memory outside the heap whose growth brings garbage collections into
+ * the query worker's next answers. Only what a graph returns is new.
+ */
+const [COUNTS, STARTS, FILL, HIGHS, SEQS, MARKER, DISTINCT_OF, FIRST_SEEN, LOS, HIS, PAIR_COUNTS, NODE_OF] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+const scratchArrays: Int32Array[] = [];
+/** Scratch array `slot`, at least `n` long; its first `n` items set to `value` (left as they are when null). */
+function scratch(slot: number, n: number, value: number | null): Int32Array {
+  let array = scratchArrays[slot];
+  if (!array || array.length < n) scratchArrays[slot] = array = new Int32Array(Math.max(n, Math.ceil((array?.length ?? 0) * 1.5)));
+  if (value !== null) array.fill(value, 0, n);
+  return array;
+}
+
+/**
  * buildGraph's graph as flat arrays. Pairs are bucketed by their lower actor (a counting sort) and counted per
  * bucket with a marker per higher actor, then put back in first-seen order: every pass is sequential or within one
  * actor's bucket. A hash table of the distinct pairs (~770,000 at 250,000 meetings) cost four times as much in
@@ -31,8 +46,8 @@ export interface FlatGraph {
  */
 export function buildFlatGraph(index: QueryIndex, meetings: ArrayLike<number>): FlatGraph {
   const nActors = index.actors.length;
-  const counts = new Uint32Array(nActors);
-  const starts = new Int32Array(nActors + 1);
+  const counts = scratch(COUNTS, nActors, 0);
+  const starts = scratch(STARTS, nActors + 1, 0);
   let total = 0;
   let hubMeetings = 0;
   // The pairs buildGraph links (every pair, or the host with each other participant past MAX_PAIRWISE_PARTICIPANTS),
@@ -58,9 +73,10 @@ export function buildFlatGraph(index: QueryIndex, meetings: ArrayLike<number>): 
   }
   for (let a = 0; a < nActors; a++) starts[a + 1]! += starts[a]!;
   // Each pair's higher actor and its number in buildGraph's order, bucketed by its lower actor.
-  const fill = starts.slice(0, nActors);
-  const highs = new Int32Array(total);
-  const seqs = new Int32Array(total);
+  const fill = scratch(FILL, nActors, null);
+  fill.set(starts.subarray(0, nActors));
+  const highs = scratch(HIGHS, total, null);
+  const seqs = scratch(SEQS, total, null);
   let seq = 0;
   for (let k = 0; k < meetings.length; k++) {
     const ps = index.participants[meetings[k]!]!;
@@ -81,12 +97,12 @@ export function buildFlatGraph(index: QueryIndex, meetings: ArrayLike<number>): 
     }
   }
   // Distinct pairs per bucket; a pair's first number is met first in its bucket (the buckets were filled in order).
-  const marker = new Int32Array(nActors).fill(-1);
-  const distinctOf = new Int32Array(nActors);
-  const firstSeen = new Int32Array(total).fill(-1);
-  const los = new Int32Array(total);
-  const his = new Int32Array(total);
-  const pairCounts = new Uint32Array(total);
+  const marker = scratch(MARKER, nActors, -1);
+  const distinctOf = scratch(DISTINCT_OF, nActors, null);
+  const firstSeen = scratch(FIRST_SEEN, total, -1);
+  const los = scratch(LOS, total, null);
+  const his = scratch(HIS, total, null);
+  const pairCounts = scratch(PAIR_COUNTS, total, 0);
   let linkCount = 0;
   for (let lo = 0; lo < nActors; lo++) {
     for (let k = starts[lo]!; k < starts[lo + 1]!; k++) {
@@ -101,7 +117,7 @@ export function buildFlatGraph(index: QueryIndex, meetings: ArrayLike<number>): 
       pairCounts[distinctOf[hi]!]!++;
     }
   }
-  const nodeOf = new Int32Array(nActors);
+  const nodeOf = scratch(NODE_OF, nActors, null);
   let nodeCount = 0;
   for (let a = 0; a < nActors; a++) nodeOf[a] = counts[a] ? nodeCount++ : -1;
   const actors = new Int32Array(nodeCount);

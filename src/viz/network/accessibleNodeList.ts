@@ -192,9 +192,10 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
   };
 
   const onFocusIn = (event: FocusEvent) => {
+    applyPending();
     if (!expanded && current && current.offstageCount > 0) {
       expanded = true;
-      api.setScene(current);
+      apply(current);
     }
     const id = (event.target as HTMLElement).dataset.actor ?? null;
     if (id) setActive(id);
@@ -204,6 +205,7 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
     if (!list.contains(event.relatedTarget as Node | null)) onFocusNode(null);
   };
   const onKeyDown = (event: KeyboardEvent) => {
+    applyPending();
     if (!listed((event.target as Element).parentElement)) return;
     const forward = event.key === 'ArrowDown' || event.key === 'ArrowRight';
     const backward = event.key === 'ArrowUp' || event.key === 'ArrowLeft';
@@ -222,48 +224,80 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
   let list = makeList();
   root.append(list);
 
+  /**
+   * The list of every actor (once someone has moved into it) is brought in line after the frame that shows a new
+   * scene, not inside the task that draws it: at 250k that is ~30,000 actors ordered and compared per filter step.
+   * Anything that uses the list first (focus, a key, a button asked for) brings it in line at once.
+   */
+  let pending: Scene | null = null;
+  let pendingTimer: Scheduled | null = null;
+  const applyPending = () => {
+    cancel(pendingTimer);
+    pendingTimer = null;
+    const scene = pending;
+    pending = null;
+    if (scene) apply(scene);
+  };
+
+  function apply(scene: Scene): void {
+    // A capped network also lists the actors it does not draw, once someone has moved into the list: tens of
+    // thousands of buttons kept up to date on every filter step would cost everyone else for nothing.
+    const withOffstage = expanded && scene.offstageCount > 0;
+    wanted = withOffstage ? scene.listed().slice() : Array.from(scene.byName, (i) => scene.nodes[i]!);
+    const stays: { has(id: string): boolean } = withOffstage ? new Set(wanted.map((n) => n.id)) : scene.byId;
+    // Actors that left go now (they must not stay pressable; see `pending` for the list of every actor); the rest
+    // keep their order.
+    const leaving: Item[] = [];
+    for (const [id, item] of items) {
+      if (stays.has(id)) continue;
+      leaving.push(item);
+      items.delete(id);
+    }
+    // Thousands of single removals cost far more than emptying the list and putting survivors back.
+    let placed = 0;
+    for (const wrapper of list.children) placed += wrapper.children.length;
+    if (leaving.length > placed / 4) {
+      // The actors that stay move to the fresh list slice by slice.
+      const old = list;
+      list = makeList();
+      old.after(list);
+      retire(old);
+    } else for (const item of leaving) item.li.remove();
+    list.setAttribute(
+      'aria-label',
+      scene.offstageCount > 0
+        ? `Actors in the network: showing ${scene.nodes.length.toLocaleString('en')} of ${(scene.nodes.length + scene.offstageCount).toLocaleString('en')} (the busiest); ${withOffstage ? 'every actor is listed' : 'the others join this list once you move into it'}`
+        : 'Actors in the network',
+    );
+    done = 0;
+    reconcile(FIRST_SLICE);
+    setActive(active && items.has(active) ? active : (wanted[0]?.id ?? null));
+  }
+
   const api: AccessibleNodeList = {
     setScene(scene) {
       current = scene;
-      // A capped network also lists the actors it does not draw, once someone has moved into the list: tens of
-      // thousands of buttons kept up to date on every filter step would cost everyone else for nothing.
-      const withOffstage = expanded && scene.offstageCount > 0;
-      wanted = withOffstage ? scene.listed().slice() : Array.from(scene.byName, (i) => scene.nodes[i]!);
-      const stays: { has(id: string): boolean } = withOffstage ? new Set(wanted.map((n) => n.id)) : scene.byId;
-      // Actors that left go now (they must not stay pressable); the rest keep their order.
-      const leaving: Item[] = [];
-      for (const [id, item] of items) {
-        if (stays.has(id)) continue;
-        leaving.push(item);
-        items.delete(id);
+      if (expanded && scene.offstageCount > 0) {
+        pending = scene;
+        pendingTimer ??= afterPaint(applyPending);
+        return;
       }
-      // Thousands of single removals cost far more than emptying the list and putting survivors back.
-      let placed = 0;
-      for (const wrapper of list.children) placed += wrapper.children.length;
-      if (leaving.length > placed / 4) {
-        // The actors that stay move to the fresh list slice by slice.
-        const old = list;
-        list = makeList();
-        old.after(list);
-        retire(old);
-      } else for (const item of leaving) item.li.remove();
-      list.setAttribute(
-        'aria-label',
-        scene.offstageCount > 0
-          ? `Actors in the network: showing ${scene.nodes.length.toLocaleString('en')} of ${(scene.nodes.length + scene.offstageCount).toLocaleString('en')} (the busiest); ${withOffstage ? 'every actor is listed' : 'the others join this list once you move into it'}`
-          : 'Actors in the network',
-      );
-      done = 0;
-      reconcile(FIRST_SLICE);
-      setActive(active && items.has(active) ? active : (wanted[0]?.id ?? null));
+      pending = null;
+      cancel(pendingTimer);
+      pendingTimer = null;
+      apply(scene);
     },
     button(id) {
+      applyPending();
       if (!listed(items.get(id)?.li) && timer !== null) flush();
       return items.get(id)?.button ?? null;
     },
     destroy() {
       cancel(timer);
       timer = null;
+      cancel(pendingTimer);
+      pendingTimer = null;
+      pending = null;
       list.removeEventListener('focusin', onFocusIn);
       list.removeEventListener('focusout', onFocusOut);
       list.removeEventListener('keydown', onKeyDown);

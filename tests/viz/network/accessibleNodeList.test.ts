@@ -51,6 +51,46 @@ describe('accessible node list', () => {
     expect(document.activeElement).toBe(buttons()[0]);
   });
 
+  it('once moved into, brings the list of every actor in line after the frame that shows a new scene, or at once when the list is used', async () => {
+    const scene = sceneOf(['b', 'd'], () => 5);
+    const off = (id: string, count = 1): SceneNode => ({ ...scene.nodes[0]!, id, name: `Actor ${id}`, count, note: 'not drawn' });
+    list.setScene({ ...scene, offstageCount: 2, listed: () => [scene.nodes[0]!, off('c'), scene.nodes[1]!, off('e')] });
+    buttons()[0]!.focus();
+    // The list in reach (a replaced list stays in the page, hidden from everyone, until the next frame).
+    const names = () => buttons().filter((b) => !b.closest('[aria-hidden="true"]')).map((b) => b.textContent);
+    expect(names()).toEqual(['Actor b', 'Actor c', 'Actor d', 'Actor e']);
+
+    // A filter step: not worked out in the task that draws it...
+    const next = vi.fn(() => [scene.nodes[0]!, scene.nodes[1]!, off('f', 3)]);
+    list.setScene({ ...scene, offstageCount: 1, listed: next });
+    expect(next).not.toHaveBeenCalled();
+    expect(names()).toEqual(['Actor b', 'Actor c', 'Actor d', 'Actor e']);
+    // ...but after it, once.
+    await waitFor(() => expect(names()).toEqual(['Actor b', 'Actor d', 'Actor f']));
+    expect(next).toHaveBeenCalledTimes(1);
+    expect(getByRole(root, 'button', { name: 'Actor f' })).toHaveAccessibleDescription('Syria (SYR), 3 meetings, not drawn');
+
+    // Used before that: a key press, a button asked for, the list taking focus again, each sees the new scene.
+    const focused = list.button('b')!;
+    focused.focus();
+    list.setScene({ ...scene, offstageCount: 1, listed: () => [off('a'), scene.nodes[0]!, scene.nodes[1]!] });
+    fireEvent.keyDown(focused, { key: 'Home' });
+    expect((document.activeElement as HTMLElement).dataset.actor).toBe('a');
+    list.setScene({ ...scene, offstageCount: 1, listed: () => [scene.nodes[0]!, off('c'), scene.nodes[1]!] });
+    expect(list.button('c')?.textContent).toBe('Actor c');
+    expect(list.button('a')).toBeNull();
+    list.setScene({ ...scene, offstageCount: 1, listed: () => [scene.nodes[0]!, scene.nodes[1]!, off('g')] });
+    list.button('b')!.focus();
+    expect(names()).toEqual(['Actor b', 'Actor d', 'Actor g']);
+
+    // A scene that draws every actor is listed at once, and a pending one is dropped.
+    list.setScene({ ...scene, offstageCount: 1, listed: () => [scene.nodes[0]!, scene.nodes[1]!, off('h')] });
+    list.setScene(sceneOf(['b', 'd', 'k'], () => 5));
+    expect(names()).toEqual(['Actor b', 'Actor d', 'Actor k']);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(names()).toEqual(['Actor b', 'Actor d', 'Actor k']);
+  });
+
   it('shows a small first slice at once and the rest in later tasks', async () => {
     const many = ids(LIST_SLICE * 3 + 7);
     list.setScene(sceneOf(many));

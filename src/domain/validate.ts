@@ -7,10 +7,6 @@ import type { DatasetIssue } from './issues';
 
 export { formatIssue, issueCountText, type DatasetIssue } from './issues';
 
-/**
- * `issues` and `warnings` hold at most MAX_ISSUES entries, the first found; `total`/`warningTotal` count them all.
- * Warnings (unknown fields, absurdly long values) do not stop the dataset from loading.
- */
 /** Positions in the dataset's lists, meeting by meeting, -1 where an id is unknown. */
 export interface RecordPositions {
   /** Each participant's actor. */
@@ -19,6 +15,10 @@ export interface RecordPositions {
   meetingTopics: Int32Array;
 }
 
+/**
+ * `issues` and `warnings` hold at most MAX_ISSUES entries, the first found; `total`/`warningTotal` count them all.
+ * Warnings (unknown fields, absurdly long values) do not stop the dataset from loading.
+ */
 export type DatasetResult =
   /** `asParsed`: the meetings are JSON.parse's own objects, unchanged by the schema (their text in the file is theirs). */
   | {
@@ -136,7 +136,7 @@ export function crossRecordIssues(ds: Dataset): DatasetIssue[] {
   return checkRecords(ds).issues;
 }
 
-/** `crossRecordIssues`, and each participant's actor position (-1 when unknown), found on the way. */
+/** `crossRecordIssues`, and the actor and topic positions it looked up on the way. */
 function checkRecords(ds: Dataset): { issues: DatasetIssue[]; positions: RecordPositions } {
   const issues: DatasetIssue[] = [];
   const sourceIds = uniqueIds(ds.sources, 'sources', issues);

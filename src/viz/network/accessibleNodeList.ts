@@ -205,7 +205,6 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
     if (!list.contains(event.relatedTarget as Node | null)) onFocusNode(null);
   };
   const onKeyDown = (event: KeyboardEvent) => {
-    applyPending();
     if (!listed((event.target as Element).parentElement)) return;
     const forward = event.key === 'ArrowDown' || event.key === 'ArrowRight';
     const backward = event.key === 'ArrowUp' || event.key === 'ArrowLeft';
@@ -226,8 +225,8 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
 
   /**
    * The list of every actor (once someone has moved into it) is brought in line after the frame that shows a new
-   * scene, not inside the task that draws it: at 250k that is ~30,000 actors ordered and compared per filter step.
-   * Anything that uses the list first (focus, a key, a button asked for) brings it in line at once.
+   * scene, not inside the task that draws it, while focus is elsewhere: at 250k that is ~30,000 actors ordered and
+   * compared per filter step. Focus coming into the list, or a button asked for, brings it in line at once.
    */
   let pending: Scene | null = null;
   let pendingTimer: Scheduled | null = null;
@@ -277,7 +276,8 @@ export function createAccessibleNodeList(root: HTMLElement, idPrefix: string, on
   const api: AccessibleNodeList = {
     setScene(scene) {
       current = scene;
-      if (expanded && scene.offstageCount > 0) {
+      // Focus inside the list: in use, so at once (the controller then keeps focus on the same actor).
+      if (expanded && scene.offstageCount > 0 && !list.contains(document.activeElement)) {
         pending = scene;
         pendingTimer ??= afterPaint(applyPending);
         return;

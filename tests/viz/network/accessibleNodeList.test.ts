@@ -59,29 +59,29 @@ describe('accessible node list', () => {
     // The list in reach (a replaced list stays in the page, hidden from everyone, until the next frame).
     const names = () => buttons().filter((b) => !b.closest('[aria-hidden="true"]')).map((b) => b.textContent);
     expect(names()).toEqual(['Actor b', 'Actor c', 'Actor d', 'Actor e']);
+    // While focus is in the list (an actor chosen there brings its counterparts in), a new scene is listed at once.
+    list.setScene({ ...scene, offstageCount: 2, listed: () => [scene.nodes[0]!, off('c'), scene.nodes[1]!, off('e'), off('x')] });
+    expect(names()).toEqual(['Actor b', 'Actor c', 'Actor d', 'Actor e', 'Actor x']);
+    (document.activeElement as HTMLElement).blur();
 
-    // A filter step: not worked out in the task that draws it...
+    // A filter step with focus elsewhere: not worked out in the task that draws it...
     const next = vi.fn(() => [scene.nodes[0]!, scene.nodes[1]!, off('f', 3)]);
     list.setScene({ ...scene, offstageCount: 1, listed: next });
     expect(next).not.toHaveBeenCalled();
-    expect(names()).toEqual(['Actor b', 'Actor c', 'Actor d', 'Actor e']);
+    expect(names()).toEqual(['Actor b', 'Actor c', 'Actor d', 'Actor e', 'Actor x']);
     // ...but after it, once.
     await waitFor(() => expect(names()).toEqual(['Actor b', 'Actor d', 'Actor f']));
     expect(next).toHaveBeenCalledTimes(1);
     expect(getByRole(root, 'button', { name: 'Actor f' })).toHaveAccessibleDescription('Syria (SYR), 3 meetings, not drawn');
 
-    // Used before that: a key press, a button asked for, the list taking focus again, each sees the new scene.
-    const focused = list.button('b')!;
-    focused.focus();
+    // Used before that: a button asked for (the controller restoring focus) or the list taking focus sees the new scene.
     list.setScene({ ...scene, offstageCount: 1, listed: () => [off('a'), scene.nodes[0]!, scene.nodes[1]!] });
-    fireEvent.keyDown(focused, { key: 'Home' });
-    expect((document.activeElement as HTMLElement).dataset.actor).toBe('a');
-    list.setScene({ ...scene, offstageCount: 1, listed: () => [scene.nodes[0]!, off('c'), scene.nodes[1]!] });
-    expect(list.button('c')?.textContent).toBe('Actor c');
-    expect(list.button('a')).toBeNull();
+    expect(list.button('a')?.textContent).toBe('Actor a');
+    expect(list.button('f')).toBeNull();
     list.setScene({ ...scene, offstageCount: 1, listed: () => [scene.nodes[0]!, scene.nodes[1]!, off('g')] });
-    list.button('b')!.focus();
+    buttons().find((b) => b.dataset.actor === 'b')!.focus();
     expect(names()).toEqual(['Actor b', 'Actor d', 'Actor g']);
+    (document.activeElement as HTMLElement).blur();
 
     // A scene that draws every actor is listed at once, and a pending one is dropped.
     list.setScene({ ...scene, offstageCount: 1, listed: () => [scene.nodes[0]!, scene.nodes[1]!, off('h')] });

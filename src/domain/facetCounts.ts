@@ -1,6 +1,7 @@
 import { filterMeetings, hasActiveFilters, type Filters } from './filters';
 import type { QueryIndex } from './indexes';
 import { memoizeLast } from './memo';
+import { csrOfRows } from './engine/packedIndex';
 
 /**
  * Facet counts "among meetings matching the other filters": the number next to a country is how many
@@ -31,11 +32,11 @@ export function countByAffiliation(index: QueryIndex, positions: Int32Array): Ma
   const { codes, slotOfActor } = slotsFor(index);
   const counts = new Uint32Array(codes.length);
   const lastSeen = new Int32Array(codes.length).fill(-1);
+  const { offsets, values } = csrOfRows(index.participants);
   for (let k = 0; k < positions.length; k++) {
     const i = positions[k]!;
-    const ps = index.participants[i]!;
-    for (let j = 0; j < ps.length; j++) {
-      const a = ps[j]!;
+    for (let j = offsets[i]!, end = offsets[i + 1]!; j < end; j++) {
+      const a = values[j]!;
       if (a < 0) continue;
       const slot = slotOfActor[a]!;
       if (lastSeen[slot] !== i) {

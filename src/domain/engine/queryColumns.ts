@@ -1,6 +1,6 @@
 import type { DatasetIndex, QueryIndex } from '../indexes';
 import type { Dataset } from '../schema';
-import { copyCsr, csrRow, packedListOf, type Csr, type KeyedCsr, type PackedIndex } from './packedIndex';
+import { assembledFrom, copyCsr, csrRow, packedListOf, type Csr, type KeyedCsr, type PackedIndex } from './packedIndex';
 
 /** What the query worker is given: the index's columns (transferable copies) and the few strings the queries read. */
 export interface QueryColumns extends Omit<PackedIndex, 'actorCount' | 'nameRank'> {
@@ -85,7 +85,8 @@ export function queryIndexOf(c: QueryColumns): QueryIndex {
   });
   const meetings = Array.from({ length: c.meetingCount }, (_, i) => ({ topics: topics[i] ?? NO_TOPICS }));
   const actors = c.actorIds.map((id, i) => ({ id, affiliation: c.actorAffiliations[i]! }));
-  const rows = (csr: Csr, n: number) => Array.from({ length: n }, (_, k) => csrRow(csr, k));
+  // Views over the columns, registered as assembled from them (csrOfRows then reads the columns themselves).
+  const rows = (csr: Csr, n: number) => assembledFrom(Array.from({ length: n }, (_, k) => csrRow(csr, k)), csr);
   const keyed = (csr: KeyedCsr) => new Map(csr.keys.map((key, k) => [key, csrRow(csr, k)]));
   return {
     meetings,

@@ -3,6 +3,7 @@ import { MAX_PAIRWISE_PARTICIPANTS, type ActorGraph, type GraphEdge, type GraphN
 import { capSelection, withinCap, type CappedNetwork, type NetworkCap } from '../networkCap';
 import type { EgoDepth } from '../analysis/ego';
 import { topEntries, type RankedEntry } from '../analysis/ranking';
+import { csrOfRows } from './packedIndex';
 
 /**
  * The network's graph as the query worker builds it: flat arrays over actor positions, never an object per link.
@@ -52,19 +53,22 @@ export function buildFlatGraph(index: QueryIndex, meetings: ArrayLike<number>): 
   let hubMeetings = 0;
   // The pairs buildGraph links (every pair, or the host with each other participant past MAX_PAIRWISE_PARTICIPANTS),
   // enumerated twice (count, then place) with the same loop written out: a shared callback cost 2-4x in deopts.
+  const { offsets, values } = csrOfRows(index.participants);
   for (let k = 0; k < meetings.length; k++) {
-    const ps = index.participants[meetings[k]!]!;
-    const hub = ps.length > MAX_PAIRWISE_PARTICIPANTS;
+    const m = meetings[k]!;
+    const first = offsets[m]!;
+    const end = offsets[m + 1]!;
+    const hub = end - first > MAX_PAIRWISE_PARTICIPANTS;
     if (hub) hubMeetings++;
     let host = -1;
-    for (let a = 0; a < ps.length; a++) {
-      const pa = ps[a]!;
+    for (let a = first; a < end; a++) {
+      const pa = values[a]!;
       if (pa < 0) continue;
       counts[pa]!++;
       if (hub && host < 0) host = a;
-      const to = hub ? (a === host ? ps.length : 0) : ps.length;
+      const to = hub ? (a === host ? end : 0) : end;
       for (let b = a + 1; b < to; b++) {
-        const pb = ps[b]!;
+        const pb = values[b]!;
         if (pb < 0 || pb === pa) continue;
         starts[(pa < pb ? pa : pb) + 1]!++;
         total++;
@@ -79,16 +83,18 @@ export function buildFlatGraph(index: QueryIndex, meetings: ArrayLike<number>): 
   const seqs = scratch(SEQS, total, null);
   let seq = 0;
   for (let k = 0; k < meetings.length; k++) {
-    const ps = index.participants[meetings[k]!]!;
-    const hub = ps.length > MAX_PAIRWISE_PARTICIPANTS;
+    const m = meetings[k]!;
+    const first = offsets[m]!;
+    const end = offsets[m + 1]!;
+    const hub = end - first > MAX_PAIRWISE_PARTICIPANTS;
     let host = -1;
-    for (let a = 0; a < ps.length; a++) {
-      const pa = ps[a]!;
+    for (let a = first; a < end; a++) {
+      const pa = values[a]!;
       if (pa < 0) continue;
       if (hub && host < 0) host = a;
-      const to = hub ? (a === host ? ps.length : 0) : ps.length;
+      const to = hub ? (a === host ? end : 0) : end;
       for (let b = a + 1; b < to; b++) {
-        const pb = ps[b]!;
+        const pb = values[b]!;
         if (pb < 0 || pb === pa) continue;
         const at = fill[pa < pb ? pa : pb]!++;
         highs[at] = pa < pb ? pb : pa;

@@ -129,7 +129,9 @@ export function bindUrl(): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** A discrete change not yet pushed: the state it left the app in. */
   let pendingPush: AppState | null = null;
-  let pushScheduled = false;
+  /** A continuous change made before that discrete one, not yet written into the entry the push leaves. */
+  let before: string | null = null;
+  let flushScheduled = false;
   let applying = false;
 
   const queryFor = (state: View) => {
@@ -157,15 +159,18 @@ export function bindUrl(): () => void {
     clearTimeout(timer);
     timer = undefined;
     pendingPush = null;
+    before = null;
     const pending = pendingReplace;
     pendingReplace = null;
     return pending;
   };
 
-  /** Writes what is pending in the order it happened: a pushed entry first, then later continuous changes. */
+  /** Writes what is pending in the order it happened: the entry being left, the pushed one, then later continuous changes. */
   const flush = () => {
+    const first = before;
     const push = pendingPush;
     const pending = cancelPending();
+    if (first !== null) write(first, 'replace');
     if (push !== null) write(queryFor(push), 'push');
     if (pending !== null) write(pending, 'replace');
   };
@@ -174,12 +179,12 @@ export function bindUrl(): () => void {
    * A history entry costs 5–20 ms in the browser; written in idle time after the next frame, it never
    * delays the views showing the change nor the next input. Anything that reads the URL first calls flushPendingUrl.
    */
-  const schedulePush = () => {
-    if (pushScheduled) return;
-    pushScheduled = true;
+  const scheduleFlush = () => {
+    if (flushScheduled) return;
+    flushScheduled = true;
     const run = () => {
-      pushScheduled = false;
-      if (pendingPush !== null) flush();
+      flushScheduled = false;
+      if (pendingPush !== null || before !== null || (pendingReplace !== null && timer === undefined)) flush();
     };
     const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: PUSH_IDLE_TIMEOUT_MS }) : setTimeout(run, 0));
     if (typeof requestAnimationFrame === 'function') requestAnimationFrame(idle);
@@ -225,13 +230,26 @@ export function bindUrl(): () => void {
     if (state.data !== prev.data && state.data.state === 'ready') resanitize(state.data.index);
     if (applying || !viewChanged(state, prev)) return;
     if (state.lastChange === 'push') {
-      flush(); // the entry being left keeps the latest continuous change (e.g. the window)
+      // The entry being left keeps the latest continuous change (e.g. the window), written with the push in idle
+      // time: written here, it was a replaceState of ~10 ms inside the click that made the change (20k, traced).
+      // Only a discrete change still waiting for its entry is written now, so that each keeps an entry of its own.
+      if (pendingPush !== null) flush();
+      else if (pendingReplace !== null) {
+        before = pendingReplace;
+        pendingReplace = null;
+        clearTimeout(timer);
+        timer = undefined;
+      }
       pendingPush = state;
-      schedulePush();
+      scheduleFlush();
     } else {
       pendingReplace = queryFor(state);
       clearTimeout(timer);
-      timer = setTimeout(flush, REPLACE_DELAY_MS);
+      // Settled: written in idle time too, not in the timer's task (which may fall inside the next change's frame).
+      timer = setTimeout(() => {
+        timer = undefined;
+        scheduleFlush();
+      }, REPLACE_DELAY_MS);
     }
   });
 
@@ -241,8 +259,10 @@ export function bindUrl(): () => void {
     // the browser left the entry before that change, but Back means "undo the change". That entry is written again
     // and shown. (Back from the keyboard or a mouse button writes the change's entry first: see below.)
     if (pendingPush !== null && to === place - 1) {
+      // What was on screen before that change: the last entry written, with any continuous change made after it.
+      const undone = before ?? lastQuery;
       cancelPending();
-      history.pushState({ [ENTRY_PLACE]: place }, '', `${location.pathname}${lastQuery ? `?${lastQuery}` : ''}${location.hash}`);
+      history.pushState({ [ENTRY_PLACE]: place }, '', `${location.pathname}${undone ? `?${undone}` : ''}${location.hash}`);
     } else {
       cancelPending(); // it belonged to the entry that was just left
       if (to !== null) place = to;

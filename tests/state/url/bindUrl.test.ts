@@ -142,15 +142,48 @@ describe('bindUrl writing the URL', () => {
     expect(key('[', { ctrlKey: true })).toBe(false);
   });
 
-  it('replaces the entry for continuous changes only once they settle', () => {
+  it('replaces the entry for continuous changes only once they settle, in a task after the next frame', async () => {
     openAt('?actor=khaji');
     const before = history.length;
     store().setWindow({ start: '2019-01-01', end: '2019-06-30' });
     store().setWindow({ start: '2019-02-01', end: '2019-07-30' });
     expect(location.search).toBe('?actor=khaji');
     vi.advanceTimersByTime(REPLACE_DELAY_MS);
+    // Settled, but not written in the timer's task either.
+    expect(location.search).toBe('?actor=khaji');
+    vi.useRealTimers();
+    await new Promise((r) => setTimeout(r, 100));
     expect(location.search).toBe('?actor=khaji&window=2019-02-01..2019-07-30');
     expect(history.length).toBe(before);
+  });
+
+  it('writes a continuous change made before a discrete one into the entry being left, not in the discrete change\'s task', async () => {
+    openAt('');
+    const before = history.length;
+    store().setWindow({ start: '2019-01-01', end: '2019-06-30' });
+    store().toggleFilterValue('topics', 'astana');
+    // Neither the window (a replace) nor the topic (a push) is written by the change itself.
+    expect(location.search).toBe('');
+    vi.useRealTimers();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(location.search).toBe('?topic=astana&window=2019-01-01..2019-06-30');
+    expect(history.length).toBe(before + 1);
+    await back();
+    expect(location.search).toBe('?window=2019-01-01..2019-06-30');
+    expect(store().filters.topics).toEqual([]);
+  });
+
+  it('Back from the toolbar before either is written shows the continuous change, without the discrete one', async () => {
+    openAt('');
+    store().toggleFilterValue('actors', 'khaji');
+    flushPendingUrl();
+    store().setWindow({ start: '2019-01-01', end: '2019-06-30' });
+    store().toggleFilterValue('topics', 'astana');
+    vi.useRealTimers();
+    await back();
+    expect(store().filters).toMatchObject({ actors: ['khaji'], topics: [] });
+    expect(store().window).toEqual({ start: '2019-01-01', end: '2019-06-30' });
+    expect(location.search).toBe('?actor=khaji&window=2019-01-01..2019-06-30');
   });
 
   it('flushes a pending replace before pushing, so Back returns to the latest window', async () => {
@@ -239,6 +272,7 @@ describe('bindUrl when another dataset is opened', () => {
     expect(store().selection).toBeNull();
     expect(noticeText()).toContain('Ignored actor=\u2068endo\u2069: not in this dataset');
     vi.advanceTimersByTime(REPLACE_DELAY_MS);
+    flushPendingUrl();
     expect(location.search).toBe('?actor=khaji');
   });
 

@@ -87,11 +87,14 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
         case 'needsMapping':
           return finish({ kind: 'needsMapping', needs: reply.needs });
         case 'head':
-          assembler = new IndexAssembler(reply.packed, reply.rest, reply.counts, reply.meetingBytes);
+          assembler = new IndexAssembler(reply.packed, reply.rest, reply.counts, reply.meetingBytes, reply.meetingText);
           if (reply.query) queryWorker = startQueryWorkerEarly(reply.query);
           return;
         case 'chunk':
           assembler!.add(reply.field, reply.offset, reply.items);
+          return acknowledge();
+        case 'meetingText':
+          assembler!.addMeetingText(reply.offset, reply);
           return acknowledge();
         case 'done': {
           if (reply.textsFollow) {

@@ -4,6 +4,7 @@ import { assembledFrom, csrRow, type KeyedCsr, type PackedIndex } from './packed
 import type { ChunkField } from './protocol';
 import { readRecord, type RecordBytes } from './recordBytes';
 import { lazyList, PositionMap } from './lazyList';
+import { RecordTexts, type TextChunk } from './recordText';
 
 /**
  * Builds the page's `DatasetIndex` from what the loading worker produced: the typed arrays as they arrived (no copy,
@@ -27,6 +28,7 @@ export class IndexAssembler {
     private readonly rest: Dataset,
     private readonly counts: Record<ChunkField, number>,
     private readonly meetingBytes?: RecordBytes,
+    meetingText?: { ids: string; chunk: number },
   ) {
     if (packed.meetingCount !== counts.meetings || packed.actorCount !== counts.actors) throw new Error('the index does not match the records announced');
     this.actors = new Array<Actor>(counts.actors);
@@ -40,6 +42,12 @@ export class IndexAssembler {
       this.participants = lazyList(n, (i) => csrRow(packed.participants, i)) as Int32Array[];
       this.meetingPos = new PositionMap(meetingBytes.ids, n);
       this.received.meetings = n;
+    } else if (meetingText) {
+      const n = counts.meetings;
+      const texts = (this.meetingTexts = new RecordTexts<Meeting>(n, meetingText.chunk));
+      this.meetings = lazyList(n, (i) => texts.read(i)) as Meeting[];
+      this.participants = lazyList(n, (i) => csrRow(packed.participants, i)) as Int32Array[];
+      this.meetingPos = new PositionMap(meetingText.ids, n);
     } else {
       this.meetings = new Array<Meeting>(counts.meetings);
       this.participants = new Array<Int32Array>(counts.meetings);
@@ -53,11 +61,19 @@ export class IndexAssembler {
     return { received: meetings + actors + sources, total: this.counts.meetings + this.counts.actors + this.counts.sources };
   }
 
+  /** Meetings announced as text (the head's `meetingText`), filed chunk by chunk. */
+  private readonly meetingTexts: RecordTexts<Meeting> | null = null;
+
+  addMeetingText(offset: number, chunk: TextChunk): void {
+    if (!this.meetingTexts) throw new Error('meeting text that was not announced');
+    this.received.meetings += this.meetingTexts.add(offset, chunk);
+  }
+
   add(field: ChunkField, offset: number, items: readonly unknown[]): void {
     if (offset < 0 || offset + items.length > this.counts[field]) throw new Error(`${field} ${offset}–${offset + items.length} is outside the ${this.counts[field]} announced`);
     if (offset !== this.received[field]) this.inOrder[field] = false;
     if (field === 'meetings') {
-      if (this.meetingBytes) throw new Error('meetings came twice');
+      if (this.meetingBytes || this.meetingTexts) throw new Error('meetings came twice');
       const meetingPos = this.meetingPos as Map<string, number>;
       for (let k = 0; k < items.length; k++) {
         const m = items[k] as Meeting;

@@ -6,6 +6,7 @@ import type { Imported, NeedsMapping } from '../import/pipeline';
 import type { PackedIndex } from './packedIndex';
 import type { QueryColumns } from './queryColumns';
 import type { RecordBytes } from './recordBytes';
+import type { TextChunk } from './recordText';
 
 /**
  * The loading worker's messages. The page asks for a dataset (a same-origin URL, a file's bytes, or a sheet with the
@@ -50,9 +51,12 @@ export type LoadReply =
    * `query`: the query worker's copy of the columns (datasets that get one): the page starts that worker with them at
    * once, so it builds its engine while the records are handed over, and the page copies nothing.
    * `meetingBytes`: a large JSON dataset's meetings as the file's bytes (no meeting chunks follow; see recordBytes.ts).
+   * `meetingText`: a large dataset's meetings follow as text (`meetingText` replies of `chunk` meetings; recordText.ts),
+   * with every meeting's id, in order, joined by newlines.
    */
-  | { type: 'head'; packed: PackedIndex; rest: Dataset; counts: Record<ChunkField, number>; query?: QueryColumns; meetingBytes?: RecordBytes }
+  | { type: 'head'; packed: PackedIndex; rest: Dataset; counts: Record<ChunkField, number>; query?: QueryColumns; meetingBytes?: RecordBytes; meetingText?: { ids: string; chunk: number } }
   | { type: 'chunk'; field: ChunkField; offset: number; items: unknown[] }
+  | ({ type: 'meetingText'; offset: number } & TextChunk)
   /**
    * `stored`: the file's bytes were kept under the request's `storeAs`. `textsFollow`: the worker can build the
    * meetings' search texts for the query worker, when the page asks (`sendTexts`); the load is complete without them.

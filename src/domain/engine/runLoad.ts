@@ -6,6 +6,7 @@ import { isolate } from '../bidi';
 import { copyPacked, packIndex, packedBuffers } from './packedIndex';
 import { LAZY_RECORDS_MIN_MEETINGS, QUERY_WORKER_MIN_MEETINGS } from './thresholds';
 import { elementSpans, joinIds, type RecordBytes, type SpanScanner } from './recordBytes';
+import { TEXT_CHUNK, textChunk } from './recordText';
 import { columnBuffers, queryColumnsFrom } from './queryColumns';
 import { readFileBytes, storeFileBytes } from './storedFiles';
 import { sendSearchTexts } from './searchTexts';
@@ -151,11 +152,12 @@ export async function handOver(dataset: Dataset, summary: LoadSummary, post: Pos
   // Key order as in the file (an export writes the dataset back); the chunked arrays are filled in by the page.
   const rest: Dataset = { ...dataset, meetings: [], actors: [], sources: [] };
   const counts: Record<ChunkField, number> = { meetings: n, actors: dataset.actors.length, sources: dataset.sources.length };
-  // Meetings given as bytes are not sent again as records.
+  // Meetings given as bytes are not sent again as records; a large dataset's other meetings go as text (recordText.ts).
   const chunked = meetingBytes ? { ...counts, meetings: 0 } : counts;
+  const meetingText = !meetingBytes && n >= LAZY_RECORDS_MIN_MEETINGS ? { ids: joinIds(dataset.meetings), chunk: TEXT_CHUNK } : undefined;
   // The query worker's copy is made here: on the page it was a 15–60 ms part of the task that shows a 250k dataset.
   const query = n >= QUERY_WORKER_MIN_MEETINGS ? queryColumnsFrom(copyPacked(packed), dataset) : undefined;
-  post({ type: 'head', packed, rest, counts, ...(query ? { query } : {}), ...(meetingBytes ? { meetingBytes } : {}) }, [
+  post({ type: 'head', packed, rest, counts, ...(query ? { query } : {}), ...(meetingBytes ? { meetingBytes } : {}), ...(meetingText ? { meetingText } : {}) }, [
     ...packedBuffers(packed),
     ...(query ? columnBuffers(query) : []),
     ...(meetingBytes ? [meetingBytes.bytes, meetingBytes.starts.buffer as ArrayBuffer, meetingBytes.ends.buffer as ArrayBuffer] : []),
@@ -166,12 +168,16 @@ export async function handOver(dataset: Dataset, summary: LoadSummary, post: Pos
   const size = Math.max(1, chunkSize);
   for (const field of ['actors', 'meetings', 'sources'] as const) {
     const list = dataset[field] as readonly unknown[];
+    const asText = field === 'meetings' && meetingText !== undefined;
     for (let offset = 0; offset < chunked[field]; ) {
       if (credit) await credit.take();
       if (signal?.aborted) return;
-      let endAt = Math.min(list.length, offset + size);
+      let endAt = Math.min(list.length, offset + (asText ? TEXT_CHUNK : size));
       if (field === 'sources') endAt = sourceChunkEnd(dataset.sources, offset, endAt);
-      post({ type: 'chunk', field, offset, items: list.slice(offset, endAt) });
+      if (asText) {
+        const chunk = textChunk(list, offset, endAt);
+        post({ type: 'meetingText', offset, ...chunk }, [chunk.ends.buffer as ArrayBuffer]);
+      } else post({ type: 'chunk', field, offset, items: list.slice(offset, endAt) });
       sent += endAt - offset;
       offset = endAt;
       if (++chunks % CHUNKS_PER_PROGRESS === 0 || sent === total) post({ type: 'progress', stage: 'transfer', rows, fraction: overallFraction('transfer', sent / total) });

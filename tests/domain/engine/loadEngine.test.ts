@@ -6,6 +6,7 @@ import { IndexAssembler } from '../../../src/domain/engine/assemble';
 import { columnBuffers, columnsOf } from '../../../src/domain/engine/queryColumns';
 import { packIndex, packedBuffers } from '../../../src/domain/engine/packedIndex';
 import { LAZY_RECORDS_MIN_MEETINGS, QUERY_WORKER_MIN_MEETINGS } from '../../../src/domain/engine/thresholds';
+import { TEXT_CHUNK } from '../../../src/domain/engine/recordText';
 import { rankNames } from '../../../src/domain/nameOrder';
 import type { LoadReply, LoadRequest, LoadSummary } from '../../../src/domain/engine/protocol';
 import { handOver, runLoad } from '../../../src/domain/engine/runLoad';
@@ -38,9 +39,12 @@ async function repliesOf(request: LoadRequest): Promise<LoadReply[]> {
 function assemble(replies: readonly LoadReply[], reorder: <T>(chunks: T[]) => T[] = (c) => c): DatasetIndex {
   const head = replies.find((r) => r.type === 'head');
   if (head?.type !== 'head') throw new Error(`no head: ${JSON.stringify(replies.find((r) => r.type === 'failed'))}`);
-  const assembler = new IndexAssembler(head.packed, head.rest, head.counts, head.meetingBytes);
-  const chunks = replies.filter((r): r is Extract<LoadReply, { type: 'chunk' }> => r.type === 'chunk');
-  for (const c of reorder(chunks)) assembler.add(c.field, c.offset, c.items);
+  const assembler = new IndexAssembler(head.packed, head.rest, head.counts, head.meetingBytes, head.meetingText);
+  const chunks = replies.filter((r): r is Extract<LoadReply, { type: 'chunk' | 'meetingText' }> => r.type === 'chunk' || r.type === 'meetingText');
+  for (const c of reorder(chunks)) {
+    if (c.type === 'chunk') assembler.add(c.field, c.offset, c.items);
+    else assembler.addMeetingText(c.offset, c);
+  }
   return assembler.finish();
 }
 
@@ -93,6 +97,24 @@ describe('the loading worker gives the index buildIndex gives', () => {
     );
   });
 
+  it("gives a large dataset's meetings that are not the file's bytes as text, in chunks that may arrive in any order", () => {
+    const dataset = synthetic(LAZY_RECORDS_MIN_MEETINGS + 1234, 300, 7);
+    const replies: LoadReply[] = [];
+    void handOver(structuredClone(dataset), { kind: 'json', warnings: [], warningTotal: 0 }, (r) => void replies.push(r), 200);
+    const head = replies.find((r) => r.type === 'head');
+    expect(head?.type === 'head' && head.meetingText?.chunk).toBe(TEXT_CHUNK);
+    expect(replies.some((r) => r.type === 'chunk' && r.field === 'meetings')).toBe(false);
+    const texts = replies.filter((r) => r.type === 'meetingText');
+    expect(texts.map((t) => t.type === 'meetingText' && t.offset)).toEqual([0, 2000, 4000, 6000]);
+    for (const reorder of [undefined, <T,>(c: T[]) => [...c].reverse()]) {
+      const index = assemble(replies, reorder);
+      expectSameIndex(index, buildIndex(dataset));
+      expect(index.meetingPos.get(index.meetings[5555]!.id)).toBe(5555);
+    }
+    // Not finished before every chunk has come.
+    expect(() => assemble(replies.filter((r) => !(r.type === 'meetingText' && r.offset === 2000)))).toThrow(/received 4234 of 6234 meetings/);
+  });
+
   it("packs with the positions validation found as it packs by looking them up, and ignores lists that do not fit", () => {
     fc.assert(
       fc.property(fc.integer({ min: 2, max: 80 }), fc.integer({ min: 2, max: 30 }), fc.integer({ min: 1, max: 1000 }), (meetings, actors, seed) => {
@@ -123,12 +145,13 @@ describe('the loading worker gives the index buildIndex gives', () => {
     expectSameIndex(index, buildIndex(validated(text)));
     expect(index.meetingPos.get(index.meetings[1234]!.id)).toBe(1234);
 
-    // Meetings the schema changes (a summary it trims) are not the file's text: they come as records.
+    // Meetings the schema changes (a summary it trims) are not the file's text: they come as text written out again.
     const data = JSON.parse(text) as Dataset;
     data.meetings[3] = { ...data.meetings[3]!, summary: `  ${data.meetings[3]!.summary}  ` };
     const trimmed = JSON.stringify(data);
     const changed = await repliesOf({ kind: 'bytes', bytes: bytesOf(trimmed), fileName: 'x.json', label: 'x.json' });
     expect(changed.find((r) => r.type === 'head')).not.toHaveProperty('meetingBytes');
+    expect(changed.find((r) => r.type === 'head')).toHaveProperty('meetingText');
     expectSameIndex(assemble(changed), buildIndex(validated(trimmed)));
     // A later top-level key that reads as "meetings" after an escaped quote, holding forged records of the same count:
     // the page must show the records JSON.parse and validation saw.
@@ -145,6 +168,7 @@ describe('the loading worker gives the index buildIndex gives', () => {
     expectSameIndex(assemble(wide), buildIndex(validated(text)));
     const small = await repliesOf({ kind: 'bytes', bytes: bytesOf(bundledText), fileName: 'meetings.json', label: 'meetings.json' });
     expect(small.find((r) => r.type === 'head')).not.toHaveProperty('meetingBytes');
+    expect(small.find((r) => r.type === 'head')).not.toHaveProperty('meetingText');
   });
 
   it("sends a large dataset's query-worker columns with the head, in buffers of their own, equal to the page's own", async () => {

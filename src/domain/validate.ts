@@ -162,8 +162,14 @@ function checkRecords(ds: Dataset): { issues: DatasetIssue[]; positions: RecordP
   });
   issues.push(...provenanceIssues(ds));
 
-  // A source without text (an imported citation) cannot check its quotes; the UI says so next to each one.
-  const sourceText = new Map(ds.sources.map((s) => [s.id, s.text === undefined ? undefined : new QuotedText(s.text)]));
+  // A source without text (an imported citation) cannot check its quotes; the UI says so next to each one. Only
+  // sources with text are filed: an event file cites ~200,000 without.
+  const sourceText = new Map<string, QuotedText>();
+  // A repeated id (itself an issue) answers as its last source, as a map of every source would.
+  for (const s of ds.sources) {
+    if (s.text !== undefined) sourceText.set(s.id, new QuotedText(s.text));
+    else sourceText.delete(s.id);
+  }
   // One lookup per participant answers both "is it an actor" and "which one takes part" (a Set of ids for each
   // question cost a second lookup per participant, ~170 ms at 250,000 meetings). A repeated id is filed once.
   const actorAt = firstPositions(ds.actors);
@@ -210,10 +216,9 @@ function checkRecords(ds: Dataset): { issues: DatasetIssue[]; positions: RecordP
     }
     for (let j = 0; j < evidence.length; j++) {
       const e = evidence[j]!;
-      const text = sourceText.get(e.sourceId);
       if (!sourceIds.has(e.sourceId)) {
         issues.push({ path: `${meetingAt(i)}.evidence[${j}].sourceId`, message: `unknown source "${e.sourceId}"` });
-      } else if (e.quote !== undefined && text !== undefined && !text.holds(e.quote)) {
+      } else if (e.quote !== undefined && sourceText.get(e.sourceId)?.holds(e.quote) === false) {
         issues.push({ path: `${meetingAt(i)}.evidence[${j}].quote`, message: `quote does not occur verbatim in source "${e.sourceId}"` });
       }
     }
@@ -246,8 +251,16 @@ export class QuotedText {
 /** Provenance rules: outside sources stay outside the evidence, references to occasions and topics resolve, inferred values carry notes. */
 function provenanceIssues(ds: Dataset): DatasetIssue[] {
   const issues: DatasetIssue[] = [];
-  const sources = new Map(ds.sources.map((s) => [s.id, s]));
-  const kinds = new Map(ds.actors.map((a) => [a.id, a.kind]));
+  // Looked up per evidence only among the few corroborating sources; every source and actor only when a meeting asks.
+  const corroborating = new Set<string>();
+  for (const s of ds.sources) {
+    if (s.corroborating) corroborating.add(s.id);
+    else corroborating.delete(s.id);
+  }
+  let sourceById: Map<string, Dataset['sources'][number]> | null = null;
+  const sources = () => (sourceById ??= new Map(ds.sources.map((s) => [s.id, s])));
+  let kindById: Map<string, string> | null = null;
+  const kinds = () => (kindById ??= new Map(ds.actors.map((a) => [a.id, a.kind])));
   const occasionIds = uniqueIds(ds.occasions ?? [], 'occasions', issues);
   const wrongCameo = ds.cameoPerspective === 'visitor' ? '043' : ds.cameoPerspective === 'host' ? '042' : null;
   for (let i = 0; i < ds.meetings.length; i++) {
@@ -262,14 +275,14 @@ function provenanceIssues(ds: Dataset): DatasetIssue[] {
     for (let j = 0; j < m.participants.length; j++) {
       const p = m.participants[j]!;
       if (p.role !== DELEGATION_ROLE) continue;
-      const kind = kinds.get(p.actorId);
+      const kind = kinds().get(p.actorId);
       if (kind !== undefined && kind !== 'group') {
         issues.push({ path: `${meetingAt(i)}.participants[${j}].role`, message: `"${DELEGATION_ROLE}" is for a group actor; "${p.actorId}" is a ${kind}` });
       }
     }
     for (let j = 0; j < m.evidence.length; j++) {
       const e = m.evidence[j]!;
-      if (sources.get(e.sourceId)?.corroborating) {
+      if (corroborating.size && corroborating.has(e.sourceId)) {
         issues.push({ path: `${meetingAt(i)}.evidence[${j}].sourceId`, message: `source "${e.sourceId}" is corroborating, not the record's text: cite it under corroboration` });
       }
       e.topics?.forEach((t, k) => {
@@ -277,7 +290,7 @@ function provenanceIssues(ds: Dataset): DatasetIssue[] {
       });
     }
     m.corroboration?.forEach((c, j) => {
-      const source = sources.get(c.sourceId);
+      const source = sources().get(c.sourceId);
       if (!source) issues.push({ path: `${meetingAt(i)}.corroboration[${j}].sourceId`, message: `unknown source "${c.sourceId}"` });
       else if (!source.corroborating) issues.push({ path: `${meetingAt(i)}.corroboration[${j}].sourceId`, message: `source "${c.sourceId}" is not marked corroborating` });
     });

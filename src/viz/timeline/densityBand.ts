@@ -229,6 +229,7 @@ export function createDensityBand(host: HTMLElement, panel: HTMLElement, options
       last = { ws, we };
       const data = binsFor(ws, we);
       canvas.hidden = false;
+      panel.classList.add('has-density');
       const c = context();
       if (c) paint(c, ws, we, data, counts);
     },
@@ -244,6 +245,7 @@ export function createDensityBand(host: HTMLElement, panel: HTMLElement, options
       described = null;
       painted = null;
       canvas.hidden = true;
+      panel.classList.remove('has-density');
       summary.hidden = true;
       summary.textContent = '';
       hoverBin = -1;

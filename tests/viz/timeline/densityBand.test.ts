@@ -109,8 +109,11 @@ describe('createDensityBand', () => {
     recordCanvas();
     const b = mount();
     b.draw(year(2000), year(2010));
+    // The row it draws in says so (a zoom-in cursor over a lane's bars), by class: no :has() re-checked as items change.
+    expect(host.firstElementChild!.classList.contains('has-density')).toBe(true);
     b.describe(year(2000), year(2010));
     b.hide();
+    expect(host.firstElementChild!.classList.contains('has-density')).toBe(false);
     expect(host.querySelector('canvas')!.hidden).toBe(true);
     expect(host.querySelector('.tl-density-summary')!.textContent).toBe('');
     b.destroy();

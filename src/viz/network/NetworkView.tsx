@@ -17,7 +17,7 @@ import { CentralWhen } from '../../components/analysis/CentralWhen';
 import { useNodeAppearance } from '../../components/analysis/useNodeAppearance';
 import '../../components/analysis/analysis.css';
 import { provideNetworkSnapshot } from '../exportSources';
-import { publishDrawnPicture } from './networkPicture';
+import { pictureKey, publishDrawnPicture } from './networkPicture';
 import { EMPTY_GRAPH, useNetworkPicture } from './useNetworkPicture';
 import { createNextTask } from '../nextTask';
 import './network.css';
@@ -115,6 +115,22 @@ export function NetworkView() {
     return () => later.destroy();
   }, [picture, drawInCommit]);
   useEffect(() => () => publishDrawnPicture(null), []);
+  // The layout is held from the state change that asks for another picture (a filter, the window, a selection) until
+  // that picture is here: the graph it lays out is about to be replaced, and its ticks took a core (the layout worker)
+  // or frames from the query worker, the timeline and the page bringing the next one. On a two-core machine the
+  // worker's ticks ran through whole 20k steps (traced), beside the query worker's answer and the timeline's items.
+  const drawnKey = useRef<string | null>(null);
+  useEffect(() => {
+    drawnKey.current = picture?.key ?? null;
+    controllerRef.current?.holdLayout(pending);
+  }, [picture, pending]);
+  useEffect(
+    () =>
+      useStore.subscribe((s) => {
+        if (drawnKey.current !== null && pictureKey(s, selectIndex(s)) !== drawnKey.current) controllerRef.current?.holdLayout(true);
+      }),
+    [],
+  );
   useEffect(() => controllerRef.current?.setAppearance(appearance), [appearance]);
   useEffect(() => controllerRef.current?.setHighlight(highlight), [highlight]);
   useEffect(() => controllerRef.current?.setSelection(selection), [selection]);

@@ -34,6 +34,8 @@ export interface NetworkController {
    * now, in an idle moment, rather than in the task that draws the first picture (15-20 ms of it at 250k).
    */
   prepareForLarge(): void;
+  /** While the next picture is worked out the layout does not tick (LayoutRunner.hold); a new graph ends it. */
+  holdLayout(on: boolean): void;
   /** Actors to emphasise (selection and hover combined); everything else is dimmed. */
   setHighlight(highlight: Highlight): void;
   setSelection(selection: Selection | null): void;
@@ -156,7 +158,7 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
     if (state.length !== scene.state.length) return;
     scene.state = state;
     layoutRunning = running;
-    root.dataset.layout = running ? 'running' : 'settled';
+    root.dataset.layout = !running ? 'settled' : layoutHeld ? 'held' : 'running';
     hits.invalidate();
     scheduleDraw();
     if (!running && graphChanged) {
@@ -205,10 +207,12 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
     root.dataset.mode = mode;
   }
 
+  let layoutHeld = false;
   function useRunner(kind: 'main' | 'worker') {
     if (runner?.kind === kind) return;
     runner?.destroy();
     runner = kind === 'worker' ? createWorkerLayout(onPositions) : createMainThreadLayout(onPositions);
+    layoutHeld = false;
   }
 
   /** Set once the view's resize observer reports sizes (it calls resize() on every change): reading them again forces a layout. */
@@ -223,6 +227,12 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
     prepareForLarge() {
       if (canUseCanvas()) useRenderer('canvas');
       if (canUseWorker()) useRunner('worker');
+    },
+    holdLayout(on) {
+      if (on === layoutHeld || !runner) return;
+      layoutHeld = on;
+      runner.hold(on);
+      if (layoutRunning) root.dataset.layout = on ? 'held' : 'running';
     },
     setGraph(graph, nextIndex, meetingCount, offstage = []) {
       if (nextIndex === index && shownGraph && sameGraph(shownGraph, graph) && offstage.length === scene.offstageCount) {
@@ -262,6 +272,7 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
       if (small && !sizeObserved) measure();
       labelWidths = small ? Float32Array.from(scene.nodes, (node) => estimateLabelWidth(node.short)) : null;
       if (scene.alpha >= 1 || spacingNodes === 0) spacingNodes = Math.max(1, scene.nodes.length);
+      layoutHeld = false;
       runner!.start({
         state: scene.state, radii: scene.radii, links: scene.links, weights: scene.weights, alpha: Math.max(scene.alpha, warmth),
         ...(labelWidths ? { area: { width, height, nodes: spacingNodes }, labelWidths } : {}),
@@ -306,6 +317,7 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
       if (runner) {
         layoutRunning = true;
         root.dataset.layout = 'running';
+        layoutHeld = false;
         runner.start({
           state: scene.state, radii: scene.radii, links: scene.links, weights: scene.weights, alpha: Math.max(APPEARANCE_ALPHA, runner.currentAlpha()),
           ...(labelWidths ? { area: { width, height, nodes: spacingNodes }, labelWidths } : {}),

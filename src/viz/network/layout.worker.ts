@@ -12,6 +12,8 @@ let sim: LayoutSimulation | null = null;
 let gen = 0;
 let nodeCount = 0;
 let timer: ReturnType<typeof setTimeout> | null = null;
+/** While the page waits for the next graph (see LayoutRunner.hold): no ticks. */
+let held = false;
 
 function post(running: boolean): void {
   if (!sim) return;
@@ -22,14 +24,14 @@ function post(running: boolean): void {
 
 function loop(): void {
   timer = null;
-  if (!sim) return;
+  if (!sim || held) return;
   const running = tickWithin(sim, 12, () => performance.now());
   post(running);
   if (running) timer = setTimeout(loop, 0);
 }
 
 function wake(): void {
-  if (timer === null && sim) timer = setTimeout(loop, 0);
+  if (timer === null && sim && !held) timer = setTimeout(loop, 0);
 }
 
 scope.onmessage = (event: MessageEvent<LayoutRequest>) => {
@@ -41,13 +43,20 @@ scope.onmessage = (event: MessageEvent<LayoutRequest>) => {
   if (msg.type === 'graph') {
     const input: LayoutInput = msg;
     gen = msg.gen;
+    held = false;
     nodeCount = input.radii.length;
     sim = createLayoutSimulation(input);
     wake();
     return;
   }
   if (!sim || msg.gen !== gen) return;
-  if (msg.type === 'pin') pinNode(sim, msg.i, msg.x, msg.y);
+  if (msg.type === 'hold') {
+    held = msg.on;
+    if (held && timer !== null) {
+      clearTimeout(timer);
+      timer = null;
+    }
+  } else if (msg.type === 'pin') pinNode(sim, msg.i, msg.x, msg.y);
   else if (msg.type === 'alphaTarget') sim.alphaTarget(msg.value);
   wake();
 };

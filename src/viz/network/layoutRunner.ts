@@ -5,6 +5,7 @@ export type LayoutRequest =
   | ({ type: 'graph'; gen: number } & LayoutInput)
   | { type: 'pin'; gen: number; i: number; x: number | null; y: number | null }
   | { type: 'alphaTarget'; gen: number; value: number }
+  | { type: 'hold'; gen: number; on: boolean }
   | { type: 'close' };
 
 export interface LayoutUpdate {
@@ -25,6 +26,12 @@ export interface LayoutRunner {
   setAlphaTarget(value: number): void;
   /** How hot the running layout is (0 when cooled or unknown, as for the worker). */
   currentAlpha(): number;
+  /**
+   * Stops ticking while on (the layout keeps its state), resumes when off; a new graph (start) ends it. While the
+   * page waits for the next picture the graph laid out is about to be replaced, and its ticks took a core (the
+   * worker) or frames (the main thread) from the work that brings the next one.
+   */
+  hold(on: boolean): void;
   destroy(): void;
 }
 
@@ -47,20 +54,25 @@ const frame = (cb: () => void): (() => void) => {
 export function createMainThreadLayout(onPositions: OnPositions, budgetMs = 8): LayoutRunner {
   let sim: LayoutSimulation | null = null;
   let cancel: (() => void) | null = null;
+  let held = false;
+  /** The alpha of a layout held while running (what currentAlpha reports until it resumes). */
+  let heldAlpha = 0;
   const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
   const step = () => {
     cancel = null;
-    if (!sim) return;
+    if (!sim || held) return;
     const running = tickWithin(sim, budgetMs, now);
     onPositions(readState(sim, new Float32Array(sim.nodes().length * 4)), running);
     if (running) cancel = frame(step);
   };
   const wake = () => {
-    if (!cancel && sim) cancel = frame(step);
+    if (!cancel && sim && !held) cancel = frame(step);
   };
   return {
     kind: 'main',
     start(input) {
+      held = false;
+      heldAlpha = 0;
       sim = createLayoutSimulation(input);
       wake();
     },
@@ -74,7 +86,19 @@ export function createMainThreadLayout(onPositions: OnPositions, budgetMs = 8): 
       wake();
     },
     currentAlpha() {
-      return sim && cancel ? sim.alpha() : 0;
+      return sim && cancel ? sim.alpha() : held ? heldAlpha : 0;
+    },
+    hold(on) {
+      if (on === held) return;
+      held = on;
+      if (on) {
+        heldAlpha = sim && cancel ? sim.alpha() : 0;
+        cancel?.();
+        cancel = null;
+      } else if (heldAlpha > 0) {
+        heldAlpha = 0;
+        wake();
+      }
     },
     destroy() {
       cancel?.();
@@ -117,6 +141,9 @@ export function createWorkerLayout(onPositions: OnPositions): LayoutRunner {
       send({ type: 'alphaTarget', gen, value });
     },
     currentAlpha: () => 0,
+    hold(on) {
+      send({ type: 'hold', gen, on });
+    },
     destroy() {
       worker.onmessage = null;
       // The worker ends itself: terminate() would join its thread on this one, inside the user's task.

@@ -63,6 +63,8 @@ describe('the network of a large dataset is drawn from the query worker', () => 
     await turns();
     expect(root().dataset.renderedMeetings).toBe(String(index.meetings.length));
     expect(container.querySelector('.network-summary')!.getAttribute('aria-busy')).toBe('true');
+    // The layout of the picture about to be replaced does not tick meanwhile (its ticks took a core from the answer).
+    expect(root().dataset.layout).toBe('held');
     act(() => state().setFilters({ countries: [c1!, c2!] }));
     await turns();
     expect(worker.held.length).toBe(2);
@@ -73,6 +75,7 @@ describe('the network of a large dataset is drawn from the query worker', () => 
     expect(drawnCounts.slice(drawnBefore)).toEqual([String(both.length)]);
     expect(root().dataset.renderedNodes).toBe(String(expectedFor(state().filters).graph.nodes.length));
     expect(container.querySelector('.network-summary')!.hasAttribute('aria-busy')).toBe(false);
+    expect(root().dataset.layout).toBe('running');
 
     // The timeline's window (followed): the network counts only its meetings.
     act(() => {

@@ -27,7 +27,16 @@ export interface WorkerDataSource extends DataSource {
   search(f: Filters): Promise<SearchAnswer | null>;
   /** Whether the answer to this very graph question (the same object) has already arrived. */
   hasGraphAnswer(query: GraphQuery): boolean;
+  /**
+   * Asks a graph question the page is about to ask (a search's graph while the search itself is answered): the
+   * next `graph` question equal to it in content takes this answer instead of asking again. It does not replace the
+   * question shown now, which is still shared by identity.
+   */
+  prefetchGraph(query: GraphQuery): void;
 }
+
+/** A graph question's content, for matching a prefetched question (the page's own search positions never match). */
+const graphKey = (query: GraphQuery): string | null => (query.positions ? null : JSON.stringify(query));
 
 /**
  * The data source answered by a query worker. The columns are transferred to it (give it copies: `columnsOf`).
@@ -65,7 +74,24 @@ export function workerDataSource(port: QueryPort, columns: QueryColumns): Worker
     })).then((answer) => answer ?? null);
   // The same question object asked again (the network sends it when the state changes, and its view asks once it
   // has rendered) shares the one answer rather than superseding it.
-  let lastGraph: { query: GraphQuery; answer: Promise<GraphAnswer | null>; arrived: boolean } | null = null;
+  type AskedGraph = { query: GraphQuery; answer: Promise<GraphAnswer | null>; arrived: boolean };
+  let lastGraph: AskedGraph | null = null;
+  let prefetched: (AskedGraph & { key: string }) | null = null;
+  const askGraph = (query: GraphQuery): AskedGraph => {
+    const asked = { query, answer: null as unknown as Promise<GraphAnswer | null>, arrived: false };
+    // Marked in the step that unpacks it (a `finally` would add microtask turns before the view sees it).
+    asked.answer = send({ kind: 'graph', query }).then(
+      (wire) => {
+        asked.arrived = true;
+        return wire ? unpackPicture(wire, columns.actorIds) : null;
+      },
+      (error: unknown) => {
+        asked.arrived = true;
+        throw error;
+      },
+    );
+    return asked;
+  };
   let textsSent = 0;
   return {
     ready,
@@ -88,20 +114,22 @@ export function workerDataSource(port: QueryPort, columns: QueryColumns): Worker
     // The worker sends the actors not drawn as positions (GraphWire); the page names them from its copy of the ids.
     graph: (query) => {
       if (lastGraph?.query === query) return lastGraph.answer;
-      const asked = { query, answer: null as unknown as Promise<GraphAnswer | null>, arrived: false };
-      // Marked in the step that unpacks it (a `finally` would add microtask turns before the view sees it).
-      asked.answer = send({ kind: 'graph', query }).then(
-        (wire) => {
-          asked.arrived = true;
-          return wire ? unpackPicture(wire, columns.actorIds) : null;
-        },
-        (error: unknown) => {
-          asked.arrived = true;
-          throw error;
-        },
-      );
-      lastGraph = asked;
-      return asked.answer;
+      const early = prefetched;
+      prefetched = null;
+      if (early && early.key === graphKey(query)) {
+        // The same object from now on: hasGraphAnswer and later asks share it.
+        early.query = query;
+        lastGraph = early;
+        return early.answer;
+      }
+      lastGraph = askGraph(query);
+      return lastGraph.answer;
+    },
+    prefetchGraph: (query) => {
+      const key = graphKey(query);
+      if (key === null || prefetched?.key === key) return;
+      // The same object askGraph marks as arrived.
+      prefetched = Object.assign(askGraph(query), { key });
     },
     hasGraphAnswer: (query) => lastGraph?.query === query && lastGraph.arrived,
     dispose: () => {

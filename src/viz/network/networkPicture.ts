@@ -6,7 +6,7 @@ import { isCountedMeasure } from '../../domain/engine/queryGraph';
 import { DAY_MS, isoToMs } from '../../domain/dates';
 import { searchTerms } from '../../domain/filters';
 import { memoizeLast } from '../../domain/memo';
-import { selectShownFilters, selectVisible, selectWorkerSearch } from '../../state/selectors';
+import { selectSearchPending, selectShownFilters, selectVisible, selectWorkerSearch } from '../../state/selectors';
 import type { Selection } from '../../state/types';
 import type { AppState } from '../../state/store';
 
@@ -57,12 +57,13 @@ export function windowOfKey(key: string | null): GraphQuery['window'] {
 /** The actors of a focusActorsKey, as a list. */
 export const focusList = (key: string): string[] => (key ? key.split('\n') : []);
 
-const questionOf = memoizeLast(
-  (filters: AppState['filters'], searched: Int32Array | null, windowKey: string | null, focusKey: string, ego: AppState['analysis']['ego'], size: AppState['analysis']['size']): GraphQuery => ({
-    filters, ...(searched ? { positions: searched } : {}), window: windowOfKey(windowKey), focus: focusList(focusKey), ego,
-    measure: isCountedMeasure(size) ? size : null, top: TOP_N,
-  }),
-);
+const buildQuestion = (filters: AppState['filters'], searched: Int32Array | null, windowKey: string | null, focusKey: string, ego: AppState['analysis']['ego'], size: AppState['analysis']['size']): GraphQuery => ({
+  filters, ...(searched ? { positions: searched } : {}), window: windowOfKey(windowKey), focus: focusList(focusKey), ego,
+  measure: isCountedMeasure(size) ? size : null, top: TOP_N,
+});
+const questionOf = memoizeLast(buildQuestion);
+// A memo of its own: asking ahead must not give the question shown now a new identity (it is shared by identity).
+const aheadOf = memoizeLast(buildQuestion);
 
 /**
  * The query worker's graph question in a state: the same object for states that ask the same thing, so the store
@@ -82,6 +83,17 @@ export function graphQuestion(s: AppState, index: DatasetIndex): GraphQuery {
  * is not asked about never takes the place of the last question in graphQuestion's memo.
  */
 export const workerQuestion = (s: AppState, index: DatasetIndex): GraphQuery | null => (needsWholeNetwork(s) ? null : graphQuestion(s, index));
+
+/**
+ * While the query worker searches (the views still show the last search), the graph question the network will ask
+ * once this search is shown: asked ahead (prefetchGraph), the worker answers it right after the search, while the
+ * page draws the search's timeline. Asked after, it waited for that drawing (a round trip per search step).
+ */
+export function searchGraphQuestion(s: AppState, index: DatasetIndex): GraphQuery | null {
+  if (needsWholeNetwork(s) || !selectSearchPending(s)) return null;
+  const ego = s.analysis.ego;
+  return aheadOf(s.filters, null, followedWindowKey(s), focusActorsKey(s.selection, index, ego?.actor ?? null), ego, s.analysis.size);
+}
 
 /**
  * The question the network asks in a state, as a string: two states with the same key get the same picture. The

@@ -10,7 +10,7 @@ import { selectGraphMeetings, selectIndex } from '../../state/selectors';
 import { deriveShownGraph } from '../../state/analysis/shownGraph';
 import { pageEngine, workerSourceFor } from '../../state/querySource';
 import { createNextTask } from '../nextTask';
-import { focusActorsKey, focusList, needsWholeNetwork, workerQuestion, pictureKey, type NetworkPicture } from './networkPicture';
+import { focusActorsKey, focusList, needsWholeNetwork, searchGraphQuestion, workerQuestion, pictureKey, type NetworkPicture } from './networkPicture';
 
 const EMPTY_GRAPH: ActorGraph = { nodes: [], edges: [] };
 const NO_MEETINGS = new Int32Array(0);
@@ -68,8 +68,11 @@ export function useNetworkPicture(): { picture: NetworkPicture | null; pending: 
     // Only while this source answers: a change that opens another dataset, or asks for a measure the page computes,
     // re-renders the view (which unsubscribes) after it has reached here.
     return useStore.subscribe((s) => {
-      const next = selectIndex(s) === index ? workerQuestion(s, index) : null;
+      if (selectIndex(s) !== index) return;
+      const next = workerQuestion(s, index);
       if (next) void source.graph(next);
+      const ahead = searchGraphQuestion(s, index);
+      if (ahead) source.prefetchGraph(ahead);
     });
   }, [source, index]);
   const [answered, setAnswered] = useState<NetworkPicture | null>(null);

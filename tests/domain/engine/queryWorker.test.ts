@@ -120,6 +120,31 @@ describe('no stale answer is ever delivered', () => {
     expect(source.hasGraphAnswer(question)).toBe(false);
   });
 
+  it('a graph asked ahead is answered once: the question asked later with equal content takes it, the one shown stays shared', async () => {
+    const worker = fakeWorker();
+    const source = workerDataSource(worker.port, columnsOf(index));
+    await source.ready;
+    const shown = { filters: iran, window: null, focus: [] };
+    const shownAnswer = await source.graph(shown);
+    source.prefetchGraph({ filters: syria, window: null, focus: [] });
+    // Asked again meanwhile (every store change asks the question shown): shared, not sent, not displacing the one ahead.
+    expect(await source.graph(shown)).toBe(shownAnswer);
+    source.prefetchGraph({ filters: syria, window: null, focus: [] });
+    expect(worker.asked).toHaveLength(2);
+    const later = { filters: { ...syria }, window: null, focus: [] };
+    const answer = await source.graph(later);
+    expect(worker.asked).toHaveLength(2);
+    expect(answer!.meetingCount).toBe(filterMeetings(index, syria).length);
+    expect(source.hasGraphAnswer(later)).toBe(true);
+    // A question that differs from the one ahead is asked, and the one ahead is gone.
+    source.prefetchGraph({ filters: iran, window: null, focus: ['khaji'] });
+    const other = await source.graph({ filters: iran, window: null, focus: [] });
+    expect(other!.meetingCount).toBe(filterMeetings(index, iran).length);
+    expect(worker.asked).toHaveLength(4);
+    await source.graph({ filters: iran, window: null, focus: ['khaji'] });
+    expect(worker.asked).toHaveLength(5);
+  });
+
   it('a disposed source resolves what was pending to null and stops the worker', async () => {
     const worker = fakeWorker();
     const source = workerDataSource(worker.port, columnsOf(index));

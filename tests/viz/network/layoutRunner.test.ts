@@ -68,7 +68,7 @@ describe('the main-thread layout held while the next picture is worked out', () 
 
   it('a layout that had cooled stays still when released', () => {
     const positions: Float32Array[] = [];
-    const runner = createMainThreadLayout((state, running) => positions.push(Float32Array.of(running ? 1 : 0)), 1);
+    const runner = createMainThreadLayout((_state, running) => positions.push(Float32Array.of(running ? 1 : 0)), 1);
     runner.start(triangle(0.0001));
     frame();
     expect(positions.map((p) => p[0])).toEqual([0]);

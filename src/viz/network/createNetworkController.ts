@@ -14,6 +14,7 @@ import { createDrawScheduler } from './drawScheduler';
 import { attachRootInput, createSurfaceInput, type InputContext } from './pointerInput';
 import { createRefit } from './refit';
 import { estimateLabelWidth, LABEL_GAP_PX, SMALL_GRAPH_NODES } from './smallGraphLayout';
+import { createLayoutHold } from './layoutHold';
 import { applyAppearance, DEFAULT_APPEARANCE, type NodeAppearance } from './appearance';
 import { snapshotScene, type NetworkSnapshot } from './snapshot';
 
@@ -158,7 +159,7 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
     if (state.length !== scene.state.length) return;
     scene.state = state;
     layoutRunning = running;
-    root.dataset.layout = !running ? 'settled' : layoutHeld ? 'held' : 'running';
+    root.dataset.layout = !running ? 'settled' : hold.byView ? 'held' : 'running';
     hits.invalidate();
     scheduleDraw();
     if (!running && graphChanged) {
@@ -207,12 +208,12 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
     root.dataset.mode = mode;
   }
 
-  let layoutHeld = false;
+  const hold = createLayoutHold();
   function useRunner(kind: 'main' | 'worker') {
     if (runner?.kind === kind) return;
     runner?.destroy();
     runner = kind === 'worker' ? createWorkerLayout(onPositions) : createMainThreadLayout(onPositions);
-    layoutHeld = false;
+    hold.attach(runner);
   }
 
   /** Set once the view's resize observer reports sizes (it calls resize() on every change): reading them again forces a layout. */
@@ -229,10 +230,7 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
       if (canUseWorker()) useRunner('worker');
     },
     holdLayout(on) {
-      if (on === layoutHeld || !runner) return;
-      layoutHeld = on;
-      runner.hold(on);
-      if (layoutRunning) root.dataset.layout = on ? 'held' : 'running';
+      if (hold.setByView(on) && layoutRunning) root.dataset.layout = on ? 'held' : 'running';
     },
     setGraph(graph, nextIndex, meetingCount, offstage = []) {
       if (nextIndex === index && shownGraph && sameGraph(shownGraph, graph) && offstage.length === scene.offstageCount) {
@@ -272,11 +270,10 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
       if (small && !sizeObserved) measure();
       labelWidths = small ? Float32Array.from(scene.nodes, (node) => estimateLabelWidth(node.short)) : null;
       if (scene.alpha >= 1 || spacingNodes === 0) spacingNodes = Math.max(1, scene.nodes.length);
-      layoutHeld = false;
       runner!.start({
         state: scene.state, radii: scene.radii, links: scene.links, weights: scene.weights, alpha: Math.max(scene.alpha, warmth),
         ...(labelWidths ? { area: { width, height, nodes: spacingNodes }, labelWidths } : {}),
-      });
+      }, hold.startingGraph());
       // Keep keyboard focus on the same actor when its element was rebuilt.
       if (refocus && root.contains(document.activeElement) === false) {
         const again = renderer!.nodeElement(refocus);
@@ -317,11 +314,10 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
       if (runner) {
         layoutRunning = true;
         root.dataset.layout = 'running';
-        layoutHeld = false;
         runner.start({
           state: scene.state, radii: scene.radii, links: scene.links, weights: scene.weights, alpha: Math.max(APPEARANCE_ALPHA, runner.currentAlpha()),
           ...(labelWidths ? { area: { width, height, nodes: spacingNodes }, labelWidths } : {}),
-        });
+        }, hold.startingGraph());
       }
     },
     zoomBy(factor) {
@@ -346,6 +342,7 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
     destroy() {
       refit.destroy();
       drawScheduler.cancel();
+      hold.destroy();
       runner?.destroy();
       runner = null;
       if (renderer) {

@@ -43,7 +43,7 @@ scope.onmessage = (event: MessageEvent<LayoutRequest>) => {
   if (msg.type === 'graph') {
     const input: LayoutInput = msg;
     gen = msg.gen;
-    held = false;
+    held = msg.held;
     nodeCount = input.radii.length;
     sim = createLayoutSimulation(input);
     wake();

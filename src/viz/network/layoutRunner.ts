@@ -2,7 +2,7 @@ import { createLayoutSimulation, pinNode, readState, tickWithin, type LayoutInpu
 
 /** Messages to the layout worker. `gen` ties pins to the graph they were made for. */
 export type LayoutRequest =
-  | ({ type: 'graph'; gen: number } & LayoutInput)
+  | ({ type: 'graph'; gen: number; held: boolean } & LayoutInput)
   | { type: 'pin'; gen: number; i: number; x: number | null; y: number | null }
   | { type: 'alphaTarget'; gen: number; value: number }
   | { type: 'hold'; gen: number; on: boolean }
@@ -19,7 +19,8 @@ export interface LayoutUpdate {
 /** One running force layout; the controller swaps implementations when the graph crosses the size threshold. */
 export interface LayoutRunner {
   readonly kind: 'main' | 'worker';
-  start(input: LayoutInput): void;
+  /** Lays out a new graph; `held`: held from the start (see hold), the graph's first positions stay as given. */
+  start(input: LayoutInput, held?: boolean): void;
   /** Fix node i at (x, y) while dragging; null releases it. */
   pin(i: number, x: number | null, y: number | null): void;
   /** Keeps the layout warm while the user drags. */
@@ -70,11 +71,12 @@ export function createMainThreadLayout(onPositions: OnPositions, budgetMs = 8): 
   };
   return {
     kind: 'main',
-    start(input) {
+    start(input, startHeld = false) {
       held = false;
       heldAlpha = 0;
       sim = createLayoutSimulation(input);
       wake();
+      if (startHeld) this.hold(true);
     },
     pin(i, x, y) {
       if (!sim) return;
@@ -118,10 +120,12 @@ export function createWorkerLayout(onPositions: OnPositions): LayoutRunner {
     if (event.data.type === 'positions' && event.data.gen === gen) onPositions(event.data.state, event.data.running);
   };
   const send = (msg: LayoutRequest, transfer: Transferable[] = []) => worker.postMessage(msg, transfer);
+  let held = false;
   return {
     kind: 'worker',
-    start(input) {
+    start(input, startHeld = false) {
       gen++;
+      held = startHeld;
       // Copies go to the worker: the controller keeps its own state array for drawing until positions return.
       const msg: LayoutRequest = {
         type: 'graph',
@@ -131,6 +135,7 @@ export function createWorkerLayout(onPositions: OnPositions): LayoutRunner {
         links: input.links.slice(),
         weights: input.weights.slice(),
         alpha: input.alpha,
+        held,
       };
       send(msg, [msg.state.buffer, msg.radii.buffer, msg.links.buffer, msg.weights.buffer]);
     },
@@ -142,6 +147,8 @@ export function createWorkerLayout(onPositions: OnPositions): LayoutRunner {
     },
     currentAlpha: () => 0,
     hold(on) {
+      if (on === held) return;
+      held = on;
       send({ type: 'hold', gen, on });
     },
     destroy() {

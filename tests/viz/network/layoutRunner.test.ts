@@ -66,6 +66,19 @@ describe('the main-thread layout held while the next picture is worked out', () 
     runner.destroy();
   });
 
+  it('a graph started held keeps its first positions until released', () => {
+    const positions: Float32Array[] = [];
+    const runner = createMainThreadLayout((state) => positions.push(state), 1);
+    runner.start(triangle(), true);
+    frame();
+    expect(positions).toHaveLength(0);
+    expect(runner.currentAlpha()).toBe(1);
+    runner.hold(false);
+    frame();
+    expect(positions).toHaveLength(1);
+    runner.destroy();
+  });
+
   it('a layout that had cooled stays still when released', () => {
     const positions: Float32Array[] = [];
     const runner = createMainThreadLayout((_state, running) => positions.push(Float32Array.of(running ? 1 : 0)), 1);

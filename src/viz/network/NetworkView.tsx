@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { highlightFor, type Highlight } from '../../domain/derive';
 import { MAX_PAIRWISE_PARTICIPANTS } from '../../domain/graph';
-import { useStore } from '../../state/store';
+import { useStore, type AppState } from '../../state/store';
 import { meetingCountText } from '../../domain/countText';
 import { METRIC_LABEL } from '../../domain/analysis/metricNames';
 import { selectIndex, selectSelectionHighlight, selectVisible, selectTotalCount } from '../../state/selectors';
@@ -17,7 +17,7 @@ import { CentralWhen } from '../../components/analysis/CentralWhen';
 import { useNodeAppearance } from '../../components/analysis/useNodeAppearance';
 import '../../components/analysis/analysis.css';
 import { provideNetworkSnapshot } from '../exportSources';
-import { pictureKey, publishDrawnPicture } from './networkPicture';
+import { publishDrawnPicture, waitingForPicture } from './networkPicture';
 import { EMPTY_GRAPH, useNetworkPicture } from './useNetworkPicture';
 import { createNextTask } from '../nextTask';
 import './network.css';
@@ -119,18 +119,15 @@ export function NetworkView() {
   // that picture is here: the graph it lays out is about to be replaced, and its ticks took a core (the layout worker)
   // or frames from the query worker, the timeline and the page bringing the next one. On a two-core machine the
   // worker's ticks ran through whole 20k steps (traced), beside the query worker's answer and the timeline's items.
+  // A search the query worker is still answering counts too: the views show the last search until then, so the
+  // picture's key has not changed yet (at 250k the worker's search waited 135 ms for a core the layout held, traced).
   const drawnKey = useRef<string | null>(null);
+  const waiting = (s: AppState) => waitingForPicture(s, drawnKey.current);
   useEffect(() => {
     drawnKey.current = picture?.key ?? null;
-    controllerRef.current?.holdLayout(pending);
+    controllerRef.current?.holdLayout(pending || waiting(useStore.getState()));
   }, [picture, pending]);
-  useEffect(
-    () =>
-      useStore.subscribe((s) => {
-        if (drawnKey.current !== null && pictureKey(s, selectIndex(s)) !== drawnKey.current) controllerRef.current?.holdLayout(true);
-      }),
-    [],
-  );
+  useEffect(() => useStore.subscribe((s) => controllerRef.current?.holdLayout(waiting(s))), []);
   useEffect(() => controllerRef.current?.setAppearance(appearance), [appearance]);
   useEffect(() => controllerRef.current?.setHighlight(highlight), [highlight]);
   useEffect(() => controllerRef.current?.setSelection(selection), [selection]);

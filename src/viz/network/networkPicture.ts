@@ -6,7 +6,7 @@ import { isCountedMeasure } from '../../domain/engine/queryGraph';
 import { DAY_MS, isoToMs } from '../../domain/dates';
 import { searchTerms } from '../../domain/filters';
 import { memoizeLast } from '../../domain/memo';
-import { selectSearchPending, selectShownFilters, selectVisible, selectWorkerSearch } from '../../state/selectors';
+import { selectIndex, selectSearchPending, selectShownFilters, selectVisible, selectWorkerSearch } from '../../state/selectors';
 import type { Selection } from '../../state/types';
 import type { AppState } from '../../state/store';
 
@@ -106,6 +106,14 @@ export function pictureKey(s: AppState, index: DatasetIndex | null): string {
     f.actors, f.countries, f.topics, f.from, f.to, f.q, f.between, followedWindowKey(s),
     focusActorsKey(s.selection, index, ego?.actor ?? null), ego ? [ego.actor, ego.depth] : null, s.analysis.size,
   ]);
+}
+
+/**
+ * Whether the network waits for another picture than the one drawn (`drawnKey`, null before any): the state asks
+ * another, or the query worker is still answering a search (whose picture's key the views take only once it is in).
+ */
+export function waitingForPicture(s: AppState, drawnKey: string | null): boolean {
+  return drawnKey !== null && (selectSearchPending(s) || pictureKey(s, selectIndex(s)) !== drawnKey);
 }
 
 /** The picture the network view drew last, for the details panel's centrality (one question, asked once, shared). */

@@ -12,8 +12,9 @@ import type { Timeline } from 'vis-timeline/esnext';
  * them in batched phases (all DOM writes, then all reads), so the eager draw is skipped here.
  *
  * 2. Every DataSet add, update and remove makes the item set redraw at once (and read layout back),
- * so a diff applied as remove + update + add redraws three times in one task. `batchItemChanges`
- * skips those and redraws once at the end.
+ * so a diff applied as remove + update + add redraws three times in one task, and queues a redraw of the
+ * whole timeline for the next frame, which created, measured and placed the items a second time (its own
+ * forced layouts inside the frame). `batchItemChanges` skips those and draws the whole timeline once, at once.
  */
 interface VisGroup {
   add(item: unknown): void;
@@ -57,15 +58,23 @@ export function batchItemChanges(timeline: Timeline): ItemBatch {
   const itemSet = (timeline as unknown as { itemSet?: { redraw?: () => boolean } }).itemSet;
   const redraw = itemSet?.redraw;
   if (!itemSet || typeof redraw !== 'function') return (apply) => apply();
+  const core = timeline as unknown as { _redraw?: () => void; _origRedraw?: () => void };
+  const full = core._origRedraw;
   return (apply) => {
     itemSet.redraw = () => false;
+    // The DataSet's events also queue a redraw of the whole timeline for the next frame: drawn whole here instead,
+    // so the items are created, measured and placed once, not again in the frame (a second round of forced layouts).
+    const queue = core._redraw;
+    if (typeof full === 'function') core._redraw = noop;
     try {
       apply();
     } finally {
       delete (itemSet as { redraw?: unknown }).redraw;
       if (itemSet.redraw !== redraw) itemSet.redraw = redraw;
+      core._redraw = queue;
     }
-    itemSet.redraw();
+    if (typeof full === 'function') full.call(timeline);
+    else itemSet.redraw();
   };
 }
 

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { Timeline } from 'vis-timeline/esnext';
+import { batchItemChanges } from '../../../src/viz/timeline/visInternals';
+
+/** vis-timeline's private shape as batchItemChanges reaches it: each DataSet event redraws the item set and queues a whole redraw. */
+function fakeTimeline() {
+  const calls: string[] = [];
+  const timeline = {
+    itemSet: { redraw: () => (calls.push('items'), false) },
+    _redraw: () => calls.push('queued'),
+    _origRedraw: () => calls.push('whole'),
+  };
+  const dataSetEvent = () => {
+    timeline.itemSet.redraw();
+    timeline._redraw();
+  };
+  return { timeline, calls, dataSetEvent };
+}
+
+describe('batchItemChanges', () => {
+  it('draws the whole timeline once, at once, for a batch of DataSet changes, and queues nothing for the next frame', () => {
+    const { timeline, calls, dataSetEvent } = fakeTimeline();
+    const batch = batchItemChanges(timeline as unknown as Timeline);
+    const queued = timeline._redraw;
+    batch(() => {
+      dataSetEvent();
+      dataSetEvent();
+      dataSetEvent();
+    });
+    expect(calls).toEqual(['whole']);
+    // Outside a batch, vis-timeline's own behaviour is back.
+    expect(timeline._redraw).toBe(queued);
+    dataSetEvent();
+    expect(calls).toEqual(['whole', 'items', 'queued']);
+  });
+
+  it('restores vis-timeline when a change throws', () => {
+    const { timeline } = fakeTimeline();
+    const redraw = timeline.itemSet.redraw;
+    const queued = timeline._redraw;
+    const batch = batchItemChanges(timeline as unknown as Timeline);
+    expect(() => batch(() => {
+      throw new Error('bad item');
+    })).toThrow('bad item');
+    expect(timeline.itemSet.redraw).toBe(redraw);
+    expect(timeline._redraw).toBe(queued);
+  });
+});

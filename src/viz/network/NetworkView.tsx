@@ -120,7 +120,7 @@ export function NetworkView() {
   // or frames from the query worker, the timeline and the page bringing the next one. On a two-core machine the
   // worker's ticks ran through whole 20k steps (traced), beside the query worker's answer and the timeline's items.
   // A search the query worker is still answering counts too: the views show the last search until then, so the
-  // picture's key has not changed yet (at 250k the worker's search waited 135 ms for a core the layout held, traced).
+  // picture's key has not changed yet, and the layout worker ticked on beside the search (traced at 250k).
   const drawnKey = useRef<string | null>(null);
   const waiting = (s: AppState) => waitingForPicture(s, drawnKey.current);
   useEffect(() => {

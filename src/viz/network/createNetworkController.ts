@@ -258,8 +258,8 @@ export function createNetworkController(el: HTMLElement, callbacks: NetworkCallb
       if (appearance !== DEFAULT_APPEARANCE) applyAppearance(scene, appearance, radiusRange);
       hits.invalidate();
       useRenderer(large && canUseCanvas() ? 'canvas' : 'svg');
-      // Past the small-graph size a layout tick costs milliseconds: keep it off the main thread.
-      useRunner(graph.nodes.length > SMALL_GRAPH_NODES && canUseWorker() ? 'worker' : 'main');
+      // Off the main thread wherever there are workers (see createWorkerLayout); on it in tests and old embeds.
+      useRunner(canUseWorker() ? 'worker' : 'main');
       renderer!.setScene(scene);
       refreshEmphasis();
       layoutRunning = true;

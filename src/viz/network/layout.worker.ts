@@ -3,7 +3,7 @@ import { createLayoutSimulation, pinNode, readState, tickWithin, type LayoutInpu
 import type { LayoutRequest, LayoutUpdate } from './layoutRunner';
 
 /**
- * Runs the force layout off the main thread for large graphs. Ticks in ~12 ms slices, posting the
+ * Runs the force layout off the main thread (every graph, where there are workers). Ticks in ~12 ms slices, posting the
  * interleaved state after each slice (transferred, not copied), and yields between slices so pin and
  * new-graph messages are handled promptly.
  */
@@ -18,7 +18,7 @@ let held = false;
 function post(running: boolean): void {
   if (!sim) return;
   const state = readState(sim, new Float32Array(nodeCount * 4));
-  const update: LayoutUpdate = { type: 'positions', gen, state, running };
+  const update: LayoutUpdate = { type: 'positions', gen, state, running, alpha: sim.alpha() };
   scope.postMessage(update, [state.buffer]);
 }
 

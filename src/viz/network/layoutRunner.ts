@@ -14,6 +14,8 @@ export interface LayoutUpdate {
   state: Float32Array;
   /** False on the last update before the layout cools down. */
   running: boolean;
+  /** How hot the layout is after this slice (a graph arriving mid-layout starts at least this warm). */
+  alpha: number;
 }
 
 /** One running force layout; the controller swaps implementations when the graph crosses the size threshold. */
@@ -112,12 +114,20 @@ export function createMainThreadLayout(onPositions: OnPositions, budgetMs = 8): 
 
 export const canUseWorker = (): boolean => typeof Worker === 'function';
 
-/** Layout in a Web Worker for large graphs; positions arrive as transferred Float32Arrays. */
+/**
+ * Layout in a Web Worker (every graph where there are workers: a small graph's ticks took the first 8 ms of every
+ * frame of its animation on the main thread, 10-24 ms per frame with its drawing at 250k, traced, beside the steps and
+ * the input that followed); positions arrive as transferred Float32Arrays.
+ */
 export function createWorkerLayout(onPositions: OnPositions): LayoutRunner {
   const worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
   let gen = 0;
+  /** The heat the worker last reported for the current graph, while it runs. */
+  let alpha = 0;
   worker.onmessage = (event: MessageEvent<LayoutUpdate>) => {
-    if (event.data.type === 'positions' && event.data.gen === gen) onPositions(event.data.state, event.data.running);
+    if (event.data.type !== 'positions' || event.data.gen !== gen) return;
+    alpha = event.data.running ? event.data.alpha : 0;
+    onPositions(event.data.state, event.data.running);
   };
   const send = (msg: LayoutRequest, transfer: Transferable[] = []) => worker.postMessage(msg, transfer);
   let held = false;
@@ -126,6 +136,7 @@ export function createWorkerLayout(onPositions: OnPositions): LayoutRunner {
     start(input, startHeld = false) {
       gen++;
       held = startHeld;
+      alpha = input.alpha;
       // Copies go to the worker: the controller keeps its own state array for drawing until positions return.
       const msg: LayoutRequest = {
         type: 'graph',
@@ -136,8 +147,12 @@ export function createWorkerLayout(onPositions: OnPositions): LayoutRunner {
         weights: input.weights.slice(),
         alpha: input.alpha,
         held,
+        ...(input.area ? { area: { ...input.area } } : {}),
+        ...(input.labelWidths ? { labelWidths: input.labelWidths.slice() } : {}),
       };
-      send(msg, [msg.state.buffer, msg.radii.buffer, msg.links.buffer, msg.weights.buffer]);
+      const buffers: Transferable[] = [msg.state.buffer, msg.radii.buffer, msg.links.buffer, msg.weights.buffer];
+      if (msg.labelWidths) buffers.push(msg.labelWidths.buffer);
+      send(msg, buffers);
     },
     pin(i, x, y) {
       send({ type: 'pin', gen, i, x, y });
@@ -145,7 +160,7 @@ export function createWorkerLayout(onPositions: OnPositions): LayoutRunner {
     setAlphaTarget(value) {
       send({ type: 'alphaTarget', gen, value });
     },
-    currentAlpha: () => 0,
+    currentAlpha: () => alpha,
     hold(on) {
       if (on === held) return;
       held = on;

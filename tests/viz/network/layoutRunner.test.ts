@@ -92,3 +92,51 @@ describe('the main-thread layout held while the next picture is worked out', () 
     runner.destroy();
   });
 });
+
+describe('the worker layout (every graph, where there are workers)', () => {
+  const sent: unknown[] = [];
+  let worker: { onmessage: ((event: { data: unknown }) => void) | null } | null = null;
+  beforeEach(() => {
+    sent.length = 0;
+    vi.stubGlobal(
+      'Worker',
+      class {
+        onmessage: ((event: { data: unknown }) => void) | null = null;
+        constructor() {
+          worker = this;
+        }
+        postMessage(message: unknown) {
+          sent.push(message);
+        }
+      },
+    );
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("sends a small graph's drawing area and label widths, reports the heat the worker last posted, and holds once", async () => {
+    const { createWorkerLayout } = await import('../../../src/viz/network/layoutRunner');
+    const positions: boolean[] = [];
+    const runner = createWorkerLayout((_state, running) => positions.push(running));
+    const input = { ...triangle(0.8), area: { width: 300, height: 200, nodes: 3 }, labelWidths: Float32Array.from([40, 50, 60]) };
+    runner.start(input, true);
+    const graph = sent[0] as { type: string; held: boolean; area: unknown; labelWidths: Float32Array; gen: number };
+    expect(graph).toMatchObject({ type: 'graph', held: true, area: { width: 300, height: 200, nodes: 3 } });
+    expect(Array.from(graph.labelWidths)).toEqual([40, 50, 60]);
+    // A graph arriving before any positions starts from the heat it was given.
+    expect(runner.currentAlpha()).toBe(0.8);
+    worker!.onmessage!({ data: { type: 'positions', gen: graph.gen, state: new Float32Array(12), running: true, alpha: 0.4 } });
+    expect(runner.currentAlpha()).toBe(0.4);
+    // Positions of an older graph are not drawn.
+    worker!.onmessage!({ data: { type: 'positions', gen: graph.gen - 1, state: new Float32Array(12), running: true, alpha: 0.9 } });
+    expect(positions).toEqual([true]);
+    worker!.onmessage!({ data: { type: 'positions', gen: graph.gen, state: new Float32Array(12), running: false, alpha: 0.0009 } });
+    expect(runner.currentAlpha()).toBe(0);
+    runner.hold(false);
+    runner.hold(false);
+    runner.hold(true);
+    expect(sent.filter((m) => (m as { type: string }).type === 'hold')).toEqual([
+      { type: 'hold', gen: graph.gen, on: false },
+      { type: 'hold', gen: graph.gen, on: true },
+    ]);
+  });
+});

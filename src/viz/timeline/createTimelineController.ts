@@ -5,7 +5,7 @@ import type { Highlight } from '../../domain/derive';
 import { DAY_MS, isoToMs, msToIso } from '../../domain/dates';
 import type { TimeWindow } from '../../state/types';
 import { toVisId } from './visItems';
-import { batchItemChanges, deferItemShow, redrawNow } from './visInternals';
+import { batchItemChanges, deferItemShow, englishLocaleOnly, redrawNow } from './visInternals';
 import { createDensityBand } from './densityBand';
 import { createItemSync, toVisibleMeetings, type DrawMode, type VisibleMeetings } from './itemSync';
 import { createLaneBands } from './laneBands';
@@ -78,6 +78,7 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
   // vis-timeline's typings expect its own loose DataItem; the DataSet is typed more strictly here.
   const timeline = new Timeline(canvas, items as unknown as DataItemCollectionType, options);
   deferItemShow(timeline);
+  englishLocaleOnly(timeline);
   const centrePanel = canvas.querySelector<HTMLElement>('.vis-panel.vis-center') ?? canvas;
   const band = createDensityBand(el, centrePanel);
   let laneMode: LaneMode | null = null;

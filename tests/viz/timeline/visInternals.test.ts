@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Timeline } from 'vis-timeline/esnext';
-import { batchItemChanges } from '../../../src/viz/timeline/visInternals';
+import { batchItemChanges, englishLocaleOnly } from '../../../src/viz/timeline/visInternals';
+import { loadVisLibrary } from '../../../src/viz/timeline/visLibrary';
 
 /** vis-timeline's private shape as batchItemChanges reaches it: each DataSet event redraws the item set and queues a whole redraw. */
 function fakeTimeline() {
@@ -44,5 +45,30 @@ describe('batchItemChanges', () => {
     })).toThrow('bad item');
     expect(timeline.itemSet.redraw).toBe(redraw);
     expect(timeline._redraw).toBe(queued);
+  });
+});
+
+describe('englishLocaleOnly', () => {
+  it('leaves items vis-timeline creates with the English table alone, and the timeline still redraws', async () => {
+    const { Timeline, DataSet } = await loadVisLibrary();
+    const host = document.createElement('div');
+    document.body.append(host);
+    const items = new DataSet<{ id: string; start: number; content: string }>();
+    const timeline = new Timeline(host, items as never, { start: 0, end: 86_400_000 * 30 });
+    const localesOfNewItem = () => {
+      items.add({ id: `m${items.length}`, start: 86_400_000 * items.length, content: 'x' });
+      const created = (timeline as unknown as { itemSet: { items: Record<string, { options: { locales: object } }> } }).itemSet.items[`m${items.length - 1}`]!;
+      return Object.keys(created.options.locales);
+    };
+    expect(localesOfNewItem().length).toBeGreaterThan(10);
+    expect(englishLocaleOnly(timeline)).toBe(true);
+    expect(localesOfNewItem()).toEqual(['en']);
+    expect(() => timeline.redraw()).not.toThrow();
+    timeline.destroy();
+    host.remove();
+  });
+
+  it('changes nothing when the private shape is not there', () => {
+    expect(englishLocaleOnly({} as unknown as Timeline)).toBe(false);
   });
 });

@@ -87,7 +87,7 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
         case 'needsMapping':
           return finish({ kind: 'needsMapping', needs: reply.needs });
         case 'head':
-          assembler = new IndexAssembler(reply.packed, reply.rest, reply.counts, reply.meetingBytes, reply.meetingText);
+          assembler = new IndexAssembler(reply.packed, reply.rest, reply.counts, reply.meetingBytes, reply.meetingText, reply.sourceText);
           if (reply.query) queryWorker = startQueryWorkerEarly(reply.query);
           return;
         case 'chunk':
@@ -95,6 +95,9 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
           return acknowledge();
         case 'meetingText':
           assembler!.addMeetingText(reply.offset, reply);
+          return acknowledge();
+        case 'sourceText':
+          assembler!.addSourceText(reply.offset, reply);
           return acknowledge();
         case 'done': {
           if (reply.textsFollow) {

@@ -1,5 +1,5 @@
 import { buildIndex, type DatasetIndex } from '../domain/indexes';
-import { PositionMap } from '../domain/engine/lazyList';
+import { PositionMap, RecordMap } from '../domain/engine/lazyList';
 import type { Dataset } from '../domain/schema';
 import { dropSearchText, warmSearchText, type TextBlock } from '../domain/searchText';
 import { workerSourceFor } from './querySource';
@@ -110,14 +110,15 @@ function warmSearchTextWhenIdle(index: DatasetIndex): void {
 /** Ids filed per idle slice (a few ms): filed during the hand-over they added to its garbage collections. */
 const IDS_PER_SLICE = 2000;
 
-/** A large dataset's meeting ids (given as one text, see assemble.ts) are filed for lookups while the page is idle. */
+/** A large dataset's meeting and source ids (given as one text each, see assemble.ts) are filed while the page is idle. */
 function fileIdsWhenIdle(index: DatasetIndex): void {
-  const ids = index.meetingPos;
-  if (!(ids instanceof PositionMap)) return;
+  const all = [index.meetingPos, index.sourceById instanceof RecordMap ? index.sourceById.positions : null].filter((ids) => ids instanceof PositionMap);
   const slice = () => {
-    if (selectCurrentIndex() === index && ids.fileSome(IDS_PER_SLICE)) whenIdle(1000, slice);
+    if (selectCurrentIndex() !== index) return;
+    while (all.length && !all[0]!.fileSome(IDS_PER_SLICE)) all.shift();
+    if (all.length) whenIdle(1000, slice);
   };
-  whenIdle(1000, slice);
+  if (all.length) whenIdle(1000, slice);
 }
 
 /** Runs `run` when the page is next idle (at the latest after `timeoutMs`); a timer where there is no idle callback. */

@@ -3,7 +3,7 @@ import type { Actor, Country, Dataset, Meeting, Source, Topic } from '../schema'
 import { assembledFrom, csrRow, type KeyedCsr, type PackedIndex } from './packedIndex';
 import type { ChunkField } from './protocol';
 import { readRecord, type RecordBytes } from './recordBytes';
-import { lazyList, PositionMap } from './lazyList';
+import { lazyList, PositionMap, RecordMap } from './lazyList';
 import { RecordTexts, type TextChunk } from './recordText';
 
 /**
@@ -15,10 +15,11 @@ export class IndexAssembler {
   private readonly meetings: Meeting[];
   private readonly actors: Actor[];
   private readonly sources: Source[];
+  private readonly sourceTexts: RecordTexts<Source> | null = null;
   private readonly participants: Int32Array[];
   private readonly meetingPos: Map<string, number> | PositionMap;
   private readonly actorPos = new Map<string, number>();
-  private readonly sourceById = new Map<string, Source>();
+  private readonly sourceById: Map<string, Source> | RecordMap<Source>;
   private readonly received: Record<ChunkField, number> = { meetings: 0, actors: 0, sources: 0 };
   /** Whether every chunk so far came right after the previous one (then each map is already in position order). */
   private readonly inOrder: Record<ChunkField, boolean> = { meetings: true, actors: true, sources: true };
@@ -29,10 +30,18 @@ export class IndexAssembler {
     private readonly counts: Record<ChunkField, number>,
     private readonly meetingBytes?: RecordBytes,
     meetingText?: { ids: string; chunk: number },
+    sourceText?: { ids: string; chunk: number },
   ) {
     if (packed.meetingCount !== counts.meetings || packed.actorCount !== counts.actors) throw new Error('the index does not match the records announced');
     this.actors = new Array<Actor>(counts.actors);
-    this.sources = new Array<Source>(counts.sources);
+    if (sourceText) {
+      const texts = (this.sourceTexts = new RecordTexts<Source>(counts.sources, sourceText.chunk));
+      this.sources = lazyList(counts.sources, (i) => texts.read(i)) as Source[];
+      this.sourceById = new RecordMap(new PositionMap(sourceText.ids, counts.sources), this.sources);
+    } else {
+      this.sources = new Array<Source>(counts.sources);
+      this.sourceById = new Map<string, Source>();
+    }
     if (meetingBytes) {
       const n = counts.meetings;
       if (meetingBytes.starts.length !== n || meetingBytes.ends.length !== n) throw new Error('the meetings do not match the records announced');
@@ -69,6 +78,12 @@ export class IndexAssembler {
     this.received.meetings += this.meetingTexts.add(offset, chunk);
   }
 
+  /** Sources announced as text (the head's `sourceText`), filed chunk by chunk. */
+  addSourceText(offset: number, chunk: TextChunk): void {
+    if (!this.sourceTexts) throw new Error('source text that was not announced');
+    this.received.sources += this.sourceTexts.add(offset, chunk);
+  }
+
   add(field: ChunkField, offset: number, items: readonly unknown[]): void {
     if (offset < 0 || offset + items.length > this.counts[field]) throw new Error(`${field} ${offset}–${offset + items.length} is outside the ${this.counts[field]} announced`);
     if (offset !== this.received[field]) this.inOrder[field] = false;
@@ -89,10 +104,12 @@ export class IndexAssembler {
         this.actorPos.set(a.id, offset + k);
       }
     } else {
+      const { sourceById } = this;
+      if (!(sourceById instanceof Map)) throw new Error('sources came twice');
       for (let k = 0; k < items.length; k++) {
         const s = items[k] as Source;
         this.sources[offset + k] = s;
-        this.sourceById.set(s.id, s);
+        sourceById.set(s.id, s);
       }
     }
     this.received[field] += items.length;
@@ -115,7 +132,7 @@ export class IndexAssembler {
       actorPos: this.inOrder.actors ? this.actorPos : inPositionOrder(this.actorPos, actors),
       topicById: new Map<string, Topic>(dataset.topics.map((t) => [t.id, t])),
       countryByCode: new Map<string, Country>(dataset.countries.map((c) => [c.code, c])),
-      sourceById: this.inOrder.sources ? this.sourceById : inPositionOrder(this.sourceById, sources, (s) => s),
+      sourceById: this.sourceById instanceof RecordMap || this.inOrder.sources ? this.sourceById : inPositionOrder(this.sourceById, sources, (s) => s),
       start: packed.start,
       end: packed.end,
       participants: assembledFrom(this.participants, packed.participants),

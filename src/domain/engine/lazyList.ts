@@ -34,12 +34,15 @@ export function lazyList<T>(count: number, make: (i: number) => T): readonly T[]
  */
 /** Ids left unfiled that a lookup files at once rather than searching the text. */
 const FILE_AT_ONCE = 50_000;
+/** Lookups answered by searching the text before the rest is filed at once: many in a row (an export) is a bulk read. */
+const SEARCHES_BEFORE_FILING = 16;
 
 export class PositionMap implements ReadonlyMap<string, number> {
   private readonly map = new Map<string, number>();
   /** Where the first id not yet filed starts in `ids` (−1 when all are), and its position. */
   private at = 0;
   private next = 0;
+  private searches = 0;
 
   constructor(
     private readonly ids: string,
@@ -67,8 +70,9 @@ export class PositionMap implements ReadonlyMap<string, number> {
   get(id: string): number | undefined {
     const filed = this.map.get(id);
     if (filed !== undefined || this.at < 0 || id === '' || id.includes('\n')) return filed;
-    // A few left (30,000 actors: ~12 ms): filed now, so that many lookups in a row (a network's nodes) stay cheap.
-    if (this.size - this.next <= this.fileAtOnce) {
+    // A few left (30,000 actors: ~12 ms), or many lookups already (an export reading every meeting's source): filed
+    // now, so that many lookups in a row stay cheap.
+    if (this.size - this.next <= this.fileAtOnce || ++this.searches > SEARCHES_BEFORE_FILING) {
       this.fileSome(Infinity);
       return this.map.get(id);
     }
@@ -106,5 +110,42 @@ export class PositionMap implements ReadonlyMap<string, number> {
   }
   [Symbol.iterator](): MapIterator<[string, number]> {
     return this.all[Symbol.iterator]();
+  }
+}
+
+/**
+ * Id → record for records that arrive as text (a large import's story sources): the position from a PositionMap, the
+ * record read from the list the first time it is asked for. Iterates in position order, as a Map filled in order would.
+ */
+export class RecordMap<T> implements ReadonlyMap<string, T> {
+  constructor(
+    readonly positions: PositionMap,
+    private readonly records: readonly T[],
+  ) {}
+
+  get size(): number {
+    return this.positions.size;
+  }
+  get(id: string): T | undefined {
+    const at = this.positions.get(id);
+    return at === undefined ? undefined : this.records[at];
+  }
+  has(id: string): boolean {
+    return this.positions.has(id);
+  }
+  forEach(callback: (value: T, key: string, map: ReadonlyMap<string, T>) => void, thisArg?: unknown): void {
+    this.positions.forEach((at, key) => callback.call(thisArg, this.records[at]!, key, this));
+  }
+  *entries(): MapIterator<[string, T]> {
+    for (const [key, at] of this.positions) yield [key, this.records[at]!];
+  }
+  *keys(): MapIterator<string> {
+    yield* this.positions.keys();
+  }
+  *values(): MapIterator<T> {
+    for (const at of this.positions.values()) yield this.records[at]!;
+  }
+  [Symbol.iterator](): MapIterator<[string, T]> {
+    return this.entries();
   }
 }

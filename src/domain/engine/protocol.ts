@@ -53,10 +53,12 @@ export type LoadReply =
    * `meetingBytes`: a large JSON dataset's meetings as the file's bytes (no meeting chunks follow; see recordBytes.ts).
    * `meetingText`: a large dataset's meetings follow as text (`meetingText` replies of `chunk` meetings; recordText.ts),
    * with every meeting's id, in order, joined by newlines.
+   * `sourceText`: the same for the sources, when there are as many and none holds a long text (an import's stories).
    */
-  | { type: 'head'; packed: PackedIndex; rest: Dataset; counts: Record<ChunkField, number>; query?: QueryColumns; meetingBytes?: RecordBytes; meetingText?: { ids: string; chunk: number } }
+  | { type: 'head'; packed: PackedIndex; rest: Dataset; counts: Record<ChunkField, number>; query?: QueryColumns; meetingBytes?: RecordBytes; meetingText?: { ids: string; chunk: number }; sourceText?: { ids: string; chunk: number } }
   | { type: 'chunk'; field: ChunkField; offset: number; items: unknown[] }
   | ({ type: 'meetingText'; offset: number } & TextChunk)
+  | ({ type: 'sourceText'; offset: number } & TextChunk)
   /**
    * `stored`: the file's bytes were kept under the request's `storeAs`. `textsFollow`: the worker can build the
    * meetings' search texts for the query worker, when the page asks (`sendTexts`); the load is complete without them.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { lazyList, PositionMap } from '../../../src/domain/engine/lazyList';
+import { lazyList, PositionMap, RecordMap } from '../../../src/domain/engine/lazyList';
 
 describe('a lazy list', () => {
   it('makes only the items read, once each', () => {
@@ -78,6 +78,16 @@ describe('a position map filed a slice at a time', () => {
     expect(map.fileSome(1)).toBe(false);
   });
 
+  it('files every id once many lookups in a row had to search the text (a bulk read such as an export)', () => {
+    const ids = Array.from({ length: 60_000 }, (_, i) => `s-${i}`);
+    const map = new PositionMap(ids.join('\n'), ids.length);
+    for (let k = 0; k < 16; k++) expect(map.get(`s-${59_999 - k}`)).toBe(59_999 - k);
+    expect(map.fileSome(0)).toBe(true);
+    expect(map.get('s-30000')).toBe(30_000);
+    expect(map.fileSome(0)).toBe(false);
+    expect(map.get('s-59999')).toBe(59_999);
+  });
+
   it('says when every id is filed', () => {
     const map = new PositionMap('a\nb\nc', 3);
     // Few left: a lookup files them all.
@@ -88,5 +98,24 @@ describe('a position map filed a slice at a time', () => {
     expect(map.fileSome(2)).toBe(false);
     const empty = new PositionMap('', 0);
     expect([empty.size, empty.get(''), [...empty]]).toEqual([0, undefined, []]);
+  });
+});
+
+describe('a record map over a position map', () => {
+  it('answers and iterates as a Map of the same records, reading only the records asked for', () => {
+    const records = ['a', 'b', 'c'].map((id) => ({ id, title: id.toUpperCase() }));
+    const read: number[] = [];
+    const list = lazyList(records.length, (i) => (read.push(i), records[i]!));
+    const map = new RecordMap(new PositionMap('a\nb\nc', 3), list);
+    expect(map.get('b')).toEqual({ id: 'b', title: 'B' });
+    expect([map.get('d'), map.has('c'), map.has('d'), map.size]).toEqual([undefined, true, false, 3]);
+    expect(read).toEqual([1]);
+    const expected = new Map(records.map((r) => [r.id, r]));
+    expect([...map]).toEqual([...expected]);
+    expect([...map.keys()]).toEqual([...expected.keys()]);
+    expect([...map.values()]).toEqual([...expected.values()]);
+    const seen: string[] = [];
+    map.forEach((value, key, self) => seen.push(`${key}=${value.title}${self === map ? '' : '?'}`));
+    expect(seen).toEqual(['a=A', 'b=B', 'c=C']);
   });
 });

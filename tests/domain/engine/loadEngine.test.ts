@@ -39,11 +39,12 @@ async function repliesOf(request: LoadRequest): Promise<LoadReply[]> {
 function assemble(replies: readonly LoadReply[], reorder: <T>(chunks: T[]) => T[] = (c) => c): DatasetIndex {
   const head = replies.find((r) => r.type === 'head');
   if (head?.type !== 'head') throw new Error(`no head: ${JSON.stringify(replies.find((r) => r.type === 'failed'))}`);
-  const assembler = new IndexAssembler(head.packed, head.rest, head.counts, head.meetingBytes, head.meetingText);
-  const chunks = replies.filter((r): r is Extract<LoadReply, { type: 'chunk' | 'meetingText' }> => r.type === 'chunk' || r.type === 'meetingText');
+  const assembler = new IndexAssembler(head.packed, head.rest, head.counts, head.meetingBytes, head.meetingText, head.sourceText);
+  const chunks = replies.filter((r): r is Extract<LoadReply, { type: 'chunk' | 'meetingText' | 'sourceText' }> => r.type === 'chunk' || r.type === 'meetingText' || r.type === 'sourceText');
   for (const c of reorder(chunks)) {
     if (c.type === 'chunk') assembler.add(c.field, c.offset, c.items);
-    else assembler.addMeetingText(c.offset, c);
+    else if (c.type === 'meetingText') assembler.addMeetingText(c.offset, c);
+    else assembler.addSourceText(c.offset, c);
   }
   return assembler.finish();
 }
@@ -113,6 +114,35 @@ describe('the loading worker gives the index buildIndex gives', () => {
     }
     // Not finished before every chunk has come.
     expect(() => assemble(replies.filter((r) => !(r.type === 'meetingText' && r.offset === 2000)))).toThrow(/received 4234 of 6234 meetings/);
+  });
+
+  it("gives an import's many short sources (a story each) as text as well; sources holding long texts as records", () => {
+    const base = synthetic(LAZY_RECORDS_MIN_MEETINGS + 1234, 300, 7);
+    const stories: Dataset = {
+      ...base,
+      meetings: base.meetings.map((m, i) => ({ ...m, evidence: m.evidence.map((e) => ({ ...e, sourceId: `story-${i}` })) })),
+      sources: base.meetings.map((_, i) => ({ id: `story-${i}`, title: `Wire story ${i}`, publisher: 'Wire', published: null })),
+    };
+    const replies: LoadReply[] = [];
+    void handOver(structuredClone(stories), { kind: 'json', warnings: [], warningTotal: 0 }, (r) => void replies.push(r), 200);
+    const head = replies.find((r) => r.type === 'head');
+    expect(head?.type === 'head' && head.sourceText?.chunk).toBe(TEXT_CHUNK);
+    expect(replies.some((r) => r.type === 'chunk' && r.field === 'sources')).toBe(false);
+    expect(replies.filter((r) => r.type === 'sourceText').map((t) => t.type === 'sourceText' && t.offset)).toEqual([0, 2000, 4000, 6000]);
+    for (const reorder of [undefined, <T,>(c: T[]) => [...c].reverse()]) {
+      const index = assemble(replies, reorder);
+      expectSameIndex(index, buildIndex(stories));
+      expect(index.sourceById.get('story-5555')).toEqual(stories.sources[5555]);
+    }
+    expect(() => assemble(replies.filter((r) => !(r.type === 'sourceText' && r.offset === 4000)))).toThrow(/received 4234 of 6234 sources/);
+
+    const long = structuredClone(stories);
+    long.sources[10] = { ...long.sources[10]!, text: 'x'.repeat(2001) };
+    const asRecords: LoadReply[] = [];
+    void handOver(structuredClone(long), { kind: 'json', warnings: [], warningTotal: 0 }, (r) => void asRecords.push(r), 200);
+    expect(asRecords.find((r) => r.type === 'head')).not.toHaveProperty('sourceText');
+    expect(asRecords.some((r) => r.type === 'sourceText')).toBe(false);
+    expectSameIndex(assemble(asRecords), buildIndex(long));
   });
 
   it("packs with the positions validation found as it packs by looking them up, and ignores lists that do not fit", () => {

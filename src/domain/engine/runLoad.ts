@@ -1,7 +1,7 @@
 import type { Dataset } from '../schema';
 import { parseDatasetText, type RecordPositions } from '../validate';
 import { decodeBytes, headOf } from '../import/decode';
-import { importText } from '../import/pipeline';
+import { importText, type ImportOutcome } from '../import/pipeline';
 import { isolate } from '../bidi';
 import { copyPacked, packIndex, packedBuffers } from './packedIndex';
 import { LAZY_RECORDS_MIN_MEETINGS, QUERY_WORKER_MIN_MEETINGS } from './thresholds';
@@ -13,7 +13,8 @@ import { sendSearchTexts } from './searchTexts';
 import type { TextPost } from './queryProtocol';
 import type { ChunkField, LoadRequest, LoadStage, LoadSummary, Post } from './protocol';
 import type { ChunkCredit } from './chunkCredit';
-import { fetchDataset, type Fetched } from './fetchBody';
+import { fetchDataset, type Download } from './fetchBody';
+import { isJsonText, readWhileDownloading, type StreamedRead } from './streamedImport';
 import { overallFraction, throttled } from './loadProgress';
 
 /** Records per chunk: small enough that the page decodes and files one message in a few milliseconds (at 250,000 meetings
@@ -29,8 +30,6 @@ const CHUNKS_PER_PROGRESS = 10;
 /** Source texts can be long: a chunk of sources is cut at about this many characters of text too. */
 const SOURCE_CHUNK_CHARS = 1 << 18;
 
-/** JSON datasets by name or first characters; everything else goes through the import readers. */
-export const isJsonText = (text: string, name: string): boolean => /\.json$/i.test(name.split('?')[0]!) || /^\s*[[{]/.test(text.slice(0, 64));
 
 /**
  * The whole load, as the worker runs it (and the page itself where there are no workers): fetch, decode, parse or
@@ -51,7 +50,7 @@ export interface LoadContext {
   credit?: ChunkCredit;
   texts?: TextsAfterLoad;
   /** A link's body, already being fetched (the worker starts it before this module has loaded). */
-  fetching?: Promise<Fetched>;
+  fetching?: Download;
 }
 
 export async function runLoad(request: LoadRequest, post: Post, { signal, credit, texts, fetching }: LoadContext = {}): Promise<void> {
@@ -63,52 +62,67 @@ export async function runLoad(request: LoadRequest, post: Post, { signal, credit
   let storing: Promise<boolean> | null = null;
   let meetingBytes: RecordBytes | undefined;
   let positions: RecordPositions | undefined;
+  // An import's outcome: its dataset, or the reply that says why there is none (null).
+  const imported = (outcome: ImportOutcome): { dataset: Dataset; summary: LoadSummary } | null => {
+    if (outcome.ok) return importedParts(outcome);
+    if (outcome.needsMapping) post({ type: 'needsMapping', needs: outcome });
+    else post({ type: 'failed', title: outcome.title, issues: outcome.issues, total: outcome.issues.length });
+    return null;
+  };
   if (request.kind === 'table') {
-    const outcome = importText('', fileName, { table: request.table, mapping: request.mapping });
-    if (!outcome.ok) {
-      if (outcome.needsMapping) return post({ type: 'needsMapping', needs: outcome });
-      return post({ type: 'failed', title: outcome.title, issues: outcome.issues, total: outcome.issues.length });
-    }
-    ({ dataset, summary } = importedParts(outcome));
+    const parts = imported(importText('', fileName, { table: request.table, mapping: request.mapping }));
+    if (!parts) return;
+    ({ dataset, summary } = parts);
   } else {
-    let bytes: ArrayBuffer;
+    let bytes: () => ArrayBuffer;
     let scanned: SpanScanner | undefined;
+    let streamed: StreamedRead | null = null;
+    const report = throttled(100, (rows, within) => progress('read', rows, within));
     if (request.kind === 'url') {
-      const fetched = await (fetching ?? fetchDataset(request.url, post, signal));
+      const download = fetching ?? fetchDataset(request.url, post, signal);
+      streamed = await readWhileDownloading(download, fileName, report);
+      const fetched = await download.done;
       if (!fetched.ok) {
         if (fetched.aborted) return;
         return fail(`Could not load the dataset ${isolate(label)}`, fetched.message);
       }
-      bytes = fetched.bytes;
+      bytes = fetched.body;
       scanned = fetched.scanned;
-      post({ type: 'fetched', bytes: bytes.byteLength });
+      post({ type: 'fetched', bytes: fetched.size });
     } else if (request.kind === 'stored') {
       const found = await readFileBytes(request.key);
       if (!found) return fail(`Cannot reopen ${isolate(label)}`, 'it is no longer stored in this browser');
-      bytes = found;
-    } else bytes = request.bytes;
-    // Started before reading, which takes longer: the copy is done in this worker by the time the records are.
-    if (request.storeAs !== undefined && request.kind === 'bytes') storing = storeFileBytes(request.storeAs, bytes);
-    progress('read', 0, 0);
-    const json = isJsonText(headOf(bytes), fileName);
-    const decoded = decodeBytes(bytes);
-    if (!decoded.ok) return fail(`Cannot open ${isolate(label)}`, decoded.message);
-    if (signal?.aborted) return;
-    if (json) {
-      const result = parseDatasetText(decoded.text);
-      if (!result.ok) return post({ type: 'failed', title: `The dataset ${isolate(label)} is not valid`, issues: result.issues, total: result.total });
-      dataset = result.dataset;
-      positions = result.positions;
-      summary = { kind: 'json', warnings: result.warnings, warningTotal: result.warningTotal };
-      if (result.asParsed && decoded.encoding === 'utf-8') meetingBytes = meetingsInFile(bytes, dataset, scanned);
+      bytes = () => found;
     } else {
-      const report = throttled(100, (rows, within) => progress('read', rows, within));
-      const outcome = importText(decoded.text, fileName, { onProgress: (p) => report(p.rows, p.fraction) });
-      if (!outcome.ok) {
-        if (outcome.needsMapping) return post({ type: 'needsMapping', needs: outcome });
-        return post({ type: 'failed', title: outcome.title, issues: outcome.issues, total: outcome.issues.length });
+      const given = request.bytes;
+      bytes = () => given;
+    }
+    // Started before reading, which takes longer: the copy is done in this worker by the time the records are.
+    if (request.storeAs !== undefined && request.kind === 'bytes') storing = storeFileBytes(request.storeAs, bytes());
+    progress('read', 0, 0);
+    const outcome = streamed?.end();
+    if (outcome) {
+      const parts = imported(outcome);
+      if (!parts) return;
+      ({ dataset, summary } = parts);
+    } else {
+      // Also where a streamed body turned out not to be valid text: decoding it whole says where.
+      const json = isJsonText(headOf(bytes()), fileName);
+      const decoded = decodeBytes(bytes());
+      if (!decoded.ok) return fail(`Cannot open ${isolate(label)}`, decoded.message);
+      if (signal?.aborted) return;
+      if (json) {
+        const result = parseDatasetText(decoded.text);
+        if (!result.ok) return post({ type: 'failed', title: `The dataset ${isolate(label)} is not valid`, issues: result.issues, total: result.total });
+        dataset = result.dataset;
+        positions = result.positions;
+        summary = { kind: 'json', warnings: result.warnings, warningTotal: result.warningTotal };
+        if (result.asParsed && decoded.encoding === 'utf-8') meetingBytes = meetingsInFile(bytes(), dataset, scanned);
+      } else {
+        const parts = imported(importText(decoded.text, fileName, { onProgress: (p) => report(p.rows, p.fraction) }));
+        if (!parts) return;
+        ({ dataset, summary } = parts);
       }
-      ({ dataset, summary } = importedParts(outcome));
     }
   }
   if (signal?.aborted) return;

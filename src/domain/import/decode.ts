@@ -5,9 +5,14 @@
  */
 export type Decoded = { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' } | { ok: false; message: string };
 
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+/** The encoding a text's first bytes declare (a UTF-16 byte-order mark), else UTF-8. */
+export const encodingOf = (bytes: Uint8Array): Encoding => (bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8');
+
 export function decodeBytes(input: ArrayBuffer | Uint8Array): Decoded {
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
-  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  const encoding = encodingOf(bytes);
   try {
     // TextDecoder removes the BOM it recognises (ignoreBOM defaults to false).
     return { ok: true, text: new TextDecoder(encoding, { fatal: true }).decode(bytes), encoding };
@@ -45,12 +50,30 @@ function validPrefix(decoder: TextDecoder, bytes: Uint8Array, end: number): bool
   return false;
 }
 
+/**
+ * `decodeBytes` for bytes that arrive in pieces (their encoding read from the first ones): each piece's text, or null
+ * from the first invalid byte on (decodeBytes over the whole then says where; nothing of a bad text is used).
+ */
+export function createPieceDecoder(encoding: Encoding): { push(bytes: Uint8Array): string | null; end(): string | null } {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  let failed = false;
+  const decode = (bytes?: Uint8Array) => {
+    if (failed) return null;
+    try {
+      return bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
+    } catch {
+      failed = true;
+      return null;
+    }
+  };
+  return { push: (bytes) => decode(bytes), end: () => decode() };
+}
+
 /** Text that was already decoded elsewhere (e.g. Response.text()) may still start with a BOM character. */
 export const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 /** The first characters of a file, decoded like the whole file would be, without decoding megabytes to read them. */
 export function headOf(input: ArrayBuffer | Uint8Array, bytes = 256): string {
   const all = input instanceof Uint8Array ? input : new Uint8Array(input);
-  const encoding = all[0] === 0xff && all[1] === 0xfe ? 'utf-16le' : all[0] === 0xfe && all[1] === 0xff ? 'utf-16be' : 'utf-8';
-  return new TextDecoder(encoding).decode(all.subarray(0, bytes)); // not fatal: the cut may split a character
+  return new TextDecoder(encodingOf(all)).decode(all.subarray(0, bytes)); // not fatal: the cut may split a character
 }

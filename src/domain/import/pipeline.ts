@@ -1,6 +1,6 @@
 import type { Dataset } from '../schema';
 import { formatIssue, parseDatasetText, validateDataset, type DatasetIssue } from '../validate';
-import { parseDelimited, delimiterName, type ParseProgress, type RowSink, type Table } from './delimited';
+import { createDelimitedStream, parseDelimited, delimiterName, type ParseProgress, type RowSink, type Table } from './delimited';
 import { DYADIC_LAYOUTS, MEETINGS_SHEET, guessMapping, hasRequired, matchLayout, type DyadicLayout, type DyadicRole, type Mapping, type MappingGuess, type SheetRole } from './layouts';
 import { createDyadicReader, readDyadic, type DyadicReader, type DyadicResult } from './dyadic';
 import { readMeetingsSheet } from './meetingsSheet';
@@ -59,32 +59,57 @@ export function importText(text: string, fileName: string, options: { mapping?: 
     const n = result.dataset.meetings.length;
     return { ok: true, dataset: result.dataset, format: 'Parley JSON', problems: [], rows: n, meetings: n, unmatched: [], notContacts: 0 };
   }
-  // An event file is read as it is parsed (its rows are never held, see createDyadicReader); a sheet is kept whole.
-  const events: { reading: EventReading | null } = { reading: null };
+  const events = eventSink(fileName, options.mapping);
+  const table = options.table ?? parseDelimited(text, fileName, options.onProgress, events.sink);
+  return fromTable(table, events.reading(), fileName, options.mapping);
+}
+
+/** Delimited text given in pieces as it arrives (a link's body): `push` each piece of text, then `end` for the outcome. */
+export interface ImportStream {
+  push(text: string): void;
+  end(): ImportOutcome;
+}
+
+/**
+ * `importText` for a delimited file that arrives in pieces: the same outcome for any cut of the same text (event rows
+ * are read as they are parsed, a sheet is kept whole), so a download's parsing runs while the rest is on its way.
+ * `onProgress(rows, chars)`: rows read and characters parsed so far.
+ */
+export function importStream(fileName: string, onProgress?: (rows: number, chars: number) => void): ImportStream {
+  const events = eventSink(fileName);
+  const stream = createDelimitedStream(fileName, onProgress, events.sink);
+  return { push: stream.push, end: () => fromTable(stream.end(), events.reading(), fileName) };
+}
+
+/** An event file is read as it is parsed (its rows are never held, see createDyadicReader); a sheet is kept whole. */
+function eventSink(fileName: string, mapping?: Mapping<SheetRole>): { sink: RowSink | undefined; reading: () => EventReading | null } {
+  if (mapping) return { sink: undefined, reading: () => null };
+  let reading: EventReading | null = null;
   const sink: RowSink = (header) => {
     for (const layout of DYADIC_LAYOUTS) {
-      const mapping = matchLayout(header, layout);
-      if (!mapping) continue;
-      events.reading = { reader: createDyadicReader(mapping, layout, fileName), layout, mapping };
-      return events.reading.reader.read;
+      const found = matchLayout(header, layout);
+      if (!found) continue;
+      reading = { reader: createDyadicReader(found, layout, fileName), layout, mapping: found };
+      return reading.reader.read;
     }
     return null;
   };
-  const table = options.table ?? parseDelimited(text, fileName, options.onProgress, options.mapping ? undefined : sink);
+  return { sink, reading: () => reading };
+}
+
+function fromTable(table: Table, streamed: EventReading | null, fileName: string, mapping?: Mapping<SheetRole>): ImportOutcome {
   if (!table.header.some((h) => h !== '')) return failure(`${isolate(fileName)} has no header row`, [{ path: 'line 1', message: 'the first line must name the columns (e.g. date, participants)' }]);
   const separated = `${delimiterName(table.delimiter)}-separated`;
-
-  const streamed = events.reading;
   if (streamed) return fromEvents(streamed.reader.finish(table.problems), streamed.layout, streamed.mapping, table, separated, fileName);
-  if (!options.mapping) {
+  if (!mapping) {
     for (const layout of DYADIC_LAYOUTS) {
-      const mapping = matchLayout(table.header, layout);
-      if (mapping) return fromEvents(readDyadic(table, mapping, layout, fileName), layout, mapping, table, separated, fileName);
+      const found = matchLayout(table.header, layout);
+      if (found) return fromEvents(readDyadic(table, found, layout, fileName), layout, found, table, separated, fileName);
     }
   }
-  const guess = options.mapping ? { mapping: options.mapping, unmatched: unmatchedBy(table.header, options.mapping) } : guessMapping(table.header, MEETINGS_SHEET);
+  const guess = mapping ? { mapping, unmatched: unmatchedBy(table.header, mapping) } : guessMapping(table.header, MEETINGS_SHEET);
   if (!hasRequired(guess.mapping, MEETINGS_SHEET)) {
-    if (options.mapping) return failure(`Cannot read ${isolate(fileName)}`, [{ path: 'mapping', message: 'choose the columns for the date and the participants' }]);
+    if (mapping) return failure(`Cannot read ${isolate(fileName)}`, [{ path: 'mapping', message: 'choose the columns for the date and the participants' }]);
     return { ok: false, needsMapping: true, table, guess, fileName };
   }
   const result = readMeetingsSheet(table, guess.mapping, fileName);

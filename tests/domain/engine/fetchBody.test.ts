@@ -71,3 +71,38 @@ describe("a link's body fetched before the readers have loaded (the load worker'
     ]);
   });
 });
+
+describe("a link's delimited file, read as it downloads", () => {
+  const icews = readFileSync('tests/fixtures/import/icews-sample.tab');
+  const lines = icews.toString('utf8').trimEnd().split('\n');
+  // Enough rows for progress reports (every 5,000 rows) and pieces that cut rows and a two-byte character.
+  const many = Buffer.from([lines[0]!, ...Array.from({ length: 12_000 }, (_, k) => lines[1 + (k % (lines.length - 1))]!.replace(/^\d+\t/, `${k + 1}\t`).replace('Syria', 'Syrié'))].join('\n'));
+
+  const load = async (body: Uint8Array, parts: number, kind: 'url' | 'bytes') => {
+    fetchMock.mockImplementation(async () => streamed(body, parts));
+    const replies: LoadReply[] = [];
+    const post = (r: LoadReply) => void replies.push(r);
+    const common = { fileName: 'events.tab', label: 'events.tab' };
+    if (kind === 'url') await runLoad({ kind, url: 'https://parley.test/events.tab', ...common }, post, { fetching: fetchDataset('https://parley.test/events.tab', post) });
+    else await runLoad({ kind, bytes: new Uint8Array(body).buffer, ...common }, post);
+    return replies;
+  };
+  const withoutProgress = (replies: LoadReply[]) => replies.filter((r) => r.type !== 'progress' && r.type !== 'fetched');
+
+  it('gives what reading the downloaded bytes gives, reporting rows read while the body still arrives', async () => {
+    const fromUrl = await load(many, 37, 'url');
+    expect(withoutProgress(fromUrl)).toEqual(withoutProgress(await load(many, 1, 'bytes')));
+    const fetchedAt = fromUrl.findIndex((r) => r.type === 'fetched');
+    const rowsBefore = fromUrl.slice(0, fetchedAt).flatMap((r) => (r.type === 'progress' && r.stage === 'read' ? [r.rows] : []));
+    expect(rowsBefore).toContain(4999);
+    expect(fromUrl.slice(0, fetchedAt).some((r) => r.type === 'progress' && r.stage === 'download' && fromUrl.indexOf(r) > fromUrl.findIndex((q) => q.type === 'progress' && q.stage === 'read'))).toBe(false);
+  });
+
+  it('refuses a body that is not UTF-8 with the message the whole file gets, wherever the bad byte arrives', async () => {
+    const bad = new Uint8Array(many);
+    bad[many.length - 40] = 0xff;
+    const fromUrl = withoutProgress(await load(bad, 37, 'url'));
+    expect(fromUrl).toEqual(withoutProgress(await load(bad, 1, 'bytes')));
+    expect(fromUrl).toEqual([expect.objectContaining({ type: 'failed', issues: [{ path: '', message: expect.stringMatching(/not UTF-8 text .*invalid byte at offset \d+, line 12001/) }] })]);
+  });
+});

@@ -18,7 +18,8 @@ export class BodyTap {
   push(piece: Uint8Array): void {
     this.received += piece.byteLength;
     if (this.take) return this.take(piece);
-    this.held!.push(piece);
+    if (!this.held) return;
+    this.held.push(piece);
     this.heads = this.heads.filter((h) => (this.received >= h.bytes ? (h.resolve(this.first(h.bytes)), false) : true));
   }
 
@@ -31,18 +32,25 @@ export class BodyTap {
 
   /** The body's first `bytes` bytes (fewer if it ends or fails before), once they have arrived; before a reader attaches. */
   head(bytes = 256): Promise<Uint8Array> {
-    if (!this.held) throw new Error('a reader has attached already');
+    if (!this.held) throw new Error('the pieces are no longer held (a reader attached, or the tap was released)');
     if (this.ended || this.received >= bytes) return Promise.resolve(this.first(bytes));
     return new Promise((resolve) => this.heads.push({ bytes, resolve }));
   }
 
   /** From now on every piece goes to `take`, beginning with those that arrived before. */
   attach(take: (piece: Uint8Array) => void): void {
-    if (!this.held) throw new Error('a reader has attached already');
+    if (!this.held) throw new Error('the pieces are no longer held (a reader attached, or the tap was released)');
     const held = this.held;
     this.held = null;
     this.take = take;
     for (const piece of held) take(piece);
+  }
+
+  /** No reader will attach (the body is read whole): pieces are no longer held here. */
+  release(): void {
+    this.held = null;
+    for (const h of this.heads) h.resolve(new Uint8Array(0));
+    this.heads = [];
   }
 
   private first(bytes: number): Uint8Array {

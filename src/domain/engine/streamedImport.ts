@@ -18,7 +18,10 @@ export interface StreamedRead {
 export async function readWhileDownloading(download: Download, fileName: string, onProgress: (rows: number, within: number) => void): Promise<StreamedRead | null> {
   const { tap } = download;
   const head = await tap.head();
-  if (head.length === 0 || isJsonText(headOf(head), fileName)) return null;
+  if (head.length === 0 || isJsonText(headOf(head), fileName)) {
+    tap.release();
+    return null;
+  }
   const decoder = createPieceDecoder(encodingOf(head));
   let chars = 0;
   const stream = importStream(fileName, (rows, parsed) => onProgress(rows, tap.total ? (parsed / Math.max(1, chars)) * (tap.received / tap.total) : 0));

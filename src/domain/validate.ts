@@ -114,10 +114,12 @@ const collapseSpace = (s: string) => (needsCollapse(s) ? s.replace(/\s+/g, ' ').
 
 function uniqueIds(list: readonly { id: string }[], name: string, issues: DatasetIssue[]): Set<string> {
   const seen = new Set<string>();
-  list.forEach((item, i) => {
-    if (seen.has(item.id)) issues.push({ path: `${name}[${i}].id`, message: `duplicate id "${item.id}"` });
-    seen.add(item.id);
-  });
+  // One hash lookup per id, not two (has, then add): ~0.4 million ids in a year of event data.
+  for (let i = 0; i < list.length; i++) {
+    const id = list[i]!.id;
+    const before = seen.size;
+    if (seen.add(id).size === before) issues.push({ path: `${name}[${i}].id`, message: `duplicate id "${id}"` });
+  }
   return seen;
 }
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/domain/indexes';
-import { searchTextOf, termMatcher, warmSearchText } from '../../src/domain/searchText';
+import fc from 'fast-check';
+import { searchTextOf, stemWords, termMatcher, warmSearchText } from '../../src/domain/searchText';
 import { EMPTY_FILTERS, filterMeetings } from '../../src/domain/filters';
 import type { Dataset } from '../../src/domain/schema';
 import { isoToMs } from '../../src/domain/dates';
@@ -77,5 +78,46 @@ describe('isoToMs', () => {
     expect(isoToMs('2020-08')).toBe(Date.UTC(2020, 7, 1));
     expect(isoToMs('2020')).toBe(Date.UTC(2020, 0, 1));
     expect(isoToMs('1999-12-31')).toBe(Date.UTC(1999, 11, 31));
+  });
+});
+
+/** The construction before shared pieces were cached: the parts joined, then lower-cased and stemmed as one text. */
+function joinedThenLowered(index: ReturnType<typeof buildIndex>, i: number): string {
+  const m = index.meetings[i]!;
+  const parts: string[] = [m.summary, m.location ?? '', m.type];
+  for (const a of index.participants[i]!) parts.push(a >= 0 ? [index.actors[a]!.name, ...index.actors[a]!.aliases].join(' ') : '');
+  for (const p of m.participants) parts.push(p.role ?? '');
+  for (const t of m.topics) parts.push(index.topicById.get(t)?.label ?? t);
+  for (const e of m.evidence) parts.push(e.quote ?? '', index.sourceById.get(e.sourceId)?.title ?? '');
+  const raw = parts.join('\n').toLowerCase();
+  return [raw, stemWords(raw)].join('\n');
+}
+
+describe('search texts with names, topics and titles lower-cased and stemmed once per dataset', () => {
+  // Case rules that depend on neighbours (Greek final sigma), letters that change length (İ), aliases, shared titles.
+  const words = fc.constantFrom('ΟΔΟΣ', 'Σ', 'ΣΑΣ', 'İstanbul', 'Talks', 'meetings', 'MET', 'ß', 'Ǆ', 'Ⅻ', '東京', '😀', 'ﬁnance', '', ' ', '-', 'and', 'Σ.');
+  const text = fc.array(words, { minLength: 1, maxLength: 6 }).map((w) => w.join(' ').trim() || 'x');
+  it('equal the whole text lower-cased and stemmed, for any names, aliases, topics, quotes and titles', () => {
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 4, maxLength: 4 }), fc.array(text, { minLength: 3, maxLength: 3 }), fc.array(text, { minLength: 3, maxLength: 3 }), (names, topics, titles) => {
+        const base = structuredClone(dataset);
+        base.actors.slice(0, 4).forEach((a, k) => Object.assign(a, { name: names[k]!, aliases: k % 2 ? [names[(k + 1) % 4]!, `${names[k]!} Σ`] : [] }));
+        base.topics.slice(0, 3).forEach((t, k) => (t.label = topics[k]!));
+        base.sources.slice(0, 3).forEach((s, k) => (s.title = titles[k]!));
+        base.meetings.forEach((m, k) => {
+          m.summary = `${names[k % 4]} ${topics[k % 3]}`;
+          if (k % 3 === 0) m.location = titles[k % 3]!;
+          m.evidence.forEach((e, j) => (e.quote = j % 2 ? undefined : names[(k + j) % 4]!));
+        });
+        const index = buildIndex(base);
+        index.meetings.forEach((_, i) => expect(searchTextOf(index, i)).toBe(joinedThenLowered(index, i)));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('equal it for the bundled dataset', () => {
+    const index = buildIndex(dataset);
+    index.meetings.forEach((_, i) => expect(searchTextOf(index, i)).toBe(joinedThenLowered(index, i)));
   });
 });

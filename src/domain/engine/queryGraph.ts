@@ -1,9 +1,11 @@
 import type { QueryIndex } from '../indexes';
-import { MAX_PAIRWISE_PARTICIPANTS, type ActorGraph, type GraphEdge, type GraphNode } from '../graph';
+import type { ActorGraph, GraphEdge, GraphNode } from '../graph';
 import { capSelection, withinCap, type CappedNetwork, type NetworkCap } from '../networkCap';
 import type { EgoDepth } from '../analysis/ego';
 import { topEntries, type RankedEntry } from '../analysis/ranking';
-import { csrOfRows } from './packedIndex';
+import { buildFlatGraph } from './flatGraphBuild';
+
+export { buildFlatGraph };
 
 /**
  * The network's graph as the query worker builds it: flat arrays over actor positions, never an object per link.
@@ -22,128 +24,6 @@ export interface FlatGraph {
   target: Int32Array;
   weights: Float64Array;
   hubMeetings: number;
-}
-
-/**
- * buildFlatGraph's working arrays, kept between calls and grown when too small: made afresh, a 35,000-meeting graph
- * at 250k allocated ~8 MB of them per step, memory outside the heap whose growth brings garbage collections into
- * the query worker's next answers. Only what a graph returns is new.
- */
-const [COUNTS, STARTS, FILL, HIGHS, SEQS, MARKER, DISTINCT_OF, FIRST_SEEN, LOS, HIS, PAIR_COUNTS, NODE_OF] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
-const scratchArrays: Int32Array[] = [];
-/** Scratch array `slot`, at least `n` long; its first `n` items set to `value` (left as they are when null). */
-function scratch(slot: number, n: number, value: number | null): Int32Array {
-  let array = scratchArrays[slot];
-  if (!array || array.length < n) scratchArrays[slot] = array = new Int32Array(Math.max(n, Math.ceil((array?.length ?? 0) * 1.5)));
-  if (value !== null) array.fill(value, 0, n);
-  return array;
-}
-
-/**
- * buildGraph's graph as flat arrays. Pairs are bucketed by their lower actor (a counting sort) and counted per
- * bucket with a marker per higher actor, then put back in first-seen order: every pass is sequential or within one
- * actor's bucket. A hash table of the distinct pairs (~770,000 at 250,000 meetings) cost four times as much in
- * cache misses.
- */
-export function buildFlatGraph(index: QueryIndex, meetings: ArrayLike<number>): FlatGraph {
-  const nActors = index.actors.length;
-  const counts = scratch(COUNTS, nActors, 0);
-  const starts = scratch(STARTS, nActors + 1, 0);
-  let total = 0;
-  let hubMeetings = 0;
-  // The pairs buildGraph links (every pair, or the host with each other participant past MAX_PAIRWISE_PARTICIPANTS),
-  // enumerated twice (count, then place) with the same loop written out: a shared callback cost 2-4x in deopts.
-  const { offsets, values } = csrOfRows(index.participants);
-  for (let k = 0; k < meetings.length; k++) {
-    const m = meetings[k]!;
-    const first = offsets[m]!;
-    const end = offsets[m + 1]!;
-    const hub = end - first > MAX_PAIRWISE_PARTICIPANTS;
-    if (hub) hubMeetings++;
-    let host = -1;
-    for (let a = first; a < end; a++) {
-      const pa = values[a]!;
-      if (pa < 0) continue;
-      counts[pa]!++;
-      if (hub && host < 0) host = a;
-      const to = hub ? (a === host ? end : 0) : end;
-      for (let b = a + 1; b < to; b++) {
-        const pb = values[b]!;
-        if (pb < 0 || pb === pa) continue;
-        starts[(pa < pb ? pa : pb) + 1]!++;
-        total++;
-      }
-    }
-  }
-  for (let a = 0; a < nActors; a++) starts[a + 1]! += starts[a]!;
-  // Each pair's higher actor and its number in buildGraph's order, bucketed by its lower actor.
-  const fill = scratch(FILL, nActors, null);
-  fill.set(starts.subarray(0, nActors));
-  const highs = scratch(HIGHS, total, null);
-  const seqs = scratch(SEQS, total, null);
-  let seq = 0;
-  for (let k = 0; k < meetings.length; k++) {
-    const m = meetings[k]!;
-    const first = offsets[m]!;
-    const end = offsets[m + 1]!;
-    const hub = end - first > MAX_PAIRWISE_PARTICIPANTS;
-    let host = -1;
-    for (let a = first; a < end; a++) {
-      const pa = values[a]!;
-      if (pa < 0) continue;
-      if (hub && host < 0) host = a;
-      const to = hub ? (a === host ? end : 0) : end;
-      for (let b = a + 1; b < to; b++) {
-        const pb = values[b]!;
-        if (pb < 0 || pb === pa) continue;
-        const at = fill[pa < pb ? pa : pb]!++;
-        highs[at] = pa < pb ? pb : pa;
-        seqs[at] = seq++;
-      }
-    }
-  }
-  // Distinct pairs per bucket; a pair's first number is met first in its bucket (the buckets were filled in order).
-  const marker = scratch(MARKER, nActors, -1);
-  const distinctOf = scratch(DISTINCT_OF, nActors, null);
-  const firstSeen = scratch(FIRST_SEEN, total, -1);
-  const los = scratch(LOS, total, null);
-  const his = scratch(HIS, total, null);
-  const pairCounts = scratch(PAIR_COUNTS, total, 0);
-  let linkCount = 0;
-  for (let lo = 0; lo < nActors; lo++) {
-    for (let k = starts[lo]!; k < starts[lo + 1]!; k++) {
-      const hi = highs[k]!;
-      if (marker[hi] !== lo) {
-        marker[hi] = lo;
-        distinctOf[hi] = linkCount;
-        firstSeen[seqs[k]!] = linkCount;
-        los[linkCount] = lo;
-        his[linkCount++] = hi;
-      }
-      pairCounts[distinctOf[hi]!]!++;
-    }
-  }
-  const nodeOf = scratch(NODE_OF, nActors, null);
-  let nodeCount = 0;
-  for (let a = 0; a < nActors; a++) nodeOf[a] = counts[a] ? nodeCount++ : -1;
-  const actors = new Int32Array(nodeCount);
-  const nodeCounts = new Float64Array(nodeCount);
-  for (let a = 0; a < nActors; a++) {
-    if (!counts[a]) continue;
-    actors[nodeOf[a]!] = a;
-    nodeCounts[nodeOf[a]!] = counts[a]!;
-  }
-  const source = new Int32Array(linkCount);
-  const target = new Int32Array(linkCount);
-  const weights = new Float64Array(linkCount);
-  for (let s = 0, e = 0; s < total; s++) {
-    const d = firstSeen[s]!;
-    if (d < 0) continue;
-    source[e] = nodeOf[los[d]!]!;
-    target[e] = nodeOf[his[d]!]!;
-    weights[e++] = pairCounts[d]!;
-  }
-  return { actors, counts: nodeCounts, source, target, weights, hubMeetings };
 }
 
 /** egoGraph on a flat graph: the nodes within `depth` links of node `center` (or none), and the links among them. */

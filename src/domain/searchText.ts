@@ -128,8 +128,11 @@ const build = (index: DatasetIndex, i: number): string => buildSearchText(partsO
 const stems = new Map<string, string>();
 const STEM_CACHE_LIMIT = 200_000;
 export function stemOf(word: string): string {
-  // The stemmer keeps words under three letters as they are (lower-cased, as every word here already is): no lookup.
-  if (word.length < 3) return word.toLowerCase();
+  // The stemmer gives a word under three letters (once lower-cased) as it is: no lookup for those.
+  if (word.length < 3) {
+    const lower = word.toLowerCase();
+    if (lower.length < 3) return lower;
+  }
   let stem = stems.get(word);
   if (stem === undefined) {
     stem = stemmer(word);

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/domain/indexes';
 import fc from 'fast-check';
-import { searchTextOf, stemWords, termMatcher, warmSearchText } from '../../src/domain/searchText';
+import { stemmer } from 'stemmer';
+import { searchTextOf, stemOf, stemWords, termMatcher, warmSearchText } from '../../src/domain/searchText';
 import { EMPTY_FILTERS, filterMeetings } from '../../src/domain/filters';
 import type { Dataset } from '../../src/domain/schema';
 import { isoToMs } from '../../src/domain/dates';
@@ -119,5 +120,17 @@ describe('search texts with names, topics and titles lower-cased and stemmed onc
   it('equal it for the bundled dataset', () => {
     const index = buildIndex(dataset);
     index.meetings.forEach((_, i) => expect(searchTextOf(index, i)).toBe(joinedThenLowered(index, i)));
+  });
+});
+
+describe('stemOf', () => {
+  it('gives what the stemmer gives, short words (answered without it) included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'B', 'İ', 'ß', 'ǅ', 'Σ', 'es', 'ing', 'y', '1', '東'), { minLength: 1, maxLength: 4 }), (parts) => {
+        const word = parts.join('');
+        expect(stemOf(word)).toBe(stemmer(word));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -30,7 +30,6 @@ const CHUNKS_PER_PROGRESS = 10;
 /** Source texts can be long: a chunk of sources is cut at about this many characters of text too. */
 const SOURCE_CHUNK_CHARS = 1 << 18;
 
-
 /**
  * The whole load, as the worker runs it (and the page itself where there are no workers): fetch, decode, parse or
  * import, validate, index, then hand over. Replies go through `post`; the index's buffers are transferred.

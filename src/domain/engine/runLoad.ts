@@ -168,8 +168,7 @@ export async function handOver(dataset: Dataset, summary: LoadSummary, post: Pos
   // Meetings given as bytes are not sent again as records; a large dataset's other meetings go as text (recordText.ts).
   const chunked = meetingBytes ? { ...counts, meetings: 0 } : counts;
   const meetingText = !meetingBytes && n >= LAZY_RECORDS_MIN_MEETINGS ? { ids: joinIds(dataset.meetings), chunk: TEXT_CHUNK } : undefined;
-  const sourceChunk = sourceTextChunk(dataset.sources, n);
-  const sourceText = sourceChunk ? { ids: joinIds(dataset.sources), chunk: sourceChunk } : undefined;
+  const sourceText = sourcesAsText(dataset.sources) ? { ids: joinIds(dataset.sources), chunk: TEXT_CHUNK } : undefined;
   // The query worker's copy is made here: on the page it was a 15–60 ms part of the task that shows a 250k dataset.
   const query = n >= QUERY_WORKER_MIN_MEETINGS ? queryColumnsFrom(copyPacked(packed), dataset) : undefined;
   post({ type: 'head', packed, rest, counts, ...(query ? { query } : {}), ...(meetingBytes ? { meetingBytes } : {}), ...(meetingText ? { meetingText } : {}), ...(sourceText ? { sourceText } : {}) }, [
@@ -187,7 +186,7 @@ export async function handOver(dataset: Dataset, summary: LoadSummary, post: Pos
     for (let offset = 0; offset < chunked[field]; ) {
       if (credit) await credit.take();
       if (signal?.aborted) return;
-      let endAt = Math.min(list.length, offset + (asText ? (field === 'sources' ? sourceChunk : TEXT_CHUNK) : size));
+      let endAt = Math.min(list.length, offset + (asText ? TEXT_CHUNK : size));
       if (field === 'sources' && !asText) endAt = sourceChunkEnd(dataset.sources, offset, endAt);
       if (asText) {
         const chunk = textChunk(list, offset, endAt);
@@ -201,21 +200,18 @@ export async function handOver(dataset: Dataset, summary: LoadSummary, post: Pos
   post({ type: 'done', summary, ...(stored !== undefined ? { stored } : {}), ...(textsFollow ? { textsFollow } : {}) });
 }
 
-/** Characters of source text per text message, about: the chunk's record count is chosen from the longest source. */
-const SOURCE_TEXT_CHUNK_CHARS = 1 << 22;
+/** Longest source text sent within a text chunk: a chunk of TEXT_CHUNK sources stays a few megabytes at most. */
+const SOURCE_TEXT_MAX_CHARS = 2000;
 
 /**
- * Sources go as text like meetings (read when asked, see recordText.ts) in a large dataset, or when there are as
- * many: `chunk` sources per message, or 0 to send them as records. As objects they cost the page's main thread their
- * deserializing before the first render, and their texts (kept in the young generation, which copies what survives)
- * collections of 35–70 ms while they were filed: 5,000 bulletins of ~10,000 characters at 250k, the ~200,000 story
- * sources of a year of ICEWS. A chunk's text is one string, allocated where collections do not copy it.
+ * Sources go as text like meetings when there are as many as a large dataset's meetings and none holds a long text:
+ * an event file's one story per contact. Handed over as 202,572 objects (a year of ICEWS) they cost the page ~0.5 s of
+ * deserializing before the first render, and collections of 45–55 ms.
  */
-function sourceTextChunk(sources: Dataset['sources'], meetings: number): number {
-  if (sources.length < LAZY_RECORDS_MIN_MEETINGS && meetings < LAZY_RECORDS_MIN_MEETINGS) return 0;
-  let longest = 1;
-  for (const s of sources) longest = Math.max(longest, s.text?.length ?? 0, s.title.length);
-  return Math.max(1, Math.min(TEXT_CHUNK, Math.floor(SOURCE_TEXT_CHUNK_CHARS / longest)));
+function sourcesAsText(sources: Dataset['sources']): boolean {
+  if (sources.length < LAZY_RECORDS_MIN_MEETINGS) return false;
+  for (const s of sources) if ((s.text?.length ?? 0) > SOURCE_TEXT_MAX_CHARS) return false;
+  return true;
 }
 
 function sourceChunkEnd(sources: Dataset['sources'], from: number, limit: number): number {

@@ -116,7 +116,7 @@ describe('the loading worker gives the index buildIndex gives', () => {
     expect(() => assemble(replies.filter((r) => !(r.type === 'meetingText' && r.offset === 2000)))).toThrow(/received 4234 of 6234 meetings/);
   });
 
-  it("gives an import's many short sources (a story each) as text as well, in shorter chunks when a text is long", () => {
+  it("gives an import's many short sources (a story each) as text as well; sources holding long texts as records", () => {
     const base = synthetic(LAZY_RECORDS_MIN_MEETINGS + 1234, 300, 7);
     const stories: Dataset = {
       ...base,
@@ -136,39 +136,13 @@ describe('the loading worker gives the index buildIndex gives', () => {
     }
     expect(() => assemble(replies.filter((r) => !(r.type === 'sourceText' && r.offset === 4000)))).toThrow(/received 4234 of 6234 sources/);
 
-    // A long text makes the chunks shorter (about 4 million characters each): still text, never a record per source.
     const long = structuredClone(stories);
-    long.sources[10] = { ...long.sources[10]!, text: 'x'.repeat(100_000) };
-    const shorter: LoadReply[] = [];
-    void handOver(structuredClone(long), { kind: 'json', warnings: [], warningTotal: 0 }, (r) => void shorter.push(r), 200);
-    const longHead = shorter.find((r) => r.type === 'head');
-    expect(longHead?.type === 'head' && longHead.sourceText?.chunk).toBe(41);
-    expect(shorter.some((r) => r.type === 'chunk' && r.field === 'sources')).toBe(false);
-    expect(shorter.filter((r) => r.type === 'sourceText')).toHaveLength(Math.ceil(long.sources.length / 41));
-    const longIndex = assemble(shorter, <T,>(c: T[]) => [...c].reverse());
-    expectSameIndex(longIndex, buildIndex(long));
-    expect(longIndex.sourceById.get('story-10')).toEqual(long.sources[10]);
-
-    // A small dataset keeps its sources as records, long texts and all.
-    const small = synthetic(60, 12, 3);
-    small.sources[0] = { ...small.sources[0]!, text: 'y'.repeat(100_000) };
+    long.sources[10] = { ...long.sources[10]!, text: 'x'.repeat(2001) };
     const asRecords: LoadReply[] = [];
-    void handOver(structuredClone(small), { kind: 'json', warnings: [], warningTotal: 0 }, (r) => void asRecords.push(r), 200);
+    void handOver(structuredClone(long), { kind: 'json', warnings: [], warningTotal: 0 }, (r) => void asRecords.push(r), 200);
     expect(asRecords.find((r) => r.type === 'head')).not.toHaveProperty('sourceText');
-    expect(asRecords.some((r) => r.type === 'chunk' && r.field === 'sources')).toBe(true);
-    expectSameIndex(assemble(asRecords), buildIndex(small));
-  });
-
-  it('gives a large dataset\'s few sources with long texts as text too', () => {
-    const base = synthetic(LAZY_RECORDS_MIN_MEETINGS + 10, 300, 9);
-    base.sources.forEach((s, i) => (s.text = `Bulletin ${i}. ${'Met in Paris. '.repeat(700)}`));
-    expect(base.sources.length).toBeLessThan(LAZY_RECORDS_MIN_MEETINGS);
-    const replies: LoadReply[] = [];
-    void handOver(structuredClone(base), { kind: 'json', warnings: [], warningTotal: 0 }, (r) => void replies.push(r), 200);
-    const head = replies.find((r) => r.type === 'head');
-    expect(head?.type === 'head' && head.sourceText?.chunk).toBe(Math.floor(2 ** 22 / base.sources.at(-1)!.text!.length));
-    expect(replies.some((r) => r.type === 'chunk' && r.field === 'sources')).toBe(false);
-    expectSameIndex(assemble(replies), buildIndex(base));
+    expect(asRecords.some((r) => r.type === 'sourceText')).toBe(false);
+    expectSameIndex(assemble(asRecords), buildIndex(long));
   });
 
   it("packs with the positions validation found as it packs by looking them up, and ignores lists that do not fit", () => {

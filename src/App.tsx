@@ -78,6 +78,8 @@ export function App() {
       <main className="loading" aria-busy="true">
         <p role="status">Loading dataset…</p>
         <ImportProgressBar />
+        {/* A link's sheet whose columns are to be mapped asks before the first dataset is shown. */}
+        <ImportReviewDialog />
       </main>
     );
   }

@@ -3,8 +3,7 @@ import { MEETINGS_SHEET, type Mapping, type SheetRole } from '../domain/import/l
 import { readMeetingsSheet } from '../domain/import/meetingsSheet';
 import { importSummary, type Imported, type NeedsMapping } from '../domain/import/pipeline';
 import { formatProblem, skippedRows, type ImportProblem } from '../domain/import/problems';
-import { acceptImport, importWithMapping } from '../state/importDataset';
-import { useStore } from '../state/store';
+import { acceptImport, cancelReview, importWithMapping } from '../state/importDataset';
 import type { ImportReview } from '../state/slices/importSlice';
 import './import.css';
 
@@ -17,7 +16,7 @@ const LISTED_PROBLEMS = 100;
 export default function ImportDialog({ review }: { review: ImportReview }) {
   const titleId = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
-  const close = () => useStore.getState().setImportReview(null);
+  const close = cancelReview;
 
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;

@@ -24,6 +24,19 @@ async function rememberOpened(dataset: Imported['dataset'], name: string, size: 
 /** Terminates the running load (Cancel); the dataset on screen stays. */
 export const cancelImport = (): void => cancelLoad();
 
+/**
+ * Closes the import dialog without importing. A dataset on screen stays; with none yet (a link to a sheet whose columns
+ * were to be mapped, opened as the page's first dataset) the error screen says so and offers the bundled dataset, rather
+ * than leaving "Loading dataset…" up for good.
+ */
+export function cancelReview(): void {
+  const { importReview: review, data, setImportReview } = useStore.getState();
+  setImportReview(null);
+  if (!review || data.state === 'ready') return;
+  const what = review.kind === 'mapping' ? 'the columns were not mapped' : 'loading the readable rows was cancelled';
+  reportLoadFailure(`Did not open ${isolate(review.name)}`, [{ path: '', message: what }], review.url, review.origin);
+}
+
 /** One sentence for the notice: what became what, and the first rows that were skipped. */
 export function importNoticeText(result: Imported, name: string, summary: string): string {
   const listed = result.problems.slice(0, MAX_LISTED).map(formatProblem).join('; ');

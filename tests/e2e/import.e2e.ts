@@ -86,6 +86,33 @@ describe('import', () => {
     await context.close();
   });
 
+  it("a link to a sheet whose columns are not recognised asks for them before the first dataset; Cancel ends in the error screen", async () => {
+    const context = await browser().newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // Headers no role's synonyms name (one is a prototype name): the page must ask which column is which.
+    const sheet = Buffer.from('__proto__,Besucher,Anlass\n2020-01-02,Ali Asghar Khaji; Geir Pedersen,Gespräch\n2020-02-03,Ali Asghar Khaji; Faisal Mekdad,Besuch\n');
+    await page.route('**/linked/odd-columns.csv', (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: sheet }));
+    await page.goto(appUrl('data=linked/odd-columns.csv'));
+    const dialog = page.getByRole('dialog', { name: /Which column is which in odd-columns\.csv/ });
+    await dialog.waitFor();
+    await dialog.getByLabel('Date (needed)').selectOption({ label: '__proto__' });
+    await dialog.getByLabel('Participants (;-separated) (needed)').selectOption({ label: 'Besucher' });
+    await dialog.getByRole('button', { name: 'Import 2 meetings' }).click();
+    await expectViewsAgree(page, 2);
+
+    // The same link again, and Cancel: no dataset to keep, so the error screen (not "Loading dataset…" for good).
+    await page.goto(appUrl('data=linked/odd-columns.csv'));
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('the columns were not mapped').waitFor();
+    expect(await page.getByRole('button', { name: 'Open the bundled dataset' }).count()).toBe(1);
+    expect(await page.getByText('Loading dataset…').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('a large file whose last record fails a cross-record check: the view stays, the notice names the record', async () => {
     // Well-formed records (each passes the schema), the last naming an unknown actor: found by the cross-record checks.
     const dataset = JSON.parse(generateSynthetic({ meetings: 6000, actors: 600, seed: 4 })) as Dataset;

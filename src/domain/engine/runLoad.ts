@@ -15,6 +15,7 @@ import type { ChunkField, LoadRequest, LoadStage, LoadSummary, Post } from './pr
 import type { ChunkCredit } from './chunkCredit';
 import { fetchDataset, type Download } from './fetchBody';
 import { isJsonText, readWhileDownloading, type StreamedRead } from './streamedImport';
+import { workerHelper, type PartHelper } from './splitRead';
 import { overallFraction, throttled } from './loadProgress';
 
 /** Records per chunk: small enough that the page decodes and files one message in a few milliseconds (at 250,000 meetings
@@ -79,7 +80,7 @@ export async function runLoad(request: LoadRequest, post: Post, { signal, credit
     const report = throttled(100, (rows, within) => progress('read', rows, within));
     if (request.kind === 'url') {
       const download = fetching ?? fetchDataset(request.url, post, signal);
-      streamed = await readWhileDownloading(download, fileName, report);
+      streamed = await readWhileDownloading(download, fileName, report, partHelper());
       const fetched = await download.done;
       if (!fetched.ok) {
         if (fetched.aborted) return;
@@ -99,7 +100,7 @@ export async function runLoad(request: LoadRequest, post: Post, { signal, credit
     // Started before reading, which takes longer: the copy is done in this worker by the time the records are.
     if (request.storeAs !== undefined && request.kind === 'bytes') storing = storeFileBytes(request.storeAs, bytes());
     progress('read', 0, 0);
-    const outcome = streamed?.end();
+    const outcome = await streamed?.end();
     if (outcome) {
       const parts = imported(outcome);
       if (!parts) return;
@@ -145,6 +146,12 @@ function meetingsInFile(bytes: ArrayBuffer, dataset: Dataset, scanned: SpanScann
   const view = new Uint8Array(bytes);
   const spans = scanned ? scanned.spansOf(view, 'meetings', n) : elementSpans(view, 'meetings', n);
   return spans ? { bytes, ...spans, ids: joinIds(dataset.meetings) } : undefined;
+}
+
+/** A parsing helper on the other core, where workers can start workers (not in Node, nor on a page without workers). */
+function partHelper(): (() => PartHelper) | undefined {
+  if (typeof Worker === 'undefined' || typeof window !== 'undefined') return undefined;
+  return () => workerHelper(new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' }));
 }
 
 function importedParts(outcome: import('../import/pipeline').Imported): { dataset: Dataset; summary: LoadSummary } {

@@ -54,8 +54,9 @@ function validPrefix(decoder: TextDecoder, bytes: Uint8Array, end: number): bool
  * `decodeBytes` for bytes that arrive in pieces (their encoding read from the first ones): each piece's text, or null
  * from the first invalid byte on (decodeBytes over the whole then says where; nothing of a bad text is used).
  */
-export function createPieceDecoder(encoding: Encoding): { push(bytes: Uint8Array): string | null; end(): string | null } {
-  const decoder = new TextDecoder(encoding, { fatal: true });
+export function createPieceDecoder(encoding: Encoding, { midText = false } = {}): { push(bytes: Uint8Array): string | null; end(): string | null } {
+  // Mid-text (a part that starts after a cut), EF BB BF is a character of a cell, not a byte-order mark to remove.
+  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: midText });
   let failed = false;
   const decode = (bytes?: Uint8Array) => {
     if (failed) return null;

@@ -7,6 +7,8 @@ export interface Table {
   rows: string[][];
   delimiter: string;
   problems: ImportProblem[];
+  /** Papaparse reached the end inside a quoted cell (it can only say so at the end). */
+  unclosedQuote?: boolean;
 }
 
 const CANDIDATES = ['\t', ',', ';', '|'] as const;
@@ -63,17 +65,17 @@ export interface DelimitedStream {
  * megabyte is held before parsing starts, because papaparse guesses the line ending from a text's first megabyte and
  * the delimiter is read from its first line. `onProgress(rows, chars)`: rows read and characters parsed so far.
  */
-export function createDelimitedStream(fileName = '', onProgress?: (rows: number, chars: number) => void, sink?: RowSink): DelimitedStream {
-  let held: string[] | null = [];
+export function createDelimitedStream(fileName = '', onProgress?: (rows: number, chars: number) => void, sink?: RowSink, part?: TextPart): DelimitedStream {
+  let held: string[] | null = part ? null : [];
   let heldLength = 0;
   let feed: ((text: string) => void) | null = null;
   let close: (() => void) | null = null;
   let rows: ReturnType<typeof rowCollector> | null = null;
   const start = () => {
-    const first = held!.join('');
+    const first = held?.join('') ?? '';
     held = null;
-    const delimiter = detectDelimiter(first, fileName);
-    rows = rowCollector(delimiter, sink, onProgress);
+    const delimiter = part?.delimiter ?? detectDelimiter(first, fileName);
+    rows = rowCollector(delimiter, sink, onProgress, part?.header);
     // papaparse's own chunked reading (its Node stream reader), given the pieces through the little interface it uses.
     const input = {
       readable: true,
@@ -86,9 +88,10 @@ export function createDelimitedStream(fileName = '', onProgress?: (rows: number,
         else if (event === 'end') close = listener;
       },
     };
-    Papa.parse(input as unknown as File, { delimiter, skipEmptyLines: false, step: rows.step });
-    feed!(first);
+    Papa.parse(input as unknown as File, { delimiter, skipEmptyLines: false, step: rows.step, ...(part ? { newline: part.newline as Papa.ParseConfig['newline'] } : {}) });
+    if (first) feed!(first);
   };
+  if (part) start();
   return {
     push(text) {
       if (held) {
@@ -103,24 +106,52 @@ export function createDelimitedStream(fileName = '', onProgress?: (rows: number,
       close!();
       // Papaparse's reading in pieces drops the empty last row that reading the whole text gives after a final line
       // break (the piece left over is empty, so it is not parsed): given here, the table is the same either way.
-      if (rows!.steps() === before && rows!.cursor() > 0) rows!.step({ data: [''], errors: [], meta: { cursor: rows!.cursor() } as Papa.ParseMeta });
+      if (!part?.cutAtLineBreak && rows!.steps() === before && rows!.cursor() > 0) rows!.step({ data: [''], errors: [], meta: { cursor: rows!.cursor() } as Papa.ParseMeta });
       return rows!.table();
     },
   };
 }
 
+/**
+ * A stretch of a delimited text parsed on its own (see splitRead.ts), with what the whole text's parse settled first:
+ * the delimiter and the line break papaparse guessed (given explicitly, each part parses like the whole); `header`
+ * when the part begins after the header row; `cutAtLineBreak` when it ends at a line break the text goes on after (no
+ * empty last row: that is the start of the next part, not the end of the text).
+ */
+export interface TextPart {
+  delimiter: string;
+  newline: string;
+  header?: string[];
+  cutAtLineBreak?: boolean;
+}
+
+/** The line break papaparse would guess for a text from its first megabyte (what `createDelimitedStream` parses with). */
+export function guessLineBreak(text: string, delimiter: string): string {
+  return Papa.parse<string[]>(text.slice(0, FIRST_PIECE), { delimiter, preview: 1 }).meta.linebreak;
+}
+
+/** The header row of a text's first characters (`whole`: all of it), trimmed like a parse's, or null if they do not hold all of it. */
+export function headerOf(head: string, delimiter: string, newline: string, whole: boolean): string[] | null {
+  const result = Papa.parse<string[]>(head, { delimiter, newline: newline as Papa.ParseConfig['newline'], preview: 2 });
+  const row = result.data[0];
+  // A second row begins after the header's line break: the header is all there.
+  if (!row || result.errors.length || (result.data.length < 2 && !whole)) return null;
+  return row.map((h) => h.trim());
+}
+
 /** papaparse's line-ending guess reads this much of a text. */
-const FIRST_PIECE = 1024 * 1024;
+export const FIRST_PIECE = 1024 * 1024;
 
 /** Papaparse's rows to a table or a sink, with their problems; `onProgress(rows, cursor)` every few thousand rows. */
-function rowCollector(delimiter: string, sink: RowSink | undefined, onProgress?: (rows: number, cursor: number) => void) {
-  let header: string[] | null = null;
+function rowCollector(delimiter: string, sink: RowSink | undefined, onProgress?: (rows: number, cursor: number) => void, given?: string[]) {
+  let header: string[] | null = given ?? null;
   const rows: string[][] = [];
   const problems: ImportProblem[] = [];
   const every = 5000;
   let read = 0;
-  let take: ((cells: readonly string[], i: number) => void) | null = null;
+  let take: ((cells: readonly string[], i: number) => void) | null = given ? (sink?.(given) ?? null) : null;
   let steps = 0;
+  let unclosedQuote = false;
   let cursor = 0;
   const step = (result: Papa.ParseStepResult<string[]>) => {
     steps++;
@@ -134,11 +165,12 @@ function rowCollector(delimiter: string, sink: RowSink | undefined, onProgress?:
       read++;
     }
     for (const e of result.errors) {
+      if (e.code === 'MissingQuotes') unclosedQuote = true;
       problems.push({ row: read + 1, column: '', value: '', message: e.code === 'MissingQuotes' ? 'a quoted cell is never closed (a " is missing)' : e.message });
     }
     if (onProgress && (read + 1) % every === 0) onProgress(read, result.meta.cursor);
   };
-  return { step, steps: () => steps, cursor: () => cursor, table: (): Table => ({ header: header ?? [], rows, delimiter, problems }) };
+  return { step, steps: () => steps, cursor: () => cursor, table: (): Table => ({ header: header ?? [], rows, delimiter, problems, ...(unclosedQuote ? { unclosedQuote } : {}) }) };
 }
 
 /** A row with nothing in it (an empty line or only delimiters) is skipped without a problem. */

@@ -2,6 +2,7 @@ import type { Actor, Country, Meeting } from '../schema';
 import { DatasetBuilder, actorKey, nameIsAffiliation } from './builder';
 import { resolveAffiliation, UNSTATED } from './countries';
 import { isBlankRow, type Table } from './delimited';
+import { eventCode } from './eventRows';
 import type { DyadicLayout, DyadicRole, Mapping } from './layouts';
 import type { ImportResult } from './meetingsSheet';
 import { TYPE_OF_CAMEO } from './meetingsSheet';
@@ -34,6 +35,9 @@ interface NameFacts {
   key: string;
   own: Country | null;
   collective: boolean;
+  /** The name's sides so far, by affiliation, as a person and as an organisation: rows share them (a side is never changed). */
+  people: Map<Country, Side>;
+  organizations: Map<Country, Side>;
 }
 
 interface Contact {
@@ -69,6 +73,8 @@ export function readDyadic(table: Table, mapping: Mapping<DyadicRole>, layout: D
 export function createDyadicReader(mapping: Mapping<DyadicRole>, layout: DyadicLayout, fileName: string): DyadicReader {
   const problems: ImportProblem[] = [];
   const missing = new Set(layout.missing);
+  // Only a value this short can be a "missing" marker: longer ones (names, texts) skip hashing in the set.
+  const longestMissing = Math.max(0, ...layout.missing.map((m) => m.length));
   const contacts = new Map<string, Contact>();
   const affiliationCache = new Map<string, Country | null>();
   let rowsRead = 0;
@@ -78,7 +84,7 @@ export function createDyadicReader(mapping: Mapping<DyadicRole>, layout: DyadicL
   const names = new Map<string, NameFacts>();
   const factsOf = (name: string) => {
     let facts = names.get(name);
-    if (facts === undefined) names.set(name, (facts = { key: actorKey(name), own: nameIsAffiliation(name), collective: COLLECTIVE.test(name) }));
+    if (facts === undefined) names.set(name, (facts = { key: actorKey(name), own: nameIsAffiliation(name), collective: COLLECTIVE.test(name), people: new Map(), organizations: new Map() }));
     return facts;
   };
   const affiliationOf = (raw: string) => {
@@ -94,7 +100,7 @@ export function createDyadicReader(mapping: Mapping<DyadicRole>, layout: DyadicL
   const cell = (role: DyadicRole) => {
     const at = mapping[role];
     const value = at === undefined ? '' : (cells[at] ?? '').trim();
-    return missing.has(value) ? '' : value;
+    return value.length <= longestMissing && missing.has(value) ? '' : value;
   };
   const problem = (role: DyadicRole, message: string, value = cell(role)) => rowProblems.push({ row, column: layout.columns[role] ?? role, value, message });
   const side = (name: DyadicRole, sectors: DyadicRole, country: DyadicRole): Side | null => {
@@ -112,7 +118,17 @@ export function createDyadicReader(mapping: Mapping<DyadicRole>, layout: DyadicL
       else affiliation = found;
     }
     const kind = facts.own || facts.collective || !cell(sectors) ? 'organization' : 'person';
-    return { name: actorName, key: facts.key, affiliation, kind };
+    const known = kind === 'person' ? facts.people : facts.organizations;
+    let found = known.get(affiliation);
+    if (!found) known.set(affiliation, (found = { name: actorName, key: facts.key, affiliation, kind }));
+    return found;
+  };
+  // A year of events has a few hundred distinct dates (a parsed date is never changed either).
+  const dates = new Map<string, ReturnType<typeof parseSheetDate>>();
+  const dateOf = (raw: string) => {
+    let found = dates.get(raw);
+    if (!found) dates.set(raw, (found = parseSheetDate(raw)));
+    return found;
   };
 
   const read = (rowCells: readonly string[], i: number): void => {
@@ -127,7 +143,11 @@ export function createDyadicReader(mapping: Mapping<DyadicRole>, layout: DyadicL
       notContacts++;
       return;
     }
-    const date = parseSheetDate(cell('date'));
+    readContact(code);
+  };
+
+  const readContact = (code: string): void => {
+    const date = dateOf(cell('date'));
     if (isSheetDateError(date)) problem('date', date.error);
     const source = side('sourceName', 'sourceSectors', 'sourceCountry');
     const target = side('targetName', 'targetSectors', 'targetCountry');
@@ -156,6 +176,11 @@ export function createDyadicReader(mapping: Mapping<DyadicRole>, layout: DyadicL
     contact.events.push({ code: code as Cameo, source, target, text: cell('eventText') });
   };
 
+  const tally = (rows: number): void => {
+    rowsRead += rows;
+    notContacts += rows;
+  };
+
   const finish = (parserProblems: readonly ImportProblem[]): DyadicResult => {
     cells = [];
     const all = [...parserProblems, ...problems];
@@ -176,21 +201,16 @@ export function createDyadicReader(mapping: Mapping<DyadicRole>, layout: DyadicL
       notContacts,
     };
   };
-  return { read, finish };
+  return { read, tally, finish };
 }
 
 export interface DyadicReader {
   read(cells: readonly string[], i: number): void;
+  /** Counts `rows` that a helper found were not contacts (rowKinds) and did not send: read and left out, as `read` would. */
+  tally(rows: number): void;
   finish(parserProblems: readonly ImportProblem[]): DyadicResult;
 }
 
-/** The row's event code as the layout's `keepCode` reads it: trimmed, "missing" as empty, 2–4 digits as 3. */
-function eventCode(cells: readonly string[], mapping: Mapping<DyadicRole>, missing: ReadonlySet<string>): string {
-  const at = mapping.code;
-  const raw = at === undefined ? '' : (cells[at] ?? '').trim();
-  const value = missing.has(raw) ? '' : raw;
-  return /^\d{2,4}$/.test(value) ? value.padStart(3, '0').slice(0, 3) : value;
-}
 
 function toMeeting(contact: Contact, builder: DatasetBuilder, layout: DyadicLayout, fileName: string): Meeting | string {
   const code = SPECIFICITY.find((c) => contact.events.some((e) => e.code === c)) ?? '040';

@@ -86,16 +86,23 @@ function eventSink(fileName: string, mapping?: Mapping<SheetRole>): { sink: RowS
   if (mapping) return { sink: undefined, reading: () => null };
   let reading: EventReading | null = null;
   const sink: RowSink = (header) => {
-    for (const layout of DYADIC_LAYOUTS) {
-      const found = matchLayout(header, layout);
-      if (!found) continue;
-      reading = { reader: createDyadicReader(found, layout, fileName), layout, mapping: found };
-      return reading.reader.read;
-    }
-    return null;
+    reading = eventReadingFor(header, fileName);
+    return reading?.reader.read ?? null;
   };
   return { sink, reading: () => reading };
 }
+
+/** The reader for a header that names an event layout's columns (the first that matches), or null: not an event file. */
+export function eventReadingFor(header: readonly string[], fileName: string): EventReading | null {
+  for (const layout of DYADIC_LAYOUTS) {
+    const found = matchLayout(header, layout);
+    if (found) return { reader: createDyadicReader(found, layout, fileName), layout, mapping: found };
+  }
+  return null;
+}
+
+/** An event file read in parts (splitRead.ts): its header, delimiter and every part's parser problems, and the one reader all its rows went through. */
+export const eventOutcome = (table: Table, reading: EventReading, fileName: string): ImportOutcome => fromTable(table, reading, fileName);
 
 function fromTable(table: Table, streamed: EventReading | null, fileName: string, mapping?: Mapping<SheetRole>): ImportOutcome {
   if (!table.header.some((h) => h !== '')) return failure(`${isolate(fileName)} has no header row`, [{ path: 'line 1', message: 'the first line must name the columns (e.g. date, participants)' }]);
@@ -116,7 +123,7 @@ function fromTable(table: Table, streamed: EventReading | null, fileName: string
   return finish({ ...result, notContacts: 0, format: `meetings sheet (${separated})`, unmatched: guess.unmatched }, fileName);
 }
 
-interface EventReading {
+export interface EventReading {
   reader: DyadicReader;
   layout: DyadicLayout;
   mapping: Mapping<DyadicRole>;

@@ -33,7 +33,7 @@ export class DatasetBuilder {
       return known.id;
     }
     this.countries.set(affiliation.code, affiliation);
-    const actor: Actor = { id: this.actorIds.idFor(key, name), name: name.trim().replace(/\s+/g, ' '), aliases: [], kind, affiliation: affiliation.code, roles: [] };
+    const actor: Actor = { id: this.actorIds.idForNew(key, name), name: name.trim().replace(/\s+/g, ' '), aliases: [], kind, affiliation: affiliation.code, roles: [] };
     this.actors.set(key, actor);
     return actor.id;
   }
@@ -42,7 +42,7 @@ export class DatasetBuilder {
     const key = actorKey(label);
     let topic = this.topics.get(key);
     if (!topic) {
-      topic = { id: this.topicIds.idFor(key, label), label: label.trim(), description: `Topic "${label.trim()}" as written in ${this.fileName}.` };
+      topic = { id: this.topicIds.idForNew(key, label), label: label.trim(), description: `Topic "${label.trim()}" as written in ${this.fileName}.` };
       this.topics.set(key, topic);
     }
     return topic.id;
@@ -52,7 +52,7 @@ export class DatasetBuilder {
   source(key: string, make: () => Omit<Source, 'id'>, idHint = key): string {
     let source = this.sources.get(key);
     if (!source) {
-      source = { id: this.sourceIds.idFor(key, idHint), ...make() };
+      source = { id: this.sourceIds.idForNew(key, idHint), ...make() };
       this.sources.set(key, source);
     }
     return source.id;

@@ -28,6 +28,11 @@ interface Side {
   key: string;
   affiliation: Country;
   kind: Actor['kind'];
+  /**
+   * The builder's actor for this side, once asked: asking again with the same name, affiliation and kind gives the
+   * same id and changes nothing (a stated affiliation only replaces an unstated one, and this side's is already there).
+   */
+  actorId?: string;
 }
 
 /** What a name says by itself: its actor key, and whether it is a country or organisation, or reads as a collective. */
@@ -185,8 +190,9 @@ export function createDyadicReader(mapping: Mapping<DyadicRole>, layout: DyadicL
     cells = [];
     const all = [...parserProblems, ...problems];
     const builder = new DatasetBuilder(fileName);
+    const notes = notesFor(layout, fileName);
     for (const contact of contacts.values()) {
-      const meeting = toMeeting(contact, builder, layout, fileName);
+      const meeting = toMeeting(contact, builder, layout, notes);
       if (typeof meeting === 'string') all.push({ row: contact.row, column: layout.columns.targetName ?? 'target', value: contact.events[0]!.target.name, message: meeting });
       else builder.addMeeting(meeting);
     }
@@ -212,16 +218,24 @@ export interface DyadicReader {
 }
 
 
-function toMeeting(contact: Contact, builder: DatasetBuilder, layout: DyadicLayout, fileName: string): Meeting | string {
+/** The notes every meeting and story of a file share: one string each, not one per record (202,572 in a year of ICEWS). */
+const notesFor = (layout: DyadicLayout, fileName: string) => ({
+  date: `Event date in ${layout.name} (${fileName}).`,
+  story: `Cited by ${layout.name} (${fileName}); the story text is not part of the file.`,
+});
+
+function toMeeting(contact: Contact, builder: DatasetBuilder, layout: DyadicLayout, notes: ReturnType<typeof notesFor>): Meeting | string {
   const code = SPECIFICITY.find((c) => contact.events.some((e) => e.code === c)) ?? '040';
   // 043: the row's source hosts; 042 alone: the visited target hosts.
   const hostEvent = contact.events.find((e) => e.code === '043') ?? contact.events.find((e) => e.code === '042');
   const host = hostEvent ? (hostEvent.code === '043' ? hostEvent.source : hostEvent.target) : null;
   const sides: Side[] = [];
-  const seen = new Set<string>();
+  // Most contacts are one or two rows: a look through their few sides is cheaper than a set per contact.
+  const seen = contact.events.length > 8 ? new Set<string>() : null;
   const add = (side: Side) => {
-    if (!seen.has(side.key)) sides.push(side);
-    seen.add(side.key);
+    if (seen ? seen.has(side.key) : sides.some((s) => s.key === side.key)) return;
+    sides.push(side);
+    seen?.add(side.key);
   };
   if (host) add(host);
   for (const e of contact.events) {
@@ -230,18 +244,18 @@ function toMeeting(contact: Contact, builder: DatasetBuilder, layout: DyadicLayo
   }
   if (sides.length < 2) return 'the source and target are the same actor: a contact needs two';
   const participants = sides.map((side) => ({
-    actorId: builder.actor(side.name, side.affiliation, side.kind, side.key),
+    actorId: (side.actorId ??= builder.actor(side.name, side.affiliation, side.kind, side.key)),
     ...(host && side.key === host.key ? { role: 'host' } : {}),
   }));
   const sourceId = contact.storyId
-    ? builder.source(`story:${contact.storyId}`, () => ({ title: `${layout.name} story ${contact.storyId}`, publisher: contact.publisher || null, published: null, titleNote: `Cited by ${layout.name} (${fileName}); the story text is not part of the file.` }), `story ${contact.storyId}`)
+    ? builder.source(`story:${contact.storyId}`, () => ({ title: `${layout.name} story ${contact.storyId}`, publisher: contact.publisher || null, published: null, titleNote: notes.story }), `story ${contact.storyId}`)
     : builder.fileSource();
   const locator = [contact.sentence && `sentence ${contact.sentence}`, contact.eventIds.length && `event ${contact.eventIds.join(', ')}`].filter(Boolean).join('; ');
   const summary = contact.events.map((e) => `${e.source.name} — ${e.text || `CAMEO ${e.code}`} — ${e.target.name}`).join('; ');
   return {
     id: builder.meetingId(contact.storyId ? `${layout.name.toLowerCase()}-${contact.storyId}-${contact.sentence || 0}` : `${layout.name.toLowerCase()}-${contact.eventIds[0] ?? contact.row}`),
     ...contact.date,
-    dateNote: `Event date in ${layout.name} (${fileName}).`,
+    dateNote: notes.date,
     type: TYPE_OF_CAMEO[code],
     cameo: code,
     ...(contact.location ? { location: contact.location } : {}),

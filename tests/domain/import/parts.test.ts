@@ -80,7 +80,9 @@ describe('slugs', () => {
       return /^[a-z0-9]/.test(latin) ? latin : `${prefix}-${latin}`;
     };
     const ascii = fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), maxLength: 70 });
-    fc.assert(fc.property(fc.oneof(ascii, fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom('ICEWS story 38551234', '  Ali   Asghar Khaji ', 'José', 'Straße', 'ﬁle')), (name) => {
+    // Lower-case words and single spaces take a shortcut: the same slug, up to and past the longest slug.
+    const plain = fc.array(fc.stringMatching(/^[a-z0-9]{1,12}$/), { minLength: 1, maxLength: 8 }).map((words) => words.join(' '));
+    fc.assert(fc.property(fc.oneof(ascii, plain, fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom('story 38551234', 'ICEWS story 38551234', '  Ali   Asghar Khaji ', 'José', 'Straße', 'ﬁle')), (name) => {
       expect(slugify(name)).toBe(byNormalizing(name));
       expect(slugify(name, 's')).toBe(byNormalizing(name, 's'));
     }), { numRuns: 600 });

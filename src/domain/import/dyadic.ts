@@ -218,51 +218,78 @@ export interface DyadicReader {
 }
 
 
-/** The notes every meeting and story of a file share: one string each, not one per record (202,572 in a year of ICEWS). */
+/** What every meeting and story of a file share: one string each, not one per record (202,572 in a year of ICEWS). */
 const notesFor = (layout: DyadicLayout, fileName: string) => ({
   date: `Event date in ${layout.name} (${fileName}).`,
   story: `Cited by ${layout.name} (${fileName}); the story text is not part of the file.`,
+  idPrefix: `${layout.name.toLowerCase()}-`,
 });
 
+const rankOf = new Map<string, number>(SPECIFICITY.map((c, k) => [c, k]));
+
+// A loop over a year's 200,000 contacts: written without the per-contact closures, spreads and sets a plainer version
+// had (a third of the import's last stage); the meeting's keys keep the same order.
 function toMeeting(contact: Contact, builder: DatasetBuilder, layout: DyadicLayout, notes: ReturnType<typeof notesFor>): Meeting | string {
-  const code = SPECIFICITY.find((c) => contact.events.some((e) => e.code === c)) ?? '040';
+  const { events } = contact;
+  let rank = SPECIFICITY.length - 1;
+  let hosting: Contact['events'][number] | undefined;
+  let visiting: Contact['events'][number] | undefined;
+  for (const e of events) {
+    rank = Math.min(rank, rankOf.get(e.code) ?? rank);
+    if (e.code === '043') hosting ??= e;
+    else if (e.code === '042') visiting ??= e;
+  }
+  const code = SPECIFICITY[rank]!;
   // 043: the row's source hosts; 042 alone: the visited target hosts.
-  const hostEvent = contact.events.find((e) => e.code === '043') ?? contact.events.find((e) => e.code === '042');
-  const host = hostEvent ? (hostEvent.code === '043' ? hostEvent.source : hostEvent.target) : null;
+  const host = hosting ? hosting.source : visiting ? visiting.target : null;
   const sides: Side[] = [];
   // Most contacts are one or two rows: a look through their few sides is cheaper than a set per contact.
-  const seen = contact.events.length > 8 ? new Set<string>() : null;
+  const seen = events.length > 8 ? new Set<string>() : null;
   const add = (side: Side) => {
     if (seen ? seen.has(side.key) : sides.some((s) => s.key === side.key)) return;
     sides.push(side);
     seen?.add(side.key);
   };
   if (host) add(host);
-  for (const e of contact.events) {
+  for (const e of events) {
     add(e.source);
     add(e.target);
   }
   if (sides.length < 2) return 'the source and target are the same actor: a contact needs two';
-  const participants = sides.map((side) => ({
-    actorId: (side.actorId ??= builder.actor(side.name, side.affiliation, side.kind, side.key)),
-    ...(host && side.key === host.key ? { role: 'host' } : {}),
-  }));
-  const sourceId = contact.storyId
-    ? builder.source(`story:${contact.storyId}`, () => ({ title: `${layout.name} story ${contact.storyId}`, publisher: contact.publisher || null, published: null, titleNote: notes.story }), `story ${contact.storyId}`)
+  const participants: Meeting['participants'] = new Array(sides.length);
+  for (let k = 0; k < sides.length; k++) {
+    const side = sides[k]!;
+    const actorId = (side.actorId ??= builder.actor(side.name, side.affiliation, side.kind, side.key));
+    participants[k] = host && side.key === host.key ? { actorId, role: 'host' } : { actorId };
+  }
+  const { storyId } = contact;
+  const sourceId = storyId
+    ? builder.source(`story:${storyId}`, () => ({ title: `${layout.name} story ${storyId}`, publisher: contact.publisher || null, published: null, titleNote: notes.story }), `story ${storyId}`)
     : builder.fileSource();
-  const locator = [contact.sentence && `sentence ${contact.sentence}`, contact.eventIds.length && `event ${contact.eventIds.join(', ')}`].filter(Boolean).join('; ');
-  const summary = contact.events.map((e) => `${e.source.name} — ${e.text || `CAMEO ${e.code}`} — ${e.target.name}`).join('; ');
-  return {
-    id: builder.meetingId(contact.storyId ? `${layout.name.toLowerCase()}-${contact.storyId}-${contact.sentence || 0}` : `${layout.name.toLowerCase()}-${contact.eventIds[0] ?? contact.row}`),
-    ...contact.date,
+  const sentence = contact.sentence ? `sentence ${contact.sentence}` : '';
+  const eventList = contact.eventIds.length ? `event ${contact.eventIds.join(', ')}` : '';
+  const locator = sentence && eventList ? `${sentence}; ${eventList}` : sentence || eventList;
+  let summary = '';
+  for (let k = 0; k < events.length; k++) {
+    const e = events[k]!;
+    summary += `${k ? '; ' : ''}${e.source.name} — ${e.text || `CAMEO ${e.code}`} — ${e.target.name}`;
+  }
+  const { date } = contact;
+  const meeting = {
+    id: builder.meetingId(storyId ? `${notes.idPrefix}${storyId}-${contact.sentence || 0}` : `${notes.idPrefix}${contact.eventIds[0] ?? contact.row}`),
+    date: date.date,
+    datePrecision: date.datePrecision,
+    earliest: date.earliest,
+    latest: date.latest,
     dateNote: notes.date,
     type: TYPE_OF_CAMEO[code],
     cameo: code,
-    ...(contact.location ? { location: contact.location } : {}),
-    ...(contact.coordinates ? { coordinates: contact.coordinates } : {}),
-    participants,
-    topics: [],
-    summary: `${summary}.`,
-    evidence: [{ sourceId, ...(locator ? { locator } : {}) }],
-  };
+  } as Meeting;
+  if (contact.location) meeting.location = contact.location;
+  if (contact.coordinates) meeting.coordinates = contact.coordinates;
+  meeting.participants = participants;
+  meeting.topics = [];
+  meeting.summary = `${summary}.`;
+  meeting.evidence = [locator ? { sourceId, locator } : { sourceId }];
+  return meeting;
 }

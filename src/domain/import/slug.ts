@@ -66,9 +66,11 @@ export class SlugRegistry {
   /** `idFor` for a key never asked for before, by a caller that keeps its own map from keys to ids (the dataset builder). */
   idForNew(key: string, name: string): string {
     let id = slugify(name, this.prefix);
-    const taken = this.owner.get(id);
-    if (taken !== undefined && taken !== key) id = `${id}-${shortHash(key)}`;
-    while (this.owner.has(id) && this.owner.get(id) !== key) id = `${id}-${shortHash(id + key)}`;
+    let taken = this.owner.get(id);
+    if (taken !== undefined && taken !== key) {
+      id = `${id}-${shortHash(key)}`;
+      while ((taken = this.owner.get(id)) !== undefined && taken !== key) id = `${id}-${shortHash(id + key)}`;
+    }
     this.owner.set(id, key);
     return id;
   }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appUrl, openApp, useBrowser } from './browser';
-import { expectViewsAgree, network, TOTAL } from './helpers';
+import { details, expectViewsAgree, network, TOTAL } from './helpers';
 import { generateSynthetic } from '../../scripts/generate-synthetic';
 import type { Dataset } from '../../src/domain/schema';
 import { importSummary, importText } from '../../src/domain/import/pipeline';
@@ -117,6 +117,12 @@ describe('import', () => {
     const said = (await shown.textContent())!;
     expect(said).toContain(importSummary(expected));
     for (const p of expected.problems) expect(said).toContain(`Row ${p.row},`);
+    // A meeting from the end of the file (the load worker's own part), opened by a link: its record as the import made it.
+    const last = expected.dataset.meetings.at(-1)!;
+    await page.goto(appUrl(`data=linked/big-events.tab&select=meeting:${last.id}`));
+    const panel = details(page);
+    await expect.poll(() => panel.textContent(), { timeout: 60_000 }).toContain(last.summary);
+    expect(await panel.textContent()).toContain(last.evidence[0]!.locator!);
     await context.close();
   });
 

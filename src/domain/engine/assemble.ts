@@ -53,7 +53,7 @@ export class IndexAssembler {
       this.received.meetings = n;
     } else if (meetingText) {
       const n = counts.meetings;
-      const texts = (this.meetingTexts = new RecordTexts<Meeting>(n, meetingText.chunk));
+      const texts = (this.meetingTexts = new RecordTexts<Meeting>(n, meetingText.chunk, true));
       this.meetings = lazyList(n, (i) => texts.read(i)) as Meeting[];
       this.participants = lazyList(n, (i) => csrRow(packed.participants, i)) as Int32Array[];
       this.meetingPos = new PositionMap(meetingText.ids, n);

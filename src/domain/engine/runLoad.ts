@@ -6,12 +6,12 @@ import { isolate } from '../bidi';
 import { copyPacked, packIndex, packedBuffers } from './packedIndex';
 import { LAZY_RECORDS_MIN_MEETINGS, QUERY_WORKER_MIN_MEETINGS } from './thresholds';
 import { elementSpans, joinIds, type RecordBytes, type SpanScanner } from './recordBytes';
-import { TEXT_CHUNK, textChunk } from './recordText';
+import { chunkBuffers, TEXT_CHUNK, textChunk } from './recordText';
 import { columnBuffers, queryColumnsFrom } from './queryColumns';
 import { readFileBytes, storeFileBytes } from './storedFiles';
 import { sendSearchTexts } from './searchTexts';
 import type { TextPost } from './queryProtocol';
-import type { ChunkField, LoadRequest, LoadStage, LoadSummary, Post } from './protocol';
+import type { ChunkField, LoadReply, LoadRequest, LoadStage, LoadSummary, Post } from './protocol';
 import type { ChunkCredit } from './chunkCredit';
 import { fetchDataset, type Download } from './fetchBody';
 import { isJsonText, readWhileDownloading, type StreamedRead } from './streamedImport';
@@ -196,8 +196,8 @@ export async function handOver(dataset: Dataset, summary: LoadSummary, post: Pos
       let endAt = Math.min(list.length, offset + (asText ? TEXT_CHUNK : size));
       if (field === 'sources' && !asText) endAt = sourceChunkEnd(dataset.sources, offset, endAt);
       if (asText) {
-        const chunk = textChunk(list, offset, endAt);
-        post({ type: field === 'meetings' ? 'meetingText' : 'sourceText', offset, ...chunk }, [chunk.ends.buffer as ArrayBuffer]);
+        const chunk = textChunk(list, offset, endAt, field === 'meetings');
+        post((field === 'meetings' ? { type: 'meetingText', offset, ...chunk } : { type: 'sourceText', offset, ...chunk }) as LoadReply, chunkBuffers(chunk));
       } else post({ type: 'chunk', field, offset, items: list.slice(offset, endAt) });
       sent += endAt - offset;
       offset = endAt;

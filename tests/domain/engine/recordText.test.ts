@@ -21,7 +21,7 @@ describe('records as text chunks', () => {
     const texts = new RecordTexts<unknown>(3, 2);
     expect(() => texts.add(1, textChunk(records, 1, 3))).toThrow(/does not fit/);
     expect(() => texts.add(2, textChunk(records, 1, 3))).toThrow(/does not fit/);
-    const cut = textChunk(records, 0, 2);
+    const cut = textChunk(records, 0, 2) as { text: string; ends: Float64Array };
     expect(() => texts.add(0, { ...cut, text: cut.text.slice(0, -1) })).toThrow(/cut short/);
     texts.add(0, cut);
     expect(() => texts.add(0, cut)).toThrow(/twice/);

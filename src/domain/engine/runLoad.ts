@@ -63,7 +63,7 @@ export async function runLoad(request: LoadRequest, post: Post, { signal, credit
   let meetingBytes: RecordBytes | undefined;
   let positions: RecordPositions | undefined;
   // An import's outcome: its dataset, or the reply that says why there is none (null).
-  const imported = (outcome: ImportOutcome): { dataset: Dataset; summary: LoadSummary } | null => {
+  const imported = (outcome: ImportOutcome): { dataset: Dataset; summary: LoadSummary; positions?: RecordPositions } | null => {
     if (outcome.ok) return importedParts(outcome);
     if (outcome.needsMapping) post({ type: 'needsMapping', needs: outcome });
     else post({ type: 'failed', title: outcome.title, issues: outcome.issues, total: outcome.issues.length });
@@ -72,7 +72,7 @@ export async function runLoad(request: LoadRequest, post: Post, { signal, credit
   if (request.kind === 'table') {
     const parts = imported(importText('', fileName, { table: request.table, mapping: request.mapping }));
     if (!parts) return;
-    ({ dataset, summary } = parts);
+    ({ dataset, summary, positions } = parts);
   } else {
     let bytes: () => ArrayBuffer;
     let scanned: SpanScanner | undefined;
@@ -104,7 +104,7 @@ export async function runLoad(request: LoadRequest, post: Post, { signal, credit
     if (outcome) {
       const parts = imported(outcome);
       if (!parts) return;
-      ({ dataset, summary } = parts);
+      ({ dataset, summary, positions } = parts);
     } else {
       // Also where a streamed body turned out not to be valid text: decoding it whole says where.
       const json = isJsonText(headOf(bytes()), fileName);
@@ -121,7 +121,7 @@ export async function runLoad(request: LoadRequest, post: Post, { signal, credit
       } else {
         const parts = imported(importText(decoded.text, fileName, { onProgress: (p) => report(p.rows, p.fraction) }));
         if (!parts) return;
-        ({ dataset, summary } = parts);
+        ({ dataset, summary, positions } = parts);
       }
     }
   }
@@ -154,9 +154,9 @@ function partHelper(): (() => PartHelper) | undefined {
   return () => workerHelper(new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' }));
 }
 
-function importedParts(outcome: import('../import/pipeline').Imported): { dataset: Dataset; summary: LoadSummary } {
-  const { dataset, ...imported } = outcome;
-  return { dataset, summary: { kind: 'import', imported } };
+function importedParts(outcome: import('../import/pipeline').Imported): { dataset: Dataset; summary: LoadSummary; positions?: RecordPositions } {
+  const { dataset, positions, ...imported } = outcome;
+  return { dataset, summary: { kind: 'import', imported }, ...(positions ? { positions } : {}) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Dataset } from '../schema';
-import { formatIssue, parseDatasetText, validateDataset, type DatasetIssue } from '../validate';
+import { formatIssue, parseDatasetText, validateDataset, type DatasetIssue, type RecordPositions } from '../validate';
 import { createDelimitedStream, parseDelimited, delimiterName, type ParseProgress, type RowSink, type Table } from './delimited';
 import { DYADIC_LAYOUTS, MEETINGS_SHEET, guessMapping, hasRequired, matchLayout, type DyadicLayout, type DyadicRole, type Mapping, type MappingGuess, type SheetRole } from './layouts';
 import { createDyadicReader, readDyadic, type DyadicReader, type DyadicResult } from './dyadic';
@@ -20,6 +20,8 @@ export interface Imported {
   unmatched: string[];
   /** Event rows that were not contacts (dyadic layouts only). */
   notContacts: number;
+  /** The actors' and topics' positions validation looked up (packIndex uses them instead of looking them up again). */
+  positions?: RecordPositions;
 }
 
 /** The columns are not a known layout: the user maps them (the table is kept so mapping needs no second parse). */
@@ -147,7 +149,7 @@ function finish(read: Omit<Imported, 'ok'>, fileName: string): ImportOutcome {
   }
   const checked = validateDataset(read.dataset);
   if (!checked.ok) return failure(`${isolate(fileName)} was read but the result is not valid`, checked.issues);
-  return { ok: true, ...read, dataset: checked.dataset };
+  return { ok: true, ...read, dataset: checked.dataset, positions: checked.positions };
 }
 
 /** "120 rows became 97 meetings; 3 rows skipped" — the same sentence in the dialog, the notice and the tests. */

@@ -123,6 +123,14 @@ describe('import', () => {
     const panel = details(page);
     await expect.poll(() => panel.textContent(), { timeout: 60_000 }).toContain(last.summary);
     expect(await panel.textContent()).toContain(last.evidence[0]!.locator!);
+
+    // The same file opened from disk: read in two parts too, the same rows listed before it loads.
+    await fileInput(page).setInputFiles({ name: 'big-events.tab', mimeType: 'text/tab-separated-values', buffer: body });
+    const dialog = page.getByRole('dialog', { name: /Some rows of big-events\.tab cannot be read/ });
+    await dialog.waitFor({ timeout: 60_000 });
+    expect(await dialog.textContent()).toContain(importSummary(expected));
+    const listed = (await dialog.getByRole('table', { name: 'Rows that will not load' }).textContent())!;
+    for (const p of expected.problems) expect(listed).toContain(String(p.row));
     await context.close();
   });
 

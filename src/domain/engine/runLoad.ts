@@ -15,7 +15,7 @@ import type { ChunkField, LoadReply, LoadRequest, LoadStage, LoadSummary, Post }
 import type { ChunkCredit } from './chunkCredit';
 import { fetchDataset, type Download } from './fetchBody';
 import { isJsonText, readWhileDownloading, type StreamedRead } from './streamedImport';
-import { workerHelper, type PartHelper } from './splitRead';
+import { readFileInParts, workerHelper, type PartHelper } from './splitRead';
 import { overallFraction, throttled } from './loadProgress';
 
 /** Records per chunk: small enough that the page decodes and files one message in a few milliseconds (at 250,000 meetings
@@ -100,6 +100,8 @@ export async function runLoad(request: LoadRequest, post: Post, { signal, credit
     // Started before reading, which takes longer: the copy is done in this worker by the time the records are.
     if (request.storeAs !== undefined && request.kind === 'bytes') storing = storeFileBytes(request.storeAs, bytes());
     progress('read', 0, 0);
+    // A large event file from disk is read on both cores, as a link's is while it downloads.
+    if (request.kind !== 'url') streamed = await readFileInParts(bytes(), fileName, partHelper(), report);
     const outcome = await streamed?.end();
     if (outcome) {
       const parts = imported(outcome);

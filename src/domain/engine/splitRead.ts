@@ -1,8 +1,8 @@
 import { createDelimitedStream, detectDelimiter, FIRST_PIECE, guessLineBreak, headerOf, type DelimitedStream } from '../import/delimited';
-import { createPieceDecoder, encodingOf } from '../import/decode';
-import { eventOutcome, eventReadingFor, type EventReading, type ImportOutcome } from '../import/pipeline';
+import { createPieceDecoder, encodingOf, headOf } from '../import/decode';
+import { eventOutcome, eventReadingFor, looksLikeJson, type EventReading, type ImportOutcome } from '../import/pipeline';
 import { rowKinds } from '../import/eventRows';
-import type { BodyTap } from './bodyTap';
+import { BodyTap } from './bodyTap';
 import type { PartDone, PartStart } from './partParse';
 import { forEachRow, type RowBatch } from './rowBatch';
 
@@ -192,4 +192,37 @@ export function readInParts(tap: BodyTap, plan: SplitPlan, fileName: string, hel
       return eventOutcome({ header: plan.header, rows: [], delimiter: plan.delimiter, problems }, plan.reading, fileName);
     },
   };
+}
+
+/** A helper that cannot start (a policy against workers here) is no reason not to read the file: in one part, then. */
+export function startHelper(helper: () => PartHelper): PartHelper | null {
+  try {
+    return helper();
+  } catch {
+    return null;
+  }
+}
+
+/** Pieces a file already in memory is handed to the two parts in (views, not copies, on this side). */
+const FILE_PIECE = 1 << 20;
+
+/**
+ * A file opened from disk (or reopened from this browser's storage) read in two parts like a link's body, or null
+ * when it is not one to split (small, JSON, a sheet, not UTF-8) or no helper can start: the caller reads it whole.
+ */
+export async function readFileInParts(bytes: ArrayBuffer, fileName: string, helper: (() => PartHelper) | undefined, onProgress: (rows: number, within: number) => void, minBytes = SPLIT_MIN_BYTES): Promise<{ end(): Promise<ImportOutcome | null> } | null> {
+  if (!helper || bytes.byteLength < minBytes) return null;
+  const view = new Uint8Array(bytes);
+  if (looksLikeJson(headOf(view), fileName)) return null;
+  const tap = new BodyTap();
+  tap.total = view.length;
+  for (let at = 0; at < view.length; at += FILE_PIECE) tap.push(view.subarray(at, at + FILE_PIECE));
+  tap.end();
+  const plan = await planSplit(tap, fileName, minBytes);
+  const started = plan ? startHelper(helper) : null;
+  if (!plan || !started) {
+    tap.release();
+    return null;
+  }
+  return readInParts(tap, plan, fileName, started, onProgress);
 }

@@ -1,7 +1,7 @@
 import { createPieceDecoder, encodingOf, headOf } from '../import/decode';
 import { importStream, type ImportOutcome } from '../import/pipeline';
 import type { Download } from './fetchBody';
-import { planSplit, readInParts, type PartHelper } from './splitRead';
+import { planSplit, readInParts, startHelper, type PartHelper } from './splitRead';
 
 /** JSON datasets by name or first characters; everything else goes through the import readers. */
 export const isJsonText = (text: string, name: string): boolean => /\.json$/i.test(name.split('?')[0]!) || /^\s*[[{]/.test(text.slice(0, 64));
@@ -56,13 +56,4 @@ export async function readWhileDownloading(download: Download, fileName: string,
       return valid ? stream.end() : null;
     },
   };
-}
-
-/** A helper that cannot start (a policy against workers here) is no reason not to read the file: in one part, then. */
-function startHelper(helper: () => PartHelper): PartHelper | null {
-  try {
-    return helper();
-  } catch {
-    return null;
-  }
 }

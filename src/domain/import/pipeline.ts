@@ -45,7 +45,8 @@ export type ImportOutcome = Imported | NeedsMapping | ImportFailure;
 
 export const DELIMITED_EXTENSIONS = ['.csv', '.tsv', '.tab', '.txt'] as const;
 
-const looksLikeJson = (text: string, fileName: string) => /\.json$/i.test(fileName) || /^\s*[[{]/.test(text.slice(0, 64));
+/** A JSON dataset by its name or first characters (everything else goes to the delimited readers). */
+export const looksLikeJson = (text: string, fileName: string) => /\.json$/i.test(fileName) || /^\s*[[{]/.test(text.slice(0, 64));
 
 const failure = (title: string, issues: DatasetIssue[]): ImportFailure => ({ ok: false, needsMapping: false, title, issues });
 

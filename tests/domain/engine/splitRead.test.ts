@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BodyTap } from '../../../src/domain/engine/bodyTap';
 import { createPartParser } from '../../../src/domain/engine/partParse';
-import { lineBreakEnd, planSplit, readInParts, type PartHelper, type PartReply } from '../../../src/domain/engine/splitRead';
+import { lineBreakEnd, planSplit, readFileInParts, readInParts, type PartHelper, type PartReply } from '../../../src/domain/engine/splitRead';
 import { importText } from '../../../src/domain/import/pipeline';
 
 /** The helper's parser in this process, its replies delivered later as a worker's would be. */
@@ -124,5 +124,21 @@ describe('an event file read in two parts (helper and load worker)', () => {
     expect(lineBreakEnd(bytes, 4, '\r', -1)).toBe(9);
     expect(lineBreakEnd(encode('\nx'), 0, '\r\n', 13)).toBe(1);
     expect(lineBreakEnd(encode('\nx'), 0, '\r\n', 65)).toBe(-1);
+  });
+
+  it('reads a file opened from disk the same way, and leaves small files, JSON and sheets to the whole-file reader', async () => {
+    const many = [header, ...Array.from({ length: 3000 }, (_, k) => rows[k % rows.length]!.replace(/^\d+\t/, `${k + 1}\t`))].join('\r\n');
+    const bytes = encode(many).buffer as ArrayBuffer;
+    const log: string[] = [];
+    const read = await readFileInParts(bytes, 'disk.tab', () => inProcessHelper(log), () => undefined, 1024);
+    expect(read).not.toBeNull();
+    expect(await read!.end()).toEqual(importText(many, 'disk.tab'));
+    expect(log.filter((t) => t === 'piece').length).toBeGreaterThan(0);
+    expect(await readFileInParts(bytes, 'disk.tab', () => inProcessHelper(), () => undefined)).toBeNull();
+    expect(await readFileInParts(bytes, 'disk.tab', undefined, () => undefined, 1024)).toBeNull();
+    const json = encode(JSON.stringify({ meetings: Array.from({ length: 200 }, (_, k) => ({ id: `m${k}` })) })).buffer as ArrayBuffer;
+    expect(await readFileInParts(json, 'data.json', () => inProcessHelper(), () => undefined, 1024)).toBeNull();
+    const sheet = encode(`date,participants\n${'2020-01-01,A;B\n'.repeat(200)}`).buffer as ArrayBuffer;
+    expect(await readFileInParts(sheet, 'sheet.csv', () => inProcessHelper(), () => undefined, 1024)).toBeNull();
   });
 });

@@ -26,7 +26,8 @@ export type TextMessage = { type: 'texts'; first: number; block: string; lengths
 export type TextPost = (message: TextMessage, transfer?: Transferable[]) => void;
 
 export type QueryRequest =
-  | { type: 'init'; columns: QueryColumns }
+  /** `openingPicture`: the page opens with no filter, so the unfiltered answers are worth making before it asks. */
+  | { type: 'init'; columns: QueryColumns; openingPicture?: boolean }
   | Extract<TextMessage, { type: 'texts' }>
   /** The load worker sends the texts on this port (the page never holds them); `textsReady` answers the last. */
   | { type: 'textsPort'; port: MessagePort }

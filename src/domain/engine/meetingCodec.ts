@@ -35,7 +35,7 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const isPlainNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && !Object.is(v, -0);
 
 /** Whether `o`'s own keys are exactly `keys` in that order, with `optional` ones allowed to be missing. */
-function keysAre(o: object, keys: readonly string[], optional: ReadonlySet<string> = new Set()): boolean {
+export function keysAre(o: object, keys: readonly string[], optional: ReadonlySet<string> = new Set()): boolean {
   let k = 0;
   for (const key in o) {
     if (!Object.hasOwn(o, key)) return false;
@@ -47,25 +47,25 @@ function keysAre(o: object, keys: readonly string[], optional: ReadonlySet<strin
   return k === keys.length;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+export const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 
 function fitsShape(m: unknown): m is Meeting {
-  if (!isObject(m) || !keysAre(m, MEETING_KEYS, OPTIONAL)) return false;
+  if (!isPlainObject(m) || !keysAre(m, MEETING_KEYS, OPTIONAL)) return false;
   if (![m.id, m.date, m.datePrecision, m.earliest, m.latest, m.dateNote, m.type, m.cameo, m.summary].every(isString)) return false;
   if (m.location !== undefined && !isString(m.location)) return false;
   if (m.coordinates !== undefined) {
     const c = m.coordinates;
-    if (!isObject(c) || !keysAre(c, ['latitude', 'longitude']) || !isPlainNumber(c.latitude) || !isPlainNumber(c.longitude)) return false;
+    if (!isPlainObject(c) || !keysAre(c, ['latitude', 'longitude']) || !isPlainNumber(c.latitude) || !isPlainNumber(c.longitude)) return false;
   }
   const { participants, topics, evidence } = m;
   if (!Array.isArray(participants) || !Array.isArray(topics) || !Array.isArray(evidence) || evidence.length !== 1) return false;
   for (const p of participants as unknown[]) {
-    if (!isObject(p) || !isString(p.actorId)) return false;
+    if (!isPlainObject(p) || !isString(p.actorId)) return false;
     if (!(p.role === undefined ? keysAre(p, ['actorId']) : isString(p.role) && keysAre(p, ['actorId', 'role']))) return false;
   }
   if (!(topics as unknown[]).every(isString)) return false;
   const e = evidence[0] as unknown;
-  if (!isObject(e) || !isString(e.sourceId)) return false;
+  if (!isPlainObject(e) || !isString(e.sourceId)) return false;
   return e.locator === undefined ? keysAre(e, ['sourceId']) : isString(e.locator) && keysAre(e, ['sourceId', 'locator']);
 }
 

@@ -26,8 +26,6 @@ export interface LoadOptions {
   onProgress?: (rows: number, fraction: number) => void;
   /** A link's body that has not fully arrived by then fails the load ("did not arrive"). */
   timeoutMs?: number;
-  /** Whether the dataset will open with no filter (asked when its query worker starts, before the records are in). */
-  opensUnfiltered?: () => boolean;
 }
 
 export interface LoadHandle {
@@ -90,7 +88,7 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
           return finish({ kind: 'needsMapping', needs: reply.needs });
         case 'head':
           assembler = new IndexAssembler(reply.packed, reply.rest, reply.counts, reply.meetingBytes, reply.meetingText, reply.sourceText);
-          if (reply.query) queryWorker = startQueryWorkerEarly(reply.query, options.opensUnfiltered?.() ?? false);
+          if (reply.query) queryWorker = startQueryWorkerEarly(reply.query);
           return;
         case 'chunk':
           assembler!.add(reply.field, reply.offset, reply.items);

@@ -12,7 +12,6 @@ import { useStore } from './store';
 import { cancelLoad, startLoad, type LoadOutcome } from './dataSource';
 import { handleLoaded } from './importDataset';
 import { isolate } from '../domain/bidi';
-import { hasActiveFilters } from '../domain/filters';
 
 export const BUNDLED_DATA_URL = `${import.meta.env.BASE_URL}data/meetings.json`;
 /** A link's dataset that has not arrived by then is reported (with Retry and the bundled dataset), not waited on forever. */
@@ -142,7 +141,6 @@ export function runEngineLoad(request: LoadRequest, timeoutMs?: number): Promise
   const name = request.fileName;
   return startLoad(request, {
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-    opensUnfiltered: () => !hasActiveFilters(useStore.getState().filters),
     onProgress: (rows, fraction) => {
       // A cancelled or finished load leaves the bar alone.
       if (useStore.getState().importProgress?.name === name) setImportProgress({ name, rows, fraction });

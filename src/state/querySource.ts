@@ -18,8 +18,8 @@ export function pageEngine(index: DatasetIndex): QueryEngine {
 
 let current: { index: DatasetIndex; source: WorkerDataSource } | null = null;
 
-const startWorker = (columns: QueryColumns, openingPicture = false) =>
-  workerDataSource(new Worker(new URL('../domain/engine/query.worker.ts', import.meta.url), { type: 'module' }) as unknown as QueryPort, columns, { openingPicture });
+const startWorker = (columns: QueryColumns) =>
+  workerDataSource(new Worker(new URL('../domain/engine/query.worker.ts', import.meta.url), { type: 'module' }) as unknown as QueryPort, columns);
 
 /**
  * A query worker started while its dataset still loads (`index` null until the load has assembled it): at most one;
@@ -29,13 +29,12 @@ let early: { index: DatasetIndex | null; source: WorkerDataSource } | null = nul
 
 /**
  * Starts the query worker on the columns the load worker sent ahead of the records, so it builds its engine while
- * they are handed over (at 250,000 meetings ~250 ms that the first picture otherwise waited for); `openingPicture`: the
- * page opens unfiltered (queryHandler.ts). Null without workers.
+ * they are handed over (at 250,000 meetings ~250 ms that the first picture otherwise waited for). Null without workers.
  */
-export function startQueryWorkerEarly(columns: QueryColumns, openingPicture = false): WorkerDataSource | null {
+export function startQueryWorkerEarly(columns: QueryColumns): WorkerDataSource | null {
   if (typeof Worker === 'undefined') return null;
   early?.source.dispose();
-  early = { index: null, source: startWorker(columns, openingPicture) };
+  early = { index: null, source: startWorker(columns) };
   return early.source;
 }
 

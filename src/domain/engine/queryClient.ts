@@ -43,7 +43,7 @@ const graphKey = (query: GraphQuery): string | null => (query.positions ? null :
  * Each question waits for its own answer; superseding is checked twice: the worker skips questions overtaken
  * before it reached them, and `latestOnly` drops an answer whose question was overtaken while it was computed.
  */
-export function workerDataSource(port: QueryPort, columns: QueryColumns, { openingPicture = false } = {}): WorkerDataSource {
+export function workerDataSource(port: QueryPort, columns: QueryColumns): WorkerDataSource {
   let nextId = 0;
   const pending = new Map<number, { resolve: (answer: unknown) => void; reject: (error: Error) => void }>();
   let markReady!: (info: { columnBytes: number; buildMs: number }) => void;
@@ -64,7 +64,7 @@ export function workerDataSource(port: QueryPort, columns: QueryColumns, { openi
     else if (reply.type === 'superseded') waiter.resolve(null);
     else waiter.reject(new Error(reply.message));
   };
-  port.postMessage({ type: 'init', columns, ...(openingPicture ? { openingPicture } : {}) }, columnBuffers(columns));
+  port.postMessage({ type: 'init', columns }, columnBuffers(columns));
   const ask = latestOnly();
   const send = <K extends QueryKind>(question: Question & { kind: K }) =>
     ask(question.kind, () => new Promise<AnswerOf<K> | null>((resolve, reject) => {

@@ -71,7 +71,6 @@ export function createQueryHandler(post: (reply: QueryReply, transfer?: Transfer
       texts = new Array<string>(request.columns.meetingCount);
       engine = new QueryEngine(queryIndexOf(request.columns), textOf);
       post({ type: 'ready', columnBytes: columnBytes(request.columns), buildMs: performance.now() - started });
-      if (request.openingPicture) later(() => engine && openingPicture(engine));
       return;
     }
     if (request.type === 'texts') return storeTexts(texts, request.first, request.block, request.lengths);
@@ -93,16 +92,6 @@ export function createQueryHandler(post: (reply: QueryReply, transfer?: Transfer
       later(drain);
     }
   };
-}
-
-/**
- * Started early (state/querySource.ts), the engine is ready while the records are still being handed over to the page:
- * when the page opens with no filter, the unfiltered network and facet counts it asks for first are made meanwhile
- * and kept, so the first picture does not wait for them (~60 ms less at 200,000 meetings). Nothing is posted.
- */
-export function openingPicture(engine: QueryEngine): void {
-  engine.facetCounts(EMPTY_FILTERS);
-  engine.graphWire({ filters: EMPTY_FILTERS, window: null, focus: [] });
 }
 
 /**

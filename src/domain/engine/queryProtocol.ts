@@ -26,8 +26,7 @@ export type TextMessage = { type: 'texts'; first: number; block: string; lengths
 export type TextPost = (message: TextMessage, transfer?: Transferable[]) => void;
 
 export type QueryRequest =
-  /** `openingPicture`: the page opens with no filter, so the unfiltered answers are worth making before it asks. */
-  | { type: 'init'; columns: QueryColumns; openingPicture?: boolean }
+  | { type: 'init'; columns: QueryColumns }
   | Extract<TextMessage, { type: 'texts' }>
   /** The load worker sends the texts on this port (the page never holds them); `textsReady` answers the last. */
   | { type: 'textsPort'; port: MessagePort }

@@ -3,7 +3,7 @@ import { buildIndex } from '../../../src/domain/indexes';
 import { EMPTY_FILTERS } from '../../../src/domain/filters';
 import { QueryEngine } from '../../../src/domain/engine/query';
 import { columnsOf, queryIndexOf } from '../../../src/domain/engine/queryColumns';
-import { createQueryHandler, openingPicture, warmUp } from '../../../src/domain/engine/queryHandler';
+import { createQueryHandler, warmUp } from '../../../src/domain/engine/queryHandler';
 import type { QueryReply } from '../../../src/domain/engine/queryProtocol';
 import type { Dataset } from '../../../src/domain/schema';
 import { generateSynthetic } from '../../../scripts/bench/synthetic/generate';
@@ -39,25 +39,5 @@ describe('the query worker warming up once the search texts are in', () => {
     tasks[0]!();
     expect(posted.map((r) => r.type)).toEqual(['ready', 'textsReady']);
     channel.port2.close();
-  });
-
-  it('makes the unfiltered answers while the records are handed over, only when the page opens unfiltered; no answer changes', () => {
-    for (const opening of [true, false]) {
-      const posted: QueryReply[] = [];
-      const tasks: (() => void)[] = [];
-      const handle = createQueryHandler((reply) => void posted.push(reply), (run) => void tasks.push(run));
-      handle({ type: 'init', columns: columnsOf(index), ...(opening ? { openingPicture: true } : {}) });
-      expect(tasks).toHaveLength(opening ? 1 : 0);
-      tasks.splice(0).forEach((run) => run());
-      expect(posted.map((r) => r.type)).toEqual(['ready']);
-    }
-    const opened = new QueryEngine(queryIndexOf(columns));
-    openingPicture(opened);
-    const fresh = new QueryEngine(queryIndexOf(columns));
-    const code = [...index.byAffiliation.keys()][0]!;
-    for (const filters of [EMPTY_FILTERS, { ...EMPTY_FILTERS, countries: [code] }]) {
-      expect(opened.facetCounts(filters)).toEqual(fresh.facetCounts(filters));
-      expect(opened.graphWire({ filters, window: null, focus: [] })).toEqual(fresh.graphWire({ filters, window: null, focus: [] }));
-    }
   });
 });

@@ -1,6 +1,6 @@
 import { createDelimitedStream } from '../import/delimited';
 import { createPieceDecoder } from '../import/decode';
-import { matchLayout, DYADIC_LAYOUTS } from '../import/layouts';
+import { findDyadicLayout } from '../import/layouts';
 import { rowKinds } from '../import/eventRows';
 import type { ImportProblem } from '../import/problems';
 import { createRowBatcher, type RowBatch } from './rowBatch';
@@ -38,10 +38,10 @@ export function createPartParser(start: PartStart, send: (batch: RowBatch, rows:
     start.fileName,
     (_, parsed) => (chars = parsed),
     (header) => {
-      const layout = DYADIC_LAYOUTS.find((l) => matchLayout(header, l));
-      if (!layout) return () => undefined;
+      const found = findDyadicLayout(header);
+      if (!found) return () => undefined;
       layoutFound = true;
-      const kindOf = rowKinds(matchLayout(header, layout)!, layout);
+      const kindOf = rowKinds(found.mapping, found.layout);
       return (cells, i) => {
         rows = i + 1;
         const kind = kindOf(cells);

@@ -105,3 +105,12 @@ export function matchLayout(header: readonly string[], layout: DyadicLayout): Ma
   }
   return layout.signature.every((r) => mapping[r] !== undefined) ? mapping : null;
 }
+
+/** The first event layout whose columns a header names, with where they are; null for anything else (a sheet). */
+export function findDyadicLayout(header: readonly string[]): { layout: DyadicLayout; mapping: Mapping<DyadicRole> } | null {
+  for (const layout of DYADIC_LAYOUTS) {
+    const mapping = matchLayout(header, layout);
+    if (mapping) return { layout, mapping };
+  }
+  return null;
+}

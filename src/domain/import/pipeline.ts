@@ -1,7 +1,7 @@
 import type { Dataset } from '../schema';
 import { formatIssue, parseDatasetText, validateDataset, type DatasetIssue, type RecordPositions } from '../validate';
 import { createDelimitedStream, parseDelimited, delimiterName, type ParseProgress, type RowSink, type Table } from './delimited';
-import { DYADIC_LAYOUTS, MEETINGS_SHEET, guessMapping, hasRequired, matchLayout, type DyadicLayout, type DyadicRole, type Mapping, type MappingGuess, type SheetRole } from './layouts';
+import { MEETINGS_SHEET, findDyadicLayout, guessMapping, hasRequired, type DyadicLayout, type DyadicRole, type Mapping, type MappingGuess, type SheetRole } from './layouts';
 import { createDyadicReader, readDyadic, type DyadicReader, type DyadicResult } from './dyadic';
 import { readMeetingsSheet } from './meetingsSheet';
 import { formatProblem, skippedRows, type ImportProblem } from './problems';
@@ -97,11 +97,8 @@ function eventSink(fileName: string, mapping?: Mapping<SheetRole>): { sink: RowS
 
 /** The reader for a header that names an event layout's columns (the first that matches), or null: not an event file. */
 export function eventReadingFor(header: readonly string[], fileName: string): EventReading | null {
-  for (const layout of DYADIC_LAYOUTS) {
-    const found = matchLayout(header, layout);
-    if (found) return { reader: createDyadicReader(found, layout, fileName), layout, mapping: found };
-  }
-  return null;
+  const found = findDyadicLayout(header);
+  return found && { reader: createDyadicReader(found.mapping, found.layout, fileName), ...found };
 }
 
 /** An event file read in parts (splitRead.ts): its header, delimiter and every part's parser problems, and the one reader all its rows went through. */
@@ -111,12 +108,8 @@ function fromTable(table: Table, streamed: EventReading | null, fileName: string
   if (!table.header.some((h) => h !== '')) return failure(`${isolate(fileName)} has no header row`, [{ path: 'line 1', message: 'the first line must name the columns (e.g. date, participants)' }]);
   const separated = `${delimiterName(table.delimiter)}-separated`;
   if (streamed) return fromEvents(streamed.reader.finish(table.problems), streamed.layout, streamed.mapping, table, separated, fileName);
-  if (!mapping) {
-    for (const layout of DYADIC_LAYOUTS) {
-      const found = matchLayout(table.header, layout);
-      if (found) return fromEvents(readDyadic(table, found, layout, fileName), layout, found, table, separated, fileName);
-    }
-  }
+  const events = mapping ? null : findDyadicLayout(table.header);
+  if (events) return fromEvents(readDyadic(table, events.mapping, events.layout, fileName), events.layout, events.mapping, table, separated, fileName);
   const guess = mapping ? { mapping, unmatched: unmatchedBy(table.header, mapping) } : guessMapping(table.header, MEETINGS_SHEET);
   if (!hasRequired(guess.mapping, MEETINGS_SHEET)) {
     if (mapping) return failure(`Cannot read ${isolate(fileName)}`, [{ path: 'mapping', message: 'choose the columns for the date and the participants' }]);

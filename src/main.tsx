@@ -3,7 +3,7 @@ import { loadDatasetUrl } from './state/loadDataset';
 import { restoreShownDataset } from './state/restoreDataset';
 import { askForFirstPicture } from './viz/network/firstPicture';
 import { loadVisLibrary } from './viz/timeline/visLibrary';
-import { warmUpInTasks } from './warmUp';
+import { startIntlWorker, warmUpInTasks } from './warmUp';
 import { showStartupFailure } from './startupFailure';
 import './styles.css';
 
@@ -24,7 +24,7 @@ void Promise.all([reactDom, shell]).then(
   ([{ createRoot }, { mountApp }]) => {
     mountApp(createRoot, document.getElementById('root')!);
     // After the loading screen's first frame, which they would otherwise delay.
-    requestAnimationFrame(() => warmUpInTasks());
+    requestAnimationFrame(() => warmUpInTasks(undefined, typeof Worker === 'function' ? startIntlWorker() : null));
   },
   (error: unknown) => showStartupFailure(document.getElementById('root')!, error),
 );

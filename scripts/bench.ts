@@ -138,7 +138,7 @@ async function main(): Promise<void> {
           else into.runs.push(result.metrics);
           if (args.steps) {
             for (const s of result.steps) log(`    ${s.ok ? 'ok ' : 'BAD'} ${s.ms.toFixed(1).padStart(8)} ms  ${s.label} → ${s.statusText}`);
-            for (const t of result.longTasks) log(`    long task ${t.duration.toFixed(0).padStart(5)} ms at ${t.start.toFixed(0)} ms: ${t.phase}`);
+            for (const t of result.longTasks) log(`    long task ${t.duration.toFixed(0).padStart(5)} ms at ${t.start.toFixed(0)} ms: ${t.phase}${t.scripts.length ? ` (${t.scripts.join('; ')})` : ''}`);
           }
         }
       }
@@ -180,6 +180,7 @@ async function runImportTier(browser: Parameters<typeof runImportOnce>[0], origi
       continue;
     }
     log(`    first render ${m.firstRenderMs.toFixed(0)} ms (bare parse ${m.bareParseMs?.toFixed(0)} ms), longest task ${m.longestMainThreadTaskMs} ms, click ${m.clickDuringLoadMs?.toFixed(0) ?? '–'} ms, heap ${m.heapUsedMB?.toFixed(0)} MB, array buffers ${m.arrayBuffersMB?.toFixed(0) ?? '–'} MB`);
+    if (args.steps) for (const t of result.longTasks) log(`    long task ${t.duration.toFixed(0).padStart(5)} ms at ${t.start.toFixed(0)} ms: ${t.phase}${t.scripts.length ? ` (${t.scripts.join('; ')})` : ''}`);
     runs.push({
       parseMs: null, filterMedianMs: null, filterP95Ms: null, selectMs: null, naiveFilterMs: null, naiveSetupMs: null,
       maxTimelineDomItems: null, panFrameP95Ms: null, metricChangeMs: null, longestTaskDuringMetricMs: null, playbackStepMs: null, playbackStepP95Ms: null,

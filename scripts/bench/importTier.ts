@@ -7,7 +7,7 @@ import { seededRandom } from '../../src/domain/analysis/communities';
 import { installProbe } from './inPage';
 import { clickWhileLoading, heapAfterGc, installClickProbe, measureBareParseInWorker } from './loadProbe';
 import { BLANK_PATH, PAPA_PATH } from './server';
-import { max } from './stats';
+import { attributeLongTasks, max, type LongFrame, type LongTask } from './stats';
 
 const HEADER = ['Event ID', 'Event Date', 'Source Name', 'Source Sectors', 'Source Country', 'Event Text', 'CAMEO Code', 'Intensity', 'Target Name', 'Target Sectors', 'Target Country', 'Story ID', 'Sentence Number', 'Publisher', 'City', 'District', 'Province', 'Country', 'Latitude', 'Longitude'];
 const COUNTRIES = ['Iran', 'Syria', 'Russia', 'Turkey', 'Japan', 'China', 'France', 'Germany', 'Egypt', 'Iraq', 'Lebanon', 'Jordan', 'Qatar', 'Oman', 'India', 'Pakistan', 'Brazil', 'Canada', 'Italy', 'Spain'];
@@ -119,8 +119,9 @@ export interface ImportMetrics {
 export const SETTLE_MS = 3000;
 
 /** Opens `?data=<tsv>` in a fresh page: the real path (fetch, worker parse and read, validation, index, both views). */
-export async function runImportOnce(browser: Browser, origin: string, dataPath: string, meetings: number, timeoutMs: number): Promise<{ metrics: ImportMetrics; problems: string[] }> {
+export async function runImportOnce(browser: Browser, origin: string, dataPath: string, meetings: number, timeoutMs: number): Promise<{ metrics: ImportMetrics; problems: string[]; longTasks: ReturnType<typeof attributeLongTasks> }> {
   const problems: string[] = [];
+  let longTasks: ReturnType<typeof attributeLongTasks> = [];
   const metrics: ImportMetrics = {
     firstRenderMs: null, bareParseMs: null, longestTaskDuringImportMs: null, longestTaskWhileParsingMs: null, longestMainThreadTaskMs: null,
     clickDuringLoadMs: null, heapUsedMB: null, arrayBuffersMB: null,
@@ -157,7 +158,8 @@ export async function runImportOnce(browser: Browser, origin: string, dataPath: 
     const firstRenderAt = (await page.evaluate(() => window.__bench.firstRenderAt))!;
     metrics.firstRenderMs = firstRenderAt;
     await page.waitForTimeout(SETTLE_MS);
-    const tasks = await page.evaluate(() => window.__bench.longtasks);
+    const [tasks, frames]: [LongTask[], LongFrame[]] = await page.evaluate(() => [window.__bench.longtasks, window.__bench.longframes] as [LongTask[], LongFrame[]]);
+    longTasks = attributeLongTasks(tasks, firstRenderAt, [], 50, frames);
     const phase = await page.evaluate(() => (window as unknown as { __importPhase: { first: number | null; last: number | null } }).__importPhase);
     metrics.longestTaskDuringImportMs = max(tasks.filter((t) => t.start < firstRenderAt).map((t) => t.duration)) ?? 0;
     metrics.longestMainThreadTaskMs = max(tasks.map((t) => t.duration)) ?? 0;
@@ -170,5 +172,5 @@ export async function runImportOnce(browser: Browser, origin: string, dataPath: 
   } finally {
     await context.close();
   }
-  return { metrics, problems };
+  return { metrics, problems, longTasks };
 }

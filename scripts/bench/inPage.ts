@@ -15,6 +15,8 @@ export interface WaitResult {
 export interface BenchProbe {
   expectedTotal: number;
   longtasks: { start: number; duration: number }[];
+  /** Long animation frames, with the scripts that ran in each (what a long task was doing). */
+  longframes: { start: number; duration: number; scripts: string[] }[];
   firstRenderAt: number | null;
   viewState(): { status: string; statusCount: number | null; timeline: string | null; network: string | null; timelineMode: string | null; networkMode: string | null };
   arm(expected: number | string | null, kind: 'count' | 'details' | 'metric' | 'window', timeoutMs: number): void;
@@ -90,6 +92,7 @@ export function installProbe(expectedTotal: number): void {
   const probe: BenchProbe = {
     expectedTotal,
     longtasks: [],
+    longframes: [],
     firstRenderAt: null,
     maxItems: 0,
     viewState,
@@ -106,6 +109,18 @@ export function installProbe(expectedTotal: number): void {
     }).observe({ type: 'longtask', buffered: true });
   } catch {
     // No long-task support: the metric is reported as missing.
+  }
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as unknown as { startTime: number; duration: number; scripts: { invoker: string; invokerType: string; sourceURL: string; sourceFunctionName: string; duration: number }[] }[]) {
+        const scripts = e.scripts
+          .filter((s) => s.duration >= 5)
+          .map((s) => `${/script$/.test(s.invokerType) ? 'evaluate' : s.invoker || s.invokerType} ${(s.sourceURL.split('/').pop() ?? '').replace(/-[\w-]{8}\.js$/, '.js')}${s.sourceFunctionName ? ':' + s.sourceFunctionName : ''} ${Math.round(s.duration)} ms`);
+        probe.longframes.push({ start: e.startTime, duration: e.duration, scripts });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    // No long-animation-frame support: long tasks are reported without what ran in them.
   }
 
   // Views report each applied update through these attributes, so watching them (not every DOM change) is cheap.

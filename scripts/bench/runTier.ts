@@ -8,7 +8,7 @@ import { SETTLE_MS } from './importTier';
 import { buildScenario, METRIC_SELECT, metricSteps, panAndZoom, playbackSteps, preparePlayback, runStep, STEP_FORWARD, type Step, type StepResult } from './scenario';
 import type { RunMetrics } from './report';
 import { BLANK_PATH } from './server';
-import { attributeLongTasks, intervals, max, median, p95, type LongTask } from './stats';
+import { attributeLongTasks, intervals, max, median, p95, type LongFrame, type LongTask } from './stats';
 
 export interface TierOptions {
   origin: string;
@@ -93,11 +93,11 @@ export async function runOnce(browser: Browser, prepared: { index: DatasetIndex;
     Object.assign(metrics, await heapAfterGc(context, page));
     if (metrics.fileMB && metrics.heapUsedMB !== null) metrics.heapToFileRatio = metrics.heapUsedMB / metrics.fileMB;
     if (opts.loadOnly) {
-      const tasks = await page.evaluate(() => window.__bench.longtasks);
+      const [tasks, frames] = await page.evaluate(() => [window.__bench.longtasks, window.__bench.longframes] as const);
       metrics.longestTaskDuringFirstRenderMs = max(tasks.filter((t) => t.start < firstRenderAt).map((t) => t.duration)) ?? 0;
       metrics.longestMainThreadTaskMs = max(tasks.map((t) => t.duration)) ?? 0;
       metrics.firstRenderToParseRatio = metrics.firstRenderMs / metrics.bareParseMs!;
-      longTasks = attributeLongTasks(tasks, firstRenderAt, steps);
+      longTasks = attributeLongTasks(tasks, firstRenderAt, steps, 50, frames);
       return { metrics, steps, problems, longTasks };
     }
 
@@ -149,8 +149,8 @@ export async function runOnce(browser: Browser, prepared: { index: DatasetIndex;
     const metricStep = steps.find((s) => s.kind === 'metric');
     metrics.metricChangeMs = metricStep?.ok ? metricStep.ms : null;
 
-    const tasks: LongTask[] = await page.evaluate(() => window.__bench.longtasks);
-    longTasks = attributeLongTasks(tasks, firstRenderAt, steps);
+    const [tasks, frames]: [LongTask[], LongFrame[]] = await page.evaluate(() => [window.__bench.longtasks, window.__bench.longframes] as [LongTask[], LongFrame[]]);
+    longTasks = attributeLongTasks(tasks, firstRenderAt, steps, 50, frames);
     const metricWindows = steps.filter((s) => s.kind === 'metric');
     metrics.longestTaskDuringMetricMs =
       max(tasks.filter((t) => metricWindows.some((s) => t.start >= s.startedAt && t.start <= s.endedAt)).map((t) => t.duration)) ?? 0;

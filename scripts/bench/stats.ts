@@ -25,6 +25,9 @@ export const round = (v: number | null, digits = 1): number | null => (v === nul
 
 export interface LongTask { start: number; duration: number }
 
+/** A long animation frame (Chrome's long-animation-frame entries): its span and the scripts that ran in it, named. */
+export interface LongFrame { start: number; duration: number; scripts: string[] }
+
 /**
  * Names the phase each long task fell in (before first render, a scripted step by its label, or between steps), longest
  * first: the longest-task target covers navigation and every step, and the figure alone does not say where to look.
@@ -34,13 +37,16 @@ export function attributeLongTasks(
   firstRenderAt: number,
   steps: readonly { label: string; startedAt: number; endedAt: number }[],
   threshold = 50,
-): { duration: number; start: number; phase: string }[] {
+  frames: readonly LongFrame[] = [],
+): { duration: number; start: number; phase: string; scripts: string[] }[] {
   return tasks
     .filter((t) => t.duration > threshold)
     .map((t) => {
       const step = steps.find((s) => t.start >= s.startedAt && t.start <= s.endedAt);
       const phase = t.start < firstRenderAt ? 'loading' : step ? `step "${step.label}"` : 'between steps';
-      return { duration: t.duration, start: t.start, phase };
+      // What ran: the scripts of the long frame the task began in (none known when the browser gives no frames).
+      const frame = frames.find((f) => t.start >= f.start - 1 && t.start <= f.start + f.duration);
+      return { duration: t.duration, start: t.start, phase, scripts: frame?.scripts ?? [] };
     })
     .sort((a, b) => b.duration - a.duration);
 }

@@ -38,10 +38,23 @@ describe('bench statistics', () => {
     const steps = [{ label: 'check country', startedAt: 1000, endedAt: 1200 }, { label: 'select', startedAt: 2000, endedAt: 2100 }];
     const tasks = [{ start: 100, duration: 84 }, { start: 1100, duration: 120 }, { start: 1500, duration: 60 }, { start: 2050, duration: 50 }, { start: 2060, duration: 51 }];
     expect(attributeLongTasks(tasks, 900, steps)).toEqual([
-      { duration: 120, start: 1100, phase: 'step "check country"' },
-      { duration: 84, start: 100, phase: 'loading' },
-      { duration: 60, start: 1500, phase: 'between steps' },
-      { duration: 51, start: 2060, phase: 'step "select"' },
+      { duration: 120, start: 1100, phase: 'step "check country"', scripts: [] },
+      { duration: 84, start: 100, phase: 'loading', scripts: [] },
+      { duration: 60, start: 1500, phase: 'between steps', scripts: [] },
+      { duration: 51, start: 2060, phase: 'step "select"', scripts: [] },
+    ]);
+  });
+
+  it('names what ran in a long task: the scripts of the long frame it began in', () => {
+    const frames = [
+      { start: 90, duration: 120, scripts: ['ScriptElement client.js 60 ms'] },
+      { start: 1490, duration: 80, scripts: ['Worker.onmessage index.js 55 ms'] },
+    ];
+    const tasks = [{ start: 100, duration: 70 }, { start: 1500, duration: 60 }, { start: 3000, duration: 55 }];
+    expect(attributeLongTasks(tasks, 2000, [], 50, frames).map((t) => t.scripts)).toEqual([
+      ['ScriptElement client.js 60 ms'],
+      ['Worker.onmessage index.js 55 ms'],
+      [],
     ]);
   });
 });

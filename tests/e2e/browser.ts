@@ -29,6 +29,8 @@ export interface OpenedPage {
   context: BrowserContext;
   /** Console errors and uncaught page errors seen so far. */
   errors: string[];
+  /** Console warnings, and logged lines that call themselves one (vis-timeline logs "WARNING: …" as a plain log). */
+  warnings: string[];
   /** Set when any `alert`/`confirm`/`prompt` dialog opens: an injected script ran. */
   dialogs: string[];
 }
@@ -40,9 +42,11 @@ export async function openApp(browser: Browser, query = '', options: { width?: n
   });
   const page = await context.newPage();
   const errors: string[] = [];
+  const warnings: string[] = [];
   const dialogs: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());
+    else if (msg.type() === 'warning' || /^warning\b/i.test(msg.text())) warnings.push(msg.text());
   });
   page.on('pageerror', (err) => errors.push(err.message));
   page.on('dialog', (dialog) => {
@@ -50,7 +54,7 @@ export async function openApp(browser: Browser, query = '', options: { width?: n
     void dialog.dismiss();
   });
   await page.goto(appUrl(query));
-  return { page, context, errors, dialogs };
+  return { page, context, errors, warnings, dialogs };
 }
 
 /** Waits until both views have drawn `count` meetings. */

@@ -5,13 +5,14 @@ import { clickNetworkNode, details, expectViewsAgree, network, networkNode, show
 const browser = useBrowser();
 
 describe('exploring the bundled dataset', () => {
-  it('opens with both views drawn, the full count and no console errors', async () => {
-    const { page, context, errors } = await openApp(browser());
+  it('opens with both views drawn, the full count and no console errors or warnings', async () => {
+    const { page, context, errors, warnings } = await openApp(browser());
     await waitForViews(page, TOTAL);
     expect(await page.locator('.count-status').textContent()).toBe(`${TOTAL} meetings`);
     expect(await network(page).getByRole('button', { name: 'Ali Asghar Khaji', exact: true }).count()).toBe(1);
     expect(await timeline(page).locator('.vis-item[data-meeting]').count()).toBeGreaterThanOrEqual(TOTAL);
     expect(errors).toEqual([]);
+    expect(warnings).toEqual([]);
     await context.close();
   });
 

@@ -108,7 +108,13 @@ export function groupRow(timeline: Timeline, groupId: string): HTMLElement | nul
  * style, layout and paint; drawn here in a task of its own, the frame after it only paints.
  */
 export function redrawNow(timeline: Timeline): void {
-  const draw = (timeline as unknown as { _origRedraw?: unknown })._origRedraw;
+  const core = timeline as unknown as { _origRedraw?: unknown; redrawCount?: unknown };
+  // A fresh drawing, not a step of a loop: vis-timeline counts every redraw, the ones it skips while the timeline is
+  // hidden included, and clears the count only after one that changed no size. Built hidden, the timeline reached its
+  // limit of 5 on its first visible drawing: it logged "WARNING: infinite loop in redraw?" on every load and stopped
+  // redrawing until its sizes had settled.
+  if (typeof core.redrawCount === 'number') core.redrawCount = 0;
+  const draw = core._origRedraw;
   if (typeof draw === 'function') draw.call(timeline);
   else timeline.redraw();
 }

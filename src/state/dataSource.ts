@@ -86,6 +86,8 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
     if (reply.type === 'textsDone') return stop();
     if (settled && reply.type === 'failed') return textsFailed();
     if (settled) return;
+    // No later than the first record or the end after the head (they follow at once; a timer may run only after them).
+    if (pendingQuery && (reply.type === 'chunk' || reply.type === 'meetingText' || reply.type === 'sourceText' || reply.type === 'done')) startPendingQueryWorker();
     try {
       switch (reply.type) {
         case 'progress':
@@ -99,7 +101,7 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
         case 'head':
           assembler = new IndexAssembler(reply.packed, reply.rest, reply.counts, reply.meetingBytes, reply.meetingText, reply.sourceText);
           // In the next task: with the assembler's set-up, starting the worker and handing it the columns made one
-          // task of 34–55 ms at 250k (long-animation-frame entries). Started at once if the load ends first.
+          // task of 34–55 ms at 250k (long-animation-frame entries).
           if (reply.query) {
             pendingQuery = reply.query;
             queryTimer = setTimeout(startPendingQueryWorker, 0);
@@ -127,7 +129,6 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
               stop: () => stop(),
             };
           }
-          startPendingQueryWorker();
           const index = assembler!.finish();
           if (queryWorker) settleEarlyQueryWorker(queryWorker, index);
           queryWorker = null;

@@ -194,3 +194,45 @@ describe('accessible node list', () => {
     expect(placed).toBe(FIRST_SLICE);
   });
 });
+
+describe('a replaced list', () => {
+  let frames: FrameRequestCallback[] = [];
+  let idles: IdleRequestCallback[] = [];
+  beforeEach(() => {
+    frames = [];
+    idles = [];
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
+    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+    vi.stubGlobal('requestIdleCallback', (cb: IdleRequestCallback) => idles.push(cb));
+    vi.stubGlobal('cancelIdleCallback', () => undefined);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+  /** Runs the frames and idle callbacks queued so far; each idle period has room for `looks` looks at its deadline. */
+  const pump = (looks: number) => {
+    for (const cb of frames.splice(0)) cb(0);
+    for (const cb of idles.splice(0)) {
+      let left = looks;
+      cb({ didTimeout: false, timeRemaining: () => (left-- > 0 ? 10 : 0) });
+    }
+  };
+
+  it('is detached a few wrappers per idle period, then whole, never in one long idle callback', () => {
+    const first = ids(LIST_SLICE * 2);
+    list.setScene(sceneOf(first, () => 1));
+    while (frames.length || idles.length) pump(1000);
+    expect(buttons()).toHaveLength(first.length);
+    const old = buttons()[11]!.closest('[role="list"]') as HTMLElement;
+    list.setScene(sceneOf([...first.filter((_, i) => i % 2 === 0), ...ids(30, 'b')], () => 2));
+    expect(old.getAttribute('aria-hidden')).toBe('true');
+    const wrappers = () => old.children.length;
+    const before = wrappers();
+    expect(before).toBeGreaterThan(3);
+    // The idle periods after the next frame: room for two looks each, so at most three wrappers go.
+    pump(2);
+    expect(before - wrappers()).toBeGreaterThan(0);
+    expect(before - wrappers()).toBeLessThanOrEqual(3);
+    expect(old.isConnected).toBe(true);
+    while (frames.length || idles.length) pump(2);
+    expect(old.isConnected).toBe(false);
+  });
+});

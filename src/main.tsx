@@ -24,7 +24,7 @@ void Promise.all([reactDom, shell]).then(
   ([{ createRoot }, { mountApp }]) => {
     mountApp(createRoot, document.getElementById('root')!);
     // After the loading screen's first frame, which they would otherwise delay.
-    requestAnimationFrame(() => warmUpInTasks(undefined, typeof Worker === 'function' ? startIntlWorker() : null));
+    requestAnimationFrame(() => warmUpInTasks(undefined, startIntlWorker()));
   },
   (error: unknown) => showStartupFailure(document.getElementById('root')!, error),
 );

@@ -7,13 +7,16 @@ import { warmIntl } from './intlWarmUp';
  * read of localStorage (the layout preferences) loads the whole storage area (~20 ms). Dates are not formatted with
  * Intl while loading (a date format would cost another 5–30 ms), so none is made here.
  *
- * The locale data is loaded in a worker first: on the page it was a start-up task of 40–60 ms in traces of the
- * bundled dataset (over the 50 ms budget for any task). The page's own warm-up waits for the worker's word, so it
+ * The locale data is loaded in a worker first: on the page it was a start-up task of 22–59 ms in traces of the
+ * bundled dataset (over the 50 ms budget for any task at the top of that range). The page's own warm-up waits for the worker's word, so it
  * never waits on a load the worker is in the middle of; without a worker (or if it fails) it is done on the page.
  */
 const WARM_UPS: readonly (() => unknown)[] = [warmIntl, loadPrefs];
 
-/** Runs `run` once the worker has loaded the locale data, failed, or could not start (at once if it already has). */
+/**
+ * Runs `run` once the worker has loaded the locale data, failed, or could not start — also where there are no workers
+ * (at once if it already has).
+ */
 export type WhenWarm = (run: () => void) => void;
 
 /**

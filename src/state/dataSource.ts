@@ -53,7 +53,8 @@ export function startLoad(request: LoadRequest, options: LoadOptions = {}): Load
   let queryTimer: ReturnType<typeof setTimeout> | undefined;
   const startPendingQueryWorker = () => {
     clearTimeout(queryTimer);
-    if (pendingQuery && !settled) queryWorker = startQueryWorkerEarly(pendingQuery);
+    // `finish` drops what is pending: a load that has ended starts no worker.
+    if (pendingQuery) queryWorker = startQueryWorkerEarly(pendingQuery);
     pendingQuery = null;
   };
   let best = { rows: 0, fraction: 0, at: -Infinity };

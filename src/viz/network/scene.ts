@@ -2,6 +2,7 @@ import { nameRankOf, orderByRank } from '../../domain/nameOrder';
 import type { DatasetIndex } from '../../domain/indexes';
 import { memoizeLast } from '../../domain/memo';
 import type { ActorGraph, GraphNode } from '../../domain/graph';
+import { drawnListing, fullListing, listingOf, type Listing } from './sceneListing';
 import { adjacency, edgeWidthScale, labelledNodes, radiusScale, reheatAlpha, seedPositions, shortName, STATE_STRIDE, type NodeState } from './layoutModel';
 
 /** What a renderer draws: nodes by index, edges as index pairs, layout state shared with the runner. */
@@ -44,16 +45,15 @@ export interface Scene {
   /** Actors of the filtered network that a capped picture does not draw. */
   offstageCount: number;
   /**
-   * Every actor the keyboard list offers, in name order: the drawn nodes and, when the network is capped,
-   * the ones not drawn (choosing one selects it, which brings it in). Built on first call: at 30,000 actors
-   * it costs tens of milliseconds, paid only once someone uses the list.
+   * Every actor the keyboard list offers, in name order: the drawn nodes and, when the network is capped, the ones not
+   * drawn (choosing one selects it, which brings it in). Worked out on first call: paid only once someone uses the list.
    */
-  listed(): SceneNode[];
+  listed(): Listing;
 }
 
 export const EMPTY_SCENE: Scene = {
   nodes: [], byId: new Map(), radii: new Float32Array(0), state: new Float32Array(0),
-  links: new Int32Array(0), weights: new Float32Array(0), widths: new Float32Array(0), drawn: new Int32Array(0), meetings: 0, alpha: 0, byName: new Int32Array(0), offstageCount: 0, listed: () => [],
+  links: new Int32Array(0), weights: new Float32Array(0), widths: new Float32Array(0), drawn: new Int32Array(0), meetings: 0, alpha: 0, byName: new Int32Array(0), offstageCount: 0, listed: () => listingOf([]),
 };
 
 export const LABEL_LIMIT = 40;
@@ -137,12 +137,11 @@ export function buildScene(
   const ranks = nameRank(index);
   const rankOfId = (id: string) => ranks[index.actorPos.get(id) ?? -1];
   const byName = orderByRank(nodes.length, (i) => rankOfId(nodes[i]!.id), ranks.length);
-  let listed: SceneNode[] | null = null;
-  const listAll = (): SceneNode[] => {
-    if (listed) return listed;
-    const all = [...nodes, ...offstage.map((g) => offstageNode(g, index, colors))];
-    return (listed = Array.from(orderByRank(all.length, (i) => rankOfId(all[i]!.id), ranks.length), (i) => all[i]!));
-  };
+  let listing: Listing | null = null;
+  const listed = (): Listing =>
+    (listing ??= offstage.length
+      ? fullListing(nodes, byId, offstage, (id) => index.actorPos.get(id), ranks, (g, pos) => offstageNode(g, pos, index, colors))
+      : drawnListing(nodes, byName, byId));
   return {
     nodes,
     byId,
@@ -156,13 +155,13 @@ export function buildScene(
     alpha: reheatAlpha(fresh, nodes.length, previous.size > 0),
     byName,
     offstageCount: offstage.length,
-    listed: offstage.length ? listAll : () => Array.from(byName, (i) => nodes[i]!),
+    listed,
   };
 }
 
 /** An actor of the filtered network that the capped picture leaves out: listed for the keyboard, not drawn. */
-function offstageNode(g: GraphNode, index: DatasetIndex, colors: ReadonlyMap<string, string>): SceneNode {
-  const actor = index.actors[index.actorPos.get(g.id) ?? -1];
+function offstageNode(g: GraphNode, pos: number | undefined, index: DatasetIndex, colors: ReadonlyMap<string, string>): SceneNode {
+  const actor = pos === undefined ? undefined : index.actors[pos];
   const affiliation = actor?.affiliation ?? '';
   return {
     id: g.id,

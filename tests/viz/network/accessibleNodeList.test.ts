@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, getByRole, queryByRole, waitFor } from '@testing-library/react';
 import { CHUNK_SIZE, createAccessibleNodeList, FIRST_SLICE, LIST_SLICE, type AccessibleNodeList } from '../../../src/viz/network/accessibleNodeList';
 import { EMPTY_SCENE, type Scene, type SceneNode } from '../../../src/viz/network/scene';
+import { listingOf } from '../../../src/viz/network/sceneListing';
 
 /** A scene with one node per id, named "Actor <id>", listed in id order. */
 function sceneOf(ids: string[], count = (id: string) => id.length): Scene {
@@ -38,7 +39,7 @@ describe('accessible node list', () => {
   it('lists the actors a capped network does not draw, in name order with the drawn ones, once the list takes focus', () => {
     const scene = sceneOf(['b', 'd'], () => 5);
     const off = (id: string): SceneNode => ({ ...scene.nodes[0]!, id, name: `Actor ${id}`, count: 1, note: 'not drawn' });
-    const listed = vi.fn(() => [scene.nodes[0]!, off('c'), scene.nodes[1]!, off('e')]);
+    const listed = vi.fn(() => listingOf([scene.nodes[0]!, off('c'), scene.nodes[1]!, off('e')]));
     list.setScene({ ...scene, offstageCount: 2, listed });
     // Nobody has used the list yet: only the drawn actors, and no cost for the others.
     expect(buttons().map((b) => b.textContent)).toEqual(['Actor b', 'Actor d']);
@@ -54,18 +55,18 @@ describe('accessible node list', () => {
   it('once moved into, brings the list of every actor in line after the frame that shows a new scene, or at once when the list is used', async () => {
     const scene = sceneOf(['b', 'd'], () => 5);
     const off = (id: string, count = 1): SceneNode => ({ ...scene.nodes[0]!, id, name: `Actor ${id}`, count, note: 'not drawn' });
-    list.setScene({ ...scene, offstageCount: 2, listed: () => [scene.nodes[0]!, off('c'), scene.nodes[1]!, off('e')] });
+    list.setScene({ ...scene, offstageCount: 2, listed: () => listingOf([scene.nodes[0]!, off('c'), scene.nodes[1]!, off('e')]) });
     buttons()[0]!.focus();
     // The list in reach (a replaced list stays in the page, hidden from everyone, until the next frame).
     const names = () => buttons().filter((b) => !b.closest('[aria-hidden="true"]')).map((b) => b.textContent);
     expect(names()).toEqual(['Actor b', 'Actor c', 'Actor d', 'Actor e']);
     // While focus is in the list (an actor chosen there brings its counterparts in), a new scene is listed at once.
-    list.setScene({ ...scene, offstageCount: 2, listed: () => [scene.nodes[0]!, off('c'), scene.nodes[1]!, off('e'), off('x')] });
+    list.setScene({ ...scene, offstageCount: 2, listed: () => listingOf([scene.nodes[0]!, off('c'), scene.nodes[1]!, off('e'), off('x')]) });
     expect(names()).toEqual(['Actor b', 'Actor c', 'Actor d', 'Actor e', 'Actor x']);
     (document.activeElement as HTMLElement).blur();
 
     // A filter step with focus elsewhere: not worked out in the task that draws it...
-    const next = vi.fn(() => [scene.nodes[0]!, scene.nodes[1]!, off('f', 3)]);
+    const next = vi.fn(() => listingOf([scene.nodes[0]!, scene.nodes[1]!, off('f', 3)]));
     list.setScene({ ...scene, offstageCount: 1, listed: next });
     expect(next).not.toHaveBeenCalled();
     expect(names()).toEqual(['Actor b', 'Actor c', 'Actor d', 'Actor e', 'Actor x']);
@@ -75,16 +76,16 @@ describe('accessible node list', () => {
     expect(getByRole(root, 'button', { name: 'Actor f' })).toHaveAccessibleDescription('Syria (SYR), 3 meetings, not drawn');
 
     // Used before that: a button asked for (the controller restoring focus) or the list taking focus sees the new scene.
-    list.setScene({ ...scene, offstageCount: 1, listed: () => [off('a'), scene.nodes[0]!, scene.nodes[1]!] });
+    list.setScene({ ...scene, offstageCount: 1, listed: () => listingOf([off('a'), scene.nodes[0]!, scene.nodes[1]!]) });
     expect(list.button('a')?.textContent).toBe('Actor a');
     expect(list.button('f')).toBeNull();
-    list.setScene({ ...scene, offstageCount: 1, listed: () => [scene.nodes[0]!, scene.nodes[1]!, off('g')] });
+    list.setScene({ ...scene, offstageCount: 1, listed: () => listingOf([scene.nodes[0]!, scene.nodes[1]!, off('g')]) });
     buttons().find((b) => b.dataset.actor === 'b')!.focus();
     expect(names()).toEqual(['Actor b', 'Actor d', 'Actor g']);
     (document.activeElement as HTMLElement).blur();
 
     // A scene that draws every actor is listed at once, and a pending one is dropped.
-    list.setScene({ ...scene, offstageCount: 1, listed: () => [scene.nodes[0]!, scene.nodes[1]!, off('h')] });
+    list.setScene({ ...scene, offstageCount: 1, listed: () => listingOf([scene.nodes[0]!, scene.nodes[1]!, off('h')]) });
     list.setScene(sceneOf(['b', 'd', 'k'], () => 5));
     expect(names()).toEqual(['Actor b', 'Actor d', 'Actor k']);
     await new Promise((resolve) => setTimeout(resolve, 50));

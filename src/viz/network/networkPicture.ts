@@ -95,6 +95,21 @@ export function searchGraphQuestion(s: AppState, index: DatasetIndex): GraphQuer
   return aheadOf(s.filters, null, followedWindowKey(s), focusActorsKey(s.selection, index, ego?.actor ?? null), ego, s.analysis.size);
 }
 
+// Its own memo too: the next playback step's question, asked ahead (playbackAhead.ts).
+const stepAheadOf = memoizeLast(buildQuestion);
+
+/**
+ * The graph question the state would ask with the network following the window `windowKey` instead, or null where it
+ * is not asked ahead: the page builds the network, a search is on its way, or a search is answered by positions.
+ */
+export function windowGraphQuestion(s: AppState, index: DatasetIndex, windowKey: string): GraphQuery | null {
+  if (needsWholeNetwork(s) || selectSearchPending(s)) return null;
+  const filters = selectShownFilters(s);
+  if (searchTerms(filters.q).length && !selectWorkerSearch(s)) return null;
+  const ego = s.analysis.ego;
+  return stepAheadOf(filters, null, windowKey, focusActorsKey(s.selection, index, ego?.actor ?? null), ego, s.analysis.size);
+}
+
 /**
  * The question the network asks in a state, as a string: two states with the same key get the same picture. The
  * filters' fields are listed one by one (not the object), so an equal filter set gives an equal key.

@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { deriveGraph } from '../../domain/derive';
 import type { ActorGraph } from '../../domain/graph';
@@ -10,6 +10,7 @@ import { selectGraphMeetings, selectIndex } from '../../state/selectors';
 import { deriveShownGraph } from '../../state/analysis/shownGraph';
 import { pageEngine, workerSourceFor } from '../../state/querySource';
 import { createNextTask } from '../nextTask';
+import { createStepAhead } from './playbackAhead';
 import { focusActorsKey, focusList, needsWholeNetwork, searchGraphQuestion, workerQuestion, pictureKey, type NetworkPicture } from './networkPicture';
 
 const EMPTY_GRAPH: ActorGraph = { nodes: [], edges: [] };
@@ -63,19 +64,28 @@ export function useNetworkPicture(): { picture: NetworkPicture | null; pending: 
   // before React renders that change (at 20k the render is 50-150 ms the worker can spend answering); the effect
   // below asks again with the same object and shares the answer (the client sends it once).
   const question = useStore((s) => (source && index ? workerQuestion(s, index) : null));
+  const stepAhead = useMemo(() => (source && index ? createStepAhead(source, index) : null), [source, index]);
   useEffect(() => {
     if (!source || !index) return;
     // Only while this source answers: a change that opens another dataset, or asks for a measure the page computes,
     // re-renders the view (which unsubscribes) after it has reached here.
-    return useStore.subscribe((s) => {
+    const unsubscribe = useStore.subscribe((s, prev) => {
       if (selectIndex(s) !== index) return;
       const next = workerQuestion(s, index);
       if (next) void source.graph(next);
       const ahead = searchGraphQuestion(s, index);
       if (ahead) source.prefetchGraph(ahead);
+      // The timeline's window moved (by hand, or a link's): the next playback step is asked ahead once idle.
+      if (s.window !== prev.window) stepAhead?.after(next);
     });
-  }, [source, index]);
+    return () => {
+      unsubscribe();
+      stepAhead?.stop();
+    };
+  }, [source, index, stepAhead]);
   const [answered, setAnswered] = useState<NetworkPicture | null>(null);
+  /** The dataset of the last picture the worker's answers drew. */
+  const drewFor = useRef<DatasetIndex | null>(null);
   useEffect(() => {
     if (!source || !question || !index) {
       setAnswered(null);
@@ -84,17 +94,24 @@ export function useNetworkPicture(): { picture: NetworkPicture | null; pending: 
     let live = true;
     // Rendered and handed to the view as soon as it arrives (a synchronous update runs its effects in the same task): as
     // an ordinary update the view's effect that draws the picture waited for the next frame to be painted first
-    // (30-70 ms at 20k, a step's longest path), and the picture for the frame after it. Only an answer already there
-    // when this effect asks (the first picture is asked for before the view renders, firstPicture.ts) is drawn in a
-    // task of its own: drawn inside the effect, it joined the task that mounts the whole workspace (60 ms at 250k).
-    // Asked whether it has arrived rather than whether a task has passed since: a worker's answer arriving in the next
-    // task could come before a "next task" queued by this effect, and waited behind the timeline's drawing and a frame.
-    const early = source.hasGraphAnswer(question);
-    const draw = createNextTask(() => pending && live && flushSync(() => setAnswered(pending)));
+    // (30-70 ms at 20k, a step's longest path), and the picture for the frame after it. Only a dataset's first picture,
+    // when its answer is already there as this effect asks (it is asked for before the view renders, firstPicture.ts),
+    // is drawn in a task of its own: drawn inside the effect, it joined the task that mounts the whole workspace (60 ms
+    // at 250k). Asked whether it has arrived rather than whether a task has passed since: a worker's answer arriving in
+    // the next task could come before a "next task" queued by this effect, and waited behind the timeline's drawing and
+    // a frame. A later answer already here (a playback step asked ahead, playbackAhead.ts) is drawn in the step's task,
+    // so the network changes in the same frame as the timeline.
+    const early = source.hasGraphAnswer(question) && drewFor.current !== index;
+    const drawNow = (picture: NetworkPicture) => {
+      flushSync(() => setAnswered(picture));
+      drewFor.current = index;
+      stepAhead?.after(question);
+    };
+    const draw = createNextTask(() => pending && live && drawNow(pending));
     let pending: NetworkPicture | null = null;
     const show = (picture: NetworkPicture) => {
       if (!live) return;
-      if (!early) return flushSync(() => setAnswered(picture));
+      if (!early) return drawNow(picture);
       pending = picture;
       draw.schedule();
     };
@@ -110,7 +127,7 @@ export function useNetworkPicture(): { picture: NetworkPicture | null; pending: 
       live = false;
       draw.destroy();
     };
-  }, [source, question, index, key]);
+  }, [source, question, index, key, stepAhead]);
 
   // Until the first answer after a switch (dataset, or from the page's path), the last picture stays drawn.
   const last = useRef<NetworkPicture | null>(null);

@@ -240,4 +240,51 @@ describe('the network of a large dataset is drawn from the query worker', () => 
     await turns();
     expect(worker.graphQuestions - before).toBe(1);
   });
+  it("asks ahead for the next playback step's graph once idle, and draws it in the step's own task", async () => {
+    const index = loadIntoStore(dataset);
+    const { container } = renderNetwork();
+    const root = () => container.querySelector<HTMLElement>('.network-root')!;
+    await turns();
+    const state = () => useStore.getState();
+    const drawnFor = (start: string, end: string) =>
+      String(meetingsInWindow(index, filterMeetings(index, state().filters), isoToMs(start), isoToMs(end) + DAY_MS).length);
+    // A three-month window chosen on the timeline, not yet followed (the network shows every meeting): once idle, the
+    // worker is asked for the first step's picture.
+    act(() => {
+      state().setFilters({ countries: [] });
+      useStore.setState({ followWindow: false, window: null });
+    });
+    await turns();
+    let before = worker.graphQuestions;
+    act(() => {
+      state().setPlayback({ playSpan: '3m' });
+      state().setWindow({ start: '2016-03-01', end: '2016-05-31' });
+    });
+    await turns();
+    expect(worker.graphQuestions - before).toBe(1);
+    // The step (Step forward makes the network follow the window): drawn without waiting for the worker, and not asked again.
+    before = worker.graphQuestions;
+    await act(async () => {
+      state().followWindowTo({ start: '2016-04-01', end: '2016-06-30' });
+    });
+    expect(root().dataset.renderedMeetings).toBe(drawnFor('2016-04-01', '2016-06-30'));
+    expect(worker.graphQuestions - before).toBe(0);
+    // And the next one is asked in the idle time after it.
+    await turns();
+    expect(worker.graphQuestions - before).toBe(1);
+    await act(async () => {
+      state().followWindowTo({ start: '2016-05-01', end: '2016-07-31' });
+    });
+    expect(root().dataset.renderedMeetings).toBe(drawnFor('2016-05-01', '2016-07-31'));
+    // A step back was not asked ahead: it waits for the worker as any change does.
+    await turns();
+    before = worker.graphQuestions;
+    await act(async () => {
+      state().followWindowTo({ start: '2016-04-01', end: '2016-06-30' });
+    });
+    expect(worker.graphQuestions - before).toBe(1);
+    expect(root().dataset.renderedMeetings).toBe(drawnFor('2016-05-01', '2016-07-31'));
+    await turns();
+    expect(root().dataset.renderedMeetings).toBe(drawnFor('2016-04-01', '2016-06-30'));
+  });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { appUrl, openApp, useBrowser, waitForViews } from './browser';
 import { generateSynthetic } from '../../scripts/generate-synthetic';
-import { countStatus, details, XSS } from './helpers';
+import { countStatus, details, network, timeline, XSS } from './helpers';
 import { buildIndex } from '../../src/domain/indexes';
-import { EMPTY_FILTERS, filterMeetings } from '../../src/domain/filters';
+import { EMPTY_FILTERS, filterMeetings, meetingsInWindow } from '../../src/domain/filters';
+import { DAY_MS, isoToMs, msToIso } from '../../src/domain/dates';
 import type { Dataset } from '../../src/domain/schema';
 
 const browser = useBrowser();
@@ -116,6 +117,42 @@ describe('a dataset past the query worker\'s size', () => {
     expect(theirs).toContain(text);
     await listed.click();
     await expect.poll(() => panel.locator('p[dir=auto]').first().textContent(), { timeout: 15_000 }).toBe(text);
+    expect(errors).toEqual([]);
+    expect(dialogs).toEqual([]);
+    await context.close();
+  });
+  it('steps the playback window with the network following each window, also when a step finds its picture asked ahead', async () => {
+    const dataset = JSON.parse(generateSynthetic({ meetings: MEETINGS, actors: 900, seed: 24 })) as Dataset;
+    const body = JSON.stringify(dataset);
+    const index = buildIndex(dataset);
+    const all = filterMeetings(index, EMPTY_FILTERS);
+    const inWindow = (start: string, end: string) => meetingsInWindow(index, all, isoToMs(start), isoToMs(end) + DAY_MS).length;
+    // Three-month windows a month apart, from the middle of the data.
+    const mid = new Date((index.minTime + index.maxTime) / 2);
+    const windows = [0, 1, 2, 3].map((k) => {
+      const start = Date.UTC(mid.getUTCFullYear(), mid.getUTCMonth() + k, 1);
+      return [msToIso(start), msToIso(Date.UTC(mid.getUTCFullYear(), mid.getUTCMonth() + k + 3, 1) - DAY_MS)] as const;
+    });
+    const { page, context, errors, dialogs } = await openApp(browser(), '', { width: 1366, height: 768 });
+    await page.route('**/big.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+    await page.goto(appUrl(`data=big.json&window=${windows[0]![0]}..${windows[0]![1]}&play=3m`));
+    await waitForViews(page, MEETINGS);
+    const summary = network(page).locator('.network-summary');
+    const stepTo = async ([start, end]: readonly [string, string], button: 'Step forward' | 'Step back') => {
+      await timeline(page).getByRole('button', { name: button }).click();
+      await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get('window'))).toBe(`${start}..${end}`);
+      const n = inWindow(start, end);
+      expect(n).toBeGreaterThan(0);
+      await expect.poll(() => summary.textContent(), { timeout: 15_000 }).toMatch(new RegExp(`from ${n.toLocaleString('en')} of ${MEETINGS.toLocaleString('en')} meetings · only the timeline’s visible period`));
+      expect(await summary.getAttribute('aria-busy')).toBeNull();
+    };
+    // Each forward step after the first picture was asked ahead in idle time; a step back was not.
+    await stepTo(windows[1]!, 'Step forward');
+    await stepTo(windows[2]!, 'Step forward');
+    await page.waitForTimeout(300);
+    await stepTo(windows[3]!, 'Step forward');
+    await stepTo(windows[2]!, 'Step back');
+    await stepTo(windows[3]!, 'Step forward');
     expect(errors).toEqual([]);
     expect(dialogs).toEqual([]);
     await context.close();

@@ -60,6 +60,11 @@ export function msToIso(ms: number): string {
   return new Date(clamped).toISOString().slice(0, 10);
 }
 
+/** The inclusive ISO days shown by the half-open millisecond range [startMs, endMs) (a timeline window, `window=`). */
+export function toTimeWindow(startMs: number, endMs: number): { start: string; end: string } {
+  return { start: msToIso(startMs), end: msToIso(Math.max(startMs, endMs - 1)) };
+}
+
 /** The first and last day a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` value can mean. */
 export function spanOfPrecisionDate(date: string): { first: string; last: string } {
   const parts = date.split('-');

@@ -1,4 +1,4 @@
-import { DAY_MS, isoToMs } from '../../domain/dates';
+import { DAY_MS, isoToMs, toTimeWindow } from '../../domain/dates';
 import type { DatasetIndex } from '../../domain/indexes';
 import type { GraphQuery } from '../../domain/engine/query';
 import type { WorkerDataSource } from '../../domain/engine/queryClient';
@@ -6,7 +6,6 @@ import { memoizeLast } from '../../domain/memo';
 import { playExtent, stepFromView } from '../../domain/playback';
 import { selectIndex, selectVisible } from '../../state/selectors';
 import { useStore, type AppState } from '../../state/store';
-import { toTimeWindow } from '../timeline/timelineOptions';
 import { whenIdle } from './layoutHold';
 import { windowGraphQuestion, workerQuestion } from './networkPicture';
 

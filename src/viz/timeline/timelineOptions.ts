@@ -1,7 +1,6 @@
 import type { TimelineOptions } from 'vis-timeline/esnext';
 import moment from 'moment';
-import { DAY_MS, msToIso } from '../../domain/dates';
-import type { TimeWindow } from '../../state/types';
+import { DAY_MS } from '../../domain/dates';
 import { MIN_ZOOM_MAX_MS } from '../../domain/timelineSpan';
 
 export function timelineOptions(): TimelineOptions {
@@ -31,10 +30,8 @@ export function timelineOptions(): TimelineOptions {
   };
 }
 
-/** The inclusive ISO days shown by the half-open millisecond range [startMs, endMs). */
-export function toTimeWindow(startMs: number, endMs: number): TimeWindow {
-  return { start: msToIso(startMs), end: msToIso(Math.max(startMs, endMs - 1)) };
-}
+// Here for the timeline's modules; defined with the dates, so the network (playback ahead) need not load this module's moment.
+export { toTimeWindow } from '../../domain/dates';
 
 export const raf = (cb: () => void): number =>
   typeof requestAnimationFrame === 'function' ? requestAnimationFrame(cb) : (setTimeout(cb, 16) as unknown as number);

@@ -103,9 +103,13 @@ export function useNetworkPicture(): { picture: NetworkPicture | null; pending: 
     // so the network changes in the same frame as the timeline.
     const early = source.hasGraphAnswer(question) && drewFor.current !== index;
     const drawNow = (picture: NetworkPicture) => {
+      const first = drewFor.current !== index;
       flushSync(() => setAnswered(picture));
       drewFor.current = index;
-      stepAhead?.after(question);
+      // After a dataset's first picture (a link may have chosen a window), and while the network follows the window
+      // (playing or stepping): the next step is likely. Otherwise only a moved window asks ahead (above), not every
+      // filter step drawn under a zoomed timeline (a worker busy for nothing).
+      if (first || useStore.getState().followWindow) stepAhead?.after(question);
     };
     const draw = createNextTask(() => pending && live && drawNow(pending));
     let pending: NetworkPicture | null = null;

@@ -262,6 +262,21 @@ describe('the network of a large dataset is drawn from the query worker', () => 
     });
     await turns();
     expect(worker.graphQuestions - before).toBe(1);
+    // A filter step drawn under that window (not followed) asks the worker its own question only: nothing ahead.
+    const [country] = [...index.byAffiliation.keys()];
+    before = worker.graphQuestions;
+    act(() => state().setFilters({ countries: [country!] }));
+    await turns();
+    expect(worker.graphQuestions - before).toBe(1);
+    act(() => state().setFilters({ countries: [] }));
+    await turns();
+    // Moving the window asks ahead again.
+    before = worker.graphQuestions;
+    act(() => state().setWindow({ start: '2016-03-01', end: '2016-05-31' }));
+    act(() => state().setWindow({ start: '2016-03-01', end: '2016-05-30' }));
+    act(() => state().setWindow({ start: '2016-03-01', end: '2016-05-31' }));
+    await turns();
+    expect(worker.graphQuestions - before).toBe(1);
     // The step (Step forward makes the network follow the window): drawn without waiting for the worker, and not asked again.
     before = worker.graphQuestions;
     await act(async () => {
@@ -286,5 +301,22 @@ describe('the network of a large dataset is drawn from the query worker', () => 
     expect(root().dataset.renderedMeetings).toBe(drawnFor('2016-05-01', '2016-07-31'));
     await turns();
     expect(root().dataset.renderedMeetings).toBe(drawnFor('2016-04-01', '2016-06-30'));
+  });
+  it('asks ahead after the first picture when a link chose a window, so the first step is drawn in its own task too', async () => {
+    const index = loadIntoStore(dataset);
+    useStore.setState({ window: { start: '2016-03-01', end: '2016-05-31' }, followWindow: false, playSpan: '3m' });
+    const before = worker.graphQuestions;
+    const { container } = renderNetwork();
+    const root = () => container.querySelector<HTMLElement>('.network-root')!;
+    await turns();
+    await turns();
+    expect(root().dataset.renderedMeetings).toBe(String(index.meetings.length));
+    expect(worker.graphQuestions - before).toBe(2);
+    await act(async () => {
+      useStore.getState().followWindowTo({ start: '2016-04-01', end: '2016-06-30' });
+    });
+    const inWindow = meetingsInWindow(index, filterMeetings(index, useStore.getState().filters), isoToMs('2016-04-01'), isoToMs('2016-06-30') + DAY_MS);
+    expect(root().dataset.renderedMeetings).toBe(String(inWindow.length));
+    expect(worker.graphQuestions - before).toBe(2);
   });
 });

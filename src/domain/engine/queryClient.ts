@@ -1,6 +1,6 @@
 import type { DataSource, GraphAnswer, GraphQuery, QueryKind, SearchAnswer } from './query';
 import { columnBuffers, type QueryColumns } from './queryColumns';
-import type { Filters } from '../filters';
+import { searchTerms, type Filters } from '../filters';
 import type { AnswerOf, Question, QueryReply, QueryRequest } from './queryProtocol';
 import { latestOnly } from './querySource';
 import { unpackPicture } from './queryGraph';
@@ -74,11 +74,11 @@ export function workerDataSource(port: QueryPort, columns: QueryColumns): Worker
     })).then((answer) => answer ?? null);
   // The same question object asked again (the network sends it when the state changes, and its view asks once it
   // has rendered) shares the one answer rather than superseding it.
-  type AskedGraph = { query: GraphQuery; answer: Promise<GraphAnswer | null>; arrived: boolean };
+  type AskedGraph = { query: GraphQuery; answer: Promise<GraphAnswer | null>; arrived: boolean; failed: boolean };
   let lastGraph: AskedGraph | null = null;
   let prefetched: (AskedGraph & { key: string }) | null = null;
   const askGraph = (query: GraphQuery): AskedGraph => {
-    const asked = { query, answer: null as unknown as Promise<GraphAnswer | null>, arrived: false };
+    const asked: AskedGraph = { query, answer: null as unknown as Promise<GraphAnswer | null>, arrived: false, failed: false };
     // Marked in the step that unpacks it (a `finally` would add microtask turns before the view sees it).
     asked.answer = send({ kind: 'graph', query }).then(
       (wire) => {
@@ -87,6 +87,7 @@ export function workerDataSource(port: QueryPort, columns: QueryColumns): Worker
       },
       (error: unknown) => {
         asked.arrived = true;
+        asked.failed = true;
         throw error;
       },
     );
@@ -116,7 +117,8 @@ export function workerDataSource(port: QueryPort, columns: QueryColumns): Worker
       if (lastGraph?.query === query) return lastGraph.answer;
       const early = prefetched;
       prefetched = null;
-      if (early && early.key === graphKey(query)) {
+      // One asked ahead that failed is not handed out: the question is asked again.
+      if (early && early.key === graphKey(query) && !early.failed) {
         // The same object from now on: hasGraphAnswer and later asks share it.
         early.query = query;
         lastGraph = early;
@@ -128,8 +130,13 @@ export function workerDataSource(port: QueryPort, columns: QueryColumns): Worker
     prefetchGraph: (query) => {
       const key = graphKey(query);
       if (key === null || prefetched?.key === key) return;
+      // A search's graph asked before the worker holds every text fails there, and the page then answered it itself:
+      // at 250k, building every meeting's text on the main thread, a 5 s freeze for a term typed soon after loading.
+      if (searchTerms(query.filters.q).length && !(portDone || textsSent >= columns.meetingCount)) return;
       // The same object askGraph marks as arrived.
       prefetched = Object.assign(askGraph(query), { key });
+      // Nobody may ever ask for it: its failure is reported to whoever does.
+      prefetched.answer.catch(() => undefined);
     },
     hasGraphAnswer: (query) => lastGraph?.query === query && lastGraph.arrived,
     dispose: () => {

@@ -23,6 +23,49 @@ function vocabulary(): string[] {
 }
 
 describe('the query worker searches once the page has handed it every meeting\'s text', () => {
+  it("asks a search's graph ahead only once every text is there, and never hands out one asked ahead that failed", async () => {
+    const index = buildIndex(dataset);
+    const worker = fakeWorker();
+    const source = workerDataSource(worker.port, columnsOf(index));
+    await source.ready;
+    const searched = { filters: { ...EMPTY_FILTERS, q: 'talks' }, window: null, focus: [] };
+    // Asked ahead before the texts: not sent (the worker would refuse it, and the page then answered it itself).
+    source.prefetchGraph(searched);
+    expect(worker.asked).toHaveLength(0);
+    // A question without a search is asked ahead at once.
+    source.prefetchGraph({ filters: EMPTY_FILTERS, window: null, focus: [] });
+    expect(worker.asked).toHaveLength(1);
+    while (!warmSearchText(index, () => true, 3_000, (first, block, lengths) => source.addTexts(first, block, lengths)));
+    source.prefetchGraph(searched);
+    expect(worker.asked).toHaveLength(2);
+    const expected = expectedGraphAnswer(index, filterMeetings(index, searched.filters), { focus: [] });
+    expect(await source.graph({ ...searched })).toEqual(expected);
+    expect(worker.asked).toHaveLength(2);
+    source.dispose();
+
+    // One asked ahead that failed (a worker's error) is not handed out: the question that matches it is asked again.
+    const flaky = fakeWorker();
+    const again = workerDataSource(flaky.port, columnsOf(index));
+    await again.ready;
+    const deliver = flaky.port.onmessage!;
+    let failOnce = true;
+    flaky.port.onmessage = (event) => {
+      if (failOnce && event.data.type === 'answer') {
+        failOnce = false;
+        return deliver({ data: { type: 'failed', id: event.data.id, message: 'a worker bug' } });
+      }
+      deliver(event);
+    };
+    const plain = { filters: EMPTY_FILTERS, window: null, focus: [] };
+    again.prefetchGraph(plain);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(flaky.asked).toHaveLength(1);
+    const answer = await again.graph({ ...plain });
+    expect(flaky.asked).toHaveLength(2);
+    expect(answer).toEqual(expectedGraphAnswer(index, filterMeetings(index, EMPTY_FILTERS), { focus: [] }));
+    again.dispose();
+  });
+
   it('refuses a search until the last block arrives, then answers filter, facet counts and graph with a search as the page does', async () => {
     const index = buildIndex(dataset);
     const page = buildIndex(dataset);

@@ -240,83 +240,135 @@ describe('the network of a large dataset is drawn from the query worker', () => 
     await turns();
     expect(worker.graphQuestions - before).toBe(1);
   });
+  /**
+   * Idle callbacks held until `runIdle` (jsdom has none; the code falls back to a timer, whose timing against act() and
+   * the fake worker's turns is not fixed): the questions asked ahead are asked exactly when the test lets idle time come.
+   */
+  function heldIdleCallbacks() {
+    const queued = new Map<number, IdleRequestCallback>();
+    let next = 0;
+    const scope = globalThis as unknown as Record<string, unknown>;
+    scope.requestIdleCallback = (callback: IdleRequestCallback) => (queued.set(++next, callback), next);
+    scope.cancelIdleCallback = (id: number) => void queued.delete(id);
+    const runIdle = () =>
+      act(async () => {
+        for (let round = 0; round < 5 && queued.size; round++) {
+          const due = [...queued.values()];
+          queued.clear();
+          for (const callback of due) callback({ didTimeout: false, timeRemaining: () => 50 });
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        }
+      });
+    const restore = () => {
+      delete scope.requestIdleCallback;
+      delete scope.cancelIdleCallback;
+    };
+    return { runIdle, restore };
+  }
+
   it("asks ahead for the next playback step's graph once idle, and draws it in the step's own task", async () => {
-    const index = loadIntoStore(dataset);
-    const { container } = renderNetwork();
-    const root = () => container.querySelector<HTMLElement>('.network-root')!;
-    await turns();
-    const state = () => useStore.getState();
-    const drawnFor = (start: string, end: string) =>
-      String(meetingsInWindow(index, filterMeetings(index, state().filters), isoToMs(start), isoToMs(end) + DAY_MS).length);
-    // A three-month window chosen on the timeline, not yet followed (the network shows every meeting): once idle, the
-    // worker is asked for the first step's picture.
-    act(() => {
-      state().setFilters({ countries: [] });
-      useStore.setState({ followWindow: false, window: null });
-    });
-    await turns();
-    let before = worker.graphQuestions;
-    act(() => {
-      state().setPlayback({ playSpan: '3m' });
-      state().setWindow({ start: '2016-03-01', end: '2016-05-31' });
-    });
-    await turns();
-    expect(worker.graphQuestions - before).toBe(1);
-    // A filter step drawn under that window (not followed) asks the worker its own question only: nothing ahead.
-    const [country] = [...index.byAffiliation.keys()];
-    before = worker.graphQuestions;
-    act(() => state().setFilters({ countries: [country!] }));
-    await turns();
-    expect(worker.graphQuestions - before).toBe(1);
-    act(() => state().setFilters({ countries: [] }));
-    await turns();
-    // Moving the window asks ahead again.
-    before = worker.graphQuestions;
-    act(() => state().setWindow({ start: '2016-03-01', end: '2016-05-31' }));
-    act(() => state().setWindow({ start: '2016-03-01', end: '2016-05-30' }));
-    act(() => state().setWindow({ start: '2016-03-01', end: '2016-05-31' }));
-    await turns();
-    expect(worker.graphQuestions - before).toBe(1);
-    // The step (Step forward makes the network follow the window): drawn without waiting for the worker, and not asked again.
-    before = worker.graphQuestions;
-    await act(async () => {
-      state().followWindowTo({ start: '2016-04-01', end: '2016-06-30' });
-    });
-    expect(root().dataset.renderedMeetings).toBe(drawnFor('2016-04-01', '2016-06-30'));
-    expect(worker.graphQuestions - before).toBe(0);
-    // And the next one is asked in the idle time after it.
-    await turns();
-    expect(worker.graphQuestions - before).toBe(1);
-    await act(async () => {
-      state().followWindowTo({ start: '2016-05-01', end: '2016-07-31' });
-    });
-    expect(root().dataset.renderedMeetings).toBe(drawnFor('2016-05-01', '2016-07-31'));
-    // A step back was not asked ahead: it waits for the worker as any change does.
-    await turns();
-    before = worker.graphQuestions;
-    await act(async () => {
-      state().followWindowTo({ start: '2016-04-01', end: '2016-06-30' });
-    });
-    expect(worker.graphQuestions - before).toBe(1);
-    expect(root().dataset.renderedMeetings).toBe(drawnFor('2016-05-01', '2016-07-31'));
-    await turns();
-    expect(root().dataset.renderedMeetings).toBe(drawnFor('2016-04-01', '2016-06-30'));
+    const { runIdle, restore } = heldIdleCallbacks();
+    try {
+      const index = loadIntoStore(dataset);
+      const { container } = renderNetwork();
+      const root = () => container.querySelector<HTMLElement>('.network-root')!;
+      await turns();
+      const state = () => useStore.getState();
+      const drawnFor = (start: string, end: string) =>
+        String(meetingsInWindow(index, filterMeetings(index, state().filters), isoToMs(start), isoToMs(end) + DAY_MS).length);
+      act(() => {
+        state().setFilters({ countries: [] });
+        useStore.setState({ followWindow: false, window: null });
+      });
+      await turns();
+      await runIdle();
+      // A three-month window chosen on the timeline, not yet followed (the network shows every meeting): once idle, the
+      // worker is asked for the first step's picture, and not before.
+      let before = worker.graphQuestions;
+      act(() => {
+        state().setPlayback({ playSpan: '3m' });
+        state().setWindow({ start: '2016-03-01', end: '2016-05-31' });
+      });
+      await turns();
+      expect(worker.graphQuestions - before).toBe(0);
+      await runIdle();
+      await turns();
+      expect(worker.graphQuestions - before).toBe(1);
+      // A filter step drawn under that window (not followed) asks the worker its own question only: nothing ahead.
+      const [country] = [...index.byAffiliation.keys()];
+      before = worker.graphQuestions;
+      act(() => state().setFilters({ countries: [country!] }));
+      await turns();
+      await runIdle();
+      await turns();
+      expect(worker.graphQuestions - before).toBe(1);
+      act(() => state().setFilters({ countries: [] }));
+      await turns();
+      // Moving the window asks ahead again, once however often it moved.
+      before = worker.graphQuestions;
+      act(() => state().setWindow({ start: '2016-03-01', end: '2016-05-30' }));
+      act(() => state().setWindow({ start: '2016-03-01', end: '2016-05-31' }));
+      await runIdle();
+      await turns();
+      expect(worker.graphQuestions - before).toBe(1);
+      // The step (Step forward makes the network follow the window): drawn without waiting for the worker, not asked again.
+      before = worker.graphQuestions;
+      await act(async () => {
+        state().followWindowTo({ start: '2016-04-01', end: '2016-06-30' });
+      });
+      expect(root().dataset.renderedMeetings).toBe(drawnFor('2016-04-01', '2016-06-30'));
+      await turns();
+      expect(worker.graphQuestions - before).toBe(0);
+      // And the next one is asked in the idle time after it.
+      await runIdle();
+      await turns();
+      expect(worker.graphQuestions - before).toBe(1);
+      await act(async () => {
+        state().followWindowTo({ start: '2016-05-01', end: '2016-07-31' });
+      });
+      expect(root().dataset.renderedMeetings).toBe(drawnFor('2016-05-01', '2016-07-31'));
+      await turns();
+      // A step back was not asked ahead: it waits for the worker as any change does.
+      before = worker.graphQuestions;
+      await act(async () => {
+        state().followWindowTo({ start: '2016-04-01', end: '2016-06-30' });
+      });
+      expect(worker.graphQuestions - before).toBe(1);
+      expect(root().dataset.renderedMeetings).toBe(drawnFor('2016-05-01', '2016-07-31'));
+      await turns();
+      expect(root().dataset.renderedMeetings).toBe(drawnFor('2016-04-01', '2016-06-30'));
+    } finally {
+      // Unmounted first: what the views asked for idle time is cancelled through the stand-in.
+      cleanup();
+      restore();
+    }
   });
+
   it('asks ahead after the first picture when a link chose a window, so the first step is drawn in its own task too', async () => {
-    const index = loadIntoStore(dataset);
-    useStore.setState({ window: { start: '2016-03-01', end: '2016-05-31' }, followWindow: false, playSpan: '3m' });
-    const before = worker.graphQuestions;
-    const { container } = renderNetwork();
-    const root = () => container.querySelector<HTMLElement>('.network-root')!;
-    await turns();
-    await turns();
-    expect(root().dataset.renderedMeetings).toBe(String(index.meetings.length));
-    expect(worker.graphQuestions - before).toBe(2);
-    await act(async () => {
-      useStore.getState().followWindowTo({ start: '2016-04-01', end: '2016-06-30' });
-    });
-    const inWindow = meetingsInWindow(index, filterMeetings(index, useStore.getState().filters), isoToMs('2016-04-01'), isoToMs('2016-06-30') + DAY_MS);
-    expect(root().dataset.renderedMeetings).toBe(String(inWindow.length));
-    expect(worker.graphQuestions - before).toBe(2);
+    const { runIdle, restore } = heldIdleCallbacks();
+    try {
+      const index = loadIntoStore(dataset);
+      useStore.setState({ window: { start: '2016-03-01', end: '2016-05-31' }, followWindow: false, playSpan: '3m' });
+      const before = worker.graphQuestions;
+      const { container } = renderNetwork();
+      const root = () => container.querySelector<HTMLElement>('.network-root')!;
+      await turns();
+      expect(root().dataset.renderedMeetings).toBe(String(index.meetings.length));
+      expect(worker.graphQuestions - before).toBe(1);
+      await runIdle();
+      await turns();
+      expect(worker.graphQuestions - before).toBe(2);
+      await act(async () => {
+        useStore.getState().followWindowTo({ start: '2016-04-01', end: '2016-06-30' });
+      });
+      const inWindow = meetingsInWindow(index, filterMeetings(index, useStore.getState().filters), isoToMs('2016-04-01'), isoToMs('2016-06-30') + DAY_MS);
+      expect(root().dataset.renderedMeetings).toBe(String(inWindow.length));
+      await turns();
+      expect(worker.graphQuestions - before).toBe(2);
+    } finally {
+      // Unmounted first: what the views asked for idle time is cancelled through the stand-in.
+      cleanup();
+      restore();
+    }
   });
 });

@@ -121,6 +121,34 @@ describe('timeline by keyboard, playback and lanes', () => {
     await context.close();
   });
 
+  it('redraws the time axis for every new window (a filter that refits it, a zoom) and a new width', async () => {
+    const { page, context, errors } = await openApp(browser(), '', { width: 1366, height: 768 });
+    await waitForViews(page, TOTAL);
+    const axis = () =>
+      timeline(page).locator('.vis-time-axis.vis-foreground .vis-text.vis-minor:not(.vis-measure)').evaluateAll((els) =>
+        els.map((el) => `${el.textContent}@${Math.round(el.getBoundingClientRect().left)}`).join(' '),
+      );
+    const before = await axis();
+    expect(before).toMatch(/^2018@\d+ 2019@/);
+    // Japan's meetings are fewer and later: the timeline fits them, and the axis labels the new window.
+    await page.getByRole('group', { name: 'Country or organization' }).getByRole('checkbox', { name: /^Japan/ }).check();
+    await expect.poll(axis).not.toBe(before);
+    const fitted = await axis();
+    const box = (await timeline(page).locator('.vis-center').first().boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 40);
+    await page.mouse.wheel(0, -400);
+    await expect.poll(axis).not.toBe(fitted);
+    const zoomed = await axis();
+    // Narrower: the labels are laid out again for the new width (none left beyond the panel's right edge).
+    await page.setViewportSize({ width: 1000, height: 768 });
+    await expect.poll(axis).not.toBe(zoomed);
+    const panel = (await timeline(page).locator('.vis-center').first().boundingBox())!;
+    const lefts = (await axis()).split(' ').map((label) => Number(label.split('@').pop()));
+    expect(Math.max(...lefts)).toBeLessThan(panel.x + panel.width);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('lists every key in a dialog opened with ?, and Escape returns focus', async () => {
     const { page, context } = await openApp(browser());
     await waitForViews(page, TOTAL);

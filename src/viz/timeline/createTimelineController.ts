@@ -5,7 +5,7 @@ import type { Highlight } from '../../domain/derive';
 import { DAY_MS, isoToMs, msToIso } from '../../domain/dates';
 import type { TimeWindow } from '../../state/types';
 import { toVisId } from './visItems';
-import { batchItemChanges, deferItemShow, englishLocaleOnly, redrawNow } from './visInternals';
+import { batchItemChanges, deferItemShow, englishLocaleOnly, redrawAxisOnlyWhenChanged, redrawNow } from './visInternals';
 import { createDensityBand } from './densityBand';
 import { createItemSync, toVisibleMeetings, type DrawMode, type VisibleMeetings } from './itemSync';
 import { createLaneBands } from './laneBands';
@@ -79,6 +79,7 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
   const timeline = new Timeline(canvas, items as unknown as DataItemCollectionType, options);
   deferItemShow(timeline);
   englishLocaleOnly(timeline);
+  redrawAxisOnlyWhenChanged(timeline);
   const centrePanel = canvas.querySelector<HTMLElement>('.vis-panel.vis-center') ?? canvas;
   const band = createDensityBand(el, centrePanel);
   let laneMode: LaneMode | null = null;

@@ -65,6 +65,42 @@ export function englishLocaleOnly(timeline: Timeline): boolean {
   return true;
 }
 
+interface VisTimeAxis {
+  redraw(): boolean;
+  body?: { range?: { start: number; end: number }; domProps?: { center: { width: number }; root: { height: number }; top: { height: number }; bottom: { height: number } }; dom?: { top?: Node; bottom?: Node } };
+  dom?: { foreground?: Node };
+  options?: { orientation?: { axis?: string } };
+}
+
+/**
+ * 4. vis-timeline redraws its time axis on every redraw of the timeline: it takes the axis out of the page and puts it
+ * back (every label's style worked out again), measures its characters (a forced layout, after the items have just
+ * been placed) and steps through the range's dates with moment. A filter step changes the items only; the axis is
+ * redrawn when what it is drawn from changed: the range, the sizes of the panels, or the fonts. Returns whether it did.
+ */
+export function redrawAxisOnlyWhenChanged(timeline: Timeline): boolean {
+  const axis = (timeline as unknown as { timeAxis?: VisTimeAxis }).timeAxis;
+  const redraw = axis?.redraw;
+  if (!axis || typeof redraw !== 'function' || !axis.body?.range || !axis.body.domProps || !axis.dom?.foreground) return false;
+  let drawnFor: string | null = null;
+  // Characters are measured again after a font arrives (labels are spaced by their width).
+  if (typeof document !== 'undefined') document.fonts?.addEventListener?.('loadingdone', () => (drawnFor = null));
+  const drawnFrom = (a: VisTimeAxis) => {
+    const body = a.body!;
+    const { range, domProps } = body as Required<NonNullable<VisTimeAxis['body']>>;
+    const parent = a.options?.orientation?.axis === 'top' ? body.dom?.top : body.dom?.bottom;
+    return [range.start, range.end, domProps.center.width, domProps.root.height, domProps.top.height, domProps.bottom.height, a.dom?.foreground?.parentNode === parent].join();
+  };
+  axis.redraw = function redrawIfChanged(this: VisTimeAxis) {
+    if (drawnFrom(this) === drawnFor) return false;
+    const resized = redraw.call(this);
+    // Taken after drawing: the first drawing also puts the axis into the page.
+    drawnFor = drawnFrom(this);
+    return resized;
+  };
+  return true;
+}
+
 export type ItemBatch = (apply: () => void) => void;
 
 export function batchItemChanges(timeline: Timeline): ItemBatch {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Timeline } from 'vis-timeline/esnext';
-import { batchItemChanges, englishLocaleOnly } from '../../../src/viz/timeline/visInternals';
+import { batchItemChanges, englishLocaleOnly, redrawAxisOnlyWhenChanged } from '../../../src/viz/timeline/visInternals';
 import { loadVisLibrary } from '../../../src/viz/timeline/visLibrary';
 
 /** vis-timeline's private shape as batchItemChanges reaches it: each DataSet event redraws the item set and queues a whole redraw. */
@@ -70,5 +70,47 @@ describe('englishLocaleOnly', () => {
 
   it('changes nothing when the private shape is not there', () => {
     expect(englishLocaleOnly({} as unknown as Timeline)).toBe(false);
+  });
+});
+
+describe('redrawAxisOnlyWhenChanged', () => {
+  it('redraws the time axis when the range, a panel size or a font changed, and not for a redraw that changed none of them', async () => {
+    const { Timeline, DataSet } = await loadVisLibrary();
+    const host = document.createElement('div');
+    document.body.append(host);
+    const timeline = new Timeline(host, new DataSet() as never, { start: 0, end: 86_400_000 * 30 });
+    type Axis = { redraw(): boolean; _repaintLabels(): void; body: { range: { start: number; end: number }; domProps: { center: { width: number } } } };
+    const axis = (timeline as unknown as { timeAxis: Axis }).timeAxis;
+    let painted = 0;
+    const repaint = axis._repaintLabels;
+    axis._repaintLabels = function (this: Axis) {
+      painted++;
+      repaint.call(this);
+    };
+    expect(redrawAxisOnlyWhenChanged(timeline)).toBe(true);
+    axis.redraw();
+    expect(painted).toBe(1);
+    // An item-only redraw (a filter step): nothing the axis is drawn from changed.
+    expect(axis.redraw()).toBe(false);
+    expect(painted).toBe(1);
+    axis.body.range.start += 86_400_000;
+    axis.redraw();
+    expect(painted).toBe(2);
+    axis.body.domProps.center.width += 200;
+    axis.redraw();
+    expect(painted).toBe(3);
+    axis.redraw();
+    expect(painted).toBe(3);
+    document.fonts?.dispatchEvent?.(new Event('loadingdone'));
+    if (document.fonts) {
+      axis.redraw();
+      expect(painted).toBe(4);
+    }
+    timeline.destroy();
+    host.remove();
+  });
+
+  it('changes nothing when the private shape is not there', () => {
+    expect(redrawAxisOnlyWhenChanged({} as unknown as Timeline)).toBe(false);
   });
 });

@@ -18,6 +18,8 @@ import { visibleStarts } from './visibleStarts';
  */
 export const ITEM_THRESHOLD = 120;
 const MAX_IN_PLACE_UPDATES = 12;
+/** How many specs of meetings taken off the timeline are kept for a step that brings them back (see `recent`). */
+const RECENT_SPECS = ITEM_THRESHOLD * 4;
 
 /** The filtered meetings with their start times in date order, ready for binary search. */
 export interface VisibleMeetings {
@@ -82,6 +84,19 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
   /** What the DataSet holds: item id → signature "kind|class". */
   const shown = new Map<string, string>();
   const specs = new Map<string, TimelineItemSpec>();
+  /**
+   * Specs of meetings taken off the timeline, by meeting id: a step often brings back what the one before took away (a
+   * search and its clearing, a date typed and removed), and working ~100 specs out again was a few ms of that step.
+   * Emptied when full, so it never holds more than RECENT_SPECS.
+   */
+  const recent = new Map<string, TimelineItemSpec>();
+  const keepRecent = (meetingId: string) => {
+    const spec = specs.get(meetingId);
+    if (!spec) return;
+    specs.delete(meetingId);
+    if (recent.size >= RECENT_SPECS) recent.clear();
+    recent.set(meetingId, spec);
+  };
   let selected: Highlight = NO_HIGHLIGHT;
   let hovered: Highlight = NO_HIGHLIGHT;
   let denseLanes: readonly boolean[] | null = null;
@@ -108,7 +123,7 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
   const specFor = (pos: number) => {
     const id = index!.meetings[pos]!.id;
     let spec = specs.get(id);
-    if (!spec) specs.set(id, (spec = measured.get(id) ?? toTimelineItem(index!, pos)));
+    if (!spec) specs.set(id, (spec = recent.get(id) ?? measured.get(id) ?? toTimelineItem(index!, pos)));
     return spec;
   };
 
@@ -142,7 +157,7 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
     const drop = remove.concat(rebuilt, replace ? changed : []);
     for (const id of remove) {
       shown.delete(id);
-      specs.delete(meetingOfItem(id));
+      keepRecent(meetingOfItem(id));
     }
     if (!drop.length && !add.length && !changed.length) return;
     batch(() => {
@@ -198,7 +213,7 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
   const measured = new Map<string, TimelineItemSpec>();
   const labelPx = (pos: number): number => {
     const id = index!.meetings[pos]!.id;
-    let spec = specs.get(id) ?? measured.get(id);
+    let spec = specs.get(id) ?? recent.get(id) ?? measured.get(id);
     if (!spec) measured.set(id, (spec = toTimelineItem(index!, pos)));
     return estimateLabelPx(spec.label);
   };
@@ -220,6 +235,7 @@ export function createItemSync(items: DataSet<TimelineItem>, widthPx: () => numb
         batch(() => items.clear());
         shown.clear();
         specs.clear();
+        recent.clear();
         measured.clear();
       }
       data = next;

@@ -79,7 +79,7 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
   const timeline = new Timeline(canvas, items as unknown as DataItemCollectionType, options);
   deferItemShow(timeline);
   englishLocaleOnly(timeline);
-  redrawAxisOnlyWhenChanged(timeline);
+  const stopAxisWatch = redrawAxisOnlyWhenChanged(timeline);
   const centrePanel = canvas.querySelector<HTMLElement>('.vis-panel.vis-center') ?? canvas;
   const band = createDensityBand(el, centrePanel);
   let laneMode: LaneMode | null = null;
@@ -353,6 +353,7 @@ export function createTimelineController(el: HTMLElement, callbacks: TimelineCal
     destroy() {
       destroyed = true;
       if (reportTimer) clearTimeout(reportTimer);
+      stopAxisWatch?.();
       itemsTask.destroy();
       revealTask.destroy();
       drawTask.destroy();

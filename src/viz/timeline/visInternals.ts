@@ -76,15 +76,18 @@ interface VisTimeAxis {
  * 4. vis-timeline redraws its time axis on every redraw of the timeline: it takes the axis out of the page and puts it
  * back (every label's style worked out again), measures its characters (a forced layout, after the items have just
  * been placed) and steps through the range's dates with moment. A filter step changes the items only; the axis is
- * redrawn when what it is drawn from changed: the range, the sizes of the panels, or the fonts. Returns whether it did.
+ * redrawn when what it is drawn from changed: the range, the sizes of the panels, or the fonts. Returns what stops
+ * listening for fonts (the timeline's destroy calls it), or null when the private shape was not there.
  */
-export function redrawAxisOnlyWhenChanged(timeline: Timeline): boolean {
+export function redrawAxisOnlyWhenChanged(timeline: Timeline): (() => void) | null {
   const axis = (timeline as unknown as { timeAxis?: VisTimeAxis }).timeAxis;
   const redraw = axis?.redraw;
-  if (!axis || typeof redraw !== 'function' || !axis.body?.range || !axis.body.domProps || !axis.dom?.foreground) return false;
+  if (!axis || typeof redraw !== 'function' || !axis.body?.range || !axis.body.domProps || !axis.dom?.foreground) return null;
   let drawnFor: string | null = null;
   // Characters are measured again after a font arrives (labels are spaced by their width).
-  if (typeof document !== 'undefined') document.fonts?.addEventListener?.('loadingdone', () => (drawnFor = null));
+  const fonts = typeof document !== 'undefined' ? document.fonts : undefined;
+  const fontArrived = () => (drawnFor = null);
+  fonts?.addEventListener?.('loadingdone', fontArrived);
   const drawnFrom = (a: VisTimeAxis) => {
     const body = a.body!;
     const { range, domProps } = body as Required<NonNullable<VisTimeAxis['body']>>;
@@ -98,7 +101,8 @@ export function redrawAxisOnlyWhenChanged(timeline: Timeline): boolean {
     drawnFor = drawnFrom(this);
     return resized;
   };
-  return true;
+  // Removed with the timeline: left on document.fonts, the listener would keep the whole timeline reachable.
+  return () => fonts?.removeEventListener?.('loadingdone', fontArrived);
 }
 
 export type ItemBatch = (apply: () => void) => void;

@@ -107,7 +107,37 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
 
 /** Meeting positions sorted by earliest day, then id: the canonical display order (shared with the load engine). */
 export function displayOrder(meetings: readonly { id: string }[], start: Float64Array): Int32Array {
-  return Int32Array.from(meetings.keys()).sort((a, b) => start[a]! - start[b]! || (meetings[a]!.id < meetings[b]!.id ? -1 : 1));
+  const n = meetings.length;
+  // Meetings grouped by day first (a counting sort over the distinct days, found by one native numeric sort), then
+  // each day's few by id: an event file has a few hundred days for 200,000 meetings, and one comparator over all of
+  // them compared ids for most pairs (half of packing a year of ICEWS).
+  const days = Float64Array.from(start).sort();
+  let distinct = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || days[i] !== days[distinct - 1]) days[distinct++] = days[i]!;
+  const dayOf = new Int32Array(n);
+  const offsets = new Int32Array(distinct + 1);
+  for (let i = 0; i < n; i++) offsets[(dayOf[i] = lowerBound(days, distinct, start[i]!)) + 1]!++;
+  for (let d = 0; d < distinct; d++) offsets[d + 1]! += offsets[d]!;
+  const order = new Int32Array(n);
+  const fill = offsets.slice(0, distinct);
+  for (let i = 0; i < n; i++) order[fill[dayOf[i]!]!++] = i;
+  const ids = new Array<string>(n);
+  for (let i = 0; i < n; i++) ids[i] = meetings[i]!.id;
+  const byId = (a: number, b: number) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b);
+  for (let d = 0; d < distinct; d++) if (offsets[d + 1]! - offsets[d]! > 1) order.subarray(offsets[d]!, offsets[d + 1]!).sort(byId);
+  return order;
+}
+
+/** The first index below `length` whose value is not less than `value` (`values` ascending). */
+function lowerBound(values: Float64Array, length: number, value: number): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** First start and last end over all meetings; an empty dataset gets the year 2000 so the timeline has an axis. */

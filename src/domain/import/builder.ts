@@ -48,11 +48,11 @@ export class DatasetBuilder {
     return topic.id;
   }
 
-  /** A source by a key of the caller's choosing (a URL, a title, a story id). */
-  source(key: string, make: () => Omit<Source, 'id'>, idHint = key): string {
+  /** A source by a key of the caller's choosing (a URL, a title, a story id); `make` gets its id (first key of the record). */
+  source(key: string, make: (id: string) => Source, idHint = key): string {
     let source = this.sources.get(key);
     if (!source) {
-      source = { id: this.sourceIds.idForNew(key, idHint), ...make() };
+      source = make(this.sourceIds.idForNew(key, idHint));
       this.sources.set(key, source);
     }
     return source.id;
@@ -60,7 +60,7 @@ export class DatasetBuilder {
 
   /** The file itself as a source, for rows that cite nothing else. */
   fileSource(): string {
-    return this.source(`file:${this.fileName}`, () => ({ title: this.fileName, publisher: null, published: null, titleNote: 'The imported file; the row gives no source.' }), `file ${this.fileName}`);
+    return this.source(`file:${this.fileName}`, (id) => ({ id, title: this.fileName, publisher: null, published: null, titleNote: 'The imported file; the row gives no source.' }), `file ${this.fileName}`);
   }
 
   /** A unique meeting id: the preferred slug, or the slug plus a counter if a row before took it. */

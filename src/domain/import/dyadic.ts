@@ -26,6 +26,8 @@ interface Side {
   name: string;
   /** The name as actors are told apart (actorKey). */
   key: string;
+  /** A number per key (sides of one key share it): a contact's sides are told apart by it, not by comparing strings. */
+  keyNo: number;
   affiliation: Country;
   kind: Actor['kind'];
   /**
@@ -38,6 +40,7 @@ interface Side {
 /** What a name says by itself: its actor key, and whether it is a country or organisation, or reads as a collective. */
 interface NameFacts {
   key: string;
+  keyNo: number;
   own: Country | null;
   collective: boolean;
   /** The name's sides so far, by affiliation, as a person and as an organisation: rows share them (a side is never changed). */
@@ -87,9 +90,18 @@ export function createDyadicReader(mapping: Mapping<DyadicRole>, layout: DyadicL
 
   // Event files repeat the same few thousand names and countries: resolve each once.
   const names = new Map<string, NameFacts>();
+  const keyNumbers = new Map<string, number>();
+  const numberOf = (key: string) => {
+    let n = keyNumbers.get(key);
+    if (n === undefined) keyNumbers.set(key, (n = keyNumbers.size));
+    return n;
+  };
   const factsOf = (name: string) => {
     let facts = names.get(name);
-    if (facts === undefined) names.set(name, (facts = { key: actorKey(name), own: nameIsAffiliation(name), collective: COLLECTIVE.test(name), people: new Map(), organizations: new Map() }));
+    if (facts === undefined) {
+      const key = actorKey(name);
+      names.set(name, (facts = { key, keyNo: numberOf(key), own: nameIsAffiliation(name), collective: COLLECTIVE.test(name), people: new Map(), organizations: new Map() }));
+    }
     return facts;
   };
   const affiliationOf = (raw: string) => {
@@ -125,7 +137,7 @@ export function createDyadicReader(mapping: Mapping<DyadicRole>, layout: DyadicL
     const kind = facts.own || facts.collective || !cell(sectors) ? 'organization' : 'person';
     const known = kind === 'person' ? facts.people : facts.organizations;
     let found = known.get(affiliation);
-    if (!found) known.set(affiliation, (found = { name: actorName, key: facts.key, affiliation, kind }));
+    if (!found) known.set(affiliation, (found = { name: actorName, key: facts.key, keyNo: facts.keyNo, affiliation, kind }));
     return found;
   };
   // A year of events has a few hundred distinct dates (a parsed date is never changed either).
@@ -226,16 +238,35 @@ const notesFor = (layout: DyadicLayout, fileName: string) => ({
 });
 
 const rankOf = new Map<string, number>(SPECIFICITY.map((c, k) => [c, k]));
+/** Rank by the code's last digit ('040'…'046'): a map lookup per row hashed each row's code string. */
+const RANK_BY_DIGIT = Array.from({ length: 7 }, (_, d) => SPECIFICITY.indexOf(`04${d}` as Cameo));
+const rankOfCode = (code: string): number | undefined => {
+  const d = code.charCodeAt(2) - 48;
+  return code.length === 3 && code.charCodeAt(0) === 48 && code.charCodeAt(1) === 52 && d >= 0 && d < 7 ? RANK_BY_DIGIT[d] : rankOf.get(code);
+};
 
-// A loop over a year's 200,000 contacts: written without the per-contact closures, spreads and sets a plainer version
-// had (a third of the import's last stage); the meeting's keys keep the same order.
+/** Adds `side` unless a side with its key is there (most contacts are one or two rows: a look through a few sides beats a set). */
+function addSide(sides: Side[], seen: Set<number> | null, side: Side): void {
+  if (seen) {
+    if (seen.has(side.keyNo)) return;
+    seen.add(side.keyNo);
+  } else {
+    for (let k = 0; k < sides.length; k++) if (sides[k]!.keyNo === side.keyNo) return;
+  }
+  sides.push(side);
+}
+
+// A loop over a year's 200,000 contacts: written without per-contact closures, spreads, sets or added keys (each
+// meeting is made whole by one literal of its shape); the meeting's keys keep the same order.
 function toMeeting(contact: Contact, builder: DatasetBuilder, layout: DyadicLayout, notes: ReturnType<typeof notesFor>): Meeting | string {
   const { events } = contact;
   let rank = SPECIFICITY.length - 1;
   let hosting: Contact['events'][number] | undefined;
   let visiting: Contact['events'][number] | undefined;
-  for (const e of events) {
-    rank = Math.min(rank, rankOf.get(e.code) ?? rank);
+  for (let k = 0; k < events.length; k++) {
+    const e = events[k]!;
+    const r = rankOfCode(e.code);
+    if (r !== undefined && r < rank) rank = r;
     if (e.code === '043') hosting ??= e;
     else if (e.code === '042') visiting ??= e;
   }
@@ -243,53 +274,44 @@ function toMeeting(contact: Contact, builder: DatasetBuilder, layout: DyadicLayo
   // 043: the row's source hosts; 042 alone: the visited target hosts.
   const host = hosting ? hosting.source : visiting ? visiting.target : null;
   const sides: Side[] = [];
-  // Most contacts are one or two rows: a look through their few sides is cheaper than a set per contact.
-  const seen = events.length > 8 ? new Set<string>() : null;
-  const add = (side: Side) => {
-    if (seen ? seen.has(side.key) : sides.some((s) => s.key === side.key)) return;
-    sides.push(side);
-    seen?.add(side.key);
-  };
-  if (host) add(host);
-  for (const e of events) {
-    add(e.source);
-    add(e.target);
+  const seen = events.length > 8 ? new Set<number>() : null;
+  if (host) addSide(sides, seen, host);
+  for (let k = 0; k < events.length; k++) {
+    addSide(sides, seen, events[k]!.source);
+    addSide(sides, seen, events[k]!.target);
   }
   if (sides.length < 2) return 'the source and target are the same actor: a contact needs two';
   const participants: Meeting['participants'] = new Array(sides.length);
   for (let k = 0; k < sides.length; k++) {
     const side = sides[k]!;
     const actorId = (side.actorId ??= builder.actor(side.name, side.affiliation, side.kind, side.key));
-    participants[k] = host && side.key === host.key ? { actorId, role: 'host' } : { actorId };
+    participants[k] = host && side.keyNo === host.keyNo ? { actorId, role: 'host' } : { actorId };
   }
   const { storyId } = contact;
   const sourceId = storyId
-    ? builder.source(`story:${storyId}`, () => ({ title: `${layout.name} story ${storyId}`, publisher: contact.publisher || null, published: null, titleNote: notes.story }), `story ${storyId}`)
+    ? builder.source(`story:${storyId}`, (id) => ({ id, title: `${layout.name} story ${storyId}`, publisher: contact.publisher || null, published: null, titleNote: notes.story }), `story ${storyId}`)
     : builder.fileSource();
   const sentence = contact.sentence ? `sentence ${contact.sentence}` : '';
-  const eventList = contact.eventIds.length ? `event ${contact.eventIds.join(', ')}` : '';
+  const { eventIds } = contact;
+  const eventList = eventIds.length === 1 ? `event ${eventIds[0]}` : eventIds.length ? `event ${eventIds.join(', ')}` : '';
   const locator = sentence && eventList ? `${sentence}; ${eventList}` : sentence || eventList;
   let summary = '';
   for (let k = 0; k < events.length; k++) {
     const e = events[k]!;
     summary += `${k ? '; ' : ''}${e.source.name} — ${e.text || `CAMEO ${e.code}`} — ${e.target.name}`;
   }
-  const { date } = contact;
-  const meeting = {
-    id: builder.meetingId(storyId ? `${notes.idPrefix}${storyId}-${contact.sentence || 0}` : `${notes.idPrefix}${contact.eventIds[0] ?? contact.row}`),
-    date: date.date,
-    datePrecision: date.datePrecision,
-    earliest: date.earliest,
-    latest: date.latest,
-    dateNote: notes.date,
-    type: TYPE_OF_CAMEO[code],
-    cameo: code,
-  } as Meeting;
-  if (contact.location) meeting.location = contact.location;
-  if (contact.coordinates) meeting.coordinates = contact.coordinates;
-  meeting.participants = participants;
-  meeting.topics = [];
-  meeting.summary = `${summary}.`;
-  meeting.evidence = [locator ? { sourceId, locator } : { sourceId }];
-  return meeting;
+  const id = builder.meetingId(storyId ? `${notes.idPrefix}${storyId}-${contact.sentence || 0}` : `${notes.idPrefix}${contact.eventIds[0] ?? contact.row}`);
+  const evidence = [locator ? { sourceId, locator } : { sourceId }];
+  return meetingOf(id, contact, notes.date, code, participants, `${summary}.`, evidence);
+}
+
+/** One literal per shape (with or without a place and coordinates), keys in the schema's order. */
+function meetingOf(id: string, contact: Contact, dateNote: string, cameo: Cameo, participants: Meeting['participants'], summary: string, evidence: Meeting['evidence']): Meeting {
+  const { date: d, location, coordinates } = contact;
+  const type = TYPE_OF_CAMEO[cameo];
+  const topics: string[] = [];
+  if (location && coordinates) return { id, date: d.date, datePrecision: d.datePrecision, earliest: d.earliest, latest: d.latest, dateNote, type, cameo, location, coordinates, participants, topics, summary, evidence } as Meeting;
+  if (location) return { id, date: d.date, datePrecision: d.datePrecision, earliest: d.earliest, latest: d.latest, dateNote, type, cameo, location, participants, topics, summary, evidence } as Meeting;
+  if (coordinates) return { id, date: d.date, datePrecision: d.datePrecision, earliest: d.earliest, latest: d.latest, dateNote, type, cameo, coordinates, participants, topics, summary, evidence } as Meeting;
+  return { id, date: d.date, datePrecision: d.datePrecision, earliest: d.earliest, latest: d.latest, dateNote, type, cameo, participants, topics, summary, evidence } as Meeting;
 }

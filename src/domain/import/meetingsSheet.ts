@@ -122,7 +122,7 @@ export function readMeetingsSheet(table: Table, mapping: Mapping<SheetRole>, fil
     const topics = [...new Set(splitList(cell('topics')).map((t) => builder.topic(t)))];
     const sourceText = cell('source');
     const sourceId = sourceText
-      ? builder.source(sourceText, () => (isUrl(sourceText) ? { title: sourceText, url: sourceText, publisher: null, published: null } : { title: sourceText, publisher: null, published: null }))
+      ? builder.source(sourceText, (id) => (isUrl(sourceText) ? { id, title: sourceText, url: sourceText, publisher: null, published: null } : { id, title: sourceText, publisher: null, published: null }))
       : builder.fileSource();
     const quote = cell('quote');
     const evidence: Meeting['evidence'][number] = { sourceId, ...(quote ? { quote } : {}), ...(sourceText ? {} : { locator: `row ${row}` }) };

@@ -163,6 +163,32 @@ describe('ICEWS layout', () => {
   });
 });
 
+describe('ICEWS contacts told apart by actor key', () => {
+  const header = 'Event ID\tEvent Date\tSource Name\tSource Sectors\tSource Country\tEvent Text\tCAMEO Code\tIntensity\tTarget Name\tTarget Sectors\tTarget Country\tStory ID\tSentence Number\tPublisher\tCity\tDistrict\tProvince\tCountry\tLatitude\tLongitude';
+  const row = (cells: string[]) => cells.join('\t');
+  const text = [
+    header,
+    // One sentence: the same person spelled two ways (one with a country, one without), hosted by the 043 source.
+    row(['1', '2021-03-01', 'Ali Asghar Khaji', 'Government', 'Iran', 'Host a visit', '043', '1', 'Geir Pedersen', 'Government', '', '7', '1', 'AFP', '', '', '', '', '', '']),
+    row(['2', '2021-03-01', 'Geir Pedersen', 'Government', '', 'Make a visit', '042', '1', ' ali  asghar KHAJI ', '', '', '7', '1', 'AFP', '', '', '', '', '', '']),
+    // A sentence with no place and no coordinates.
+    row(['3', '2021-03-02', 'Iran', '', '', 'Consult', '040', '1', 'Syria', '', '', '8', '1', 'AFP', '', '', '', '', '', '']),
+  ].join('\n');
+  const ds = imported(text, 'keys.tab').dataset;
+
+  it('keeps one participant per actor key, the host first and marked', () => {
+    const visit = ds.meetings.find((m) => m.id === 'icews-7-1')!;
+    expect(visit.participants).toEqual([{ actorId: 'ali-asghar-khaji', role: 'host' }, { actorId: 'geir-pedersen' }]);
+    expect(visit.cameo).toBe('043');
+    expect(visit.evidence).toEqual([{ sourceId: 'story-7', locator: 'sentence 1; event 1, 2' }]);
+  });
+
+  it("writes a meeting's keys in the schema's order, with or without a place", () => {
+    expect(Object.keys(ds.meetings.find((m) => m.id === 'icews-8-1')!)).toEqual(['id', 'date', 'datePrecision', 'earliest', 'latest', 'dateNote', 'type', 'cameo', 'participants', 'topics', 'summary', 'evidence']);
+    expect(Object.keys(imported(fixture('icews-sample.tab'), 'icews-sample.tab').dataset.meetings.find((m) => m.id === 'icews-100-2')!)).toEqual(['id', 'date', 'datePrecision', 'earliest', 'latest', 'dateNote', 'type', 'cameo', 'location', 'coordinates', 'participants', 'topics', 'summary', 'evidence']);
+  });
+});
+
 describe('JSON through the same pipeline', () => {
   it('reads the bundled dataset, with or without a BOM', () => {
     const text = readFileSync('public/data/meetings.json', 'utf8');

@@ -230,6 +230,24 @@ describe('bindUrl writing the URL', () => {
     expect(store().window).toBeNull();
   });
 
+  it('rewrites an entry reached by Back in canonical form after the frame, not in the popstate\'s task', async () => {
+    openAt('');
+    // An entry a script pushed, its parameters not in the order and form the app writes.
+    history.pushState(null, '', '/app/?topic=astana&actor=khaji&window=2019-01-01..2019-06-30');
+    history.pushState(null, '', '/app/?view=table');
+    vi.useRealTimers();
+    const length = history.length;
+    let duringPopstate = '';
+    window.addEventListener('popstate', () => queueMicrotask(() => (duringPopstate = location.search)), { once: true });
+    await back();
+    expect(store().filters).toMatchObject({ actors: ['khaji'], topics: ['astana'] });
+    expect(store().window).toEqual({ start: '2019-01-01', end: '2019-06-30' });
+    expect(duringPopstate).toBe('?topic=astana&actor=khaji&window=2019-01-01..2019-06-30');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(location.search).toBe('?actor=khaji&topic=astana&window=2019-01-01..2019-06-30');
+    expect(history.length).toBe(length);
+  });
+
   it('keeps the data parameter when writing', () => {
     openAt('?data=data/other.json');
     store().setFollowWindow(true);

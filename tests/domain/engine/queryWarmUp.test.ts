@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildIndex } from '../../../src/domain/indexes';
 import { EMPTY_FILTERS } from '../../../src/domain/filters';
 import { QueryEngine } from '../../../src/domain/engine/query';
 import { columnsOf, queryIndexOf } from '../../../src/domain/engine/queryColumns';
-import { createQueryHandler, warmUp } from '../../../src/domain/engine/queryHandler';
+import { createQueryHandler, warmUp, warmUpCountries, WARM_UP_COUNTRIES } from '../../../src/domain/engine/queryHandler';
 import type { QueryReply } from '../../../src/domain/engine/queryProtocol';
 import type { Dataset } from '../../../src/domain/schema';
 import { generateSynthetic } from '../../../scripts/bench/synthetic/generate';
@@ -24,7 +24,16 @@ describe('the query worker warming up once the search texts are in', () => {
     }
   });
 
-  it('runs after the last text has come, in a task of its own, and posts nothing', () => {
+  it('picks the countries with closest to one meeting in twenty', () => {
+    const want = index.meetings.length / 20;
+    const off = (code: string) => Math.abs(index.byAffiliation.get(code)!.length - want);
+    const picked = warmUpCountries(new QueryEngine(queryIndexOf(columns)));
+    expect(picked).toHaveLength(WARM_UP_COUNTRIES);
+    const others = [...index.byAffiliation.keys()].filter((c) => !picked.includes(c));
+    expect(Math.max(...picked.map(off))).toBeLessThanOrEqual(Math.min(...others.map(off)));
+  });
+
+  const started = () => {
     const posted: QueryReply[] = [];
     const tasks: (() => void)[] = [];
     const handle = createQueryHandler((reply) => void posted.push(reply), (run) => void tasks.push(run));
@@ -34,10 +43,37 @@ describe('the query worker warming up once the search texts are in', () => {
     expect(tasks).toHaveLength(0);
     // The port's last message, as the load worker sends it.
     channel.port1.onmessage!({ data: { type: 'textsDone' } } as MessageEvent);
-    expect(posted.map((r) => r.type)).toEqual(['ready', 'textsReady']);
-    expect(tasks).toHaveLength(1);
-    tasks[0]!();
-    expect(posted.map((r) => r.type)).toEqual(['ready', 'textsReady']);
     channel.port2.close();
+    return { posted, tasks, handle };
+  };
+
+  it('runs after the last text has come, a country per task, and posts nothing', () => {
+    const graphs = vi.spyOn(QueryEngine.prototype, 'graphWire');
+    const { posted, tasks } = started();
+    expect(posted.map((r) => r.type)).toEqual(['ready', 'textsReady']);
+    for (let turn = 1; turn <= WARM_UP_COUNTRIES; turn++) {
+      expect(tasks).toHaveLength(1);
+      tasks.shift()!();
+      expect(graphs).toHaveBeenCalledTimes(turn);
+    }
+    tasks.shift()!();
+    expect(tasks).toHaveLength(0);
+    expect(posted.map((r) => r.type)).toEqual(['ready', 'textsReady']);
+    graphs.mockRestore();
+  });
+
+  it('answers a question that comes during the warm-up before the next country', () => {
+    const graphs = vi.spyOn(QueryEngine.prototype, 'graphWire');
+    const { posted, tasks, handle } = started();
+    tasks.shift()!();
+    expect(graphs).toHaveBeenCalledTimes(1);
+    handle({ type: 'ask', id: 7, question: { kind: 'filter', filters: EMPTY_FILTERS } });
+    // The warm-up's turn comes first but leaves its country for later; the answer is posted before it.
+    tasks.shift()!();
+    expect(graphs).toHaveBeenCalledTimes(1);
+    while (tasks.length) tasks.shift()!();
+    expect(posted.map((r) => r.type)).toEqual(['ready', 'textsReady', 'answer']);
+    expect(graphs).toHaveBeenCalledTimes(WARM_UP_COUNTRIES);
+    graphs.mockRestore();
   });
 });

@@ -3,7 +3,7 @@ import { buildIndex } from '../../../src/domain/indexes';
 import { EMPTY_FILTERS } from '../../../src/domain/filters';
 import { QueryEngine } from '../../../src/domain/engine/query';
 import { columnsOf, queryIndexOf } from '../../../src/domain/engine/queryColumns';
-import { createQueryHandler, warmUp, warmUpCountries, WARM_UP_COUNTRIES } from '../../../src/domain/engine/queryHandler';
+import { createQueryHandler, warmUp, warmUpCountries, WARM_UP_SHARES } from '../../../src/domain/engine/queryHandler';
 import type { QueryReply } from '../../../src/domain/engine/queryProtocol';
 import type { Dataset } from '../../../src/domain/schema';
 import { generateSynthetic } from '../../../scripts/bench/synthetic/generate';
@@ -24,13 +24,15 @@ describe('the query worker warming up once the search texts are in', () => {
     }
   });
 
-  it('picks the countries with closest to one meeting in twenty', () => {
-    const want = index.meetings.length / 20;
-    const off = (code: string) => Math.abs(index.byAffiliation.get(code)!.length - want);
+  it('picks a different country for each share of the meetings, the closest to it', () => {
     const picked = warmUpCountries(new QueryEngine(queryIndexOf(columns)));
-    expect(picked).toHaveLength(WARM_UP_COUNTRIES);
-    const others = [...index.byAffiliation.keys()].filter((c) => !picked.includes(c));
-    expect(Math.max(...picked.map(off))).toBeLessThanOrEqual(Math.min(...others.map(off)));
+    expect(picked).toHaveLength(WARM_UP_SHARES.length);
+    expect(new Set(picked).size).toBe(picked.length);
+    WARM_UP_SHARES.forEach((share, k) => {
+      const off = (code: string) => Math.abs(index.byAffiliation.get(code)!.length - index.meetings.length * share);
+      const others = [...index.byAffiliation.keys()].filter((c) => !picked.slice(0, k + 1).includes(c));
+      expect(off(picked[k]!)).toBeLessThanOrEqual(Math.min(...others.map(off)));
+    });
   });
 
   const started = () => {
@@ -51,7 +53,7 @@ describe('the query worker warming up once the search texts are in', () => {
     const graphs = vi.spyOn(QueryEngine.prototype, 'graphWire');
     const { posted, tasks } = started();
     expect(posted.map((r) => r.type)).toEqual(['ready', 'textsReady']);
-    for (let turn = 1; turn <= WARM_UP_COUNTRIES; turn++) {
+    for (let turn = 1; turn <= WARM_UP_SHARES.length; turn++) {
       expect(tasks).toHaveLength(1);
       tasks.shift()!();
       expect(graphs).toHaveBeenCalledTimes(turn);
@@ -73,7 +75,7 @@ describe('the query worker warming up once the search texts are in', () => {
     expect(graphs).toHaveBeenCalledTimes(1);
     while (tasks.length) tasks.shift()!();
     expect(posted.map((r) => r.type)).toEqual(['ready', 'textsReady', 'answer']);
-    expect(graphs).toHaveBeenCalledTimes(WARM_UP_COUNTRIES);
+    expect(graphs).toHaveBeenCalledTimes(WARM_UP_SHARES.length);
     graphs.mockRestore();
   });
 });

@@ -51,7 +51,7 @@ export function createQueryHandler(post: (reply: QueryReply, transfer?: Transfer
   };
   const waiting = new Map<QueryKind, { id: number; question: Question }>();
   let scheduled = false;
-  /** The warm-up's countries, one per turn; a question waiting is answered first (see warmUp). */
+  /** The warm-up's countries, one per turn; a question waiting is answered first (see warmUpWith). */
   const warmUpInTurns = () => {
     if (!engine) return;
     const countries = warmUpCountries(engine);
@@ -106,17 +106,6 @@ export function createQueryHandler(post: (reply: QueryReply, transfer?: Transfer
 }
 
 /**
- * Once the search texts are in (seconds after the first picture, the page idle): the filter, facet-count and graph
- * code runs over a few countries (WARM_UP_SHARES), so that the first filter a person asks for finds it compiled and
- * its working arrays grown — at 250k the first country checked after loading took 85–103 ms to get its graph, the next
- * ones 28–43. Node, 250k, Syria (1 in 7): after one country of 1 in 20 its graph took 34–37 ms, after three such
- * 22–28, after 1 in 20, 1 in 10 and 1 in 5 17–19. Nothing is posted, and no answer changes (at most a cache entry).
- */
-export function warmUp(engine: QueryEngine): void {
-  for (const code of warmUpCountries(engine)) warmUpWith(engine, code);
-}
-
-/**
  * Shares of the meetings the warm-up's countries come closest to, from a typical country to a large one: V8 optimizes
  * the graph's passes only after a few calls, and the graph's working arrays grow to the largest filter met so far.
  */
@@ -138,7 +127,14 @@ export function warmUpCountries(engine: QueryEngine): string[] {
   return picked;
 }
 
-function warmUpWith(engine: QueryEngine, code: string): void {
+/**
+ * Once the search texts are in (seconds after the first picture, the page idle): the filter, facet-count and graph
+ * code runs over a few countries (WARM_UP_SHARES), so that the first filter a person asks for finds it compiled and
+ * its working arrays grown — at 250k the first country checked after loading took 85–103 ms to get its graph, the next
+ * ones 28–43. Node, 250k, Syria (1 in 7): after one country of 1 in 20 its graph took 34–37 ms, after three such
+ * 22–28, after 1 in 20, 1 in 10 and 1 in 5 17–19. Nothing is posted, and no answer changes (at most a cache entry).
+ */
+export function warmUpWith(engine: QueryEngine, code: string): void {
   const filters = { ...EMPTY_FILTERS, countries: [code] };
   engine.facetCounts(filters);
   engine.graphWire({ filters, window: null, focus: [] });

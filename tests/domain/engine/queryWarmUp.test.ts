@@ -3,7 +3,7 @@ import { buildIndex } from '../../../src/domain/indexes';
 import { EMPTY_FILTERS } from '../../../src/domain/filters';
 import { QueryEngine } from '../../../src/domain/engine/query';
 import { columnsOf, queryIndexOf } from '../../../src/domain/engine/queryColumns';
-import { createQueryHandler, warmUp, warmUpCountries, WARM_UP_SHARES } from '../../../src/domain/engine/queryHandler';
+import { createQueryHandler, warmUpCountries, warmUpWith, WARM_UP_SHARES } from '../../../src/domain/engine/queryHandler';
 import type { QueryReply } from '../../../src/domain/engine/queryProtocol';
 import type { Dataset } from '../../../src/domain/schema';
 import { generateSynthetic } from '../../../scripts/bench/synthetic/generate';
@@ -14,7 +14,7 @@ const columns = columnsOf(index);
 describe('the query worker warming up once the search texts are in', () => {
   it('changes no answer', () => {
     const warmed = new QueryEngine(queryIndexOf(columns));
-    warmUp(warmed);
+    for (const code of warmUpCountries(warmed)) warmUpWith(warmed, code);
     const fresh = new QueryEngine(queryIndexOf(columns));
     for (const code of [...index.byAffiliation.keys()].slice(0, 6)) {
       const filters = { ...EMPTY_FILTERS, countries: [code] };

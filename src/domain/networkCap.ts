@@ -57,7 +57,12 @@ function markTop(items: ArrayLike<number>, count: number, value: ArrayLike<numbe
   }
 }
 
-const identity = (length: number): Int32Array => Int32Array.from({ length }, (_, i) => i);
+/** 0, 1, …, length - 1 (a loop: Int32Array.from with a callback took ~1 ms for 20,000 in the query worker). */
+export function identity(length: number): Int32Array {
+  const out = new Int32Array(length);
+  for (let i = 0; i < length; i++) out[i] = i;
+  return out;
+}
 
 /** A graph as flat arrays, built once per graph: a selection re-caps the same graph with another focus. */
 interface Prepared {

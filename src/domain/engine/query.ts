@@ -1,10 +1,10 @@
 import type { QueryIndex } from '../indexes';
 import { EMPTY_FILTERS, filterMeetings, meetingsInWindow, searchAmong, searchTerms, type Filters, type TextOf } from '../filters';
 import { facetCounters } from '../facetCounts';
-import { NETWORK_CAP, type CappedNetwork, type NetworkCap } from '../networkCap';
+import { NETWORK_CAP, type NetworkCap } from '../networkCap';
 import { memoizeLast } from '../memo';
 import type { EgoDepth } from '../analysis/ego';
-import { buildFlatGraph, flatEgo, flatPicture, unpackPicture, type CountedMeasure, type FlatGraph, type GraphWire } from './queryGraph';
+import { buildFlatGraph, flatEgo, flatPicture, unpackPicture, type CountedMeasure, type FlatGraph, type GraphWire, type UnpackedPicture } from './queryGraph';
 import { RecentAnswers } from './recentAnswers';
 
 /**
@@ -62,7 +62,7 @@ export interface GraphQuery {
 }
 
 /** The drawn network (capped), with what the view says about the whole one. See GraphWire. */
-export type GraphAnswer = CappedNetwork & Omit<GraphWire, 'offstageActors' | 'offstageCounts'>;
+export type GraphAnswer = UnpackedPicture;
 
 /**
  * The questions, asked asynchronously. For each method a newer call supersedes an older one still in flight: the

@@ -1,6 +1,6 @@
 import type { QueryIndex } from '../indexes';
 import type { ActorGraph, GraphEdge, GraphNode } from '../graph';
-import { capSelection, withinCap, type CappedNetwork, type NetworkCap } from '../networkCap';
+import { capSelection, identity, withinCap, type CappedNetwork, type NetworkCap } from '../networkCap';
 import type { EgoDepth } from '../analysis/ego';
 import { topEntries, type RankedEntry } from '../analysis/ranking';
 import { buildFlatGraph } from './flatGraphBuild';
@@ -107,11 +107,20 @@ export type CountedMeasure = 'meetings' | 'degree' | 'weightedDegree';
 export const isCountedMeasure = (m: string): m is CountedMeasure => m === 'meetings' || m === 'degree' || m === 'weightedDegree';
 
 /**
- * The drawn network as it crosses from the query worker to the page: the drawn part as objects (a few thousand at
- * most), the actors not drawn as positions and counts (tens of thousands: objects would cost their cloning twice).
+ * The drawn network as it crosses from the query worker to the page: typed arrays only (and a few numbers), which the
+ * page names from its own copy of the actor ids (unpackPicture). Sent as objects, the drawn part's 5,000 links and
+ * the tens of thousands of actors not drawn cost their cloning twice: at 250k ~4 ms to write in the worker and as
+ * much to read on the page's main thread, in the middle of a filter step's longest path.
  */
 export interface GraphWire {
-  graph: ActorGraph;
+  /** The drawn nodes (buildGraph's order) as actor positions, with their meetings. */
+  drawnActors: Int32Array;
+  drawnCounts: Float64Array;
+  /** The drawn links (buildGraph's order): ends as indices into the drawn nodes, and shared meetings. */
+  edgeSource: Int32Array;
+  edgeTarget: Int32Array;
+  edgeWeights: Float64Array;
+  hubMeetings: number;
   totalActors: number;
   totalLinks: number;
   capped: boolean;
@@ -130,6 +139,12 @@ export interface GraphWire {
     top: RankedEntry[];
   };
 }
+
+/** The wire's typed arrays that the page turns into objects (see unpackPicture). */
+type WireArrays = 'drawnActors' | 'drawnCounts' | 'edgeSource' | 'edgeTarget' | 'edgeWeights' | 'hubMeetings' | 'offstageActors' | 'offstageCounts';
+
+/** A graph answer as the page reads it: the drawn network and the actors not drawn as objects. */
+export type UnpackedPicture = CappedNetwork & Omit<GraphWire, WireArrays>;
 
 export interface FlatPictureQuery {
   focus: readonly string[];
@@ -159,46 +174,65 @@ export function flatPicture(index: QueryIndex, whole: FlatGraph, shown: FlatGrap
     ({ keep, links } = capSelection(shown, q.cap, focused));
   } else {
     keep = new Uint8Array(n).fill(1);
-    links = Int32Array.from({ length: totalLinks }, (_, e) => e);
+    links = identity(totalLinks);
   }
-  const idOf = (i: number) => index.actors[shown.actors[i]!]!.id;
-  const nodes: GraphNode[] = [];
-  const drawnNodes: number[] = [];
-  let offstageCount = 0;
-  for (let i = 0; i < n; i++) {
+  let drawnCount = 0;
+  for (let i = 0; i < n; i++) drawnCount += keep[i]!;
+  // Node index among the drawn ones, for the links' ends.
+  const drawnIndex = new Int32Array(n);
+  const drawnActors = new Int32Array(drawnCount);
+  const drawnCounts = new Float64Array(drawnCount);
+  const offstageActors = new Int32Array(n - drawnCount);
+  const offstageCounts = new Float64Array(n - drawnCount);
+  for (let i = 0, d = 0, o = 0; i < n; i++) {
     if (keep[i]) {
-      nodes.push({ id: idOf(i), count: shown.counts[i]! });
-      drawnNodes.push(i);
-    } else offstageCount++;
+      drawnIndex[i] = d;
+      drawnActors[d] = shown.actors[i]!;
+      drawnCounts[d++] = shown.counts[i]!;
+    } else {
+      drawnIndex[i] = -1;
+      offstageActors[o] = shown.actors[i]!;
+      offstageCounts[o++] = shown.counts[i]!;
+    }
   }
-  const offstageActors = new Int32Array(offstageCount);
-  const offstageCounts = new Float64Array(offstageCount);
-  for (let i = 0, k = 0; i < n; i++) {
-    if (keep[i]) continue;
-    offstageActors[k] = shown.actors[i]!;
-    offstageCounts[k++] = shown.counts[i]!;
+  const edgeSource = new Int32Array(links.length);
+  const edgeTarget = new Int32Array(links.length);
+  const edgeWeights = new Float64Array(links.length);
+  for (let k = 0; k < links.length; k++) {
+    const e = links[k]!;
+    edgeSource[k] = drawnIndex[shown.source[e]!]!;
+    edgeTarget[k] = drawnIndex[shown.target[e]!]!;
+    edgeWeights[k] = shown.weights[e]!;
   }
-  const edges: GraphEdge[] = Array.from(links, (e) => ({ source: idOf(shown.source[e]!), target: idOf(shown.target[e]!), weight: shown.weights[e]! }));
-  const graph: ActorGraph = shown.hubMeetings ? { nodes, edges, hubMeetings: shown.hubMeetings } : { nodes, edges };
-  const wire: GraphWire = { graph, totalActors: n, totalLinks, capped, offstageActors, offstageCounts, meetingCount, filteredActors: whole.actors.length };
+  const wire: GraphWire = {
+    drawnActors, drawnCounts, edgeSource, edgeTarget, edgeWeights, hubMeetings: shown.hubMeetings,
+    totalActors: n, totalLinks, capped, offstageActors, offstageCounts, meetingCount, filteredActors: whole.actors.length,
+  };
   if (q.measure) {
     const values = q.measure === 'meetings' ? shown.counts : flatMeasures(shown)[q.measure];
     const ids = Array.from(shown.actors, (a) => index.actors[a]!.id);
-    wire.measure = { name: q.measure, drawn: Float64Array.from(drawnNodes, (i) => values[i]!), top: topEntries(ids, values, q.top) };
+    const drawn = new Float64Array(drawnCount);
+    for (let i = 0; i < n; i++) if (keep[i]) drawn[drawnIndex[i]!] = values[i]!;
+    wire.measure = { name: q.measure, drawn, top: topEntries(ids, values, q.top) };
   }
   return wire;
 }
 
-/** The page's side of a wire answer: the actors not drawn as the objects the network's keyboard list reads. */
-export function unpackPicture(wire: GraphWire, actorIds: readonly string[]): CappedNetwork & Omit<GraphWire, 'offstageActors' | 'offstageCounts'> {
-  const { offstageActors, offstageCounts, ...rest } = wire;
+/** The page's side of a wire answer: the drawn network and the actors not drawn as objects, named from `actorIds`. */
+export function unpackPicture(wire: GraphWire, actorIds: readonly string[]): UnpackedPicture {
+  const { drawnActors, drawnCounts, edgeSource, edgeTarget, edgeWeights, hubMeetings, offstageActors, offstageCounts, ...rest } = wire;
+  const nodes: GraphNode[] = new Array(drawnActors.length);
+  for (let d = 0; d < drawnActors.length; d++) nodes[d] = { id: actorIds[drawnActors[d]!]!, count: drawnCounts[d]! };
+  const edges: GraphEdge[] = new Array(edgeWeights.length);
+  for (let k = 0; k < edgeWeights.length; k++) edges[k] = { source: nodes[edgeSource[k]!]!.id, target: nodes[edgeTarget[k]!]!.id, weight: edgeWeights[k]! };
   const offstage: GraphNode[] = new Array(offstageActors.length);
   for (let k = 0; k < offstageActors.length; k++) offstage[k] = { id: actorIds[offstageActors[k]!]!, count: offstageCounts[k]! };
-  return { ...rest, offstage };
+  const graph: ActorGraph = hubMeetings ? { nodes, edges, hubMeetings } : { nodes, edges };
+  return { ...rest, graph, offstage };
 }
 
 /** The typed arrays of a wire answer, to transfer rather than copy. */
 export function wireBuffers(wire: GraphWire): ArrayBuffer[] {
-  const arrays = [wire.offstageActors, wire.offstageCounts, ...(wire.measure ? [wire.measure.drawn] : [])];
+  const arrays = [wire.drawnActors, wire.drawnCounts, wire.edgeSource, wire.edgeTarget, wire.edgeWeights, wire.offstageActors, wire.offstageCounts, ...(wire.measure ? [wire.measure.drawn] : [])];
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }

@@ -10,6 +10,7 @@ import { searchTextOf } from '../../../src/domain/searchText';
 import { QueryEngine, type GraphQuery } from '../../../src/domain/engine/query';
 import { columnsOf, queryIndexOf } from '../../../src/domain/engine/queryColumns';
 import { RecentAnswers } from '../../../src/domain/engine/recentAnswers';
+import { unpackPicture, wireBuffers } from '../../../src/domain/engine/queryGraph';
 import { latestOnly, memoryDataSource } from '../../../src/domain/engine/querySource';
 import { parseDatasetText } from '../../../src/domain/validate';
 import { decodeBytes } from '../../../src/domain/import/decode';
@@ -130,6 +131,22 @@ describe('the query engine answers as the pure functions do', () => {
     expect(engine.facetCounts({ ...f, countries: ['IRN', 'SYR'] }).countries).toBe(a.countries);
   });
 });
+
+  it('sends a capped graph as typed arrays that the page names into the same picture', () => {
+    const index = buildIndex(synthetic(2500, 800, 3));
+    const engine = workerEngine(index);
+    const query: GraphQuery = { filters: EMPTY_FILTERS, window: null, focus: [index.actors[5]!.id], measure: 'degree', top: 5 };
+    const wire = engine.graphWire(query);
+    expect(wire.capped).toBe(true);
+    // Nothing on the wire is an object per node or link: the message clones no objects but the top entries.
+    const objects = Object.entries(wire).filter(([, v]) => typeof v === 'object' && !ArrayBuffer.isView(v)).map(([k]) => k);
+    expect(objects).toEqual(['measure']);
+    expect(wire.edgeSource.length).toBe(wire.edgeWeights.length);
+    expect(Math.max(...wire.edgeSource, ...wire.edgeTarget)).toBeLessThan(wire.drawnActors.length);
+    // Through a message (typed arrays transferred), then unpacked: the same answer as the engine's own.
+    const sent = structuredClone(wire, { transfer: wireBuffers(wire) });
+    expect(unpackPicture(sent, index.actors.map((a) => a.id))).toEqual(workerEngine(index).graph(query));
+  });
 
 describe('answers kept for filters asked again', () => {
   it('keep the least recently used out, and make nothing twice while kept', () => {

@@ -88,19 +88,45 @@ export function filterMeetings(index: QueryIndex, f: Filters, textOf: TextOf | n
   if (readTexts && !textOf) throw new Error('searching needs the meetings\' texts, which this index does not hold');
   const candidates = driver ? inDisplayOrder(index, driver) : index.order;
   const out = new Int32Array(candidates.length);
+  const count = readTexts
+    ? keepMatching(candidates, masks, index.start, index.end, from, to, matchers, textOf!, out)
+    : keepPassing(candidates, masks, index.start, index.end, from, to, out);
+  return out.slice(0, count);
+}
+
+/*
+ * The passes of filterMeetings, each a function of its own with nothing after its loop: filterMeetings runs once per
+ * step over up to every meeting, so Chrome and Node compile it while its loop runs (on-stack replacement) and throw
+ * that code away at the first line after the loop, or when a step takes the other branch (a country of 1 in 7 after
+ * one of 1 in 16: 16 ms instead of 2.4 in Node at 250k). Written as one loop each, they stay compiled.
+ */
+
+/** Writes to `out` the candidates in every mask and within [from, to); returns how many. */
+function keepPassing(candidates: Int32Array, masks: readonly Uint8Array[], start: Float64Array, end: Float64Array, from: number, to: number, out: Int32Array): number {
+  const m = masks.length;
   let count = 0;
-  const { start, end } = index;
   outer: for (let k = 0; k < candidates.length; k++) {
     const i = candidates[k]!;
-    for (const mask of masks) if (!mask[i]) continue outer;
+    for (let j = 0; j < m; j++) if (!masks[j]![i]) continue outer;
     if (end[i]! <= from || start[i]! >= to) continue;
-    if (readTexts) {
-      const text = textOf!(i);
-      for (const matches of matchers) if (!matches(text)) continue outer;
-    }
     out[count++] = i;
   }
-  return out.slice(0, count);
+  return count;
+}
+
+/** keepPassing, and each text must match every term. */
+function keepMatching(candidates: Int32Array, masks: readonly Uint8Array[], start: Float64Array, end: Float64Array, from: number, to: number, matchers: readonly ((text: string) => boolean)[], textOf: TextOf, out: Int32Array): number {
+  const m = masks.length;
+  let count = 0;
+  outer: for (let k = 0; k < candidates.length; k++) {
+    const i = candidates[k]!;
+    for (let j = 0; j < m; j++) if (!masks[j]![i]) continue outer;
+    if (end[i]! <= from || start[i]! >= to) continue;
+    const text = textOf(i);
+    for (const matches of matchers) if (!matches(text)) continue outer;
+    out[count++] = i;
+  }
+  return count;
 }
 
 /**

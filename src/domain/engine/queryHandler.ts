@@ -1,7 +1,8 @@
 import { QueryEngine, type QueryKind } from './query';
 import { EMPTY_FILTERS } from '../filters';
 import { queryIndexOf, type QueryColumns } from './queryColumns';
-import { wireBuffers, type GraphWire } from './queryGraph';
+import { buildFlatGraph, flatPicture, wireBuffers, type GraphWire } from './queryGraph';
+import { countByAffiliation, countByTopic } from '../facetCounts';
 import type { Question, QueryReply, QueryRequest, TextMessage } from './queryProtocol';
 
 /** Bytes of the typed arrays in the columns. */
@@ -51,13 +52,13 @@ export function createQueryHandler(post: (reply: QueryReply, transfer?: Transfer
   };
   const waiting = new Map<QueryKind, { id: number; question: Question }>();
   let scheduled = false;
-  /** The warm-up's countries, one per turn; a question waiting is answered first (see warmUpWith). */
+  /** The warm-up's turns (warmUpTurns); a question waiting is answered first. */
   const warmUpInTurns = () => {
     if (!engine) return;
-    const countries = warmUpCountries(engine);
+    const turns = warmUpTurns(engine);
     const next = () => {
-      if (!engine || !countries.length) return;
-      if (!waiting.size) warmUpWith(engine, countries.shift()!);
+      if (!turns.length) return;
+      if (!waiting.size) turns.shift()!();
       later(next);
     };
     later(next);
@@ -138,6 +139,45 @@ export function warmUpWith(engine: QueryEngine, code: string): void {
   const filters = { ...EMPTY_FILTERS, countries: [code] };
   engine.facetCounts(filters);
   engine.graphWire({ filters, window: null, focus: [] });
+}
+
+/**
+ * The warm-up, one task per turn (each a few to a few tens of milliseconds at 250k, so a question asked meanwhile
+ * waits for one at most): small graphs in batches (warmUpSmall), then a country per share (warmUpWith).
+ */
+export function warmUpTurns(engine: QueryEngine): (() => void)[] {
+  const batches = Array.from({ length: SMALL_WARM_UPS / SMALL_BATCH }, (_, b) => () => warmUpSmall(engine, b * SMALL_BATCH, SMALL_BATCH));
+  return [...batches, ...warmUpCountries(engine).map((code) => () => warmUpWith(engine, code))];
+}
+
+/** How many small graphs warmUpSmall builds in all, per turn, and from how many meetings each. */
+export const SMALL_WARM_UPS = 200;
+const SMALL_BATCH = 50;
+const SMALL_MEETINGS = 24;
+/** A cap small graphs exceed, so that capping takes every path it takes at full size. */
+const SMALL_CAP = { actors: 6, links: 12, neighbours: 2 };
+
+/**
+ * Small graphs, many times: Chrome compiles a function whose loop runs long on its first calls while that loop runs
+ * (on-stack replacement), before the code after the loop has ever run; keeps that code, and throws it away again at
+ * the loop's end on every later call ("insufficient type feedback", traced with --trace-deopt: buildFlatGraph,
+ * countPairs, markTop and flatPicture, 8.9 ms of deoptimizing within the first country filter's graph at 250k).
+ * Called many times with little work each, the same functions are compiled whole, with feedback from every line:
+ * in a worker in Chrome at 250k, after the countries' warm-up, Syria's graph took 11–12 ms to build instead of
+ * 14–15, the largest country's 16–17 instead of 21–27.
+ */
+export function warmUpSmall(engine: QueryEngine, first: number, rounds: number): void {
+  const { index } = engine;
+  const order = index.order;
+  for (let r = first; r < first + rounds; r++) {
+    const from = (r * SMALL_MEETINGS * 7) % Math.max(1, order.length - SMALL_MEETINGS);
+    const meetings = order.subarray(from, from + SMALL_MEETINGS);
+    const whole = buildFlatGraph(index, meetings);
+    const focus = whole.actors.length ? [index.actors[whole.actors[r % whole.actors.length]!]!.id] : [];
+    flatPicture(index, whole, whole, meetings.length, { focus: r % 2 ? focus : [], ego: null, measure: r % 3 ? null : 'degree', top: 3, cap: SMALL_CAP });
+    countByAffiliation(index, meetings);
+    countByTopic(index, meetings);
+  }
 }
 
 /** Keeps each meeting's text as a slice of the block (one string in the heap, not one per meeting). */

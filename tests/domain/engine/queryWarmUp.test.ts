@@ -3,7 +3,8 @@ import { buildIndex } from '../../../src/domain/indexes';
 import { EMPTY_FILTERS } from '../../../src/domain/filters';
 import { QueryEngine } from '../../../src/domain/engine/query';
 import { columnsOf, queryIndexOf } from '../../../src/domain/engine/queryColumns';
-import { createQueryHandler, warmUpCountries, warmUpWith, WARM_UP_SHARES } from '../../../src/domain/engine/queryHandler';
+import { createQueryHandler, warmUpCountries, warmUpTurns, warmUpWith, SMALL_WARM_UPS, WARM_UP_SHARES } from '../../../src/domain/engine/queryHandler';
+import * as queryGraph from '../../../src/domain/engine/queryGraph';
 import type { QueryReply } from '../../../src/domain/engine/queryProtocol';
 import type { Dataset } from '../../../src/domain/schema';
 import { generateSynthetic } from '../../../scripts/bench/synthetic/generate';
@@ -14,7 +15,7 @@ const columns = columnsOf(index);
 describe('the query worker warming up once the search texts are in', () => {
   it('changes no answer', () => {
     const warmed = new QueryEngine(queryIndexOf(columns));
-    for (const code of warmUpCountries(warmed)) warmUpWith(warmed, code);
+    for (const turn of warmUpTurns(warmed)) turn();
     const fresh = new QueryEngine(queryIndexOf(columns));
     for (const code of [...index.byAffiliation.keys()].slice(0, 6)) {
       const filters = { ...EMPTY_FILTERS, countries: [code] };
@@ -49,10 +50,21 @@ describe('the query worker warming up once the search texts are in', () => {
     return { posted, tasks, handle };
   };
 
-  it('runs after the last text has come, a country per task, and posts nothing', () => {
+  /** The warm-up's turns that build small graphs, before those of the countries. */
+  const smallTurns = warmUpTurns(new QueryEngine(queryIndexOf(columns))).length - WARM_UP_SHARES.length;
+
+  it('runs after the last text has come: small graphs in a few turns, then a country per turn; posts nothing', () => {
+    expect(smallTurns).toBeGreaterThan(1);
+    const built = vi.spyOn(queryGraph, 'buildFlatGraph');
     const graphs = vi.spyOn(QueryEngine.prototype, 'graphWire');
     const { posted, tasks } = started();
     expect(posted.map((r) => r.type)).toEqual(['ready', 'textsReady']);
+    for (let turn = 1; turn <= smallTurns; turn++) {
+      expect(tasks).toHaveLength(1);
+      tasks.shift()!();
+      expect(built).toHaveBeenCalledTimes((SMALL_WARM_UPS / smallTurns) * turn);
+    }
+    expect(graphs).not.toHaveBeenCalled();
     for (let turn = 1; turn <= WARM_UP_SHARES.length; turn++) {
       expect(tasks).toHaveLength(1);
       tasks.shift()!();
@@ -61,13 +73,14 @@ describe('the query worker warming up once the search texts are in', () => {
     tasks.shift()!();
     expect(tasks).toHaveLength(0);
     expect(posted.map((r) => r.type)).toEqual(['ready', 'textsReady']);
+    built.mockRestore();
     graphs.mockRestore();
   });
 
   it('answers a question that comes during the warm-up before the next country', () => {
     const graphs = vi.spyOn(QueryEngine.prototype, 'graphWire');
     const { posted, tasks, handle } = started();
-    tasks.shift()!();
+    for (let turn = 0; turn <= smallTurns; turn++) tasks.shift()!();
     expect(graphs).toHaveBeenCalledTimes(1);
     handle({ type: 'ask', id: 7, question: { kind: 'filter', filters: EMPTY_FILTERS } });
     // The warm-up's turn comes first but leaves its country for later; the answer is posted before it.

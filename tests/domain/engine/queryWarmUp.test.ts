@@ -3,7 +3,7 @@ import { buildIndex } from '../../../src/domain/indexes';
 import { EMPTY_FILTERS } from '../../../src/domain/filters';
 import { QueryEngine } from '../../../src/domain/engine/query';
 import { columnsOf, queryIndexOf } from '../../../src/domain/engine/queryColumns';
-import { createQueryHandler, warmUpCountries, warmUpTurns, warmUpWith, SMALL_WARM_UPS, WARM_UP_SHARES } from '../../../src/domain/engine/queryHandler';
+import { createQueryHandler, warmUpCountries, warmUpTurns, SMALL_WARM_UPS, WARM_UP_SHARES } from '../../../src/domain/engine/queryHandler';
 import * as queryGraph from '../../../src/domain/engine/queryGraph';
 import type { QueryReply } from '../../../src/domain/engine/queryProtocol';
 import type { Dataset } from '../../../src/domain/schema';

@@ -88,9 +88,8 @@ export function filterMeetings(index: QueryIndex, f: Filters, textOf: TextOf | n
   if (readTexts && !textOf) throw new Error('searching needs the meetings\' texts, which this index does not hold');
   const candidates = driver ? inDisplayOrder(index, driver) : index.order;
   const out = new Int32Array(candidates.length);
-  const count = readTexts
-    ? keepMatching(candidates, masks, index.start, index.end, from, to, matchers, textOf!, out)
-    : keepPassing(candidates, masks, index.start, index.end, from, to, out);
+  const passed = keepPassing(candidates, masks, index.start, index.end, from, to, out);
+  const count = readTexts ? keepMatching(out, passed, matchers, textOf!) : passed;
   return out.slice(0, count);
 }
 
@@ -114,19 +113,15 @@ function keepPassing(candidates: Int32Array, masks: readonly Uint8Array[], start
   return count;
 }
 
-/** keepPassing, and each text must match every term. */
-function keepMatching(candidates: Int32Array, masks: readonly Uint8Array[], start: Float64Array, end: Float64Array, from: number, to: number, matchers: readonly ((text: string) => boolean)[], textOf: TextOf, out: Int32Array): number {
-  const m = masks.length;
-  let count = 0;
-  outer: for (let k = 0; k < candidates.length; k++) {
-    const i = candidates[k]!;
-    for (let j = 0; j < m; j++) if (!masks[j]![i]) continue outer;
-    if (end[i]! <= from || start[i]! >= to) continue;
-    const text = textOf(i);
+/** Keeps, in place and in order, the first `count` meetings of `out` whose texts match every term; returns how many. */
+function keepMatching(out: Int32Array, count: number, matchers: readonly ((text: string) => boolean)[], textOf: TextOf): number {
+  let kept = 0;
+  outer: for (let k = 0; k < count; k++) {
+    const text = textOf(out[k]!);
     for (const matches of matchers) if (!matches(text)) continue outer;
-    out[count++] = i;
+    out[kept++] = out[k]!;
   }
-  return count;
+  return kept;
 }
 
 /**

@@ -1,17 +1,19 @@
 import { loadPrefs } from './components/layout/layoutPrefs';
 import { warmIntl } from './intlWarmUp';
+import { AGAIN, fontWarmUp } from './fontWarmUp';
 
 /**
  * Things whose first use in a page is slow, done one per task while the dataset loads, so that cost stays out of the
- * start-up task and out of the first render: the first Intl object loads locale data (intlWarmUp.ts), and the first
- * read of localStorage (the layout preferences) loads the whole storage area (~20 ms). Dates are not formatted with
+ * start-up task and out of the first render: the first Intl object loads locale data (intlWarmUp.ts), the first
+ * read of localStorage (the layout preferences) loads the whole storage area (~20 ms), and the first layout of text in
+ * each of the app's font faces and sizes looks the face up (fontWarmUp.ts, a few samples per task). Dates are not formatted with
  * Intl while loading (a date format would cost another 5–30 ms), so none is made here.
  *
  * The locale data is loaded in a worker first: on the page it was a start-up task of 22–59 ms in traces of the
  * bundled dataset (over the 50 ms budget for any task at the top of that range). The page's own warm-up waits for the worker's word, so it
  * never waits on a load the worker is in the middle of; without a worker (or if it fails) it is done on the page.
  */
-const WARM_UPS: readonly (() => unknown)[] = [warmIntl, loadPrefs];
+const warmUps = (): (() => unknown)[] => [warmIntl, loadPrefs, fontWarmUp()];
 
 /**
  * Runs `run` once the worker has loaded the locale data, failed, or could not start — also where there are no workers
@@ -46,10 +48,12 @@ export function startIntlWorker(): WhenWarm {
 
 /** `whenWarm`: the locale data's worker (startIntlWorker), or null to warm everything up on the page. */
 export function warmUpInTasks(schedule: (run: () => void) => void = (run) => void setTimeout(run, 0), whenWarm: WhenWarm | null = null): void {
+  const steps = warmUps();
   let next = 0;
   const step = () => {
-    WARM_UPS[next++]!();
-    if (next < WARM_UPS.length) schedule(step);
+    // A step that has more to do runs again in the next task.
+    if (steps[next]!() !== AGAIN) next++;
+    if (next < steps.length) schedule(step);
   };
   if (whenWarm) whenWarm(() => schedule(step));
   else schedule(step);

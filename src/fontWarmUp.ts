@@ -56,8 +56,9 @@ export function layOutSamples(doc: Document, styles: readonly string[]): void {
 export const AGAIN = Symbol('again');
 
 /**
- * The warm-up as one step per task, each laying out a few samples, then done. The styles are read at the first step
- * (the views' style sheets are in by then: the warm-up starts after the loading screen's first frame).
+ * The warm-up as one step per task, each laying out a few samples, then done. The styles are read at the first step,
+ * after the loading screen's first frame and the locale data, when the views' style sheets have usually arrived (a
+ * sheet that comes later is simply not warmed up).
  */
 export function fontWarmUp(doc: Document = document): () => typeof AGAIN | undefined {
   let styles: string[] | null = null;

@@ -6,8 +6,8 @@ import { AGAIN, fontWarmUp } from './fontWarmUp';
  * Things whose first use in a page is slow, done one per task while the dataset loads, so that cost stays out of the
  * start-up task and out of the first render: the first Intl object loads locale data (intlWarmUp.ts), the first
  * read of localStorage (the layout preferences) loads the whole storage area (~20 ms), and the first layout of text in
- * each of the app's font faces and sizes looks the face up (fontWarmUp.ts, a few samples per task). Dates are not formatted with
- * Intl while loading (a date format would cost another 5–30 ms), so none is made here.
+ * each of the app's font faces and sizes looks the face up (fontWarmUp.ts, a few samples per task). Dates are not
+ * formatted with Intl while loading (a date format would cost another 5–30 ms), so none is made here.
  *
  * The locale data is loaded in a worker first: on the page it was a start-up task of 22–59 ms in traces of the
  * bundled dataset (over the 50 ms budget for any task at the top of that range). The page's own warm-up waits for the worker's word, so it

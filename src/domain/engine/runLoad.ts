@@ -164,7 +164,7 @@ function importedParts(outcome: import('../import/pipeline').Imported): { datase
 /**
  * Index, then the head (index buffers transferred and the small parts of the dataset; with `meetingBytes`, the file's
  * bytes and the meetings' places in them), then the records in chunks (not the meetings given as bytes); with a
- * `credit` that paces one this size, each chunk waits for one (see CHUNKS_IN_FLIGHT), else all are sent at once.
+ * `credit`, each chunk waits for one (see CHUNKS_IN_FLIGHT), else all are sent at once (synchronously).
  */
 export async function handOver(dataset: Dataset, summary: LoadSummary, post: Post, chunkSize: number, signal?: AbortSignal, stored?: boolean, credit?: ChunkCredit, textsFollow = false, meetingBytes?: RecordBytes, positions?: RecordPositions): Promise<void> {
   const n = dataset.meetings.length;
@@ -186,7 +186,6 @@ export async function handOver(dataset: Dataset, summary: LoadSummary, post: Pos
     ...(meetingBytes ? [meetingBytes.bytes, meetingBytes.starts.buffer as ArrayBuffer, meetingBytes.ends.buffer as ArrayBuffer] : []),
   ]);
   const total = chunked.meetings + chunked.actors + chunked.sources;
-  const paced = credit?.paces(total, sourceChars(dataset.sources, chunked.sources)) ? credit : undefined;
   let sent = 0;
   let chunks = 0;
   const size = Math.max(1, chunkSize);
@@ -194,7 +193,7 @@ export async function handOver(dataset: Dataset, summary: LoadSummary, post: Pos
     const list = dataset[field] as readonly unknown[];
     const asText = field === 'meetings' ? meetingText !== undefined : field === 'sources' && sourceText !== undefined;
     for (let offset = 0; offset < chunked[field]; ) {
-      if (paced) await paced.take();
+      if (credit) await credit.take();
       if (signal?.aborted) return;
       let endAt = Math.min(list.length, offset + (asText ? TEXT_CHUNK : size));
       if (field === 'sources' && !asText) endAt = sourceChunkEnd(dataset.sources, offset, endAt);
@@ -222,12 +221,6 @@ function sourcesAsText(sources: Dataset['sources']): boolean {
   if (sources.length < LAZY_RECORDS_MIN_MEETINGS) return false;
   for (const s of sources) if ((s.text?.length ?? 0) > SOURCE_TEXT_MAX_CHARS) return false;
   return true;
-}
-
-function sourceChars(sources: Dataset['sources'], count: number): number {
-  let chars = 0;
-  for (let i = 0; i < count; i++) chars += sources[i]!.text?.length ?? 0;
-  return chars;
 }
 
 function sourceChunkEnd(sources: Dataset['sources'], from: number, limit: number): number {

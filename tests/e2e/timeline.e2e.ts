@@ -124,10 +124,17 @@ describe('timeline by keyboard, playback and lanes', () => {
   it('redraws the time axis for every new window (a filter that refits it, a zoom) and a new width', async () => {
     const { page, context, errors } = await openApp(browser(), '', { width: 1366, height: 768 });
     await waitForViews(page, TOTAL);
-    const axis = () =>
-      timeline(page).locator('.vis-time-axis.vis-foreground .vis-text.vis-minor:not(.vis-measure)').evaluateAll((els) =>
-        els.map((el) => `${el.textContent}@${Math.round(el.getBoundingClientRect().left)}`).join(' '),
-      );
+    // The axis's labels (text@left) and the panel's right edge, read in one frame.
+    const labelsAndPanel = () =>
+      timeline(page).evaluate((region) => {
+        const labels = Array.from(region.querySelectorAll('.vis-time-axis.vis-foreground .vis-text.vis-minor:not(.vis-measure)'));
+        return {
+          axis: labels.map((el) => `${el.textContent}@${Math.round(el.getBoundingClientRect().left)}`).join(' '),
+          lastLeft: Math.max(...labels.map((el) => el.getBoundingClientRect().left)),
+          panelRight: region.querySelector('.vis-center')!.getBoundingClientRect().right,
+        };
+      });
+    const axis = async () => (await labelsAndPanel()).axis;
     const before = await axis();
     expect(before).toMatch(/^2018@\d+ 2019@/);
     // Japan's meetings are fewer and later: the timeline fits them, and the axis labels the new window.
@@ -141,18 +148,9 @@ describe('timeline by keyboard, playback and lanes', () => {
     const zoomed = await axis();
     // Narrower: the labels are laid out again for the new width (none left beyond the panel's right edge). The views
     // take two frames to settle (the split rearranges itself after the window's own layout), so the labels and the
-    // panel are read together, in one frame, until the new layout holds.
+    // panel are read together until the new layout holds.
     await page.setViewportSize({ width: 1000, height: 768 });
-    const labelsAndPanel = () =>
-      timeline(page).evaluate((region) => {
-        const labels = Array.from(region.querySelectorAll('.vis-time-axis.vis-foreground .vis-text.vis-minor:not(.vis-measure)'));
-        return {
-          axis: labels.map((el) => `${el.textContent}@${Math.round(el.getBoundingClientRect().left)}`).join(' '),
-          lastLeft: Math.max(...labels.map((el) => el.getBoundingClientRect().left)),
-          panelRight: region.querySelector('.vis-center')!.getBoundingClientRect().right,
-        };
-      });
-    await expect.poll(async () => (await labelsAndPanel()).axis).not.toBe(zoomed);
+    await expect.poll(axis).not.toBe(zoomed);
     await expect
       .poll(async () => {
         const now = await labelsAndPanel();
